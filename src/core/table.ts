@@ -1,0 +1,47 @@
+// A sheet seen as a table: a header row and rows of cells. Columns are found by header, so curators
+// may reorder columns and add their own; code only writes the columns it owns.
+export type CellValue = string | number | boolean | Date;
+export type TableRecord = Record<string, CellValue>;
+
+export interface TableSnapshot {
+  headers: string[];
+  rows: CellValue[][];
+}
+
+/** A record together with the 1-based sheet row it came from (row 1 is the header). */
+export interface RowRecord {
+  rowNumber: number;
+  values: TableRecord;
+}
+
+export function toRecords(snapshot: TableSnapshot): RowRecord[] {
+  const out: RowRecord[] = [];
+  snapshot.rows.forEach((row, i) => {
+    if (row.every((c) => c === '' || c === null || c === undefined)) return;
+    const values: TableRecord = {};
+    snapshot.headers.forEach((h, j) => {
+      if (h) values[h] = row[j] ?? '';
+    });
+    out.push({ rowNumber: i + 2, values });
+  });
+  return out;
+}
+
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Text that a spreadsheet would read as a formula is stored with a leading apostrophe, which Sheets
+ * shows as plain text (CWE-1236). Numbers, booleans and dates are written as they are.
+ */
+export function safeCell(value: CellValue | null | undefined): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
+  return value;
+}
+
+/** The inverse of safeCell for values read back (Sheets hides the apostrophe; our fakes do too). */
+export function cellText(value: CellValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  return String(value).trim();
+}

@@ -1,0 +1,36 @@
+// Entry points Apps Script calls. Every export here becomes a top-level function in dist/Code.js.
+import { MENU, MENU_TITLE } from './menu';
+import { runSetup } from './setup';
+
+export function onOpen(): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU) menu.addItem(item.title, item.functionName);
+  menu.addToUi();
+}
+
+export function setupProgramme(): void {
+  const report = runSetup();
+  SpreadsheetApp.getActive().toast(`Готово: листы ${report.sheets.join(', ')}.`, MENU_TITLE);
+}
+
+/** Run by `npm run live-check` through the Apps Script API: a quick proof that the services answer. */
+export function selfTest(): { passed: string[]; failed: string[] } {
+  const passed: string[] = [];
+  const failed: string[] = [];
+  const check = (name: string, probe: () => unknown) => {
+    try {
+      probe();
+      passed.push(name);
+    } catch (e) {
+      failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  check('timezone', () => {
+    if (Session.getScriptTimeZone() !== 'Europe/Moscow') throw new Error(Session.getScriptTimeZone());
+  });
+  check('properties', () => PropertiesService.getScriptProperties().getProperties());
+  check('lock', () => LockService.getScriptLock().tryLock(1000));
+  check('mail quota', () => MailApp.getRemainingDailyQuota());
+  return { passed, failed };
+}

@@ -1,0 +1,105 @@
+// Sheets as tables: one getValues per read and one setValues per write, whatever the row count.
+import { type CellValue, type RowRecord, safeCell, type TableRecord, toRecords } from '../core/table';
+
+export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActive();
+}
+
+/** Returns the sheet, creating it with the given header row (frozen) if it does not exist yet. */
+export function ensureSheet(
+  name: string,
+  headers: readonly string[],
+  book: GoogleAppsScript.Spreadsheet.Spreadsheet = spreadsheet(),
+): GoogleAppsScript.Spreadsheet.Sheet {
+  let sheet = book.getSheetByName(name);
+  if (!sheet) {
+    sheet = book.insertSheet(name);
+  }
+  if (headers.length === 0) return sheet;
+  const lastColumn = sheet.getLastColumn();
+  const existing =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]
+          .map((v) => String(v).trim())
+      : [];
+  const missing = headers.filter((h) => !existing.includes(h));
+  if (missing.length > 0) {
+    sheet.getRange(1, existing.length + 1, 1, missing.length).setValues([missing]);
+    sheet.setFrozenRows(1);
+  }
+  return sheet;
+}
+
+export class SheetTable {
+  private headers: string[] = [];
+  private rows: CellValue[][] = [];
+  private loaded = false;
+
+  constructor(
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    private readonly owned: readonly string[],
+  ) {}
+
+  static open(name: string, owned: readonly string[], book?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    return new SheetTable(ensureSheet(name, owned, book), owned);
+  }
+
+  /** One read of the whole data range. */
+  read(): RowRecord[] {
+    const values = this.sheet.getDataRange().getValues() as CellValue[][];
+    this.headers = (values[0] ?? []).map((h) => String(h).trim());
+    this.rows = values.slice(1);
+    this.loaded = true;
+    return toRecords({ headers: this.headers, rows: this.rows });
+  }
+
+  private column(header: string): number {
+    const i = this.headers.indexOf(header);
+    if (i < 0) throw new Error(`В листе «${this.sheet.getName()}» нет столбца «${header}».`);
+    return i;
+  }
+
+  /**
+   * Writes changed and new records in one setValues over the owned columns' span. Columns the code
+   * does not own keep whatever the curator typed there.
+   */
+  write(
+    updates: ReadonlyArray<{ rowNumber: number; values: TableRecord }>,
+    appends: readonly TableRecord[] = [],
+  ) {
+    if (!this.loaded) this.read();
+    if (updates.length === 0 && appends.length === 0) return;
+    const width = this.headers.length;
+    const grid = this.rows.map((r) => {
+      const row = r.slice(0, width);
+      while (row.length < width) row.push('');
+      return row;
+    });
+    const put = (row: CellValue[], values: TableRecord) => {
+      for (const [key, value] of Object.entries(values)) {
+        if (!this.owned.includes(key)) continue;
+        row[this.column(key)] = safeCell(value);
+      }
+    };
+    let first = Number.POSITIVE_INFINITY;
+    let last = 0;
+    for (const u of updates) {
+      const index = u.rowNumber - 2;
+      put(grid[index], u.values);
+      first = Math.min(first, index);
+      last = Math.max(last, index);
+    }
+    for (const values of appends) {
+      const row: CellValue[] = new Array(width).fill('');
+      put(row, values);
+      grid.push(row);
+      first = Math.min(first, grid.length - 1);
+      last = grid.length - 1;
+    }
+    const block = grid.slice(first, last + 1);
+    this.sheet.getRange(first + 2, 1, block.length, width).setValues(block);
+    this.rows = grid;
+  }
+}
