@@ -1,6 +1,6 @@
 // Bundles src/gas for Apps Script: one IIFE plus a top-level function per exported entry point,
 // because Apps Script only sees top-level function declarations.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -25,17 +25,20 @@ export async function build() {
   const wrappers = names
     .map((n) => `function ${n}() {\n  return nastavnik.${n}.apply(this, arguments);\n}`)
     .join('\n');
-  rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
+  // Several test runs may build at once: write aside, then rename, so a reader never sees half a file.
+  const tmp = (name) => join(outdir, `.${name}.${process.pid}.tmp`);
   await esbuild.build({
     ...shared,
     format: 'iife',
     globalName: 'nastavnik',
-    outfile: join(outdir, 'Code.js'),
+    outfile: tmp('Code.js'),
     footer: { js: `\n// Entry points visible to Apps Script and google.script.run\n${wrappers}\n` },
   });
-  copyFileSync(join(root, 'appsscript.json'), join(outdir, 'appsscript.json'));
-  writeFileSync(join(outdir, 'entrypoints.json'), `${JSON.stringify(names, null, 2)}\n`);
+  copyFileSync(join(root, 'appsscript.json'), tmp('appsscript.json'));
+  writeFileSync(tmp('entrypoints.json'), `${JSON.stringify(names, null, 2)}\n`);
+  for (const name of ['Code.js', 'appsscript.json', 'entrypoints.json'])
+    renameSync(tmp(name), join(outdir, name));
   return names;
 }
 

@@ -11,7 +11,7 @@ export function onOpen(): void {
 
 export function setupProgramme(): void {
   const report = runSetup();
-  SpreadsheetApp.getActive().toast(`Готово: листы ${report.sheets.join(', ')}.`, MENU_TITLE);
+  SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
 }
 
 /** Run by `npm run live-check` through the Apps Script API: a quick proof that the services answer. */

@@ -1,17 +1,36 @@
-// «Настроить программу»: creates what the school needs and is safe to run again.
+// «Настроить программу»: creates what the school needs and is safe to run again. Each feature adds
+// a step to SETUP_STEPS; steps run in order under the script lock and must be idempotent.
 import { SHEETS } from '../core/sheets';
 import { withScriptLock } from './lock';
+import { seedSettings } from './settingsSheet';
 import { ensureSheet } from './sheetTable';
 
-export interface SetupReport {
-  sheets: string[];
+export interface SetupStep {
+  name: string;
+  run: () => string | undefined;
 }
 
-export function runSetup(): SetupReport {
+export const JOURNAL_HEADERS = ['Когда', 'Событие', 'Кто', 'Подробности', 'Ссылка на ответ'] as const;
+
+export const SETUP_STEPS: SetupStep[] = [
+  {
+    name: 'Журнал',
+    run: () => {
+      ensureSheet(SHEETS.journal, JOURNAL_HEADERS);
+      return undefined;
+    },
+  },
+];
+
+export function runSetup(): string[] {
   return withScriptLock(() => {
-    const created: string[] = [];
-    ensureSheet(SHEETS.journal, ['Когда', 'Событие', 'Кто', 'Подробности', 'Ссылка на ответ']);
-    created.push(SHEETS.journal);
-    return { sheets: created };
+    const report: string[] = [];
+    for (const step of SETUP_STEPS) {
+      const note = step.run();
+      if (note) report.push(note);
+    }
+    const seeded = seedSettings();
+    if (seeded > 0) report.push(`Настройки: добавлено параметров — ${seeded}`);
+    return report;
   });
 }

@@ -1,0 +1,53 @@
+// Настройки: a key–value sheet the curator edits. Each feature declares its own settings with a
+// Russian name, a default written at setup, a help text and a zod parser; reading validates every
+// value and reports a Russian message for a bad one instead of failing the whole run.
+import type { z } from 'zod';
+import type { CellValue } from './table';
+
+export const SETTINGS_HEADERS = ['Параметр', 'Значение', 'Пояснение'] as const;
+
+export interface SettingDef<T> {
+  /** The name curators see in column «Параметр»; never rename once shipped (it is the key). */
+  name: string;
+  help: string;
+  /** Default as written into the sheet at setup (Russian text, numbers, dates). */
+  defaultCell: CellValue;
+  parse: z.ZodType<T, CellValue>;
+}
+
+export type SettingDefs = Record<string, SettingDef<unknown>>;
+export type SettingValues<D extends SettingDefs> = {
+  [K in keyof D]: D[K] extends SettingDef<infer T> ? T : never;
+};
+
+export interface SettingsReadResult<D extends SettingDefs> {
+  values: SettingValues<D>;
+  /** Russian messages for values that did not parse; the default is used for those. */
+  problems: string[];
+}
+
+export function defineSettings<D extends { [K in keyof D]: SettingDef<unknown> }>(defs: D): D {
+  return defs;
+}
+
+/** Reads the settings from Настройки rows (name → cell). Missing values fall back to defaults. */
+export function readSettings<D extends SettingDefs>(
+  defs: D,
+  cells: ReadonlyMap<string, CellValue>,
+): SettingsReadResult<D> {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, def] of Object.entries(defs)) {
+    const raw = cells.has(def.name) && cells.get(def.name) !== '' ? cells.get(def.name)! : def.defaultCell;
+    const parsed = def.parse.safeParse(raw);
+    if (parsed.success) {
+      values[key] = parsed.data;
+    } else {
+      problems.push(
+        `Настройка «${def.name}»: значение «${String(raw)}» не подходит (${parsed.error.issues[0]?.message ?? 'ошибка'}); взято значение по умолчанию «${String(def.defaultCell)}».`,
+      );
+      values[key] = def.parse.parse(def.defaultCell);
+    }
+  }
+  return { values: values as SettingValues<D>, problems };
+}
