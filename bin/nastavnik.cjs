@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Command line entry: compiles src/cli (TypeScript) with esbuild on first use, then runs it.
 const { buildSync } = require('esbuild');
-const { statSync, readdirSync, existsSync } = require('node:fs');
+const { statSync, readdirSync, existsSync, renameSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -16,7 +16,11 @@ function newestSource(dir) {
   return newest;
 }
 
-const sourceTime = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'forms')));
+const sourceTime = Math.max(
+  newestSource(join(root, 'src')),
+  newestSource(join(root, 'forms')),
+  newestSource(join(root, 'bench')),
+);
 if (!existsSync(out) || statSync(out).mtimeMs < sourceTime) {
   buildSync({
     entryPoints: [join(root, 'src/cli/main.ts')],
@@ -24,11 +28,13 @@ if (!existsSync(out) || statSync(out).mtimeMs < sourceTime) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    outfile: out,
+    // Several processes may build at once: write aside, then rename, so none loads half a file.
+    outfile: `${out}.${process.pid}.tmp`,
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'error',
   });
+  renameSync(`${out}.${process.pid}.tmp`, out);
 }
 require(out)
   .main(process.argv.slice(2))

@@ -1,7 +1,14 @@
 // `nastavnik` command line. Each command lives in its own module; this file only dispatches.
+import { benchCommand } from './bench';
+import { demoCommand } from './demo';
 import { liveCheckCommand } from './liveCheck';
+import { localCommand, registerLocalSubcommand } from './local';
+import { localServeCommand } from './localServe';
+import { matchCommand } from './match';
 
 type Command = (args: string[]) => Promise<number>;
+
+registerLocalSubcommand('serve', localServeCommand);
 
 const USAGE = `nastavnik — наставничество в Google Workspace
 
@@ -13,7 +20,11 @@ const USAGE = `nastavnik — наставничество в Google Workspace
 `;
 
 const commands: Record<string, Command> = {
+  demo: demoCommand,
   'live-check': liveCheckCommand,
+  local: localCommand,
+  match: matchCommand,
+  bench: benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

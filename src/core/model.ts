@@ -171,6 +171,11 @@ export const ParticipantSchema = z.object({
   /** Participant asked to stop non-essential mail. */
   optOut: z.boolean().default(false),
   joinedAt: z.date().optional(),
+  /** Mentor: main achievements and interests (База наставников). */
+  achievements: z.string().optional(),
+  interests: z.string().optional(),
+  /** Consent withdrawn and personal data erased: names read «данные удалены», e-mail is empty. */
+  erased: z.boolean().optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 

@@ -11,6 +11,7 @@ export const SHEETS = {
   orders: 'Приказы',
   mail: 'Почта',
   journal: 'Журнал',
+  intake: 'Приём анкет',
   monitoring: 'Мониторинг',
   surveys: 'Опросы',
 } as const;

@@ -1,5 +1,27 @@
 // Entry points Apps Script calls. Every export here becomes a top-level function in dist/Code.js.
 import { MENU, MENU_TITLE } from './menu';
+
+export { intakeForms, onQuestionnaireSubmit, refreshQuestionnaireLists } from './intake/entry';
+export {
+  approvePairs,
+  openPairsReview,
+  pairsReviewData,
+  proposePairs,
+  rerunMatching,
+  setPairState,
+} from './matchingEntry';
+export { createMeetingPlans, dailyRun, deliverMail, doGet } from './meetings';
+export {
+  closeSchoolYear,
+  collectDistrictReports,
+  createHalfYearReport,
+  createStatisticsReport,
+  createYearEndReport,
+  monitoringNightly,
+  refreshMonitoring,
+  sendDistrictProposals,
+} from './monitoring/entry';
+
 import { runSetup } from './setup';
 
 export function onOpen(): void {

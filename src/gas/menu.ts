@@ -7,7 +7,20 @@ export interface MenuItem {
 
 export const MENU_TITLE = 'Наставничество';
 
-export const MENU: MenuItem[] = [{ title: 'Настроить программу', functionName: 'setupProgramme' }];
+export const MENU: MenuItem[] = [
+  { title: 'Настроить программу', functionName: 'setupProgramme' },
+  { title: 'Обновить списки в анкетах', functionName: 'refreshQuestionnaireLists' },
+  { title: 'Подобрать пары', functionName: 'proposePairs' },
+  { title: 'Проверить пары', functionName: 'openPairsReview' },
+  { title: 'Утвердить пары', functionName: 'approvePairs' },
+  { title: 'Обновить мониторинг', functionName: 'refreshMonitoring' },
+  { title: 'Отчёт мониторинга (полугодие)', functionName: 'createHalfYearReport' },
+  { title: 'Статистический отчёт (до 30 декабря)', functionName: 'createStatisticsReport' },
+  { title: 'Итоговый отчёт за год', functionName: 'createYearEndReport' },
+  { title: 'Закрыть учебный год', functionName: 'closeSchoolYear' },
+  { title: 'Район: собрать отчёты школ', functionName: 'collectDistrictReports' },
+  { title: 'Район: отправить предложения школам', functionName: 'sendDistrictProposals' },
+];
 
 /** Functions that installed triggers call by name; also checked against the bundle. */
-export const TRIGGER_HANDLERS: string[] = [];
+export const TRIGGER_HANDLERS: string[] = ['dailyRun', 'deliverMail', 'onQuestionnaireSubmit', 'monitoringNightly'];

@@ -26,10 +26,22 @@ export function ensureSheet(
       : [];
   const missing = headers.filter((h) => !existing.includes(h));
   if (missing.length > 0) {
+    growSheet(sheet, 1, existing.length + missing.length);
     sheet.getRange(1, existing.length + 1, 1, missing.length).setValues([missing]);
     sheet.setFrozenRows(1);
   }
   return sheet;
+}
+
+/**
+ * A new sheet has 1,000 rows and 26 columns, and writing past them throws «The coordinates of the
+ * range are outside the dimensions of the sheet»: grow the grid first.
+ */
+export function growSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 export class SheetTable {
@@ -99,6 +111,7 @@ export class SheetTable {
       last = grid.length - 1;
     }
     const block = grid.slice(first, last + 1);
+    if (appends.length > 0) growSheet(this.sheet, last + 2, width);
     this.sheet.getRange(first + 2, 1, block.length, width).setValues(block);
     this.rows = grid;
   }

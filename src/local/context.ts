@@ -1,7 +1,19 @@
 // The one object every fake talks to during an execution: the workspace directory, the clock, the
 // per-run service-call counter, quotas, fault injection and the execution limit. Fakes never keep
 // their own timers or counters, so the limits in the options apply to every service alike.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const EXECUTION_LIMIT_MESSAGE = 'Exceeded maximum execution time';
@@ -67,6 +79,8 @@ export interface RunStats {
   elapsedMs: number;
   ok: boolean;
   error?: string;
+  /** Stack of the error, for debugging a failed run. */
+  stack?: string;
   ui: UiEvent[];
   logs: string[];
 }
@@ -217,7 +231,7 @@ function processAlive(pid: number): boolean {
 
 function unlinkQuiet(path: string): void {
   try {
-    require('node:fs').unlinkSync(path);
+    unlinkSync(path);
   } catch {
     // already gone
   }
@@ -225,4 +239,296 @@ function unlinkQuiet(path: string): void {
 
 export function workspacePath(dir: string, ...parts: string[]): string {
   return join(dir, ...parts);
+}
+
+export interface WorkspaceMeta {
+  version: 1;
+  scriptId: string;
+  /** The workbook the script is bound to (SpreadsheetApp.getActive()). */
+  boundSpreadsheetId: string;
+  curatorEmail: string;
+  timeZone: string;
+}
+
+interface QuotaState {
+  day: string;
+  used: Partial<Record<QuotaKind, number>>;
+}
+
+interface Execution {
+  functionName: string;
+  startedPerf: number;
+  clockBaseMs: number;
+  calls: Record<string, number>;
+  totalCalls: number;
+  ui: UiEvent[];
+  logs: string[];
+  endHooks: Array<() => void>;
+}
+
+const DEFAULT_LIMIT_MS = 6 * 60_000;
+
+/**
+ * Shared by every fake. One per LocalWorkspace object; `beginExecution`/`endExecution` bracket each
+ * Apps Script execution (the workspace runtime calls them, fakes never do).
+ */
+export class ServiceContext {
+  realm: Realm = { Date, Error, Object, Array };
+  readonly scriptLock: FileLock;
+  private readonly storeLock: FileLock;
+  private readonly participants = new Map<string, StateParticipant>();
+  private execution: Execution | undefined;
+  private callsEver = 0;
+  private failedNth = false;
+  private random: () => number;
+  private idleClockMs: number;
+
+  constructor(
+    readonly dir: string,
+    readonly meta: WorkspaceMeta,
+    readonly options: WorkspaceOptions = {},
+  ) {
+    this.scriptLock = new FileLock(join(dir, '.locks', 'script.lock'));
+    this.storeLock = new FileLock(join(dir, '.locks', 'store.lock'), 30_000);
+    this.random = seededRandom(options.faults?.seed ?? 1);
+    this.idleClockMs = this.readClock();
+  }
+
+  get timeZone(): string {
+    return this.meta.timeZone;
+  }
+
+  get executionLimitMs(): number {
+    return this.options.executionLimitMs ?? DEFAULT_LIMIT_MS;
+  }
+
+  get inExecution(): boolean {
+    return this.execution !== undefined;
+  }
+
+  get functionName(): string | undefined {
+    return this.execution?.functionName;
+  }
+
+  path(...parts: string[]): string {
+    return join(this.dir, ...parts);
+  }
+
+  // ---- clock -------------------------------------------------------------------------------
+  /** Workspace time; during an execution it runs on from the execution's start with real elapsed time. */
+  nowMs(): number {
+    const run = this.execution;
+    if (!run) return this.idleClockMs;
+    return run.clockBaseMs + Math.floor(performance.now() - run.startedPerf);
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  /** Moves the persisted clock forward (never back), merged with what other processes wrote. */
+  setClock(ms: number): void {
+    this.underStoreLock(() => {
+      const next = Math.max(ms, this.readClock());
+      writeJson(this.path('clock.json'), { now: new Date(next).toISOString() });
+      this.idleClockMs = next;
+    });
+  }
+
+  reloadClock(): void {
+    this.idleClockMs = this.readClock();
+  }
+
+  private readClock(): number {
+    const stored = readJson<{ now?: string }>(this.path('clock.json'), {});
+    if (stored.now) return Date.parse(stored.now);
+    return (this.options.clockStart ?? new Date()).getTime();
+  }
+
+  // ---- values crossing into the execution's realm -------------------------------------------
+  date(value: number | Date): Date {
+    return new this.realm.Date(typeof value === 'number' ? value : value.getTime());
+  }
+
+  error(message: string): Error {
+    return new this.realm.Error(message);
+  }
+
+  // ---- calls, limits, faults ------------------------------------------------------------------
+  /**
+   * Every public method of every fake calls this first. Counts the call, enforces the execution
+   * limit and injects faults. `target` is the document id used in Google's failure text.
+   */
+  count(service: string, method: string, target?: string): void {
+    const run = this.execution;
+    this.callsEver++;
+    if (run) {
+      const key = `${service}.${method}`;
+      run.calls[key] = (run.calls[key] ?? 0) + 1;
+      run.totalCalls++;
+      if (performance.now() - run.startedPerf > this.executionLimitMs)
+        throw this.error(EXECUTION_LIMIT_MESSAGE);
+    }
+    const faults = this.options.faults;
+    if (!faults) return;
+    if (faults.services && !faults.services.includes(service)) return;
+    const nth = faults.failNth !== undefined && !this.failedNth && this.callsEver >= faults.failNth;
+    const random = faults.failRate !== undefined && this.random() < faults.failRate;
+    if (nth) this.failedNth = true;
+    if (nth || random) throw this.error(serviceFailure(service, target));
+  }
+
+  /** Replace fault settings between runs (tests: fail once, then let the retry through). */
+  setFaults(faults: FaultOptions | undefined): void {
+    this.options.faults = faults;
+    this.callsEver = 0;
+    this.failedNth = false;
+    this.random = seededRandom(faults?.seed ?? 1);
+  }
+
+  // ---- quotas (per day of the workspace clock, shared by processes) ---------------------------
+  quotaLimit(kind: QuotaKind): number {
+    return kind === 'email' ? (this.options.mailQuota ?? 100) : (this.options.docQuota ?? 250);
+  }
+
+  remainingQuota(kind: QuotaKind): number {
+    const state = this.readQuota();
+    return Math.max(0, this.quotaLimit(kind) - (state.used[kind] ?? 0));
+  }
+
+  /** Takes n units or throws Google's daily-quota text, taking nothing. */
+  consumeQuota(kind: QuotaKind, n = 1): void {
+    this.underStoreLock(() => {
+      const state = this.readQuota();
+      const used = state.used[kind] ?? 0;
+      if (used + n > this.quotaLimit(kind)) throw this.error(QUOTA_MESSAGES[kind]);
+      state.used[kind] = used + n;
+      writeJson(this.path('quotas.json'), state);
+    });
+  }
+
+  private readQuota(): QuotaState {
+    const day = this.now().toISOString().slice(0, 10);
+    const state = readJson<QuotaState>(this.path('quotas.json'), { day, used: {} });
+    return state.day === day ? state : { day, used: {} };
+  }
+
+  // ---- state shared across executions -----------------------------------------------------------
+  /** A workspace-lifetime store (created once), kept in step with the disk at lock and run boundaries. */
+  store<T extends StateParticipant>(key: string, create: () => T): T {
+    let found = this.participants.get(key);
+    if (!found) {
+      found = create();
+      this.participants.set(key, found);
+    }
+    return found as T;
+  }
+
+  persistAll(): void {
+    for (const p of this.participants.values()) p.persist();
+  }
+
+  reloadAll(): void {
+    this.reloadClock();
+    for (const p of this.participants.values()) p.reload();
+  }
+
+  /** Short read-modify-write sections on workspace files, across processes. */
+  underStoreLock<T>(work: () => T): T {
+    if (this.storeLock.isHeld) return work();
+    if (!this.storeLock.tryAcquire(30_000))
+      throw new Error(`Рабочая папка ${this.dir} занята другим процессом.`);
+    try {
+      return work();
+    } finally {
+      this.storeLock.release();
+    }
+  }
+
+  /** The same lock held across an async section (exporting .xlsx): nothing else in this process may run meanwhile. */
+  async underStoreLockAsync<T>(work: () => Promise<T>): Promise<T> {
+    if (this.storeLock.isHeld) return work();
+    if (!this.storeLock.tryAcquire(30_000))
+      throw new Error(`Рабочая папка ${this.dir} занята другим процессом.`);
+    try {
+      return await work();
+    } finally {
+      this.storeLock.release();
+    }
+  }
+
+  // ---- executions -----------------------------------------------------------------------------------
+  beginExecution(functionName: string, realm: Realm): void {
+    this.realm = realm;
+    this.reloadAll();
+    this.execution = {
+      functionName,
+      startedPerf: performance.now(),
+      clockBaseMs: this.idleClockMs,
+      calls: {},
+      totalCalls: 0,
+      ui: [],
+      logs: [],
+      endHooks: [],
+    };
+  }
+
+  /** Runs end hooks (lock release), persists every store and advances the clock by the elapsed time. */
+  endExecution(outcome: { ok: boolean; error?: string }): RunStats {
+    const run = this.execution;
+    if (!run) throw new Error('no execution in progress');
+    const elapsedMs = performance.now() - run.startedPerf;
+    const endMs = this.nowMs();
+    try {
+      for (const hook of run.endHooks.splice(0)) hook();
+      this.persistAll();
+    } finally {
+      if (this.scriptLock.isHeld) this.scriptLock.release();
+      this.execution = undefined;
+      this.realm = { Date, Error, Object, Array };
+    }
+    this.setClock(Math.max(endMs, run.clockBaseMs + 1));
+    return {
+      functionName: run.functionName,
+      calls: run.calls,
+      totalCalls: run.totalCalls,
+      elapsedMs,
+      ok: outcome.ok,
+      error: outcome.error,
+      ui: run.ui,
+      logs: run.logs,
+    };
+  }
+
+  onExecutionEnd(hook: () => void): void {
+    this.execution?.endHooks.push(hook);
+  }
+
+  ui(event: UiEvent): void {
+    this.execution?.ui.push(event);
+  }
+
+  log(line: string): void {
+    this.execution?.logs.push(line);
+  }
+
+  /** Ids shaped like Google's (44 url-safe characters for documents). */
+  newId(length = 44): string {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let id = '1';
+    const bytes = randomBytes(length - 1);
+    for (const b of bytes) id += alphabet[b % 64];
+    return id;
+  }
+}
+
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

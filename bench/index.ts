@@ -1,0 +1,12 @@
+// Benchmark suites run by `npm run bench` (= `nastavnik bench`). Each feature appends its suite.
+import { demoBench } from './demo';
+import { districtBench } from './district';
+import { intakeBench } from './intake';
+import { matchingBench } from './matching';
+
+export interface BenchSuite {
+  name: string;
+  run: () => Promise<void>;
+}
+
+export const BENCH_SUITES: BenchSuite[] = [matchingBench, demoBench, districtBench, intakeBench];

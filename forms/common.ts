@@ -1,0 +1,75 @@
+// Items shared by several questionnaires, so that every form asks for identity the same way.
+import { AVAILABILITY, CATEGORY_LABELS, type Category } from '../src/core/model';
+import type { FormItem } from './definition';
+
+export const EMAIL_ITEM: FormItem = {
+  key: 'email',
+  title: 'Электронная почта',
+  help: 'По ней мы узнаём вас при повторной отправке анкеты и присылаем сообщения программы.',
+  type: 'email',
+  required: true,
+};
+
+export const NAME_ITEMS: readonly FormItem[] = [
+  { key: 'lastName', title: 'Фамилия', help: '', type: 'short', required: true },
+  { key: 'firstName', title: 'Имя', help: '', type: 'short', required: true },
+  { key: 'middleName', title: 'Отчество', help: 'Если есть.', type: 'short', required: false },
+];
+
+export const CLASS_ITEM: FormItem = {
+  key: 'schoolClass',
+  title: 'Класс',
+  help: 'Для учеников: номер и буква, например 7Б.',
+  type: 'short',
+  required: false,
+};
+
+export const AGE_ITEM: FormItem = {
+  key: 'age',
+  title: 'Возраст (полных лет)',
+  help: 'Только число. Дату рождения мы не спрашиваем.',
+  type: 'short',
+  required: true,
+  validation: { integer: { min: 5, max: 100 } },
+};
+
+export const AVAILABILITY_ITEM: FormItem = {
+  key: 'availability',
+  title: 'Когда вам удобно встречаться',
+  help: '',
+  type: 'multiple',
+  required: false,
+  choices: AVAILABILITY,
+};
+
+export const FORMS_ITEM_HELP = 'Можно выбрать несколько.';
+
+export const PHONE_ITEM: FormItem = {
+  key: 'phone',
+  title: 'Телефон',
+  help: 'Необязательно.',
+  type: 'short',
+  required: false,
+};
+
+export const PARENT_ITEMS: readonly FormItem[] = [
+  {
+    key: 'parentName',
+    title: 'ФИО родителя (законного представителя)',
+    help: 'Обязательно для учеников: родитель подписывает согласие и соглашение.',
+    type: 'short',
+    required: false,
+  },
+  {
+    key: 'parentEmail',
+    title: 'Электронная почта родителя (законного представителя)',
+    help: 'Обязательно для учеников.',
+    type: 'email',
+    required: false,
+  },
+];
+
+/** Category choices show the Russian label; intake maps the label back to the category. */
+export function categoryChoices(categories: readonly Category[]): string[] {
+  return categories.map((c) => CATEGORY_LABELS[c]);
+}

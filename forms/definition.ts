@@ -1,0 +1,65 @@
+// A questionnaire as data. The same definition builds the Google Form (src/gas/intake/formBuilder)
+// and parses its responses (src/core/intake/responseSchema), so the two cannot drift apart.
+// Keys are stable forever: curators may reword titles in Google Forms, but answers are mapped by the
+// item ids recorded at creation, and each item id maps back to one of these keys.
+
+export type ItemType = 'short' | 'long' | 'single' | 'multiple' | 'scale' | 'date' | 'email' | 'grid';
+
+/** Choices that are not fixed in code: filled at setup (and on refresh) from Настройки or the bases. */
+export type ChoiceSource = 'mentoringForms' | 'mentors' | 'mentees';
+
+export interface ItemValidation {
+  /** Longest accepted answer in characters (text items). */
+  maxLength?: number;
+  /** Whole number between min and max (short items asking for a number). */
+  integer?: { min: number; max: number };
+}
+
+export interface FormItem {
+  key: string;
+  title: string;
+  help: string;
+  type: ItemType;
+  required: boolean;
+  choices?: readonly string[];
+  choicesFrom?: ChoiceSource;
+  /** Grid rows (each row takes one of `choices`). */
+  rows?: readonly string[];
+  /** Scale bounds and end labels. */
+  scale?: { min: number; max: number; minLabel: string; maxLabel: string };
+  validation?: ItemValidation;
+}
+
+export const FORM_IDS = [
+  'mentee',
+  'mentor',
+  'consent',
+  'dissemination',
+  'preferencesMentee',
+  'preferencesMentor',
+] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+export interface FormDefinition {
+  id: FormId;
+  title: string;
+  description: string;
+  confirmation: string;
+  items: readonly FormItem[];
+}
+
+/** Default limit for free text; a longer answer is rejected, never cut. */
+export const LONG_TEXT_LIMIT = 2000;
+export const SHORT_TEXT_LIMIT = 200;
+
+export function textLimit(item: FormItem): number {
+  return item.validation?.maxLength ?? (item.type === 'long' ? LONG_TEXT_LIMIT : SHORT_TEXT_LIMIT);
+}
+
+/** Choices with the dynamic lists filled in: what the Google Form shows and what intake accepts. */
+export type ChoiceLists = Record<ChoiceSource, readonly string[]>;
+
+export function resolveChoices(item: FormItem, lists: ChoiceLists): readonly string[] {
+  if (item.choicesFrom) return lists[item.choicesFrom];
+  return item.choices ?? [];
+}

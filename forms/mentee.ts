@@ -1,0 +1,91 @@
+// Анкета наставляемого: students from age 10, teachers and young specialists.
+import { SUBJECTS, TOPICS } from '../src/core/model';
+import {
+  AGE_ITEM,
+  AVAILABILITY_ITEM,
+  CLASS_ITEM,
+  categoryChoices,
+  EMAIL_ITEM,
+  FORMS_ITEM_HELP,
+  NAME_ITEMS,
+  PARENT_ITEMS,
+  PHONE_ITEM,
+} from './common';
+import type { FormDefinition } from './definition';
+
+export const MENTEE_CATEGORIES = ['student', 'teacher', 'young_specialist'] as const;
+
+export const MENTEE_FORM: FormDefinition = {
+  id: 'mentee',
+  title: 'Анкета наставляемого',
+  description:
+    'Анкета для тех, кому нужен наставник: ученики с 10 лет, педагоги и молодые специалисты. ' +
+    'Мы спрашиваем только то, что нужно для подбора наставника. Обработка данных начнётся после ' +
+    'согласия на обработку персональных данных (отдельная форма; за учеников младше 14 лет его ' +
+    'подписывает родитель).',
+  confirmation:
+    'Спасибо! Анкета принята. На указанную почту придёт письмо о дальнейших шагах и ссылка на согласие.',
+  items: [
+    EMAIL_ITEM,
+    ...NAME_ITEMS,
+    {
+      key: 'category',
+      title: 'Кто вы',
+      help: '',
+      type: 'single',
+      required: true,
+      choices: categoryChoices(MENTEE_CATEGORIES),
+    },
+    CLASS_ITEM,
+    AGE_ITEM,
+    {
+      key: 'position',
+      title: 'Должность',
+      help: 'Для педагогов и молодых специалистов.',
+      type: 'short',
+      required: false,
+    },
+    {
+      key: 'experienceYears',
+      title: 'Педагогический стаж, лет',
+      help: 'Для педагогов и молодых специалистов.',
+      type: 'short',
+      required: false,
+      validation: { integer: { min: 0, max: 70 } },
+    },
+    {
+      key: 'subjects',
+      title: 'Предметы, по которым нужна помощь (или которые вы преподаёте)',
+      help: '',
+      type: 'multiple',
+      required: false,
+      choices: SUBJECTS,
+    },
+    {
+      key: 'topics',
+      title: 'С чем вам нужна помощь',
+      help: 'Выберите из списка; подробности можно написать ниже.',
+      type: 'multiple',
+      required: true,
+      choices: TOPICS,
+    },
+    {
+      key: 'note',
+      title: 'Ваш запрос своими словами',
+      help: 'Необязательно.',
+      type: 'long',
+      required: false,
+    },
+    {
+      key: 'forms',
+      title: 'В какой форме наставничества вы хотели бы участвовать',
+      help: FORMS_ITEM_HELP,
+      type: 'multiple',
+      required: true,
+      choicesFrom: 'mentoringForms',
+    },
+    AVAILABILITY_ITEM,
+    PHONE_ITEM,
+    ...PARENT_ITEMS,
+  ],
+};

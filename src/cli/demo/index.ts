@@ -1,0 +1,183 @@
+// `nastavnik demo` (= `npm start`): builds the bundle, makes a fresh offline workspace and lives
+// through the school year on generated data, stage by stage, then says where to look.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { LocalWorkspace, type WorkspaceStatus } from '../../local';
+import { generateSchool } from './schoolData';
+import { DEMO_STAGES, type DemoContext, type DemoStage } from './stages';
+
+/** Written into the demo directory so that a rerun deletes only what the demo made. */
+const MARKER = '.nastavnik-demo';
+
+export interface DemoOptions {
+  dir: string;
+  seed: number;
+  /** Skip `node scripts/build.mjs` (tests and benchmarks that built already). */
+  build: boolean;
+}
+
+export function parseDemoArgs(args: readonly string[], cwd: string): DemoOptions | { error: string } {
+  const out: DemoOptions = { dir: resolve(cwd, 'demo-workspace'), seed: 2026, build: true };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const next = args[i + 1];
+    if (arg === '--dir' && next) {
+      out.dir = resolve(cwd, next);
+      i++;
+    } else if (arg === '--seed' && next && /^\d+$/.test(next)) {
+      out.seed = Number(next);
+      i++;
+    } else if (arg === '--no-build') out.build = false;
+    else return { error: `неизвестный или неполный параметр ${arg}` };
+  }
+  return out;
+}
+
+/** A directory the demo may wipe: absent, empty, or made by an earlier demo run. */
+export function canReplace(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0 || existsSync(join(dir, MARKER));
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} с`;
+
+/** Stage title padded with dots to the timing column, as a table of contents. */
+export function stageLine(index: number, total: number, title: string, ms: number): string {
+  const head = `${index}/${total} ${title} `;
+  return `${head.padEnd(52, '.')} ${seconds(ms)}`;
+}
+
+export function summaryLines(
+  status: WorkspaceStatus,
+  paths: { workbook: string; documents: string; outbox: string },
+): string[] {
+  return [
+    'Итог года:',
+    `  наставников ${status.mentors}, наставляемых ${status.mentees}, пар ${status.pairs}`,
+    `  документов ${status.documents}, писем ${status.emails}, ошибок в Журнале ${status.errors}`,
+    'Откройте:',
+    `  таблица     ${paths.workbook}`,
+    `  документы   ${paths.documents}`,
+    `  письма      ${paths.outbox}`,
+  ];
+}
+
+export interface Printer {
+  line: (text: string) => void;
+  note: (text: string) => void;
+}
+
+function terminalPrinter(): Printer {
+  const tty = process.stdout.isTTY === true;
+  let noted = false;
+  const clear = () => {
+    if (noted) process.stdout.write('\r\x1b[2K');
+    noted = false;
+  };
+  return {
+    line: (text) => {
+      clear();
+      process.stdout.write(`${text}\n`);
+    },
+    note: (text) => {
+      if (!tty) return;
+      process.stdout.write(`\r\x1b[2K    ${text.slice(0, (process.stdout.columns ?? 80) - 5)}`);
+      noted = true;
+    },
+  };
+}
+
+/** The repository this module runs from: as source under jest, or bundled into build/cli.cjs. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir))
+    if (existsSync(join(dir, 'scripts', 'build.mjs'))) return dir;
+  return process.cwd();
+}
+
+export async function runDemo(
+  options: DemoOptions,
+  stages: readonly DemoStage[] = DEMO_STAGES,
+  print: Printer = terminalPrinter(),
+): Promise<number> {
+  const started = Date.now();
+  const root = repositoryRoot();
+  if (!canReplace(options.dir)) {
+    print.line(
+      `Папка ${options.dir} не пуста и создана не демо — выберите другую: nastavnik demo --dir ПАПКА`,
+    );
+    return 2;
+  }
+  if (options.build) {
+    const t = Date.now();
+    const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+    if (built.status !== 0) {
+      print.line(`Сборка не удалась:\n${built.stderr || built.stdout}`);
+      return 1;
+    }
+    print.line(`${'Сборка dist/Code.js '.padEnd(52, '.')} ${seconds(Date.now() - t)}`);
+  }
+
+  const school = generateSchool({ seed: options.seed });
+  print.line(
+    `${school.shortName}, ${school.city}: учеников ${school.roster.length}; наставляемых ${school.mentees.length}, ` +
+      `наставников ${school.mentors.length}; ответов на формы ${school.questionnaires.length}`,
+  );
+  rmSync(options.dir, { recursive: true, force: true });
+  mkdirSync(options.dir, { recursive: true });
+  writeFileSync(join(options.dir, MARKER), 'Папка демо nastavnik: `npm start` пересоздаёт её целиком.\n');
+  const ws = await LocalWorkspace.create(options.dir, {
+    clockStart: school.yearStart,
+    curatorEmail: school.curator.email,
+    // A school on Google Workspace for Education: 1,500 recipients and documents a day.
+    mailQuota: 1500,
+    docQuota: 1500,
+  });
+  const ctx: DemoContext = {
+    ws,
+    school,
+    dir: options.dir,
+    progress: print.note,
+    advanceTo: (when) => {
+      const ms = when.getTime() - ws.now().getTime();
+      return ms > 0 ? ws.advanceClock(ms) : [];
+    },
+  };
+
+  let failed = false;
+  for (const [i, stage] of stages.entries()) {
+    const t = Date.now();
+    try {
+      const lines = await stage.run(ctx);
+      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t));
+      for (const l of lines) print.line(`    ${l}`);
+    } catch (e) {
+      failed = true;
+      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t));
+      print.line(`    ОШИБКА: ${e instanceof Error ? e.message : String(e)}`);
+      break;
+    }
+  }
+  await ws.save();
+
+  const here = process.cwd();
+  const show = (p: string) => (relative(here, p).startsWith('..') ? p : `./${relative(here, p)}`);
+  const status = ws.status();
+  // The offline Drive is a folder tree under drive/; documents land in folders setup creates there.
+  const paths = {
+    workbook: show(status.workbook),
+    documents: show(join(options.dir, 'drive')),
+    outbox: show(status.outbox),
+  };
+  for (const l of summaryLines(status, paths)) print.line(l);
+  print.line(`Время: ${seconds(Date.now() - started)}`);
+  return failed ? 1 : 0;
+}
+
+export async function demoCommand(args: string[]): Promise<number> {
+  const options = parseDemoArgs(args, process.cwd());
+  if ('error' in options) {
+    process.stderr.write(`demo: ${options.error}\n  nastavnik demo [--dir ПАПКА] [--seed N] [--no-build]\n`);
+    return 2;
+  }
+  return runDemo(options);
+}

@@ -1,0 +1,35 @@
+// Stage «Формирование наставнических пар/групп»: the curator runs «Подобрать пары» (the real bundle),
+// looks at who stayed without a pair and why, then «Утвердить пары».
+import { UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import type { DemoStage } from './stages';
+
+const toastLines = (ui: ReadonlyArray<{ kind: string; text?: string }> | undefined): string[] =>
+  (ui ?? [])
+    .filter((e) => e.kind === 'toast' && e.text)
+    .flatMap((e) => (e.text ?? '').split('\n'))
+    .filter((l) => l.trim() !== '');
+
+export const matchingStage: DemoStage = {
+  title: 'Формирование наставнических пар и групп',
+  run({ ws }) {
+    ws.run('proposePairs');
+    const proposed = toastLines(ws.lastRun?.ui);
+    const reasonColumn = UNMATCHED_HEADERS.indexOf('Причина');
+    const reasons = new Map<string, number>();
+    for (const row of ws.sheetRows(UNMATCHED_SHEET)) {
+      // «все подходящие наставники заняты (подходят: 3)» and the like count as one reason.
+      const reason = String(row[reasonColumn] ?? '').replace(/\s*\(.*\)$/, '');
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    ws.run('approvePairs');
+    const approved = toastLines(ws.lastRun?.ui);
+    return [
+      '«Подобрать пары» (точный оптимум: больше всего пар, затем наибольшая сумма баллов):',
+      ...proposed.map((l) => `  ${l}`),
+      ...(reasons.size > 0 ? ['Без пары, по причинам (лист «Без пары»):'] : []),
+      ...[...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `  ${reason}: ${n}`),
+      '«Утвердить пары»:',
+      ...approved.map((l) => `  ${l}`),
+    ];
+  },
+};

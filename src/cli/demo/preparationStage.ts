@@ -1,0 +1,47 @@
+// Stage 1, «Подготовка условий»: the curator runs «Настроить программу» (the real setupProgramme of
+// the bundle), then types the school's own figures into Настройки, as the roadmaps ask before the
+// questionnaires go out.
+import type { CellValue } from '../../core/table';
+import { setSettings } from './curator';
+import type { DemoSchool } from './schoolData';
+import type { DemoStage } from './stages';
+
+/** The Настройки a curator fills in by hand for this school: names, totals for the indicators. */
+export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
+  const aged = (min: number, max: number) => school.roster.filter((s) => s.age >= min && s.age <= max).length;
+  const partners = new Set(
+    school.mentors
+      .filter((m) => m.category === 'employer')
+      .map((m) => m.position.split(', ').slice(1).join(', ')),
+  );
+  return {
+    'Отчёты: название школы': school.shortName,
+    'Учеников 10–18 лет (всего в школе)': aged(10, 18),
+    'Учеников 15–19 лет (всего в школе)': aged(15, 19),
+    'Педагогических работников (всего)': school.teacherCount,
+    'Молодых специалистов со стажем 0–3 года (всего)': school.youngSpecialistCount,
+    'Организаций и предприятий-партнёров (всего)': partners.size,
+    'Почта: адрес куратора': school.curator.email,
+  };
+}
+
+export const preparationStage: DemoStage = {
+  title: 'Подготовка условий',
+  async run({ ws, school, dir }) {
+    ws.run('setupProgramme');
+    const toasts = (ws.lastRun?.ui ?? [])
+      .filter((e) => e.kind === 'toast' && e.text)
+      .map((e) => e.text ?? '');
+    const settings = schoolSettings(school);
+    const missing = await setSettings(dir, settings);
+    const status = ws.status();
+    const report = toasts.flatMap((t) => t.split('\n')).filter((l) => l.trim() !== '');
+    return [
+      '«Настроить программу»:',
+      ...report.map((l) => `  ${l}`),
+      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа, численность для показателей, почта куратора)`,
+      ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
+      `Установлено триггеров: ${status.triggers}`,
+    ];
+  },
+};

@@ -1,0 +1,248 @@
+// `nastavnik local init|submit|run|clock|status DIR …`: the offline workspace from the command line.
+// Every command opens the workspace, does one thing, writes the .xlsx mirrors and prints the outcome.
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { z } from 'zod';
+import { parseCsv } from '../local/base';
+import { readForm } from '../local/forms';
+import { type FormAnswers, LocalWorkspace, type RunStats, type Submission } from '../local/index';
+
+export const LOCAL_USAGE = `nastavnik local — рабочее пространство без Google (таблицы .xlsx, документы .docx, письма .eml)
+
+  nastavnik local init DIR [--clock 2026-09-01T09:00:00+03:00] [--curator EMAIL]
+                                           новое пространство и настройка программы
+  nastavnik local submit DIR FORM FILE     ответы из JSON-массива или CSV (ключи — вопросы формы)
+  nastavnik local run DIR FUNCTION [JSON-аргументы…]
+                                           запуск функции или пункта меню от имени куратора
+  nastavnik local clock DIR --advance 7d   перевести часы (7d, 12h, 30m), сработают триггеры
+  nastavnik local status DIR [--json]      сводка: наставники, наставляемые, пары, документы, письма
+  nastavnik local serve DIR                боковые панели в браузере
+`;
+
+type Subcommand = (dir: string, args: string[]) => Promise<number>;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Toasts, alerts and logs of a run, as the curator would have seen them. */
+function describeRun(stats: RunStats): string[] {
+  const lines: string[] = [];
+  for (const ui of stats.ui) {
+    if (ui.kind === 'toast' || ui.kind === 'alert')
+      lines.push(`  ${ui.title ? `${ui.title}: ` : ''}${ui.text ?? ''}`);
+    if (ui.kind === 'sidebar' || ui.kind === 'dialog')
+      lines.push(`  [${ui.kind === 'sidebar' ? 'боковая панель' : 'окно'}] ${ui.title ?? ''}`);
+  }
+  for (const log of stats.logs) lines.push(`  журнал выполнения: ${log}`);
+  if (!stats.ok) lines.push(`  ОШИБКА: ${stats.error}`);
+  return lines;
+}
+
+const init: Subcommand = async (dir, args) => {
+  const clock = option(args, '--clock');
+  const ws = await LocalWorkspace.create(dir, {
+    clockStart: clock ? new Date(clock) : undefined,
+    curatorEmail: option(args, '--curator'),
+  });
+  const { stats } = ws.execute('setupProgramme');
+  await ws.save();
+  print(`Рабочее пространство: ${dir}`);
+  for (const line of describeRun(stats)) print(line);
+  print(`Таблица: ${ws.workbookPath()}`);
+  return stats.ok ? 0 : 1;
+};
+
+const run: Subcommand = async (dir, args) => {
+  const [functionName, ...rest] = args;
+  if (!functionName) {
+    process.stderr.write(LOCAL_USAGE);
+    return 2;
+  }
+  const ws = await LocalWorkspace.open(dir);
+  const parsed = rest.map((a) => {
+    try {
+      return JSON.parse(a) as unknown;
+    } catch {
+      return a;
+    }
+  });
+  const { value, stats } = ws.execute(functionName, () => parsed);
+  await ws.save();
+  for (const line of describeRun(stats)) print(line);
+  if (value !== undefined) print(JSON.stringify(value, null, 2));
+  return stats.ok ? 0 : 1;
+};
+
+const clock: Subcommand = async (dir, args) => {
+  const advance = option(args, '--advance');
+  const ws = await LocalWorkspace.open(dir);
+  if (!advance) {
+    print(ws.now().toISOString());
+    return 0;
+  }
+  const fired = ws.advanceClock(advance);
+  await ws.save();
+  for (const stats of fired) {
+    print(`${stats.ok ? '✓' : '✗'} ${stats.functionName}`);
+    for (const line of describeRun(stats)) print(line);
+  }
+  print(`Сработало триггеров: ${fired.length}. Сейчас: ${ws.now().toISOString()}`);
+  return fired.every((s) => s.ok) ? 0 : 1;
+};
+
+const status: Subcommand = async (dir, args) => {
+  const ws = await LocalWorkspace.open(dir);
+  const s = ws.status();
+  if (args.includes('--json')) {
+    print(JSON.stringify(s));
+    return 0;
+  }
+  print(`Наставников: ${s.mentors}, наставляемых: ${s.mentees}, пар: ${s.pairs}`);
+  print(`Документов: ${s.documents}, писем: ${s.emails}, ошибок в журнале: ${s.errors}`);
+  print(`Триггеров: ${s.triggers}. Часы: ${s.now}`);
+  print(`Таблица: ${s.workbook}`);
+  print(`Письма: ${s.outbox}`);
+  return 0;
+};
+
+const answerRecords = z.array(
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])),
+);
+
+/** JSON array of objects, or CSV whose header row holds the keys; checkbox answers in CSV are split on ';'. */
+export function readAnswers(file: string): FormAnswers[] {
+  const text = readFileSync(file, 'utf8');
+  if (extname(file).toLowerCase() === '.csv') {
+    const [headers, ...rows] = parseCsv(text);
+    return rows
+      .filter((r) => r.some((c) => c.trim() !== ''))
+      .map((r) => {
+        const answers: FormAnswers = {};
+        headers.forEach((h, i) => {
+          const cell = (r[i] ?? '').trim();
+          if (cell !== '')
+            answers[h.trim()] = cell.includes(';') ? cell.split(';').map((p) => p.trim()) : cell;
+        });
+        return answers;
+      });
+  }
+  const parsed = answerRecords.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`Файл ${file}: нужен JSON-массив объектов «вопрос → ответ».`);
+  return parsed.data.map((record) => {
+    const answers: FormAnswers = {};
+    for (const [k, v] of Object.entries(record)) {
+      if (v === null) continue;
+      answers[k] = Array.isArray(v) ? v : String(v);
+    }
+    return answers;
+  });
+}
+
+/** A form by id or by its exact title. */
+export function resolveFormId(ws: LocalWorkspace, key: string): string {
+  if (readForm(ws.ctx, key)) return key;
+  const byTitle = ws.formIds().filter((id) => readForm(ws.ctx, id)?.title === key);
+  if (byTitle.length === 1) return byTitle[0];
+  throw new Error(
+    `Нет формы «${key}». Формы: ${
+      ws
+        .formIds()
+        .map((id) => `${id} «${readForm(ws.ctx, id)?.title}»`)
+        .join(', ') || 'нет'
+    }.`,
+  );
+}
+
+/** What a submission led to: the handler's own verdict if it returned one, else failure or the Журнал lines it added. */
+export function outcomeOf(
+  submission: Submission,
+  journalAdded: string[],
+): { accepted: boolean; text: string } {
+  for (const stats of submission.runs)
+    if (!stats.ok) return { accepted: false, text: `ошибка: ${stats.error}` };
+  for (const result of submission.results) {
+    const verdict = z
+      .object({
+        accepted: z.boolean().optional(),
+        status: z.string().optional(),
+        reason: z.string().optional(),
+        message: z.string().optional(),
+      })
+      .safeParse(result);
+    if (verdict.success && (verdict.data.accepted !== undefined || verdict.data.status)) {
+      const accepted = verdict.data.accepted ?? !/^(rejected|отклон)/i.test(verdict.data.status ?? '');
+      return { accepted, text: verdict.data.reason ?? verdict.data.message ?? verdict.data.status ?? '' };
+    }
+    if (typeof result === 'string' && result)
+      return { accepted: !/^(Отклонено|Ошибка)/.test(result), text: result };
+  }
+  const rejection = journalAdded.find((l) => /^(Отклонено|Ошибка)/.test(l));
+  if (rejection) return { accepted: false, text: rejection };
+  return { accepted: true, text: journalAdded.join('; ') };
+}
+
+const submit: Subcommand = async (dir, args) => {
+  const [formKey, file] = args;
+  if (!formKey || !file || !existsSync(file)) {
+    process.stderr.write(LOCAL_USAGE);
+    return 2;
+  }
+  const ws = await LocalWorkspace.open(dir);
+  const formId = resolveFormId(ws, formKey);
+  const responses = readAnswers(file);
+  let accepted = 0;
+  for (const [i, answers] of responses.entries()) {
+    const before = ws.sheetRows('Журнал').length;
+    let outcome: { accepted: boolean; text: string };
+    try {
+      const submission = ws.submit(formId, answers);
+      const added = ws
+        .sheetRows('Журнал')
+        .slice(before)
+        .map((r) =>
+          r
+            .slice(1, 4)
+            .filter((c) => c !== '')
+            .join(' — '),
+        );
+      outcome = outcomeOf(submission, added);
+    } catch (e) {
+      outcome = { accepted: false, text: e instanceof Error ? e.message : String(e) };
+    }
+    if (outcome.accepted) accepted++;
+    print(
+      `№${i + 1}: ${outcome.accepted ? 'принят' : 'отклонён'}${outcome.text ? ` — ${outcome.text}` : ''}`,
+    );
+  }
+  await ws.save();
+  print(`Принято: ${accepted} из ${responses.length}.`);
+  return accepted === responses.length ? 0 : 1;
+};
+
+const SUBCOMMANDS: Record<string, Subcommand> = { init, submit, run, clock, status };
+
+/** Other modules (e.g. `serve`) add their subcommand here. */
+export function registerLocalSubcommand(name: string, command: Subcommand): void {
+  SUBCOMMANDS[name] = command;
+}
+
+export async function localCommand(args: string[]): Promise<number> {
+  const [name, dir, ...rest] = args;
+  const command = name ? SUBCOMMANDS[name] : undefined;
+  if (!command || !dir) {
+    process.stderr.write(LOCAL_USAGE);
+    return name ? 2 : 0;
+  }
+  try {
+    return await command(dir, rest);
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

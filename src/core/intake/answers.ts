@@ -1,0 +1,148 @@
+// Answers of one response, keyed by the stable item keys of forms/*.ts, checked item by item
+// against the definition: required, length, choices, numbers, e-mails, emoji.
+import { z } from 'zod';
+import {
+  type ChoiceLists,
+  type FormDefinition,
+  type FormItem,
+  resolveChoices,
+  textLimit,
+} from '../../../forms/definition';
+import { collapseSpaces, hasEmoji, isEmail, normaliseEmail } from './text';
+
+export const RawAnswerSchema = z.union([z.string(), z.array(z.string()), z.array(z.array(z.string()))]);
+export const RawAnswersSchema = z.record(z.string(), RawAnswerSchema);
+export type RawAnswer = z.infer<typeof RawAnswerSchema>;
+export type RawAnswers = z.infer<typeof RawAnswersSchema>;
+
+export type Answer = string | number | string[];
+export type ParsedAnswers = Record<string, Answer>;
+
+export interface Issue {
+  /** Item key the problem is about, if any. */
+  key?: string;
+  message: string;
+}
+
+export interface ParseResult {
+  answers: ParsedAnswers;
+  errors: Issue[];
+}
+
+const flat = (raw: RawAnswer | undefined): string[] => {
+  if (raw === undefined) return [];
+  if (typeof raw === 'string') return [raw];
+  return raw.flatMap((x) => (typeof x === 'string' ? [x] : x));
+};
+
+const quote = (s: string): string => (s.length > 60 ? `«${s.slice(0, 57)}…»` : `«${s}»`);
+
+function parseItem(
+  item: FormItem,
+  raw: RawAnswer | undefined,
+  lists: ChoiceLists,
+  errors: Issue[],
+): Answer | undefined {
+  const fail = (message: string): undefined => {
+    errors.push({ key: item.key, message });
+    return undefined;
+  };
+  const values = flat(raw)
+    .map((v) => (item.type === 'long' ? v.trim() : collapseSpaces(v)))
+    .filter((v) => v !== '');
+  if (values.length === 0) {
+    return item.required ? fail(`Не заполнен обязательный вопрос «${item.title}».`) : undefined;
+  }
+  const limit = textLimit(item);
+  const tooLong = values.find((v) => v.length > limit);
+  if (tooLong) {
+    return fail(
+      `Ответ на вопрос «${item.title}» слишком длинный: ${tooLong.length} символов, можно не больше ${limit}.`,
+    );
+  }
+  if (item.type !== 'long' && values.some(hasEmoji)) {
+    return fail(`В ответе на вопрос «${item.title}» есть эмодзи; напишите, пожалуйста, только текстом.`);
+  }
+  switch (item.type) {
+    case 'email': {
+      const email = normaliseEmail(values[0]);
+      return isEmail(email)
+        ? email
+        : fail(`В вопросе «${item.title}» адрес почты ${quote(values[0])} записан с ошибкой.`);
+    }
+    case 'single':
+    case 'multiple': {
+      const choices = resolveChoices(item, lists);
+      const unknown = values.find((v) => !choices.includes(v));
+      if (unknown !== undefined) {
+        return fail(`В вопросе «${item.title}» выбран вариант ${quote(unknown)}, которого нет в списке.`);
+      }
+      if (item.type === 'single' && values.length > 1)
+        return fail(`В вопросе «${item.title}» нужен один ответ.`);
+      return item.type === 'single' ? values[0] : values;
+    }
+    case 'scale': {
+      const n = Number(values[0]);
+      const s = item.scale;
+      if (!s || !Number.isInteger(n) || n < s.min || n > s.max) {
+        return fail(`В вопросе «${item.title}» нужна оценка от ${s?.min} до ${s?.max}.`);
+      }
+      return n;
+    }
+    case 'grid': {
+      const choices = item.choices ?? [];
+      const unknown = values.find((v) => !choices.includes(v));
+      return unknown === undefined
+        ? values
+        : fail(`В вопросе «${item.title}» выбран вариант ${quote(unknown)}, которого нет в списке.`);
+    }
+    case 'date': {
+      const v = values[0];
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+      if (iso) return v;
+      if (ru) return `${ru[3]}-${ru[2].padStart(2, '0')}-${ru[1].padStart(2, '0')}`;
+      return fail(`В вопросе «${item.title}» нужна дата, например 25.11.2026.`);
+    }
+    default: {
+      const v = values[0];
+      const range = item.validation?.integer;
+      if (!range) return v;
+      const n = /^\d{1,3}$/.test(v) ? Number(v) : Number.NaN;
+      if (!Number.isInteger(n) || n < range.min || n > range.max) {
+        return fail(
+          `В вопросе «${item.title}» нужно целое число от ${range.min} до ${range.max}, а указано ${quote(v)}.`,
+        );
+      }
+      return n;
+    }
+  }
+}
+
+/** Checks every item; answers to questions not in the definition (added by a curator) are ignored. */
+export function parseAnswers(def: FormDefinition, raw: RawAnswers, lists: ChoiceLists): ParseResult {
+  const answers: ParsedAnswers = {};
+  const errors: Issue[] = [];
+  for (const item of def.items) {
+    const value = parseItem(item, raw[item.key], lists, errors);
+    if (value !== undefined) answers[item.key] = value;
+  }
+  return { answers, errors };
+}
+
+/** A double-fired or empty trigger event carries no answer at all. */
+export const isBlankResponse = (raw: RawAnswers): boolean =>
+  Object.values(raw).every((v) => flat(v).every((s) => s.trim() === ''));
+
+export const textOf = (a: ParsedAnswers, key: string): string => {
+  const v = a[key];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+};
+export const listOf = (a: ParsedAnswers, key: string): string[] => {
+  const v = a[key];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+};
+export const numberOf = (a: ParsedAnswers, key: string): number | undefined => {
+  const v = a[key];
+  return typeof v === 'number' ? v : undefined;
+};

@@ -1,0 +1,22 @@
+// Choice lists filled from Настройки and the bases. A participant appears in the post-meeting lists
+// only with valid consent; the id at the end of the label maps a choice back to the participant.
+import type { ChoiceLists } from '../../../forms/definition';
+import { formatClass, type MentoringForm, type Participant } from '../model';
+import { hasValidConsent } from './consent';
+
+export function preferenceLabel(p: Participant): string {
+  const detail = p.schoolClass ? formatClass(p.schoolClass) : p.position;
+  return `${p.lastName} ${p.firstName}${detail ? `, ${detail}` : ''} (${p.id})`;
+}
+
+const LABEL_ID = /\(([^()]+)\)$/;
+export const idFromLabel = (label: string): string | undefined => LABEL_ID.exec(label)?.[1];
+
+export function choiceLists(
+  forms: readonly MentoringForm[],
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+): ChoiceLists {
+  const listed = (ps: readonly Participant[]) => ps.filter(hasValidConsent).map(preferenceLabel);
+  return { mentoringForms: forms.map((f) => f.label), mentors: listed(mentors), mentees: listed(mentees) };
+}

@@ -1,0 +1,83 @@
+// The send log «Почта»: one row per (recipient, kind, period/meeting) key. A letter is written to
+// the log before it is sent, and its state moves «в очереди» → «отправляется» → «отправлено». The
+// pure rules here decide what to send in which order and how to settle a row a dead run left behind.
+
+export const MAIL_HEADERS = [
+  'Ключ',
+  'Кому',
+  'Вид',
+  'Тема',
+  'Текст',
+  'HTML',
+  'Состояние',
+  'Создано',
+  'Запуск',
+  'Квота до отправки',
+  'Отправлено',
+  'Попыток',
+  'Ошибка',
+  'Участник',
+  'Токен',
+  'Срочно',
+] as const;
+
+export const MAIL_STATES = {
+  queued: 'в очереди',
+  sending: 'отправляется',
+  sent: 'отправлено',
+  optedOut: 'отказ от рассылки',
+  unconfirmed: 'не подтверждено',
+  failed: 'ошибка',
+} as const;
+export type MailState = (typeof MAIL_STATES)[keyof typeof MAIL_STATES];
+
+/** A letter is given up after this many failed sends; the curator sees it in the digest. */
+export const MAX_ATTEMPTS = 5;
+
+export const mailKey = (recipient: string, kind: string, period: string): string =>
+  `${kind}|${period}|${recipient.trim().toLowerCase()}`;
+
+export interface OutboxRow {
+  rowNumber: number;
+  key: string;
+  to: string;
+  kind: string;
+  state: string;
+  createdAt: number;
+  /** Letters the curator needs today (confirmations, escalations) go before the backlog. */
+  urgent: boolean;
+}
+
+/** Queued letters in sending order: urgent first, then oldest first (by enqueue time, then row). */
+export function deliveryOrder<T extends OutboxRow>(rows: readonly T[]): T[] {
+  return rows
+    .filter((r) => r.state === MAIL_STATES.queued)
+    .sort(
+      (a, b) => Number(b.urgent) - Number(a.urgent) || a.createdAt - b.createdAt || a.rowNumber - b.rowNumber,
+    );
+}
+
+export type Settlement = 'sent' | 'not_sent' | 'unknown';
+
+/**
+ * A row left «отправляется» by a run that died between marking it and recording the result. MailApp
+ * cannot be asked what it sent, but the daily quota can: every send through this log happens under
+ * the script lock, and the row keeps the quota read just before its send. If the quota is still the
+ * same, the letter did not go; if it dropped by exactly its recipients, it went. Anything else
+ * (another day — a continuation trigger comes back within minutes to make that rare — or mail sent
+ * outside the log) cannot be told apart: the row is settled as «не подтверждено» and not resent — at most once, with an alert to the curator — because a duplicate letter to a child's
+ * parent is worse than one the curator can resend by setting the row back to «в очереди».
+ */
+export function settleInterrupted(a: {
+  quotaBefore: number;
+  quotaNow: number;
+  recipients: number;
+  /** The quota is only comparable within the same quota day. */
+  sameDay: boolean;
+}): Settlement {
+  const { quotaBefore, quotaNow, recipients } = a;
+  if (!a.sameDay || !Number.isFinite(quotaBefore) || quotaBefore < 0) return 'unknown';
+  if (quotaNow === quotaBefore) return 'not_sent';
+  if (quotaNow === quotaBefore - recipients) return 'sent';
+  return 'unknown';
+}

@@ -1,0 +1,158 @@
+// The letters of the pair's year and their default Russian wording. Each kind has a subject and a
+// body in Настройки; a template that uses an unknown placeholder is reported and the default is used.
+import { z } from 'zod';
+import { defineSettings, type SettingDef } from '../settings';
+import type { CellValue } from '../table';
+import { unknownPlaceholders } from './render';
+
+export const MAIL_KINDS = [
+  'reminder_mentor',
+  'reminder_mentee',
+  'reminder_parent',
+  'overdue',
+  'escalation',
+  'feedback',
+  'satisfaction',
+  'digest',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+  reminder_mentor: 'напоминание о встрече (наставнику)',
+  reminder_mentee: 'напоминание о встрече (наставляемому)',
+  reminder_parent: 'напоминание о встрече (родителю)',
+  overdue: 'встреча не отмечена',
+  escalation: 'пропущены встречи (куратору)',
+  feedback: 'приглашение: обратная связь',
+  satisfaction: 'приглашение: анкета удовлетворённости',
+  digest: 'сводка куратору',
+};
+
+/** Letters a participant may switch off; the curator's letters are part of the job. */
+export const NON_ESSENTIAL: readonly MailKind[] = [
+  'reminder_mentor',
+  'reminder_mentee',
+  'reminder_parent',
+  'overdue',
+  'feedback',
+  'satisfaction',
+];
+
+export const PLACEHOLDERS: Record<MailKind, readonly string[]> = {
+  reminder_mentor: ['имя', 'встреча', 'дата', 'наставляемые', 'ссылка_отметить'],
+  reminder_mentee: ['имя', 'встреча', 'дата', 'наставник'],
+  reminder_parent: ['имя', 'встреча', 'дата', 'наставник'],
+  overdue: ['имя', 'встреча', 'дата', 'наставляемые', 'ссылка_отметить'],
+  escalation: ['наставник', 'наставляемые', 'встреча', 'дата', 'пропущено'],
+  feedback: ['имя', 'месяц', 'ссылка_анкета'],
+  satisfaction: ['имя', 'ссылка_анкета'],
+  digest: ['неделя', 'сводка'],
+};
+
+interface Template {
+  subject: string;
+  body: string;
+}
+
+export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
+  reminder_mentor: {
+    subject: 'Напоминание: {{встреча}} {{дата}}',
+    body:
+      'Здравствуйте, {{имя}}!\n\n{{дата}} запланирована {{встреча}} с наставляемыми: {{наставляемые}}.\n' +
+      'Если дату нужно перенести, сообщите куратору или исправьте её в плане встреч.\n\n' +
+      'После встречи отметьте её проведённой и оставьте короткую заметку:\n{{ссылка_отметить}}\n\n' +
+      'Куратор программы наставничества',
+  },
+  reminder_mentee: {
+    subject: 'Напоминание: {{встреча}} {{дата}}',
+    body:
+      'Здравствуйте, {{имя}}!\n\n{{дата}} у вас {{встреча}} с наставником ({{наставник}}).\n' +
+      'Если прийти не получится, предупредите наставника заранее.\n\nКуратор программы наставничества',
+  },
+  reminder_parent: {
+    subject: 'Наставничество: {{встреча}} {{дата}}',
+    body:
+      'Здравствуйте!\n\n{{дата}} запланирована {{встреча}} в программе наставничества.\n' +
+      'Участник: {{имя}}. Наставник: {{наставник}}.\n\nКуратор программы наставничества',
+  },
+  overdue: {
+    subject: 'Встреча {{дата}} не отмечена',
+    body:
+      'Здравствуйте, {{имя}}!\n\n{{встреча}} {{дата}} с наставляемыми ({{наставляемые}}) пока не отмечена ' +
+      'проведённой. Если она состоялась, отметьте её по ссылке:\n{{ссылка_отметить}}\n\n' +
+      'Если встреча не состоялась, договоритесь о новой дате и сообщите куратору.\n\n' +
+      'Куратор программы наставничества',
+  },
+  escalation: {
+    subject: 'Пропущены встречи: {{наставник}}',
+    body:
+      'У наставника {{наставник}} (наставляемые: {{наставляемые}}) не отмечено проведёнными встреч: ' +
+      '{{пропущено}}. Последняя — {{встреча}} {{дата}}.\n\nСтоит связаться с наставником.',
+  },
+  feedback: {
+    subject: 'Обратная связь по программе наставничества ({{месяц}})',
+    body:
+      'Здравствуйте, {{имя}}!\n\nПожалуйста, ответьте на несколько вопросов о работе в паре ' +
+      '(5 минут):\n{{ссылка_анкета}}\n\nСпасибо!\nКуратор программы наставничества',
+  },
+  satisfaction: {
+    subject: 'Итоги года: анкета удовлетворённости',
+    body:
+      'Здравствуйте, {{имя}}!\n\nПрограмма наставничества этого года завершается. Оцените, пожалуйста, ' +
+      'насколько она была полезной:\n{{ссылка_анкета}}\n\nСпасибо за участие!\nКуратор программы наставничества',
+  },
+  digest: {
+    subject: 'Наставничество: сводка на неделю с {{неделя}}',
+    body: 'Сводка по программе наставничества на неделю с {{неделя}}.\n\n{{сводка}}',
+  },
+};
+
+const text = z.custom<CellValue>().transform((v) => String(v));
+
+function templateSettings(): Record<string, SettingDef<string>> {
+  const defs: Record<string, SettingDef<string>> = {};
+  for (const kind of MAIL_KINDS) {
+    const label = MAIL_KIND_LABELS[kind];
+    const names = PLACEHOLDERS[kind].map((p) => `{{${p}}}`).join(', ');
+    defs[`${kind}.subject`] = {
+      name: `Письмо «${label}»: тема`,
+      help: `Можно использовать: ${names}.`,
+      defaultCell: DEFAULT_TEMPLATES[kind].subject,
+      parse: text,
+    };
+    defs[`${kind}.body`] = {
+      name: `Письмо «${label}»: текст`,
+      help: `Можно использовать: ${names}. Ссылка для отказа от рассылки добавляется сама.`,
+      defaultCell: DEFAULT_TEMPLATES[kind].body,
+      parse: text,
+    };
+  }
+  return defs;
+}
+
+export const MAIL_TEMPLATE_SETTINGS = defineSettings(templateSettings());
+
+/** The curator's templates, each checked for unknown placeholders; a bad one falls back to the default. */
+export function resolveTemplates(values: Readonly<Record<string, string>>): {
+  templates: Record<MailKind, Template>;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const templates = {} as Record<MailKind, Template>;
+  for (const kind of MAIL_KINDS) {
+    const candidate = {
+      subject: values[`${kind}.subject`] || DEFAULT_TEMPLATES[kind].subject,
+      body: values[`${kind}.body`] || DEFAULT_TEMPLATES[kind].body,
+    };
+    const unknown = unknownPlaceholders(`${candidate.subject}\n${candidate.body}`, PLACEHOLDERS[kind]);
+    if (unknown.length > 0) {
+      problems.push(
+        `Письмо «${MAIL_KIND_LABELS[kind]}»: неизвестные поля ${unknown.map((u) => `{{${u}}}`).join(', ')}; используется текст по умолчанию.`,
+      );
+      templates[kind] = DEFAULT_TEMPLATES[kind];
+    } else {
+      templates[kind] = candidate;
+    }
+  }
+  return { templates, problems };
+}

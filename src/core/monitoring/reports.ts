@@ -1,0 +1,186 @@
+// The monitoring reports as default templates (DocumentSpec with {{placeholders}}, filled by the
+// shared template engine) and the data that fills them. Curators may edit the template documents in
+// Drive; the field names below are the contract with those templates.
+import { type DocumentSpec, fillTemplate, MemoryDocument, type TemplateRecord } from '../templates';
+import type { MonitoringInput } from './compute';
+import type { MonitoringRow } from './figures';
+import {
+  type BestMentor,
+  bestMentors,
+  type MentoringCase,
+  mentoringCases,
+  type Statistics,
+  statistics,
+} from './results';
+import type { BestMentorCriteria } from './settings';
+
+export const REPORT_KINDS = ['halfYear', 'statistics', 'yearEnd'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_TITLES: Record<ReportKind, string> = {
+  halfYear: 'Мониторинг программы наставничества',
+  statistics: 'Сведения о количестве участников программы наставничества',
+  yearEnd: 'Итоги учебного года по программе наставничества',
+};
+
+const p = (text: string, style: 'title' | 'heading' | 'normal' = 'normal') => ({
+  kind: 'paragraph' as const,
+  text,
+  style,
+});
+const table = (rows: string[][]) => ({ kind: 'table' as const, rows, header: true });
+
+const figureTable = (list: string) =>
+  table([
+    ['Показатель', 'Значение', 'Цель', 'Выполнено'],
+    [`{{#each ${list}}}{{name}}`, '{{value}} {{unit}}', '{{target}}', '{{met}}{{/each}}'],
+  ]);
+
+export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
+  halfYear: {
+    blocks: [
+      p('{{title}}', 'title'),
+      p('{{school}}, {{academicYear}} учебный год. Данные на {{asOf}}.'),
+      p('Охват целевых групп', 'heading'),
+      figureTable('coverage'),
+      p('Пары и встречи', 'heading'),
+      figureTable('work'),
+      p('Удовлетворённость участников (этап 1: качество программы)', 'heading'),
+      figureTable('satisfaction'),
+      p('Влияние на участников (этап 2: вход и выход)', 'heading'),
+      figureTable('impact'),
+    ],
+  },
+  statistics: {
+    blocks: [
+      p('{{title}}', 'title'),
+      p(
+        '{{school}}, {{academicYear}} учебный год. Данные на {{asOf}}. Направляется в региональный наставнический центр до 30 декабря.',
+      ),
+      p('По формам наставничества', 'heading'),
+      table([
+        ['Форма наставничества', 'Наставников', 'Наставляемых'],
+        ['{{#each byForm}}{{label}}', '{{mentors}}', '{{mentees}}{{/each}}'],
+      ]),
+      p('По категориям участников', 'heading'),
+      table([
+        ['Категория', 'Наставников', 'Наставляемых'],
+        ['{{#each byCategory}}{{label}}', '{{mentors}}', '{{mentees}}{{/each}}'],
+      ]),
+      p(
+        'Всего участников (каждый учтён один раз): наставников — {{totalMentors}}, наставляемых — {{totalMentees}}.',
+      ),
+    ],
+  },
+  yearEnd: {
+    blocks: [
+      p('{{title}}', 'title'),
+      p('{{school}}, {{academicYear}} учебный год. Данные на {{asOf}}.'),
+      p('Охват целевых групп', 'heading'),
+      figureTable('coverage'),
+      p('Пары и встречи', 'heading'),
+      figureTable('work'),
+      p('Влияние на участников', 'heading'),
+      figureTable('impact'),
+      p('Лучшие наставники', 'heading'),
+      p(
+        'Критерии: проведено не менее {{criteria.minHeldShare}}% встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}.',
+      ),
+      table([
+        ['Наставник', 'Должность', 'Пар', 'Завершено', 'Встреч проведено, %', 'Оценка наставляемых'],
+        [
+          '{{#each best}}{{name}}',
+          '{{position}}',
+          '{{pairs}}',
+          '{{completed}}',
+          '{{heldShare}}',
+          '{{menteeScore}}{{/each}}',
+        ],
+      ]),
+      p('Кейсы наставнических пар', 'heading'),
+      table([
+        ['Форма', 'Наставник', 'Наставляемый', 'Запрос', 'Встреч', 'Изменения'],
+        [
+          '{{#each cases}}{{formLabel}}',
+          '{{mentor}}',
+          '{{mentee}}',
+          '{{topics}}',
+          '{{meetingsHeld}}',
+          '{{changes}}{{/each}}',
+        ],
+      ]),
+    ],
+  },
+};
+
+export interface ReportContext {
+  school: string;
+  academicYear: string;
+  /** Already formatted («20 мая 2026 г.»). */
+  asOf: string;
+}
+
+const figureRecord = (r: MonitoringRow): TemplateRecord => ({
+  name: r.name,
+  value: r.value,
+  unit: r.unit,
+  target: r.target === undefined ? '' : `${r.target}%`,
+  met: r.met === undefined ? '' : r.met ? 'да' : 'нет',
+});
+
+const section = (rows: readonly MonitoringRow[], test: (key: string) => boolean): TemplateRecord[] =>
+  rows.filter((r) => test(r.key)).map(figureRecord);
+
+const statisticsRecord = (s: Statistics['byForm'][number]): TemplateRecord => ({ ...s });
+
+export function reportData(
+  kind: ReportKind,
+  ctx: ReportContext,
+  rows: readonly MonitoringRow[],
+  input: MonitoringInput,
+  criteria: BestMentorCriteria,
+): TemplateRecord {
+  const base: TemplateRecord = { title: REPORT_TITLES[kind], ...ctx };
+  const coverage = section(rows, (k) => k.startsWith('coverage.') || k.startsWith('consents.'));
+  const work = section(rows, (k) => k.startsWith('pairs.') || k.startsWith('meetings.'));
+  const impact = section(rows, (k) => k.startsWith('impact.') || k.startsWith('diagnostics.'));
+  if (kind === 'statistics') {
+    const s = statistics(input);
+    return {
+      ...base,
+      byForm: s.byForm.map(statisticsRecord),
+      byCategory: s.byCategory.map(statisticsRecord),
+      totalMentors: s.total.mentors,
+      totalMentees: s.total.mentees,
+    };
+  }
+  if (kind === 'halfYear') {
+    const satisfaction = section(
+      rows,
+      (k) => (k.startsWith('satisfaction.') && !k.endsWith('.n')) || k.startsWith('wantsToMentor.'),
+    );
+    return { ...base, coverage, work, satisfaction, impact };
+  }
+  const best: BestMentor[] = bestMentors(input, criteria);
+  const cases: MentoringCase[] = mentoringCases(input);
+  return {
+    ...base,
+    coverage,
+    work,
+    impact,
+    criteria: { minHeldShare: criteria.minHeldShare, minMenteeScore: criteria.minMenteeScore },
+    best: best.map((b) => ({ ...b })),
+    cases: cases.map((c) => ({ ...c, topics: c.topics.join(', '), changes: c.changes.join('; ') })),
+  };
+}
+
+/** The filled report as a document model: what the offline preview and the fallback writer use. */
+export function renderReport(
+  kind: ReportKind,
+  data: TemplateRecord,
+  template = REPORT_TEMPLATES[kind],
+): DocumentSpec {
+  const doc = new MemoryDocument(template);
+  fillTemplate(doc, data, REPORT_TITLES[kind]);
+  return doc.spec;
+}

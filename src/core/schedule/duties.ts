@@ -1,0 +1,212 @@
+// What the daily run owes people today. The answer depends only on the plan, the calendar and
+// today's date, so a missed or repeated run is harmless: every letter has a deterministic key, the
+// send log «Почта» drops keys it already holds, and a window of days lets a late run catch up.
+import type { MailKind } from '../mail/templates';
+import {
+  addDays,
+  type DayRange,
+  formatLongRussianDate,
+  inRanges,
+  isoWeekday,
+  type LocalDate,
+  monthKey,
+  weekStart,
+} from './calendar';
+import type { Meeting } from './meetings';
+import { MEETING_KIND_LABELS } from './plan';
+
+export interface Person {
+  id: string;
+  /** Full name, as others see it in letters. */
+  name: string;
+  /** How a letter addresses the person: «Анна» for a student, «Ирина Петровна» for a teacher. */
+  greeting: string;
+  email: string;
+  /** Set for a minor whose parent gave an address: reminders go there too. */
+  parentEmail: string;
+  optOut: boolean;
+}
+
+/** An approved pair or group with its people and the days it is active. */
+export interface ActiveGroup {
+  planId: string;
+  formId: string;
+  mentor: Person;
+  mentees: Person[];
+  startsOn: LocalDate;
+  /** The pair's own end (ended early, or the programme end). Nothing is sent after it. */
+  endsOn: LocalDate;
+}
+
+export interface DutyRules {
+  holidays: readonly DayRange[];
+  reminderDays: number;
+  overdueAfterDays: number;
+  feedbackMonths: readonly number[];
+  feedbackDay: number;
+  digestWeekday: number;
+}
+
+export interface Duty {
+  kind: MailKind;
+  to: string;
+  /** Meeting id, month or week: with recipient and kind it makes the send-log key. */
+  period: string;
+  participantId: string;
+  values: Record<string, string>;
+  /** Web-app link for marking the meeting held, when the letter needs one. */
+  meetingToken?: string;
+}
+
+const MONTH_NOMINATIVE = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+
+/** No letters to participants on a holiday; the daily run resumes when the holiday ends. */
+export const isMailDay = (today: LocalDate, holidays: readonly DayRange[]): boolean =>
+  !inRanges(today, holidays);
+
+const names = (people: readonly Person[]) => people.map((p) => p.name).join(', ');
+
+/** Meetings whose date has passed the grace period without being marked held. */
+export function overdueMeetings(meetings: readonly Meeting[], today: LocalDate, overdueAfterDays: number) {
+  return meetings.filter(
+    (m) => !m.held && m.date !== undefined && addDays(m.date, overdueAfterDays) <= today,
+  );
+}
+
+function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
+  const out: Duty[] = [];
+  const menteeNames = names(group.mentees);
+  for (const m of meetings) {
+    if (m.held || !m.date || m.date > group.endsOn) continue;
+    const base = { встреча: MEETING_KIND_LABELS[m.kind], дата: formatLongRussianDate(m.date) };
+    if (today >= addDays(m.date, -rules.reminderDays) && today <= m.date) {
+      out.push({
+        kind: 'reminder_mentor',
+        to: group.mentor.email,
+        period: m.id,
+        participantId: group.mentor.id,
+        values: { ...base, имя: group.mentor.greeting, наставляемые: menteeNames },
+        meetingToken: m.token,
+      });
+      for (const mentee of group.mentees) {
+        out.push({
+          kind: 'reminder_mentee',
+          to: mentee.email,
+          period: m.id,
+          participantId: mentee.id,
+          values: { ...base, имя: mentee.greeting, наставник: group.mentor.name },
+        });
+        if (mentee.parentEmail) {
+          out.push({
+            kind: 'reminder_parent',
+            to: mentee.parentEmail,
+            period: m.id,
+            participantId: mentee.id,
+            values: { ...base, имя: mentee.name, наставник: group.mentor.name },
+          });
+        }
+      }
+    }
+  }
+  const overdue = overdueMeetings(meetings, today, rules.overdueAfterDays).filter(
+    (m) => m.date !== undefined && m.date <= group.endsOn,
+  );
+  overdue.forEach((m, i) => {
+    const base = { встреча: MEETING_KIND_LABELS[m.kind], дата: formatLongRussianDate(m.date!) };
+    out.push({
+      kind: 'overdue',
+      to: group.mentor.email,
+      period: m.id,
+      participantId: group.mentor.id,
+      values: { ...base, имя: group.mentor.greeting, наставляемые: menteeNames },
+      meetingToken: m.token,
+    });
+    if (i >= 1) {
+      out.push({
+        kind: 'escalation',
+        to: '',
+        period: m.id,
+        participantId: '',
+        values: {
+          ...base,
+          наставник: group.mentor.name,
+          наставляемые: menteeNames,
+          пропущено: String(i + 1),
+        },
+      });
+    }
+  });
+  return out;
+}
+
+function surveyDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
+  const out: Duty[] = [];
+  const people = [group.mentor, ...group.mentees];
+  const month = Number(today.slice(5, 7));
+  if (rules.feedbackMonths.includes(month) && Number(today.slice(8, 10)) >= rules.feedbackDay) {
+    for (const p of people) {
+      out.push({
+        kind: 'feedback',
+        to: p.email,
+        period: monthKey(today),
+        participantId: p.id,
+        values: { имя: p.greeting, месяц: `${MONTH_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
+      });
+    }
+  }
+  const final = meetings.find((m) => m.kind === 'final');
+  if (final && ((final.date !== undefined && today >= final.date) || final.held)) {
+    for (const p of people) {
+      out.push({
+        kind: 'satisfaction',
+        to: p.email,
+        period: group.planId,
+        participantId: p.id,
+        values: { имя: p.greeting },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Letters due today for the pairs and groups. Nothing on holidays, nothing for a group before it
+ * starts or after it ends. The curator's escalations come with an empty `to`: the caller fills in
+ * the curator's address.
+ */
+export function dutiesOn(
+  today: LocalDate,
+  groups: readonly ActiveGroup[],
+  meetings: readonly Meeting[],
+  rules: DutyRules,
+): Duty[] {
+  if (!isMailDay(today, rules.holidays)) return [];
+  const out: Duty[] = [];
+  for (const g of groups) {
+    if (today < g.startsOn || today > g.endsOn) continue;
+    const own = meetings
+      .filter((m) => m.planId === g.planId)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    out.push(...meetingDuties(g, own, today, rules), ...surveyDuties(g, own, today, rules));
+  }
+  return out.filter((d) => d.kind === 'escalation' || d.to !== '');
+}
+
+/** The week's digest is due from the configured weekday until the week ends, on a non-holiday. */
+export function digestPeriod(today: LocalDate, rules: DutyRules): string | undefined {
+  if (!isMailDay(today, rules.holidays) || isoWeekday(today) < rules.digestWeekday) return undefined;
+  return weekStart(today);
+}

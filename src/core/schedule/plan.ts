@@ -1,0 +1,88 @@
+// The meeting plan of an approved pair or group (seed 002, stage 6): знакомство, пробная встреча,
+// планирование, regular meetings at the configured cadence, итоговая встреча before the programme
+// ends. Dates are proposals on school days; the curator and the mentor move them in «Встречи».
+import {
+  addDays,
+  type DayRange,
+  isSchoolDay,
+  type LocalDate,
+  nextSchoolDay,
+  previousSchoolDay,
+} from './calendar';
+
+export const MEETING_KINDS = ['intro', 'trial', 'planning', 'regular', 'final'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  intro: 'встреча-знакомство',
+  trial: 'пробная встреча',
+  planning: 'встреча-планирование',
+  regular: 'регулярная встреча',
+  final: 'итоговая встреча',
+};
+
+export interface PlanRules {
+  holidays: readonly DayRange[];
+  programmeEnd: LocalDate;
+  firstMeetingAfterDays: number;
+  startStepDays: number;
+  intervalDays: number;
+}
+
+export interface PlannedMeeting {
+  kind: MeetingKind;
+  date: LocalDate;
+}
+
+/**
+ * A group (one mentor, one form, one or more mentees) has a single plan; its id is stable across
+ * reruns so that creating plans is idempotent. The school year runs September to August.
+ */
+export function planId(mentorId: string, formId: string, approvedOn: LocalDate): string {
+  const year = Number(approvedOn.slice(0, 4));
+  const start = Number(approvedOn.slice(5, 7)) >= 9 ? year : year - 1;
+  return `${mentorId}/${formId}/${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+export const meetingId = (plan: string, number: number): string => `${plan}#${number}`;
+
+/**
+ * Proposed dates. Regular meetings keep the cadence from the planning meeting; one that falls on a
+ * holiday moves to the next school day, and it is dropped if that collides with the next one or comes
+ * closer than a week to the final meeting. Whatever does not fit before the programme end is left out,
+ * except the final meeting itself.
+ */
+export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMeeting[] {
+  const final = previousSchoolDay(rules.programmeEnd, rules.holidays);
+  if (final <= approvedOn) return [];
+  const out: PlannedMeeting[] = [];
+  const intro = nextSchoolDay(addDays(approvedOn, rules.firstMeetingAfterDays), rules.holidays);
+  const trial = nextSchoolDay(addDays(intro, rules.startStepDays), rules.holidays);
+  const planning = nextSchoolDay(addDays(trial, rules.startStepDays), rules.holidays);
+  for (const [kind, date] of [
+    ['intro', intro],
+    ['trial', trial],
+    ['planning', planning],
+  ] as const) {
+    if (date < final) out.push({ kind, date });
+  }
+  const lastRegular = addDays(final, -7);
+  let last = out.length > 0 ? out[out.length - 1].date : approvedOn;
+  if (out.length === 3) {
+    for (let nominal = addDays(planning, rules.intervalDays); nominal <= lastRegular; ) {
+      const date = nextSchoolDay(nominal, rules.holidays);
+      nominal = addDays(nominal, rules.intervalDays);
+      if (date > lastRegular || date >= nominal || date <= last) continue;
+      out.push({ kind: 'regular', date });
+      last = date;
+    }
+  }
+  out.push({ kind: 'final', date: final });
+  return out;
+}
+
+/** Why a date typed by a curator cannot be a meeting day, or undefined when it can. */
+export function meetingDateProblem(date: LocalDate, rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>) {
+  if (date > rules.programmeEnd) return 'дата позже окончания программы';
+  if (!isSchoolDay(date, rules.holidays)) return 'это выходной или каникулы';
+  return undefined;
+}

@@ -1,0 +1,113 @@
+// Survey answers as the monitoring reads them. H7 (monitoring) created this contract; H6 (surveys)
+// owns this file from here on and may extend it — keep these fields and their meaning, because
+// src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage impact
+// monitoring from them.
+import { z } from 'zod';
+import { ROLES } from './model';
+
+export const SURVEY_KINDS = ['feedback', 'satisfaction', 'impact_entry', 'impact_exit'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = {
+  feedback: 'обратная связь',
+  satisfaction: 'удовлетворённость',
+  impact_entry: 'влияние: вход',
+  impact_exit: 'влияние: выход',
+};
+
+/** Yes/no item of the satisfaction survey that feeds the federal indicator. */
+export const WANTS_TO_MENTOR = 'wantsToMentor';
+
+export const SurveyAnswerSchema = z.object({
+  role: z.enum(ROLES),
+  /** The questionnaire (Google Form) the answer came from. */
+  formId: z.string().min(1),
+  /** Participant id of the respondent. */
+  respondentId: z.string().min(1),
+  date: z.date(),
+  kind: z.enum(SURVEY_KINDS),
+  /** The pair the answer is about, when the survey asks; it gives the form of mentoring. */
+  pairId: z.string().default(''),
+  /** Scale items by parameter id (satisfaction 1–10, impact parameters on their own scales). */
+  scores: z.record(z.string(), z.number()).default({}),
+  /** Yes/no items by id, e.g. WANTS_TO_MENTOR. */
+  flags: z.record(z.string(), z.boolean()).default({}),
+});
+export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+
+/**
+ * The sheet «Опросы»: one row per answer. Scales are written «параметр: число; …» and yes/no items
+ * «параметр: да; …», so one sheet holds every questionnaire whatever its items.
+ */
+export const SURVEY_HEADERS = [
+  'Дата',
+  'Анкета',
+  'Вид',
+  'Роль',
+  'Код участника',
+  'Пара',
+  'Оценки',
+  'Да/нет',
+] as const;
+
+const pairsOf = (text: string): Array<[string, string]> =>
+  text
+    .split(';')
+    .map((part) => part.split(':').map((s) => s.trim()))
+    .filter((kv): kv is [string, string] => kv.length === 2 && kv[0] !== '' && kv[1] !== '');
+
+export function surveyRecord(a: SurveyAnswer): Record<(typeof SURVEY_HEADERS)[number], string | Date> {
+  return {
+    Дата: a.date,
+    Анкета: a.formId,
+    Вид: SURVEY_KIND_LABELS[a.kind],
+    Роль: a.role === 'mentor' ? 'наставник' : 'наставляемый',
+    'Код участника': a.respondentId,
+    Пара: a.pairId,
+    Оценки: Object.entries(a.scores)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; '),
+    'Да/нет': Object.entries(a.flags)
+      .map(([k, v]) => `${k}: ${v ? 'да' : 'нет'}`)
+      .join('; '),
+  };
+}
+
+/** A date cell, or text «20.05.2026» / «2026-05-20» read as that day's Moscow noon. */
+function surveyDate(v: unknown): Date | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
+  const s = String(v ?? '').trim();
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = m[1].length === 4 ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const date = new Date(`${y}-${mo}-${d}T12:00:00+03:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** A row of Опросы back to an answer; undefined for a row that does not read (it is skipped). */
+export function parseSurveyRow(v: Readonly<Record<string, unknown>>): SurveyAnswer | undefined {
+  const text = (h: (typeof SURVEY_HEADERS)[number]) => String(v[h] ?? '').trim();
+  const kind = SURVEY_KINDS.find((k) => k === text('Вид') || SURVEY_KIND_LABELS[k] === text('Вид'));
+  const role = ROLES.find(
+    (r) => r === text('Роль') || (r === 'mentor' ? 'наставник' : 'наставляемый') === text('Роль'),
+  );
+  const date = surveyDate(v.Дата);
+  if (!kind || !role || !date || !text('Код участника')) return undefined;
+  const scores: Record<string, number> = {};
+  for (const [k, raw] of pairsOf(text('Оценки'))) {
+    const n = Number(raw.replace(',', '.'));
+    if (Number.isFinite(n)) scores[k] = n;
+  }
+  const flags: Record<string, boolean> = {};
+  for (const [k, raw] of pairsOf(text('Да/нет')))
+    flags[k] = ['да', 'yes', 'true'].includes(raw.toLowerCase());
+  return {
+    role,
+    formId: text('Анкета') || kind,
+    respondentId: text('Код участника'),
+    date,
+    kind,
+    pairId: text('Пара'),
+    scores,
+    flags,
+  };
+}

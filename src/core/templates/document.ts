@@ -1,0 +1,126 @@
+// What template filling needs from a document, so the same code fills a Google Doc (src/gas), a
+// .docx in the offline workspace (through the same Apps Script fakes) and a plain model in tests.
+
+/** A paragraph, list item or paragraph of a table cell. */
+export interface TextPort {
+  text(): string;
+  /** Replaces characters [start, end) with value; the inserted text takes the formatting at start. */
+  replace(start: number, end: number, value: string): void;
+}
+
+export interface TablePort {
+  rowCount(): number;
+  /** Paragraphs of each cell of the row. */
+  cells(row: number): TextPort[][];
+  /** Inserts a copy of row `row` (formatting included) at index `at`. */
+  duplicateRow(row: number, at: number): void;
+  removeRow(row: number): void;
+}
+
+export type BlockPort =
+  | { kind: 'paragraph'; paragraph: TextPort; remove(): void }
+  | { kind: 'table'; table: TablePort; remove(): void }
+  | { kind: 'other'; remove(): void };
+
+export interface DocumentPort {
+  /** The body's children in order, as they are now. */
+  blocks(): BlockPort[];
+}
+
+/** A document as plain data: the shape of the default templates and of the in-memory document. */
+export type ParagraphStyle = 'title' | 'heading' | 'normal';
+export type Alignment = 'left' | 'center' | 'right' | 'justify';
+
+export interface ParagraphSpec {
+  kind: 'paragraph';
+  text: string;
+  style?: ParagraphStyle;
+  align?: Alignment;
+  bold?: boolean;
+}
+
+export interface TableSpec {
+  kind: 'table';
+  /** rows → cells → the cell's text (one paragraph). The first row is a header when `header`. */
+  rows: string[][];
+  header?: boolean;
+}
+
+export type BlockSpec = ParagraphSpec | TableSpec;
+
+export interface DocumentSpec {
+  blocks: BlockSpec[];
+}
+
+class MemoryText implements TextPort {
+  constructor(
+    private readonly get: () => string,
+    private readonly set: (s: string) => void,
+  ) {}
+  text(): string {
+    return this.get();
+  }
+  replace(start: number, end: number, value: string): void {
+    const t = this.get();
+    this.set(t.slice(0, start) + value + t.slice(end));
+  }
+}
+
+/** A DocumentSpec that can be filled in place: used by tests and by previews without Drive. */
+export class MemoryDocument implements DocumentPort {
+  readonly spec: DocumentSpec;
+
+  constructor(spec: DocumentSpec) {
+    this.spec = JSON.parse(JSON.stringify(spec)) as DocumentSpec;
+  }
+
+  blocks(): BlockPort[] {
+    return this.spec.blocks.map((block) => {
+      const remove = () => {
+        const i = this.spec.blocks.indexOf(block);
+        if (i >= 0) this.spec.blocks.splice(i, 1);
+      };
+      if (block.kind === 'paragraph') {
+        return {
+          kind: 'paragraph' as const,
+          remove,
+          paragraph: new MemoryText(
+            () => block.text,
+            (s) => {
+              block.text = s;
+            },
+          ),
+        };
+      }
+      const table: TablePort = {
+        rowCount: () => block.rows.length,
+        cells: (row) =>
+          block.rows[row].map(
+            (_, c) =>
+              [
+                new MemoryText(
+                  () => block.rows[row][c],
+                  (s) => {
+                    block.rows[row][c] = s;
+                  },
+                ),
+              ] as TextPort[],
+          ),
+        duplicateRow: (row, at) => {
+          block.rows.splice(at, 0, [...block.rows[row]]);
+        },
+        removeRow: (row) => {
+          block.rows.splice(row, 1);
+        },
+      };
+      return { kind: 'table' as const, table, remove };
+    });
+  }
+
+  /** Plain text, one line per paragraph or table row (cells separated by « | »). */
+  text(): string {
+    return this.spec.blocks
+      .map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.join(' | ')).join('\n')))
+      .join('\n');
+  }
+}

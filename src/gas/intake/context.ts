@@ -1,0 +1,56 @@
+// Reads what intake needs for one response, one sheet read each, under the script lock.
+import type { FormId } from '../../../forms/definition';
+import { BASE_HEADERS } from '../../core/intake/baseRow';
+import type { ConsentRecord } from '../../core/intake/consent';
+import { CONSENT_HEADERS, recordToConsent } from '../../core/intake/consentRow';
+import { INTAKE_LOG_HEADERS } from '../../core/intake/journal';
+import { type IntakeContext, PREFERENCE_HEADERS } from '../../core/intake/process';
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import type { Role } from '../../core/model';
+import { SHEETS } from '../../core/sheets';
+import { BASE_SHEETS, readBaseSheet } from '../bases';
+import { loadSettings } from '../settingsSheet';
+import { SheetTable } from '../sheetTable';
+import { readColumn } from './appendRows';
+import type { FormRegistry } from './formRegistry';
+
+export interface IntakeTables {
+  bases: Partial<Record<Role, SheetTable>>;
+  consents?: SheetTable;
+  preferences?: SheetTable;
+}
+
+export const processedResponses = (): Set<string> =>
+  new Set(readColumn(SHEETS.intake, INTAKE_LOG_HEADERS, INTAKE_LOG_HEADERS[0]));
+
+export function loadContext(
+  formId: FormId,
+  registry: FormRegistry,
+  now: Date,
+): { ctx: IntakeContext; tables: IntakeTables } {
+  const { values: settings } = loadSettings(INTAKE_SETTINGS);
+  const tables: IntakeTables = { bases: {} };
+  const bases: IntakeContext['bases'] = { mentor: [], mentee: [] };
+  for (const role of ['mentor', 'mentee'] as const) {
+    const table = SheetTable.open(BASE_SHEETS[role], BASE_HEADERS[role]);
+    tables.bases[role] = table;
+    bases[role] = readBaseSheet(table, role, settings.mentoringForms);
+  }
+  let consents: ConsentRecord[] = [];
+  if (formId === 'mentee' || formId === 'mentor' || formId === 'consent') {
+    tables.consents = SheetTable.open(SHEETS.consents, CONSENT_HEADERS);
+    consents = tables.consents.read().flatMap((r) => {
+      const c = recordToConsent(r.values);
+      return c ? [c] : [];
+    });
+  }
+  let preferences: IntakeContext['preferences'] = [];
+  if (formId === 'preferencesMentee' || formId === 'preferencesMentor') {
+    tables.preferences = SheetTable.open(SHEETS.preferences, PREFERENCE_HEADERS);
+    preferences = tables.preferences.read().map((r) => ({ rowNumber: r.rowNumber, record: r.values }));
+  }
+  return {
+    ctx: { settings, bases, consents, preferences, consentUrl: registry.consent?.url ?? '', now },
+    tables,
+  };
+}

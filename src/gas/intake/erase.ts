@@ -1,0 +1,89 @@
+// Withdrawal of consent: processing stops and personal data goes from every sheet intake and mail
+// write (152-ФЗ ст. 21). The row keeps its id, so Пары and reports show «данные удалены» in its place.
+import { ERASED_LABEL, erasedRecord } from '../../core/intake/baseRow';
+import type { ConsentRecord } from '../../core/intake/consent';
+import { CONSENT_HEADERS, consentToRecord, erasedConsentRows } from '../../core/intake/consentRow';
+import { type Erasure, PREFERENCE_HEADERS } from '../../core/intake/process';
+import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import { SHEETS } from '../../core/sheets';
+import { cellText, type TableRecord } from '../../core/table';
+import { JOURNAL_HEADERS } from '../setup';
+import { SheetTable } from '../sheetTable';
+import type { IntakeTables } from './context';
+
+type Update = { rowNumber: number; values: TableRecord };
+
+function scrub(
+  name: string,
+  headers: readonly string[],
+  match: (r: TableRecord) => boolean,
+  values: (r: TableRecord) => TableRecord,
+): number {
+  const table = SheetTable.open(name, headers);
+  const updates: Update[] = table
+    .read()
+    .filter((r) => match(r.values))
+    .map((r) => ({ rowNumber: r.rowNumber, values: values(r.values) }));
+  table.write(updates);
+  return updates.length;
+}
+
+export function eraseParticipant(
+  e: Erasure,
+  withdrawal: ConsentRecord & { participantId: string },
+  tables: IntakeTables,
+  now: Date,
+): void {
+  const base = tables.bases[e.role];
+  if (base && e.rowNumber !== undefined)
+    base.write([{ rowNumber: e.rowNumber, values: erasedRecord(e.role, now) }]);
+
+  const consents = tables.consents ?? SheetTable.open(SHEETS.consents, CONSENT_HEADERS);
+  const consentRows = consents.read();
+  consents.write(erasedConsentRows(consentRows, e.email, e.role, e.participantId), [
+    {
+      ...consentToRecord(withdrawal),
+      'ФИО подписавшего': ERASED_LABEL,
+      'ФИО участника': ERASED_LABEL,
+      'E-mail участника': '',
+    },
+  ]);
+
+  const mine = (r: TableRecord, idHeader: string, emailHeader?: string) =>
+    (e.participantId !== '' && cellText(r[idHeader]) === e.participantId) ||
+    (emailHeader !== undefined && cellText(r[emailHeader]).toLowerCase() === e.email);
+  if (e.participantId) {
+    const cleared: TableRecord = {};
+    for (const h of PREFERENCE_HEADERS.slice(2, -2)) cleared[h] = '';
+    scrub(
+      SHEETS.preferences,
+      PREFERENCE_HEADERS,
+      (r) => mine(r, PREFERENCE_HEADERS[0]),
+      () => cleared,
+    );
+  }
+  // The key ends with the recipient's address; a letter still queued must never go out.
+  scrub(
+    SHEETS.mail,
+    MAIL_HEADERS,
+    (r) => mine(r, 'Участник', 'Кому'),
+    (r) => ({
+      Ключ: cellText(r.Ключ).replace(/[^|]*@[^|]*$/, ERASED_LABEL),
+      Кому: '',
+      Текст: '',
+      HTML: '',
+      ...(cellText(r.Состояние) === MAIL_STATES.queued
+        ? { Состояние: MAIL_STATES.failed, Ошибка: ERASED_LABEL }
+        : {}),
+    }),
+  );
+  scrub(
+    SHEETS.journal,
+    JOURNAL_HEADERS,
+    (r) => mine(r, 'Кто', 'Кто'),
+    (r) => ({
+      Кто: e.participantId || ERASED_LABEL,
+      Подробности: cellText(r.Подробности).replace(/«[^»]*»/g, '«…»'),
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+// Which Google Form is which: form ids, links and item ids recorded when setup created them.
+// Answers are mapped by item id, so curators may reword questions without breaking intake.
+import { z } from 'zod';
+import { FORM_IDS, type FormId } from '../../../forms/definition';
+
+const PROPERTY = 'intake.forms';
+
+const FormRecordSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  /** item key → item id */
+  items: z.record(z.string(), z.string()),
+});
+export type FormRecord = z.infer<typeof FormRecordSchema>;
+const RegistrySchema = z.record(z.enum(FORM_IDS), FormRecordSchema);
+export type FormRegistry = Partial<Record<FormId, FormRecord>>;
+
+export function readFormRegistry(): FormRegistry {
+  const raw = PropertiesService.getScriptProperties().getProperty(PROPERTY);
+  if (!raw) return {};
+  try {
+    const parsed = RegistrySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveFormRegistry(registry: FormRegistry): void {
+  PropertiesService.getScriptProperties().setProperty(PROPERTY, JSON.stringify(registry));
+}
+
+/** The questionnaire a Google Form id belongs to, with its item id → key map. */
+export function formByGoogleId(
+  registry: FormRegistry,
+  googleId: string,
+): { formId: FormId; keys: Map<string, string> } | undefined {
+  for (const formId of FORM_IDS) {
+    const record = registry[formId];
+    if (record?.id === googleId) {
+      return { formId, keys: new Map(Object.entries(record.items).map(([key, itemId]) => [itemId, key])) };
+    }
+  }
+  return undefined;
+}

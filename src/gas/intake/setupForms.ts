@@ -1,0 +1,136 @@
+// Setup of the questionnaires: create each Google Form once (or reuse the recorded one), send its
+// responses to this workbook, install exactly one submit trigger per form and show the links in
+// Настройки. Running it again creates nothing and only refills the lists from Настройки and the bases.
+import { FORM_IDS, type FormId } from '../../../forms/definition';
+import { FORMS } from '../../../forms/index';
+import { choiceLists } from '../../core/intake/choices';
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import type { Participant } from '../../core/model';
+import { SETTINGS_HEADERS } from '../../core/settings';
+import { SHEETS } from '../../core/sheets';
+import { cellText } from '../../core/table';
+import { openBase, readBaseSheet } from '../bases';
+import { loadSettings } from '../settingsSheet';
+import { SheetTable } from '../sheetTable';
+import { buildForm, refreshChoices } from './formBuilder';
+import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formRegistry';
+
+export const SUBMIT_HANDLER = 'onQuestionnaireSubmit';
+
+function openForm(id: string | undefined): GoogleAppsScript.Forms.Form | undefined {
+  if (!id) return undefined;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return undefined;
+  }
+}
+
+function currentLists() {
+  const forms = loadSettings(INTAKE_SETTINGS).values.mentoringForms;
+  const people = (role: 'mentor' | 'mentee'): Participant[] =>
+    readBaseSheet(openBase(role), role, forms).flatMap((r) =>
+      r.read.participant ? [r.read.participant] : [],
+    );
+  return choiceLists(forms, people('mentor'), people('mentee'));
+}
+
+function keepDestination(form: GoogleAppsScript.Forms.Form, bookId: string): void {
+  let current = '';
+  try {
+    current = form.getDestinationId();
+  } catch {
+    current = '';
+  }
+  if (current !== bookId) form.setDestination(FormApp.DestinationType.SPREADSHEET, bookId);
+}
+
+/** One submit trigger per recorded form; duplicates and triggers of forgotten forms are deleted. */
+function installTriggers(registry: FormRegistry): number {
+  const wanted = new Set(FORM_IDS.map((f) => registry[f]?.id).filter((id): id is string => Boolean(id)));
+  const seen = new Set<string>();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== SUBMIT_HANDLER) continue;
+    const source = t.getTriggerSourceId();
+    if (!wanted.has(source) || seen.has(source)) ScriptApp.deleteTrigger(t);
+    else seen.add(source);
+  }
+  let created = 0;
+  for (const id of wanted) {
+    if (seen.has(id)) continue;
+    ScriptApp.newTrigger(SUBMIT_HANDLER).forForm(id).onFormSubmit().create();
+    created++;
+  }
+  return created;
+}
+
+const linkName = (formId: FormId) => `Ссылка: ${FORMS[formId].title}`;
+
+/** Shows the form links in Настройки, where the curator copies them for the information campaign. */
+function writeLinks(registry: FormRegistry): void {
+  const table = SheetTable.open(SHEETS.settings, SETTINGS_HEADERS);
+  const rows = table.read();
+  const [NAME, VALUE, HELP] = SETTINGS_HEADERS;
+  const updates: { rowNumber: number; values: Record<string, string> }[] = [];
+  const appends: Record<string, string>[] = [];
+  for (const formId of FORM_IDS) {
+    const record = registry[formId];
+    if (!record) continue;
+    const values = {
+      [NAME]: linkName(formId),
+      [VALUE]: record.url,
+      [HELP]: `Ссылка для участников; форма создана настройкой (id ${record.id}). Не меняйте эту строку.`,
+    };
+    const row = rows.find((r) => cellText(r.values[NAME]) === values[NAME]);
+    if (!row) appends.push(values);
+    else if (cellText(row.values[VALUE]) !== record.url) updates.push({ rowNumber: row.rowNumber, values });
+  }
+  table.write(updates, appends);
+}
+
+export function setupIntakeForms(): string | undefined {
+  const registry = readFormRegistry();
+  const bookId = SpreadsheetApp.getActive().getId();
+  const lists = currentLists();
+  const created: string[] = [];
+  for (const formId of FORM_IDS) {
+    const def = FORMS[formId];
+    const known = registry[formId];
+    let form = openForm(known?.id);
+    if (form && known) {
+      refreshChoices(form, def, lists, known.items);
+    } else {
+      form = FormApp.create(def.title);
+      const items = buildForm(form, def, lists);
+      registry[formId] = { id: form.getId(), url: form.getPublishedUrl(), items };
+      created.push(def.title);
+    }
+    keepDestination(form, bookId);
+  }
+  saveFormRegistry(registry);
+  const triggers = installTriggers(registry);
+  writeLinks(registry);
+  const notes = [
+    created.length ? `Созданы формы: ${created.join(', ')}` : '',
+    triggers ? `Установлено обработчиков анкет: ${triggers}` : '',
+  ].filter(Boolean);
+  return notes.length ? notes.join('. ') : undefined;
+}
+
+/** Menu «Обновить списки в анкетах»: after the bases or Настройки change (e.g. before the meeting). */
+export function refreshListsInForms(): number {
+  const registry = readFormRegistry();
+  const lists = currentLists();
+  let changed = 0;
+  for (const formId of FORM_IDS) {
+    const known = registry[formId];
+    const form = openForm(known?.id);
+    if (form && known) changed += refreshChoices(form, FORMS[formId], lists, known.items);
+  }
+  return changed;
+}
+
+/** The recorded forms, for the offline CLI: which item id answers which key. */
+export function describeForms(): FormRegistry {
+  return readFormRegistry();
+}

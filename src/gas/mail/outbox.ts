@@ -1,0 +1,312 @@
+// Shared sending module (owner: H6). Every letter the programme sends goes through here, so the
+// send log «Почта» is the single truth about what went out. H4 and others: call
+//   enqueue([{ to, kind, subject, text, participantId, urgent: true }], ...) with a deterministic key per
+//   letter (mailKey(recipient, kind, period) from src/core/mail/outbox), then deliverDue().
+// enqueue drops keys already in the log, so calling it again after a crash or a double trigger is safe.
+//
+// Exactly once: each letter is marked «отправляется» (with the run id and the quota read just before)
+// and flushed before MailApp.sendEmail, then marked «отправлено». A run that dies in between leaves
+// the row «отправляется»; the next run settles it from the quota (settleInterrupted in core), and a
+// continuation trigger is scheduled before sending so that the next run comes within minutes.
+import {
+  deliveryOrder,
+  MAIL_HEADERS,
+  MAIL_STATES,
+  MAX_ATTEMPTS,
+  type OutboxRow,
+  settleInterrupted,
+} from '../../core/mail/outbox';
+import { MAIL_KIND_LABELS } from '../../core/mail/templates';
+import { isMailDay } from '../../core/schedule/duties';
+import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { SHEETS } from '../../core/sheets';
+import type { RowRecord, TableRecord } from '../../core/table';
+import { loadSettings } from '../settingsSheet';
+import { SheetTable } from '../sheetTable';
+import { appendJournal, localToday } from './journal';
+
+export interface OutgoingMail {
+  key: string;
+  to: string;
+  /** Shown in «Вид»; a participant's opt-out stops only kinds marked non-essential by their sender. */
+  kind: string;
+  subject: string;
+  text: string;
+  html?: string;
+  participantId?: string;
+  /** Sent before the backlog (confirmations, the curator's letters). */
+  urgent?: boolean;
+  /** The opt-out token embedded in the letter, when it has one. */
+  token?: string;
+  /** Recorded without sending: the participant has opted out of this kind. */
+  optedOut?: boolean;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  waiting: number;
+  settled: { sent: number; requeued: number; unconfirmed: number };
+  stoppedBy?: 'quota' | 'time' | 'holiday';
+}
+
+const CONTINUATION_PROPERTY = 'outbox.continuationTrigger';
+export const DELIVER_HANDLER = 'deliverMail';
+/** Stop starting new sends well before Apps Script's 6-minute limit. */
+const TIME_BUDGET_MS = 4 * 60_000;
+/** Hold the script lock at most this long at a time, so form submissions are not kept waiting. */
+const LOCK_SLICE_MS = 10_000;
+const LOCK_WAIT_MS = 20_000;
+
+function outboxTable(): SheetTable {
+  return SheetTable.open(SHEETS.mail, MAIL_HEADERS);
+}
+
+function num(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+function timeOf(v: unknown): number {
+  if (v instanceof Date) return v.getTime();
+  const t = Date.parse(String(v));
+  return Number.isFinite(t) ? t : 0;
+}
+
+function asOutboxRow(r: RowRecord): OutboxRow {
+  return {
+    rowNumber: r.rowNumber,
+    key: String(r.values.Ключ ?? ''),
+    to: String(r.values.Кому ?? ''),
+    kind: String(r.values.Вид ?? ''),
+    state: String(r.values.Состояние ?? '').trim(),
+    createdAt: timeOf(r.values.Создано),
+    urgent: r.values.Срочно === true || String(r.values.Срочно).toLowerCase() === 'да',
+  };
+}
+
+/** Adds letters whose keys the log does not hold yet; returns how many were added. */
+export function enqueue(mails: readonly OutgoingMail[]): number {
+  if (mails.length === 0) return 0;
+  const table = outboxTable();
+  const known = new Set(table.read().map((r) => String(r.values.Ключ ?? '')));
+  const now = new Date();
+  const appends: TableRecord[] = [];
+  for (const m of mails) {
+    if (known.has(m.key)) continue;
+    known.add(m.key);
+    appends.push({
+      Ключ: m.key,
+      Кому: m.to,
+      Вид: m.kind,
+      Тема: m.subject,
+      Текст: m.text,
+      HTML: m.html ?? '',
+      Состояние: m.optedOut ? MAIL_STATES.optedOut : MAIL_STATES.queued,
+      Создано: now,
+      Попыток: 0,
+      Участник: m.participantId ?? '',
+      Токен: m.token ?? '',
+      Срочно: m.urgent ? 'да' : '',
+    });
+  }
+  table.write([], appends);
+  return appends.length;
+}
+
+/** The log as the planner needs it: keys (to skip letters that exist) and states (for the digest). */
+export function outboxRows(): OutboxRow[] {
+  return outboxTable().read().map(asOutboxRow);
+}
+
+/**
+ * Scheduled before sending, so that a run killed mid-way is resumed (and its interrupted row settled)
+ * within minutes, on the same quota day. A failure to create it is not fatal: the daily run resumes.
+ */
+function ensureContinuation(): void {
+  try {
+    const props = PropertiesService.getScriptProperties();
+    if (props.getProperty(CONTINUATION_PROPERTY)) return;
+    const trigger = ScriptApp.newTrigger(DELIVER_HANDLER).timeBased().after(60_000).create();
+    props.setProperty(CONTINUATION_PROPERTY, trigger.getUniqueId());
+  } catch (e) {
+    console.warn(
+      `Не удалось запланировать продолжение отправки: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+function dropContinuation(): void {
+  const props = PropertiesService.getScriptProperties();
+  const id = props.getProperty(CONTINUATION_PROPERTY);
+  if (!id) return;
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === id) ScriptApp.deleteTrigger(t);
+  props.deleteProperty(CONTINUATION_PROPERTY);
+}
+
+function recipientsOf(to: string): number {
+  return to.split(',').filter((s) => s.trim()).length;
+}
+
+const sameQuotaDay = (a: number, b: number): boolean =>
+  new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10);
+
+/**
+ * Settles rows a dead run left «отправляется» (see settleInterrupted). Runs under the script lock,
+ * and every send happens under it too, so any such row not of this run belongs to a run that died.
+ */
+function settleDeadRuns(table: SheetTable, rows: RowRecord[], runId: string, quotaNow: number) {
+  const settled = { sent: 0, requeued: 0, unconfirmed: 0 };
+  const now = Date.now();
+  for (const r of rows) {
+    if (String(r.values.Состояние).trim() !== MAIL_STATES.sending) continue;
+    if (String(r.values.Запуск) === runId) continue;
+    const markedAt = timeOf(r.values.Отправлено);
+    const outcome = settleInterrupted({
+      quotaBefore: num(r.values['Квота до отправки']),
+      quotaNow,
+      recipients: recipientsOf(String(r.values.Кому)),
+      sameDay: sameQuotaDay(markedAt, now) && now - markedAt < 6 * 3_600_000,
+    });
+    const values: TableRecord =
+      outcome === 'sent'
+        ? { Состояние: MAIL_STATES.sent, Ошибка: '' }
+        : outcome === 'not_sent'
+          ? { Состояние: MAIL_STATES.queued, Ошибка: 'прервано до отправки, поставлено в очередь снова' }
+          : {
+              Состояние: MAIL_STATES.unconfirmed,
+              Ошибка: 'отправка прервана сбоем; неизвестно, ушло ли письмо — повторно не отправляем',
+            };
+    table.write([{ rowNumber: r.rowNumber, values }]);
+    settled[outcome === 'sent' ? 'sent' : outcome === 'not_sent' ? 'requeued' : 'unconfirmed'] += 1;
+    if (outcome === 'unknown') {
+      appendJournal('Письмо: отправка не подтверждена', String(r.values.Кому), String(r.values.Ключ));
+    }
+  }
+  return settled;
+}
+
+/** An address Google refuses will not get better by retrying. */
+const PERMANENT_FAILURE = /invalid email|недопустим|неверный адрес/i;
+
+const PAUSED_ON_HOLIDAYS: readonly string[] = Object.values(MAIL_KIND_LABELS);
+
+/**
+ * Sends queued letters, urgent first and then oldest first, while the daily quota and the time budget
+ * last. Letters of the pair's year wait on holidays. Safe to call from any trigger at any time.
+ */
+export function deliverDue(): DeliveryReport {
+  const started = Date.now();
+  const runId = Utilities.getUuid();
+  const report: DeliveryReport = {
+    sent: 0,
+    failed: 0,
+    waiting: 0,
+    settled: { sent: 0, requeued: 0, unconfirmed: 0 },
+  };
+  const { values: schedule } = loadSettings(SCHEDULE_SETTINGS);
+  const holiday = !isMailDay(localToday(), schedule.holidays);
+  const lock = LockService.getScriptLock();
+  let continuation = false;
+  for (;;) {
+    if (!lock.tryLock(LOCK_WAIT_MS)) return report;
+    const sliceStart = Date.now();
+    let more = false;
+    try {
+      const table = outboxTable();
+      let rows = table.read();
+      let quota = MailApp.getRemainingDailyQuota();
+      const settled = settleDeadRuns(table, rows, runId, quota);
+      report.settled.sent += settled.sent;
+      report.settled.requeued += settled.requeued;
+      report.settled.unconfirmed += settled.unconfirmed;
+      if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = table.read();
+      const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
+      const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
+        (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
+      );
+      if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
+      if (queue.length > 0 && !continuation) {
+        ensureContinuation();
+        continuation = true;
+      }
+      let i = 0;
+      for (; i < queue.length; i++) {
+        const row = queue[i];
+        if (Date.now() - started > TIME_BUDGET_MS) {
+          report.stoppedBy = 'time';
+          break;
+        }
+        if (Date.now() - sliceStart > LOCK_SLICE_MS) {
+          more = true;
+          break;
+        }
+        const need = recipientsOf(row.to);
+        if (quota < need) {
+          report.stoppedBy = 'quota';
+          break;
+        }
+        const record = byRow.get(row.rowNumber)!;
+        const attempts = num(record.values.Попыток) || 0;
+        table.write([
+          {
+            rowNumber: row.rowNumber,
+            values: {
+              Состояние: MAIL_STATES.sending,
+              Запуск: runId,
+              'Квота до отправки': quota,
+              Отправлено: new Date(),
+              Попыток: attempts + 1,
+            },
+          },
+        ]);
+        SpreadsheetApp.flush();
+        try {
+          MailApp.sendEmail({
+            to: row.to,
+            subject: String(record.values.Тема),
+            body: String(record.values.Текст),
+            htmlBody: String(record.values.HTML ?? '') || undefined,
+          });
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          const giveUp = PERMANENT_FAILURE.test(message) || attempts + 1 >= MAX_ATTEMPTS;
+          table.write([
+            {
+              rowNumber: row.rowNumber,
+              values: { Состояние: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, Ошибка: message },
+            },
+          ]);
+          if (giveUp) report.failed += 1;
+          if (/too many times|quota/i.test(message)) {
+            report.stoppedBy = 'quota';
+            break;
+          }
+          continue;
+        }
+        table.write([
+          {
+            rowNumber: row.rowNumber,
+            values: { Состояние: MAIL_STATES.sent, Отправлено: new Date(), Ошибка: '' },
+          },
+        ]);
+        quota -= need;
+        report.sent += 1;
+      }
+      if (!more) {
+        report.waiting = queue.length - i;
+        if (report.stoppedBy !== 'time') dropContinuation();
+      }
+    } finally {
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+    if (!more) return report;
+  }
+}
+
+/** Trigger handler of the continuation: a one-time trigger that has fired is removed first. */
+export function deliverMail(): void {
+  dropContinuation();
+  deliverDue();
+}

@@ -1,0 +1,152 @@
+// The daily run of the pair's year: plans for newly approved groups, reminders, nudges, escalations,
+// survey invitations and the weekly digest go into «Почта», then the outbox sends what the quota
+// allows. Re-running it the same day adds nothing: every letter has its key in the send log.
+import { digestText } from '../../core/mail/digest';
+import { MAIL_STATES, mailKey } from '../../core/mail/outbox';
+import { renderMail } from '../../core/mail/render';
+import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
+import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar';
+import { type Duty, digestPeriod, dutiesOn, overdueMeetings, type Person } from '../../core/schedule/duties';
+import { buildGroups } from '../../core/schedule/groups';
+import { withScriptLock } from '../lock';
+import { appendJournal, localToday } from '../mail/journal';
+import { type DeliveryReport, deliverDue, enqueue, type OutgoingMail, outboxRows } from '../mail/outbox';
+import { type BasePerson, readApprovedLinks, readBase } from './people';
+import { syncMeetings } from './plans';
+import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
+
+export interface DailyReport {
+  today: LocalDate;
+  plansCreated: number;
+  enqueued: number;
+  delivery?: DeliveryReport;
+  problems: string[];
+}
+
+function curatorAddress(settings: YearSettings): string {
+  return settings.schedule.curatorEmail || Session.getEffectiveUser().getEmail();
+}
+
+function toMail(
+  duty: Duty,
+  settings: YearSettings,
+  url: string,
+  optedOut: ReadonlySet<string>,
+): OutgoingMail {
+  const nonEssential = NON_ESSENTIAL.includes(duty.kind);
+  const token = nonEssential ? Utilities.getUuid() : '';
+  const values = { ...duty.values };
+  if (duty.meetingToken !== undefined) {
+    values.ссылка_отметить = url
+      ? `${url}?a=held&t=${duty.meetingToken}`
+      : 'отметьте встречу в листе «Встречи» (столбец «Проведена») или сообщите куратору';
+  }
+  if (duty.kind === 'feedback') values.ссылка_анкета = settings.schedule.feedbackFormUrl;
+  if (duty.kind === 'satisfaction') values.ссылка_анкета = settings.schedule.satisfactionFormUrl;
+  const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
+  const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl);
+  return {
+    key: mailKey(duty.to, duty.kind, duty.period),
+    to: duty.to,
+    kind: MAIL_KIND_LABELS[duty.kind],
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    participantId: duty.participantId,
+    urgent: !nonEssential,
+    token,
+    optedOut: nonEssential && optedOut.has(duty.participantId),
+  };
+}
+
+function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'delivery'> {
+  const s = settings.schedule;
+  const mentors = readBase('mentor').people;
+  const mentees = readBase('mentee').people;
+  const everyone: BasePerson[] = [...mentors, ...mentees].filter((p) => !p.erased);
+  const people = new Map<string, Person>(everyone.map((p) => [p.id, p]));
+  const links = readApprovedLinks(today);
+  const { groups, problems } = buildGroups(links, people, s.programmeEnd, today);
+  const rules = {
+    holidays: s.holidays,
+    programmeEnd: s.programmeEnd,
+    firstMeetingAfterDays: s.firstMeetingAfterDays,
+    startStepDays: s.startStepDays,
+    intervalDays: s.intervalDays,
+  };
+  const { meetings, created } = syncMeetings(groups, rules);
+  const dutyRules = {
+    holidays: s.holidays,
+    reminderDays: s.reminderDays,
+    overdueAfterDays: s.overdueAfterDays,
+    feedbackMonths: s.feedbackMonths,
+    feedbackDay: s.feedbackDay,
+    digestWeekday: s.digestWeekday,
+  };
+  const curator = curatorAddress(settings);
+  const duties = dutiesOn(today, groups, meetings, dutyRules).map((d) =>
+    d.kind === 'escalation' ? { ...d, to: curator } : d,
+  );
+  const mailRows = outboxRows();
+  const known = new Set(mailRows.map((r) => r.key));
+  const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
+  const url = webAppUrl(settings);
+  const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
+  const mails = fresh.map((d) => toMail(d, settings, url, optedOut));
+
+  const week = digestPeriod(today, dutyRules);
+  if (week && !known.has(mailKey(curator, 'digest', week))) {
+    const activePlans = new Set(groups.filter((g) => today <= g.endsOn).map((g) => g.planId));
+    const mentorName = new Map(groups.map((g) => [g.planId, g.mentor.name]));
+    // The digest itself takes one letter of today's quota.
+    const queued = mailRows.filter((r) => r.state === MAIL_STATES.queued).length + mails.length + 1;
+    const matched = new Set(links.map((l) => l.menteeId));
+    const text = digestText({
+      today,
+      overdue: overdueMeetings(
+        meetings.filter((m) => activePlans.has(m.planId)),
+        today,
+        s.overdueAfterDays,
+      ).map((m) => ({ mentor: mentorName.get(m.planId) ?? m.mentorId, kind: m.kind, date: m.date! })),
+      unmatchedMentees: mentees.filter((p) => !p.erased && !matched.has(p.id)).map((p) => p.name),
+      missingConsents: everyone.filter((p) => !p.consentReceived).map((p) => p.name),
+      deadlines: [
+        ...s.deadlines.map((d) => ({ title: 'Мониторинг', ...d })),
+        ...s.statisticsDeadlines.map((d) => ({ title: 'Статистический отчёт о числе участников', ...d })),
+      ],
+      horizonDays: s.deadlineHorizonDays,
+      waitingForQuota: Math.max(0, queued - MailApp.getRemainingDailyQuota()),
+      unconfirmed: mailRows.filter((r) => r.state === MAIL_STATES.unconfirmed).length,
+      failed: mailRows.filter((r) => r.state === MAIL_STATES.failed).length,
+      optedOut: optedOut.size,
+      rowProblems: meetings.filter((m) => m.problem).length,
+    });
+    const rendered = renderMail(settings.templates.digest, { неделя: formatRussianDate(week), сводка: text });
+    mails.push({
+      key: mailKey(curator, 'digest', week),
+      to: curator,
+      kind: MAIL_KIND_LABELS.digest,
+      ...rendered,
+      urgent: true,
+    });
+  }
+  const enqueued = enqueue(mails);
+  return { today, plansCreated: created, enqueued, problems: [...settings.problems, ...problems] };
+}
+
+/** Daily time trigger. */
+export function dailyRun(): DailyReport {
+  const settings = loadYearSettings();
+  const today = localToday();
+  const report: DailyReport = withScriptLock(() => plan(today, settings));
+  if (report.problems.length > 0) {
+    appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
+  }
+  return { ...report, delivery: deliverDue() };
+}
+
+/** Creates meeting plans for approved pairs without one; also run by the daily trigger. */
+export function createMeetingPlans(): number {
+  const settings = loadYearSettings();
+  return withScriptLock(() => plan(localToday(), settings).plansCreated);
+}

@@ -1,0 +1,50 @@
+// Meetings, reminders and surveys (issue 7): settings, the setup step, the daily trigger and the
+// web-app routes. Imported by src/gas/index.ts, which exports the entry points below.
+import { MAIL_HEADERS } from '../../core/mail/outbox';
+import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
+import { MEETING_HEADERS } from '../../core/schedule/meetings';
+import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { SHEETS } from '../../core/sheets';
+import { SURVEY_HEADERS } from '../../core/surveys';
+import { registerSettings } from '../settingsSheet';
+import { SETUP_STEPS } from '../setup';
+import { ensureSheet, spreadsheet } from '../sheetTable';
+import { OPT_OUT_COLUMN } from './people';
+import { registerMeetingRoutes } from './webRoutes';
+
+export const DAILY_HANDLER = 'dailyRun';
+/** The daily run starts between 7 and 8 in the morning, before lessons. */
+const DAILY_HOUR = 7;
+
+registerSettings(SCHEDULE_SETTINGS);
+registerSettings(MAIL_TEMPLATE_SETTINGS);
+registerMeetingRoutes();
+
+function installDailyTrigger(): boolean {
+  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+  // A double-installed trigger would double-fire; keep exactly one.
+  for (const t of existing.slice(1)) ScriptApp.deleteTrigger(t);
+  if (existing.length > 0) return false;
+  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+  return true;
+}
+
+SETUP_STEPS.push({
+  name: 'Встречи, почта и опросы',
+  run: () => {
+    ensureSheet(SHEETS.meetings, MEETING_HEADERS);
+    ensureSheet(SHEETS.mail, MAIL_HEADERS);
+    ensureSheet(SHEETS.surveys, SURVEY_HEADERS);
+    const book = spreadsheet();
+    for (const name of [SHEETS.mentors, SHEETS.mentees]) {
+      if (book.getSheetByName(name)) ensureSheet(name, [OPT_OUT_COLUMN], book);
+    }
+    return installDailyTrigger()
+      ? 'Ежедневный запуск (встречи, напоминания, опросы) установлен: 7:00–8:00.'
+      : undefined;
+  },
+});
+
+export { deliverMail } from '../mail/outbox';
+export { doGet } from '../webApp';
+export { createMeetingPlans, dailyRun } from './daily';

@@ -1,0 +1,90 @@
+// «Встречи»: creates the plan of every approved group that has none yet, and reads the sheet back
+// with the curator's edits validated (a bad date becomes a problem on its row, not a crash).
+import type { LocalDate } from '../../core/schedule/calendar';
+import type { ActiveGroup } from '../../core/schedule/duties';
+import { MEETING_HEADERS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/schedule/meetings';
+import { meetingId, type PlanRules, planMeetings } from '../../core/schedule/plan';
+import { SHEETS } from '../../core/sheets';
+import type { TableRecord } from '../../core/table';
+import { SheetTable } from '../sheetTable';
+
+export function meetingsTable(): SheetTable {
+  return SheetTable.open(SHEETS.meetings, MEETING_HEADERS);
+}
+
+export interface MeetingsRead {
+  table: SheetTable;
+  meetings: Meeting[];
+  created: number;
+}
+
+/** Adds plans for groups without one, then returns every meeting; one read and one write. */
+export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules) {
+  const table = meetingsTable();
+  const rows = table.read();
+  const planned = new Set(rows.map((r) => String(r.values['План'] ?? '')));
+  const appends: TableRecord[] = [];
+  for (const g of groups) {
+    if (planned.has(g.planId)) continue;
+    planned.add(g.planId);
+    planMeetings(g.startsOn, {
+      ...rules,
+      programmeEnd: g.endsOn < rules.programmeEnd ? g.endsOn : rules.programmeEnd,
+    }).forEach((m, i) => {
+      appends.push(
+        meetingRecord({
+          id: meetingId(g.planId, i + 1),
+          planId: g.planId,
+          mentorName: g.mentor.name,
+          menteeNames: g.mentees.map((p) => p.name),
+          mentorId: g.mentor.id,
+          menteeIds: g.mentees.map((p) => p.id),
+          formId: g.formId,
+          kind: m.kind,
+          date: m.date,
+          token: Utilities.getUuid(),
+        }),
+      );
+    });
+  }
+  const meetings: Meeting[] = [];
+  const updates: Array<{ rowNumber: number; values: TableRecord }> = [];
+  for (const r of rows) {
+    const m = parseMeetingRow(r, rules);
+    if (!m) continue;
+    meetings.push(m);
+    if (String(r.values['Проблема'] ?? '') !== m.problem)
+      updates.push({ rowNumber: r.rowNumber, values: { Проблема: m.problem } });
+  }
+  const firstNew = rows.length === 0 ? 2 : Math.max(...rows.map((r) => r.rowNumber)) + 1;
+  table.write(updates, appends);
+  appends.forEach((values, i) => {
+    const m = parseMeetingRow({ rowNumber: firstNew + i, values }, rules);
+    if (m) meetings.push(m);
+  });
+  return { table, meetings, created: appends.length };
+}
+
+/** Marks a meeting held (from the web app or a menu action): the one write path besides the curator's. */
+export function markHeld(token: string, note: string, today: LocalDate): Meeting | undefined {
+  const table = meetingsTable();
+  const row = table.read().find((r) => token !== '' && String(r.values['Токен'] ?? '') === token);
+  if (!row) return undefined;
+  table.write([
+    {
+      rowNumber: row.rowNumber,
+      values: {
+        Проведена: true,
+        Заметка: note.slice(0, 500),
+        Отмечено: today.split('-').reverse().join('.'),
+      },
+    },
+  ]);
+  return parseMeetingRow(
+    { rowNumber: row.rowNumber, values: { ...row.values, Проведена: true, Заметка: note } },
+    {
+      holidays: [],
+      programmeEnd: '9999-12-31',
+    },
+  );
+}

@@ -1,0 +1,105 @@
+// Web-app pages behind the links in letters. Both ask for a confirmation first: mail scanners open
+// links on their own, and a bare visit must not mark a meeting held or switch mail off.
+
+import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import { escapeHtml } from '../../core/mail/render';
+import { formatRussianDate } from '../../core/schedule/calendar';
+import { MEETING_KIND_LABELS } from '../../core/schedule/plan';
+import { SHEETS } from '../../core/sheets';
+import { withScriptLock } from '../lock';
+import { appendJournal, localToday } from '../mail/journal';
+import { SheetTable } from '../sheetTable';
+import { registerWebRoute, type WebParameters } from '../webApp';
+import { OPT_OUT_COLUMN, readBase } from './people';
+import { markHeld } from './plans';
+
+const TOKEN = /^[0-9a-f-]{16,64}$/i;
+const NOTE_LIMIT = 300;
+
+function form(params: WebParameters, fields: string, button: string): string {
+  return (
+    `<form method="get" action="">` +
+    `<input type="hidden" name="a" value="${escapeHtml(params.a ?? '')}">` +
+    `<input type="hidden" name="t" value="${escapeHtml(params.t ?? '')}">` +
+    `<input type="hidden" name="confirm" value="1">${fields}` +
+    `<p><button type="submit">${escapeHtml(button)}</button></p></form>`
+  );
+}
+
+export function heldPage(params: WebParameters): { title: string; body: string } {
+  const title = 'Отметить встречу проведённой';
+  const token = params.t ?? '';
+  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (params.confirm !== '1') {
+    return {
+      title,
+      body:
+        '<p>Коротко: что сделали на встрече (одна строка).</p>' +
+        form(
+          params,
+          `<p><input name="note" maxlength="${NOTE_LIMIT}" style="width:100%" required></p>`,
+          'Встреча проведена',
+        ),
+    };
+  }
+  const note = (params.note ?? '').replace(/\s+/g, ' ').trim().slice(0, NOTE_LIMIT);
+  const meeting = withScriptLock(() => markHeld(token, note, localToday()));
+  if (!meeting)
+    return { title, body: '<p>Встреча не найдена: возможно, план изменился. Сообщите куратору.</p>' };
+  appendJournal('Встреча отмечена проведённой', 'наставник по ссылке из письма', `${meeting.id}: ${note}`);
+  const when = meeting.date ? ` ${formatRussianDate(meeting.date)}` : '';
+  return {
+    title: 'Спасибо!',
+    body: `<p>${escapeHtml(MEETING_KIND_LABELS[meeting.kind])}${escapeHtml(when)} отмечена проведённой.</p>`,
+  };
+}
+
+/** Switches off non-essential letters for the participant a letter was about, and their parent. */
+export function optOutPage(params: WebParameters): { title: string; body: string } {
+  const title = 'Отказ от рассылки';
+  const token = params.t ?? '';
+  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (params.confirm !== '1') {
+    return {
+      title,
+      body:
+        '<p>Больше не присылать напоминания о встречах и приглашения в опросы? ' +
+        'Письма о важных изменениях в программе приходить будут.</p>' +
+        form(params, '', 'Не присылать'),
+    };
+  }
+  const done = withScriptLock(() => {
+    const mail = SheetTable.open(SHEETS.mail, MAIL_HEADERS);
+    const rows = mail.read();
+    const letter = rows.find((r) => String(r.values['Токен'] ?? '') === token);
+    const participantId = letter ? String(letter.values['Участник'] ?? '') : '';
+    if (!participantId) return false;
+    for (const role of ['mentor', 'mentee'] as const) {
+      const { table, people } = readBase(role);
+      const person = people.find((p) => p.id === participantId);
+      if (person) table.write([{ rowNumber: person.rowNumber, values: { [OPT_OUT_COLUMN]: 'да' } }]);
+    }
+    const labels = new Set(
+      rows.filter((r) => String(r.values['Токен'] ?? '') !== '').map((r) => String(r.values['Вид'])),
+    );
+    mail.write(
+      rows
+        .filter(
+          (r) =>
+            String(r.values['Участник']) === participantId &&
+            String(r.values['Состояние']) === MAIL_STATES.queued &&
+            labels.has(String(r.values['Вид'])),
+        )
+        .map((r) => ({ rowNumber: r.rowNumber, values: { Состояние: MAIL_STATES.optedOut } })),
+    );
+    appendJournal('Отказ от рассылки', `участник ${participantId}`, 'по ссылке из письма');
+    return true;
+  });
+  if (!done) return { title, body: '<p>Ссылка недействительна.</p>' };
+  return { title: 'Готово', body: '<p>Больше не будем присылать напоминания и приглашения в опросы.</p>' };
+}
+
+export function registerMeetingRoutes(): void {
+  registerWebRoute('held', heldPage);
+  registerWebRoute('optout', optOutPage);
+}

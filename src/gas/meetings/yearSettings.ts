@@ -1,0 +1,28 @@
+// Settings of the pair's year, read once per run and shared by plans, letters and the web app.
+import { MAIL_TEMPLATE_SETTINGS, resolveTemplates } from '../../core/mail/templates';
+import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { loadSettings, readSettingCells } from '../settingsSheet';
+
+export function loadYearSettings() {
+  const cells = readSettingCells();
+  const schedule = loadSettings(SCHEDULE_SETTINGS, cells);
+  const texts = loadSettings(MAIL_TEMPLATE_SETTINGS, cells);
+  const templates = resolveTemplates(texts.values as Record<string, string>);
+  return {
+    schedule: schedule.values,
+    templates: templates.templates,
+    problems: [...schedule.problems, ...texts.problems, ...templates.problems],
+  };
+}
+
+export type YearSettings = ReturnType<typeof loadYearSettings>;
+
+/** The deployed web app's address for links in letters; empty when the script is not deployed. */
+export function webAppUrl(settings: YearSettings): string {
+  if (settings.schedule.webAppUrl) return settings.schedule.webAppUrl;
+  try {
+    return ScriptApp.getService().getUrl() ?? '';
+  } catch {
+    return '';
+  }
+}

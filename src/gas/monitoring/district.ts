@@ -1,0 +1,328 @@
+// The district workbook (Режим = муниципалитет). «Собрать отчёты» opens each registered school
+// read-only and takes its Мониторинг figures, its long-term mentor base (mentors who agreed) and,
+// for the cross-school matching, only the ids, categories, forms and topics of its unmatched
+// mentees — never a name. A school that cannot be opened is reported by name; the rest still
+// build. «Отправить предложения школам» writes the proposals into each school's Пары.
+import { COLUMNS } from '../../core/intake/baseRow';
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import { PAIR_SHEET_COLUMNS as PAIR_COLUMNS, PAIRS_HEADERS, pairToRecord } from '../../core/matching/pairRow';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CONSENT_LABELS,
+  DEFAULT_FORMS,
+  type MentoringForm,
+  type Pair,
+} from '../../core/model';
+import {
+  aggregateDistrict,
+  DASHBOARD_HEADERS,
+  type DistrictMentee,
+  type DistrictMentor,
+  type DistrictProposal,
+  dashboardLine,
+  matchAcrossSchools,
+  readMonitoringGrid,
+  type SchoolFigures,
+} from '../../core/monitoring/district';
+import {
+  DISTRICT_REPORT_TITLE,
+  districtReportData,
+  renderDistrictReport,
+} from '../../core/monitoring/districtReport';
+import { monitoringGrid } from '../../core/monitoring/figures';
+import { monitoringSettings } from '../../core/monitoring/settings';
+import { academicYear, MENTOR_BANK_HEADERS, MENTOR_BANK_SHEET } from '../../core/monitoring/yearClose';
+import { formatLongRussianDate } from '../../core/schedule/calendar';
+import { readSettings } from '../../core/settings';
+import { SHEETS } from '../../core/sheets';
+import { type CellValue, cellText } from '../../core/table';
+import { localToday } from '../mail/journal';
+import { SheetTable } from '../sheetTable';
+import { writeReportDocument } from './reportDocuments';
+import { readRecords, readSettingsOf } from './sources';
+
+type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DISTRICT_SHEETS = {
+  schools: 'Школы',
+  dashboard: 'Сводка района',
+  bank: 'Районный банк наставников',
+  proposals: 'Районные предложения',
+} as const;
+
+export const SCHOOL_HEADERS = ['Школа', 'Ссылка на таблицу', 'Состояние', 'Собрано'] as const;
+export const PROPOSAL_HEADERS = [
+  'ID пары',
+  'Школа',
+  'Код наставляемого',
+  'Форма',
+  'Наставник',
+  'Школа наставника',
+  'E-mail наставника',
+  'Баллы',
+  'Почему эта пара',
+  'Отправлено',
+] as const;
+
+const splitList = (text: string): string[] =>
+  text
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+interface SchoolRead {
+  figures: SchoolFigures;
+  bank: DistrictMentor[];
+  bankRows: CellValue[][];
+  unmatched: DistrictMentee[];
+}
+
+/** Everything the district takes from one school; throws when the workbook cannot be opened. */
+function readSchool(name: string, url: string, forms: readonly MentoringForm[]): SchoolRead {
+  const book = SpreadsheetApp.openByUrl(url);
+  const monitoring = book.getSheetByName(SHEETS.monitoring);
+  const rows = monitoring ? readMonitoringGrid(monitoring.getDataRange().getValues() as CellValue[][]) : [];
+  if (rows.length === 0) throw new Error('в таблице школы нет заполненного листа «Мониторинг»');
+  const bankRecords = readRecords(book, MENTOR_BANK_SHEET);
+  const bank = bankRecords.flatMap((r): DistrictMentor[] => {
+    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === cellText(r.values.Категория));
+    const email = cellText(r.values.Email).toLowerCase();
+    if (!category || !email) return [];
+    return [
+      {
+        email,
+        name: cellText(r.values.ФИО),
+        school: name,
+        category,
+        forms: splitList(cellText(r.values.Формы)),
+        topics: splitList(cellText(r.values.Темы)),
+        capacity: 1,
+      },
+    ];
+  });
+  const paired = new Set(
+    readRecords(book, SHEETS.pairs)
+      .filter((r) => !/отклонена|rejected/i.test(cellText(r.values[PAIR_COLUMNS.state])))
+      .map((r) => cellText(r.values[PAIR_COLUMNS.menteeId])),
+  );
+  const unmatched = readRecords(book, SHEETS.mentees).flatMap((r): DistrictMentee[] => {
+    const v = r.values;
+    const id = cellText(v[COLUMNS.id]);
+    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === cellText(v[COLUMNS.category]));
+    if (!id || !category || paired.has(id) || cellText(v[COLUMNS.consent]) !== CONSENT_LABELS.received)
+      return [];
+    return [
+      {
+        school: name,
+        menteeId: id,
+        category,
+        forms: splitList(cellText(v[COLUMNS.forms])).map(
+          (label) => forms.find((f) => f.label === label)?.id ?? label,
+        ),
+        topics: splitList(cellText(v[COLUMNS.menteeTopics])),
+      },
+    ];
+  });
+  return {
+    figures: { school: name, rows },
+    bank,
+    bankRows: bankRecords.map((r) =>
+      MENTOR_BANK_HEADERS.map((h) => (h === 'Школа' ? name : (r.values[h] ?? ''))),
+    ),
+    unmatched,
+  };
+}
+
+export interface DistrictResult {
+  schools: number;
+  registered: number;
+  unreachable: string[];
+  bankSize: number;
+  proposals: number;
+  reportUrl: string;
+}
+
+function rewrite(book: Book, name: string, grid: CellValue[][]): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = book.getSheetByName(name) ?? book.insertSheet(name);
+  sheet.clearContents();
+  const width = Math.max(...grid.map((r) => r.length));
+  const padded = grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
+  if (padded.length > 0) sheet.getRange(1, 1, padded.length, width).setValues(padded);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+export function collectDistrictIn(book: Book, now: Date): DistrictResult {
+  const cells = readSettingsOf(book);
+  const settings = readSettings(monitoringSettings, cells).values;
+  const intakeForms = readSettings(INTAKE_SETTINGS, cells).values.mentoringForms;
+  const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
+  const today = localToday(now);
+  const year = academicYear(today);
+  const registry = SheetTable.open(DISTRICT_SHEETS.schools, SCHOOL_HEADERS, book);
+  const entries = registry.read().filter((r) => cellText(r.values['Ссылка на таблицу']));
+  const read: SchoolRead[] = [];
+  const unreachable: string[] = [];
+  const statusUpdates: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
+  for (const entry of entries) {
+    const name = cellText(entry.values.Школа) || cellText(entry.values['Ссылка на таблицу']);
+    try {
+      read.push(readSchool(name, cellText(entry.values['Ссылка на таблицу']), forms));
+      statusUpdates.push({ rowNumber: entry.rowNumber, values: { Состояние: 'собрано', Собрано: now } });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      unreachable.push(`${name} (${message})`);
+      statusUpdates.push({ rowNumber: entry.rowNumber, values: { Состояние: `не открывается: ${message}` } });
+    }
+  }
+  registry.write(statusUpdates);
+
+  const figures = read.map((r) => r.figures);
+  const district = aggregateDistrict(figures);
+  const dashboard: CellValue[][] = [
+    [...DASHBOARD_HEADERS],
+    ...figures.map(dashboardLine),
+    dashboardLine({ school: 'Район, всего', rows: district }),
+    [''],
+    ...(unreachable.length ? [['Не удалось открыть:'], ...unreachable.map((u) => [u]), ['']] : []),
+    ...monitoringGrid(district),
+  ];
+  const sheet = rewrite(book, DISTRICT_SHEETS.dashboard, dashboard);
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  if (figures.length > 0) {
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.BAR)
+        .addRange(sheet.getRange(1, 1, figures.length + 1, 1))
+        .addRange(sheet.getRange(1, 3, figures.length + 1, 1))
+        .setPosition(figures.length + 4, DASHBOARD_HEADERS.length + 2, 0, 0)
+        .setOption('title', 'Охват учеников 10–18 лет по школам, %')
+        .build(),
+    );
+  }
+
+  // A mentor registered by two schools is one entry of the bank.
+  const byEmail = new Map<string, DistrictMentor>();
+  for (const m of read.flatMap((r) => r.bank)) if (!byEmail.has(m.email)) byEmail.set(m.email, m);
+  const bank = [...byEmail.values()];
+  rewrite(book, DISTRICT_SHEETS.bank, [[...MENTOR_BANK_HEADERS], ...read.flatMap((r) => r.bankRows)]);
+
+  const proposals = matchAcrossSchools(
+    bank,
+    read.flatMap((r) => r.unmatched),
+    forms,
+  );
+  writeProposals(book, proposals, year);
+
+  const reportUrl = writeReportDocument(
+    `${DISTRICT_REPORT_TITLE} ${year} (${today})`,
+    year,
+    renderDistrictReport(
+      districtReportData(
+        {
+          district: settings.schoolName,
+          academicYear: year,
+          asOf: formatLongRussianDate(today),
+          registered: entries.length,
+          unreachable,
+          bankSize: bank.length,
+          proposals: proposals.length,
+        },
+        district,
+        figures,
+      ),
+    ),
+  );
+  return {
+    schools: read.length,
+    registered: entries.length,
+    unreachable,
+    bankSize: bank.length,
+    proposals: proposals.length,
+    reportUrl,
+  };
+}
+
+const proposalId = (year: string, p: Pick<DistrictProposal, 'menteeId'>) => `РБ-${year}-${p.menteeId}`;
+
+/** Keeps «Отправлено» of proposals already sent; new proposals are added, none is dropped once sent. */
+function writeProposals(book: Book, proposals: readonly DistrictProposal[], year: string): void {
+  const table = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
+  const known = new Set(
+    table.read().map((r) => `${cellText(r.values.Школа)}\u0000${cellText(r.values['ID пары'])}`),
+  );
+  const appends = proposals
+    .filter((p) => !known.has(`${p.school}\u0000${proposalId(year, p)}`))
+    .map((p) => ({
+      'ID пары': proposalId(year, p),
+      Школа: p.school,
+      'Код наставляемого': p.menteeId,
+      Форма: p.formId,
+      Наставник: p.mentorName,
+      'Школа наставника': p.mentorSchool,
+      'E-mail наставника': p.mentorEmail,
+      Баллы: p.score,
+      'Почему эта пара': p.explanation,
+      Отправлено: '',
+    }));
+  table.write([], appends);
+}
+
+/** Writes unsent proposals into each school's Пары as «предложена»: one read and one write per school. */
+export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; failed: string[] } {
+  const cells = readSettingsOf(book);
+  const intakeForms = readSettings(INTAKE_SETTINGS, cells).values.mentoringForms;
+  const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
+  const urls = new Map(
+    readRecords(book, DISTRICT_SHEETS.schools).map((r) => [
+      cellText(r.values.Школа),
+      cellText(r.values['Ссылка на таблицу']),
+    ]),
+  );
+  const table = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
+  const pending = table.read().filter((r) => !cellText(r.values.Отправлено));
+  const bySchool = new Map<string, typeof pending>();
+  for (const r of pending) {
+    const school = cellText(r.values.Школа);
+    bySchool.set(school, [...(bySchool.get(school) ?? []), r]);
+  }
+  const done: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
+  const failed: string[] = [];
+  for (const [school, rows] of bySchool) {
+    try {
+      const target = SpreadsheetApp.openByUrl(urls.get(school) ?? '');
+      const pairs = SheetTable.open(SHEETS.pairs, PAIRS_HEADERS, target);
+      const existing = pairs.read();
+      const present = new Set(existing.map((r) => cellText(r.values[PAIR_COLUMNS.id])));
+      const appends = rows
+        .filter((r) => !present.has(cellText(r.values['ID пары'])))
+        .map((r, i) => {
+          const pair: Pair = {
+            id: cellText(r.values['ID пары']),
+            mentorId: cellText(r.values['E-mail наставника']),
+            menteeId: cellText(r.values['Код наставляемого']),
+            formId: cellText(r.values.Форма),
+            state: 'proposed',
+            score: Number(r.values.Баллы) || 0,
+            explanation: cellText(r.values['Почему эта пара']),
+            problem: '',
+          };
+          // The mentor comes from another school's bank: shown by name and school, the mentee stays
+          // a code here and gets a name when matching rewrites Пары from the school's own base.
+          return {
+            ...pairToRecord(pair, existing.length + i + 1, forms, new Map()),
+            [PAIR_COLUMNS.mentor]: `${cellText(r.values.Наставник)} (${cellText(r.values['Школа наставника'])}, районный банк)`,
+            [PAIR_COLUMNS.mentee]: '',
+          };
+        });
+      pairs.write([], appends);
+      for (const r of rows) done.push({ rowNumber: r.rowNumber, values: { Отправлено: now } });
+    } catch (e) {
+      failed.push(`${school} (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  table.write(done);
+  return { sent: done.length, failed };
+}

@@ -1,0 +1,101 @@
+// Menu actions and the nightly trigger of monitoring, reports, year close and the district mode.
+import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
+import { monitoringSettings } from '../../core/monitoring/settings';
+import { readSettings } from '../../core/settings';
+import { withScriptLock } from '../lock';
+import { MENU_TITLE } from '../menu';
+import { registerSettings } from '../settingsSheet';
+import { SETUP_STEPS } from '../setup';
+import { ensureSheet } from '../sheetTable';
+import { closeSchoolYearIn } from './closeYear';
+import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS, sendDistrictProposalsIn } from './district';
+import { runMonitoring } from './refresh';
+import { schoolReport } from './reportDocuments';
+import { readSettingsOf } from './sources';
+
+export const NIGHTLY_HANDLER = 'monitoringNightly';
+const NIGHTLY_HOUR = 3;
+
+registerSettings(monitoringSettings);
+
+const book = () => SpreadsheetApp.getActive();
+const toast = (text: string) => book().toast(text, MENU_TITLE);
+const isDistrict = () =>
+  readSettings(monitoringSettings, readSettingsOf(book())).values.mode === 'муниципалитет';
+
+SETUP_STEPS.push({
+  name: 'Мониторинг',
+  run: () => {
+    const notes: string[] = [];
+    if (!ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === NIGHTLY_HANDLER)) {
+      ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased().everyDays(1).atHour(NIGHTLY_HOUR).create();
+      notes.push('Мониторинг: ночное обновление включено.');
+    }
+    if (isDistrict() && !book().getSheetByName(DISTRICT_SHEETS.schools)) {
+      ensureSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS);
+      notes.push('Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.');
+    }
+    return notes.join('\n') || undefined;
+  },
+});
+
+export function refreshMonitoring(): void {
+  const run = withScriptLock(() => runMonitoring(book(), new Date()));
+  const met = run.rows.filter((r) => r.met).length;
+  const targets = run.rows.filter((r) => r.target !== undefined).length;
+  toast([`Мониторинг обновлён: целей выполнено ${met} из ${targets}.`, ...run.problems].join('\n'));
+}
+
+function report(kind: ReportKind): void {
+  const url = withScriptLock(() => schoolReport(kind, runMonitoring(book(), new Date())));
+  toast(`Готово: «${REPORT_TITLES[kind]}» — ${url}`);
+}
+
+export function createHalfYearReport(): void {
+  report('halfYear');
+}
+
+export function createStatisticsReport(): void {
+  report('statistics');
+}
+
+export function createYearEndReport(): void {
+  report('yearEnd');
+}
+
+export function closeSchoolYear(): void {
+  const result = withScriptLock(() => closeSchoolYearIn(book(), new Date()));
+  toast(
+    result.alreadyClosed
+      ? `Учебный год ${result.year} уже закрыт; ничего не изменено.`
+      : `Учебный год ${result.year} закрыт. В архиве: ${result.archived.join(', ') || '—'}. Отчёты: ${result.reports.length}. Новых наставников в долгосрочной базе: ${result.bankAdded}.`,
+  );
+}
+
+export function collectDistrictReports(): void {
+  const r = withScriptLock(() => collectDistrictIn(book(), new Date()));
+  toast(
+    [
+      `Собрано школ: ${r.schools} из ${r.registered}. Банк наставников: ${r.bankSize}. Предложено пар: ${r.proposals}.`,
+      ...(r.unreachable.length ? [`Не удалось открыть: ${r.unreachable.join('; ')}`] : []),
+      `Доклад: ${r.reportUrl}`,
+    ].join('\n'),
+  );
+}
+
+export function sendDistrictProposals(): void {
+  const r = withScriptLock(() => sendDistrictProposalsIn(book(), new Date()));
+  toast(
+    [
+      `Отправлено предложений: ${r.sent}.`,
+      ...(r.failed.length ? [`Не отправлено: ${r.failed.join('; ')}`] : []),
+    ].join('\n'),
+  );
+}
+
+/** Nightly: a school refreshes its figures; a district collects its schools. */
+export function monitoringNightly(): void {
+  withScriptLock(() =>
+    isDistrict() ? collectDistrictIn(book(), new Date()) : runMonitoring(book(), new Date()),
+  );
+}

@@ -1,0 +1,67 @@
+// «Обновить мониторинг» and the nightly run: recompute the figures, rewrite Мониторинг with its
+// charts and bring this year's consenting mentors into the long-term mentor base.
+import { CATEGORY_LABELS } from '../../core/model';
+import { computeMonitoring, type MonitoringInput } from '../../core/monitoring/compute';
+import type { MonitoringRow } from '../../core/monitoring/figures';
+import type { MonitoringSettings } from '../../core/monitoring/settings';
+import {
+  academicYear,
+  agreesToBank,
+  type BankEntry,
+  bankEntry,
+  MENTOR_BANK_HEADERS,
+  MENTOR_BANK_SHEET,
+  mergeBank,
+} from '../../core/monitoring/yearClose';
+import { localToday } from '../mail/journal';
+import { SheetTable } from '../sheetTable';
+import { writeMonitoringSheet } from './monitoringSheet';
+import { readMonitoringSources } from './sources';
+
+export interface MonitoringRun {
+  rows: MonitoringRow[];
+  input: MonitoringInput;
+  settings: MonitoringSettings;
+  year: string;
+  today: string;
+  problems: string[];
+  bankAdded: number;
+}
+
+type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Adds or updates this year's mentors who agreed to the long-term base; nothing is removed. */
+export function syncMentorBank(book: Book, input: MonitoringInput, school: string, year: string): number {
+  const table = SheetTable.open(MENTOR_BANK_SHEET, MENTOR_BANK_HEADERS, book);
+  const existing = table.read().map((r) => ({
+    rowNumber: r.rowNumber,
+    entry: Object.fromEntries(MENTOR_BANK_HEADERS.map((h) => [h, String(r.values[h] ?? '')])) as BankEntry,
+  }));
+  const incoming = input.participants
+    .filter(agreesToBank)
+    .map((p) => bankEntry(p, school, year, CATEGORY_LABELS[p.category]));
+  const { updates, appends } = mergeBank(existing, incoming);
+  table.write(
+    updates.map((u) => ({ rowNumber: u.rowNumber, values: u.entry })),
+    appends,
+  );
+  return appends.length;
+}
+
+export function runMonitoring(book: Book, now: Date): MonitoringRun {
+  const sources = readMonitoringSources(book, now);
+  const rows = computeMonitoring(sources.input);
+  const today = localToday(now);
+  const year = academicYear(today);
+  writeMonitoringSheet(book, rows);
+  const bankAdded = syncMentorBank(book, sources.input, sources.settings.schoolName, year);
+  return {
+    rows,
+    input: sources.input,
+    settings: sources.settings,
+    year,
+    today,
+    problems: sources.problems,
+    bankAdded,
+  };
+}

@@ -1,0 +1,191 @@
+// Пары and Без пары: reading the bases and choices, writing proposals. The sheet is the single
+// source of truth: the menu, the review sidebar and approval all read it afresh and write it back
+// in one setValues each.
+import { PREFERENCE_HEADERS } from '../core/intake/process';
+import { INTAKE_SETTINGS } from '../core/intake/settings';
+import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../core/matching/compatibility';
+import {
+  PAIR_SHEET_COLUMNS,
+  PAIRS_HEADERS,
+  pairToRecord,
+  recordToPair,
+  UNMATCHED_COLUMNS,
+  UNMATCHED_HEADERS,
+  UNMATCHED_SHEET,
+} from '../core/matching/pairRow';
+import {
+  type ProposeResult,
+  proposePairs as planPairs,
+  type UnmatchedMentee,
+} from '../core/matching/proposePairs';
+import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../core/model';
+import { readSettings } from '../core/settings';
+import { SHEETS } from '../core/sheets';
+import { cellText, type RowRecord, safeCell, type TableRecord } from '../core/table';
+import { readMentees, readMentors } from './bases';
+import { readSettingCells } from './settingsSheet';
+import { ensureSheet, SheetTable } from './sheetTable';
+
+export interface MatchingWorld {
+  mentors: Participant[];
+  mentees: Participant[];
+  people: Map<string, Participant>;
+  forms: MentoringForm[];
+  settings: MatchingSettings;
+  settingProblems: string[];
+}
+
+export function loadWorld(): MatchingWorld {
+  const cells = readSettingCells();
+  const matching = readSettings(MATCHING_SETTINGS, cells);
+  const intake = readSettings(INTAKE_SETTINGS, cells);
+  const mentors = readMentors().map((r) => r.participant);
+  const mentees = readMentees().map((r) => r.participant);
+  return {
+    mentors,
+    mentees,
+    people: new Map([...mentors, ...mentees].map((p) => [p.id, p])),
+    forms: intake.values.mentoringForms,
+    settings: matching.values,
+    settingProblems: [...matching.problems, ...intake.problems],
+  };
+}
+
+/** Post-meeting choices from «Выбор после встречи» (ids, best first). */
+export function readRankings(): Rankings {
+  const byMentee = new Map<string, string[]>();
+  const byMentor = new Map<string, string[]>();
+  const sheet = SpreadsheetApp.getActive().getSheetByName(SHEETS.preferences);
+  if (!sheet) return { byMentee, byMentor };
+  const choiceHeaders = PREFERENCE_HEADERS.filter((h) => h.startsWith('Выбор '));
+  for (const r of new SheetTable(sheet, []).read()) {
+    const id = cellText(r.values[PREFERENCE_HEADERS[0]]);
+    const role = cellText(r.values[PREFERENCE_HEADERS[1]]);
+    const chosen = choiceHeaders.map((h) => cellText(r.values[h])).filter(Boolean);
+    if (!id) continue;
+    if (role === ROLE_LABELS.mentee) byMentee.set(id, chosen);
+    else if (role === ROLE_LABELS.mentor) byMentor.set(id, chosen);
+  }
+  return { byMentee, byMentor };
+}
+
+export interface PairRow {
+  rowNumber: number;
+  pair?: Pair;
+  /** Why a row could not be read (the curator typed something we do not understand). */
+  unreadable?: string;
+}
+
+export function openPairs(): SheetTable {
+  return SheetTable.open(SHEETS.pairs, PAIRS_HEADERS);
+}
+
+const isBlank = (r: RowRecord) =>
+  [PAIR_SHEET_COLUMNS.mentorId, PAIR_SHEET_COLUMNS.menteeId, PAIR_SHEET_COLUMNS.state].every(
+    (h) => cellText(r.values[h]) === '',
+  );
+
+export function readPairRows(table: SheetTable, forms: readonly MentoringForm[]): PairRow[] {
+  return table
+    .read()
+    .filter((r) => !isBlank(r))
+    .map((r) => {
+      const { pair, problem } = recordToPair(r.values, forms);
+      return { rowNumber: r.rowNumber, pair, unreadable: problem };
+    });
+}
+
+const blankRecord = (): TableRecord => Object.fromEntries(PAIRS_HEADERS.map((h) => [h, '']));
+
+/**
+ * Writes the new state of Пары: kept rows stay where they are, rows of dropped proposals take the
+ * new proposals (grouped by mentor), the rest is appended; leftover rows are emptied. Rows are
+ * renumbered in sheet order.
+ */
+export function writePairs(
+  table: SheetTable,
+  rows: readonly PairRow[],
+  next: ReadonlyArray<Pair | undefined>,
+  proposals: readonly Pair[],
+  world: MatchingWorld,
+): void {
+  const free: number[] = [];
+  const placed: Array<{ rowNumber?: number; pair?: Pair; unreadable?: string }> = [];
+  rows.forEach((r, k) => {
+    const pair = r.pair ? next[k] : undefined;
+    if (r.pair && !pair) free.push(r.rowNumber);
+    else placed.push({ rowNumber: r.rowNumber, pair, unreadable: r.unreadable });
+  });
+  const mentorOrder = new Map(world.mentors.map((p, k) => [p.id, k]));
+  const menteeOrder = new Map(world.mentees.map((p, k) => [p.id, k]));
+  const sorted = [...proposals].sort(
+    (a, b) =>
+      (mentorOrder.get(a.mentorId) ?? 0) - (mentorOrder.get(b.mentorId) ?? 0) ||
+      (menteeOrder.get(a.menteeId) ?? 0) - (menteeOrder.get(b.menteeId) ?? 0),
+  );
+  sorted.forEach((pair, k) => {
+    placed.push({ rowNumber: k < free.length ? free[k] : undefined, pair });
+  });
+  const emptied = free.slice(sorted.length);
+  const inSheet = placed.filter((p) => p.rowNumber !== undefined).sort((a, b) => a.rowNumber! - b.rowNumber!);
+  const appended = placed.filter((p) => p.rowNumber === undefined);
+  let number = 0;
+  const recordOf = (p: (typeof placed)[number]): TableRecord => {
+    number++;
+    if (p.pair) return pairToRecord(p.pair, number, world.forms, world.people);
+    return { [PAIR_SHEET_COLUMNS.number]: number, [PAIR_SHEET_COLUMNS.problem]: p.unreadable ?? '' };
+  };
+  const updates = inSheet.map((p) => ({ rowNumber: p.rowNumber!, values: recordOf(p) }));
+  const appends = appended.map(recordOf);
+  for (const rowNumber of emptied) updates.push({ rowNumber, values: blankRecord() });
+  table.write(updates, appends);
+}
+
+/** Rewrites Без пары: derived data, so the whole list is replaced on every run. */
+export function writeUnmatched(unmatched: readonly UnmatchedMentee[], world: MatchingWorld, now: Date): void {
+  const sheet = ensureSheet(UNMATCHED_SHEET, UNMATCHED_HEADERS);
+  const width = sheet.getLastColumn();
+  const headers = sheet
+    .getRange(1, 1, 1, width)
+    .getValues()[0]
+    .map((h) => String(h).trim());
+  const last = sheet.getLastRow();
+  if (last > 1) sheet.getRange(2, 1, last - 1, width).clearContent();
+  if (unmatched.length === 0) return;
+  const grid = unmatched.map((u) => {
+    const p = world.people.get(u.menteeId);
+    const values: TableRecord = {
+      [UNMATCHED_COLUMNS.menteeId]: u.menteeId,
+      [UNMATCHED_COLUMNS.mentee]: p ? `${p.lastName} ${p.firstName}`.trim() : u.menteeId,
+      [UNMATCHED_COLUMNS.detail]: p?.schoolClass ? formatClass(p.schoolClass) : (p?.position ?? ''),
+      [UNMATCHED_COLUMNS.forms]: (p?.forms ?? [])
+        .map((id) => world.forms.find((f) => f.id === id)?.label ?? id)
+        .join('; '),
+      [UNMATCHED_COLUMNS.reason]: u.reason,
+      [UNMATCHED_COLUMNS.updatedAt]: now,
+    };
+    return headers.map((h) => safeCell(values[h] ?? ''));
+  });
+  sheet.getRange(2, 1, grid.length, width).setValues(grid);
+}
+
+/** One full matching run: read everything, plan, write Пары and Без пары. Call under the lock. */
+export function runMatching(now: Date): { result: ProposeResult; world: MatchingWorld } {
+  const world = loadWorld();
+  const table = openPairs();
+  const rows = readPairRows(table, world.forms);
+  const existing = rows.flatMap((r) => (r.pair ? [r.pair] : []));
+  const result = planPairs({
+    mentors: world.mentors,
+    mentees: world.mentees,
+    forms: world.forms,
+    existing,
+    rankings: readRankings(),
+    settings: world.settings,
+  });
+  let k = 0;
+  const next = rows.map((r) => (r.pair ? result.kept[k++] : undefined));
+  writePairs(table, rows, next, result.proposals, world);
+  writeUnmatched(result.unmatched, world, now);
+  return { result, world };
+}

@@ -1,0 +1,39 @@
+// «Утвердить пары». Features that act on approval (the order and agreements, the meeting plan)
+// push a hook onto AFTER_APPROVAL from their own gas module; hooks run under the same script lock,
+// after Пары is written, with the ids of the pairs approved by this run.
+import { approvePairs as approve } from '../core/matching/approvePairs';
+import { loadWorld, openPairs, readPairRows, writePairs } from './pairs';
+
+export type ApprovalHook = (pairIds: string[]) => void;
+export const AFTER_APPROVAL: ApprovalHook[] = [];
+
+export interface ApprovalReport {
+  approved: number;
+  flagged: number;
+  /** Russian messages of hooks that failed; the approval itself stands. */
+  hookProblems: string[];
+}
+
+/** Approves every proposed and locked pair that passes the hard rules. Call under the lock. */
+export function approveAll(now: Date): ApprovalReport {
+  const world = loadWorld();
+  const table = openPairs();
+  const rows = readPairRows(table, world.forms);
+  const pairs = rows.flatMap((r) => (r.pair ? [r.pair] : []));
+  const result = approve(pairs, world.mentors, world.mentees, world.forms, world.settings, now);
+  let k = 0;
+  const next = rows.map((r) => (r.pair ? result.pairs[k++] : undefined));
+  writePairs(table, rows, next, [], world);
+  const hookProblems: string[] = [];
+  if (result.approvedIds.length > 0) {
+    SpreadsheetApp.flush();
+    for (const hook of AFTER_APPROVAL) {
+      try {
+        hook(result.approvedIds);
+      } catch (e) {
+        hookProblems.push(e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+  return { approved: result.approvedIds.length, flagged: result.flagged, hookProblems };
+}

@@ -1,0 +1,235 @@
+// DocumentApp: documents live in Drive (mime type of a Google Doc); each is saved as <name>.docx
+// and <name>.txt in its Drive folder, with the body model in drive/.documents/<id>.json, the
+// source of truth when it is opened again. As in Apps Script, changes are saved by saveAndClose()
+// or at the end of the execution; copies and exports see the last saved state.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
+import { DOCX_MIME, LocalBlob } from '../drive/blob';
+import { DriveFile, idFromUrl, urlOf } from '../drive/driveApp';
+import { DOCUMENT_MIME, type DriveItem, type DriveStore, driveStore } from '../drive/driveStore';
+import type { Implements } from '../services';
+import { docxBytes, plainText } from './docx';
+import { Body, type DocHost, ELEMENT_TYPES } from './elements';
+import { ALIGNMENTS, type DocumentFile, documentFileSchema, GLYPHS, HEADINGS } from './model';
+import { pdfBytes } from './pdf';
+
+export const DOCUMENT_MISSING =
+  "Document is missing (perhaps it was deleted, or you don't have read access?)";
+const CLOSED = 'Document is closed, its contents cannot be updated.';
+
+interface OpenDocument extends DocHost {
+  body: Body;
+  dirty: boolean;
+  closed: boolean;
+}
+
+export class DocumentStore implements StateParticipant {
+  private readonly open = new Map<string, OpenDocument>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly drive: DriveStore,
+  ) {
+    drive.kinds.set(DOCUMENT_MIME, {
+      copy: (from, to) => this.writeFiles(to, { id: to.id, name: to.name, body: this.saved(from).body }),
+      blob: (item) => {
+        const saved = this.saved(item);
+        return new LocalBlob(
+          this.ctx,
+          pdfBytes(saved.name, saved.body),
+          'application/pdf',
+          `${item.name}.pdf`,
+          {
+            'application/pdf': () => pdfBytes(saved.name, saved.body),
+            [DOCX_MIME]: () => docxBytes(saved.name, saved.body),
+            'text/plain': () => Buffer.from(plainText(saved.body), 'utf8'),
+          },
+        );
+      },
+      moved: (item) => {
+        const doc = this.open.get(item.id);
+        if (doc) doc.dirty = true;
+      },
+    });
+  }
+
+  reload(): void {
+    for (const [id, doc] of this.open) if (!doc.dirty) this.open.delete(id);
+  }
+
+  persist(): void {
+    for (const doc of this.open.values()) if (doc.dirty) this.save(doc);
+    // Saving touches Drive items (last updated), and Drive may have persisted before us.
+    this.drive.persist();
+  }
+
+  modelPath(id: string): string {
+    return this.ctx.path('drive', '.documents', `${id}.json`);
+  }
+
+  create(name: string): OpenDocument {
+    this.ctx.consumeQuota('document');
+    const item = this.drive.add({ name, mimeType: DOCUMENT_MIME, parentId: this.drive.rootId });
+    const doc = this.host(item.id);
+    doc.body.loadNodes([{ kind: 'PARAGRAPH', runs: [] }]);
+    doc.dirty = true;
+    this.save(doc);
+    return doc;
+  }
+
+  get(id: string): OpenDocument {
+    const open = this.open.get(id);
+    if (open && !open.closed) return open;
+    const item = this.drive.find(id);
+    if (!item || item.mimeType !== DOCUMENT_MIME || !existsSync(this.modelPath(id)))
+      throw this.ctx.error(DOCUMENT_MISSING);
+    const doc = this.host(id);
+    doc.body.loadNodes(this.saved(item).body);
+    doc.dirty = false;
+    return doc;
+  }
+
+  saved(item: DriveItem): DocumentFile {
+    const raw = readJson<unknown>(this.modelPath(item.id), undefined);
+    if (raw === undefined) throw this.ctx.error(DOCUMENT_MISSING);
+    return documentFileSchema.parse(raw);
+  }
+
+  save(doc: OpenDocument): void {
+    const item = this.drive.find(doc.docId);
+    if (!item) return;
+    this.writeFiles(item, { id: item.id, name: item.name, body: doc.body.toNodes() });
+    this.drive.touch(item);
+    doc.dirty = false;
+  }
+
+  close(doc: OpenDocument): void {
+    this.save(doc);
+    doc.closed = true;
+    this.open.delete(doc.docId);
+  }
+
+  private writeFiles(item: DriveItem, file: DocumentFile): void {
+    writeJson(this.modelPath(item.id), file);
+    const base = this.drive.absolute(item);
+    mkdirSync(dirname(base), { recursive: true });
+    writeFileSync(`${base}.docx`, docxBytes(file.name, file.body));
+    writeFileSync(`${base}.txt`, plainText(file.body));
+  }
+
+  private host(id: string): OpenDocument {
+    const doc: OpenDocument = {
+      ctx: this.ctx,
+      docId: id,
+      dirty: false,
+      closed: false,
+      changed: () => {
+        if (doc.closed) throw this.ctx.error(CLOSED);
+        doc.dirty = true;
+      },
+      body: undefined as unknown as Body,
+    };
+    doc.body = new Body(doc);
+    this.open.set(id, doc);
+    return doc;
+  }
+}
+
+export function documentStore(ctx: ServiceContext): DocumentStore {
+  return ctx.store('documents', () => new DocumentStore(ctx, driveStore(ctx)));
+}
+
+type DocumentMembers = 'getId' | 'getName' | 'getUrl' | 'saveAndClose';
+
+export class FakeDocument implements Implements<GoogleAppsScript.Document.Document, DocumentMembers> {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly store: DocumentStore,
+    private readonly doc: OpenDocument,
+  ) {}
+
+  private call(method: string): DriveItem {
+    this.ctx.count('DocumentApp', `Document.${method}`, this.doc.docId);
+    const item = driveStore(this.ctx).find(this.doc.docId);
+    if (!item) throw this.ctx.error(DOCUMENT_MISSING);
+    return item;
+  }
+
+  getId(): string {
+    this.call('getId');
+    return this.doc.docId;
+  }
+  getName(): string {
+    return this.call('getName').name;
+  }
+  setName(name: string): FakeDocument {
+    this.call('setName');
+    new DriveFile(this.ctx, driveStore(this.ctx), this.doc.docId).setName(name);
+    this.doc.dirty = true;
+    return this;
+  }
+  getUrl(): string {
+    return urlOf(this.call('getUrl'));
+  }
+  getBody(): Body {
+    this.call('getBody');
+    if (this.doc.closed) throw this.ctx.error(CLOSED);
+    return this.doc.body;
+  }
+  saveAndClose(): void {
+    this.call('saveAndClose');
+    this.store.close(this.doc);
+  }
+  /** Exports the last saved state, as Apps Script does: call saveAndClose() first. */
+  getAs(contentType: string): LocalBlob {
+    this.call('getAs');
+    return new DriveFile(this.ctx, driveStore(this.ctx), this.doc.docId).getAs(contentType);
+  }
+  getBlob(): LocalBlob {
+    this.call('getBlob');
+    return new DriveFile(this.ctx, driveStore(this.ctx), this.doc.docId).getBlob();
+  }
+  addViewer(email: string): FakeDocument {
+    new DriveFile(this.ctx, driveStore(this.ctx), this.doc.docId).addViewer(email);
+    return this;
+  }
+  addEditor(email: string): FakeDocument {
+    new DriveFile(this.ctx, driveStore(this.ctx), this.doc.docId).addEditor(email);
+    return this;
+  }
+}
+
+const enumOf = <T extends string>(names: readonly T[]) =>
+  Object.freeze(Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>);
+
+export class FakeDocumentApp {
+  readonly ElementType = enumOf(ELEMENT_TYPES);
+  readonly ParagraphHeading = enumOf(HEADINGS);
+  readonly HorizontalAlignment = enumOf(ALIGNMENTS);
+  readonly GlyphType = enumOf(GLYPHS);
+  private readonly store: DocumentStore;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.store = documentStore(ctx);
+  }
+
+  create(name: string): FakeDocument {
+    this.ctx.count('DocumentApp', 'create');
+    return this.wrap(this.store.create(String(name)));
+  }
+  openById(id: string): FakeDocument {
+    this.ctx.count('DocumentApp', 'openById', id);
+    return this.wrap(this.store.get(String(id)));
+  }
+  openByUrl(url: string): FakeDocument {
+    this.ctx.count('DocumentApp', 'openByUrl');
+    const id = idFromUrl(String(url));
+    if (!id) throw this.ctx.error(DOCUMENT_MISSING);
+    return this.wrap(this.store.get(id));
+  }
+
+  private wrap(doc: OpenDocument): FakeDocument {
+    return new FakeDocument(this.ctx, this.store, doc);
+  }
+}

@@ -1,0 +1,20 @@
+// Every service an execution sees as a global. To plug in a fake, import its definition and add it here.
+import { baseServices } from './base';
+import { documentService, driveService } from './drive/service';
+import { formService } from './forms';
+import { htmlService } from './html/service';
+import { mailService } from './mail/service';
+import type { ServiceDefinition } from './services';
+import { spreadsheetService } from './spreadsheet/fakes';
+import { scriptService } from './triggers';
+
+export const SERVICES: ServiceDefinition[] = [
+  baseServices,
+  spreadsheetService,
+  scriptService,
+  formService,
+  driveService,
+  documentService,
+  mailService,
+  htmlService,
+];

@@ -1,0 +1,138 @@
+// Spreadsheets on disk: live state as JSON (read synchronously, so executions stay synchronous and
+// other processes can reload it), mirrored to a real .xlsx by save(). Changes are queued operations,
+// replayed onto the newest disk state when persisted, so concurrent processes lose no write.
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
+import { registerDriveFile, SPREADSHEET_MIME } from '../drive/driveStore';
+import { applyOp, newSpreadsheet, type SheetOp, type SpreadsheetModel } from './model';
+
+interface StoredBook {
+  model: SpreadsheetModel;
+  /** Workspace-relative path of the .xlsx mirror. */
+  xlsx: string;
+}
+
+interface LoadedBook {
+  stored: StoredBook;
+  pending: SheetOp[];
+  stamp: string;
+}
+
+export class SpreadsheetStore implements StateParticipant {
+  private readonly books = new Map<string, LoadedBook>();
+  /** Ids persisted since the last .xlsx export. */
+  readonly changed = new Set<string>();
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  static of(ctx: ServiceContext): SpreadsheetStore {
+    return ctx.store('spreadsheets', () => new SpreadsheetStore(ctx));
+  }
+
+  private file(id: string): string {
+    return this.ctx.path('state', 'spreadsheets', `${id}.json`);
+  }
+
+  private stampOf(id: string): string {
+    try {
+      const s = statSync(this.file(id));
+      return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  exists(id: string): boolean {
+    return this.books.has(id) || existsSync(this.file(id));
+  }
+
+  ids(): string[] {
+    const dir = this.ctx.path('state', 'spreadsheets');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5));
+  }
+
+  /** The current model (disk state plus this process's pending changes); undefined if there is none. */
+  model(id: string): SpreadsheetModel | undefined {
+    return this.freshen(id)?.stored.model;
+  }
+
+  xlsxPath(id: string): string | undefined {
+    const book = this.freshen(id);
+    return book ? this.ctx.path(book.stored.xlsx) : undefined;
+  }
+
+  private freshen(id: string): LoadedBook | undefined {
+    const loaded = this.books.get(id);
+    const stamp = this.stampOf(id);
+    if (loaded && loaded.stamp === stamp) return loaded;
+    if (stamp === 'missing') return loaded;
+    const stored = readJson<StoredBook | null>(this.file(id), null);
+    if (!stored) return loaded;
+    const pending = loaded?.pending ?? [];
+    for (const op of pending) applyOp(stored.model, op);
+    const book = { stored, pending, stamp };
+    this.books.set(id, book);
+    return book;
+  }
+
+  apply(id: string, op: SheetOp): void {
+    const book = this.freshen(id);
+    if (!book) throw new Error(`spreadsheet ${id} is not loaded`);
+    applyOp(book.stored.model, op);
+    book.pending.push(op);
+  }
+
+  create(name: string, timeZone: string, id = this.ctx.newId()): SpreadsheetModel {
+    const model = newSpreadsheet(id, name, timeZone, 0);
+    const stored: StoredBook = { model, xlsx: this.freeXlsxName(name) };
+    this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
+    this.books.set(id, { stored, pending: [], stamp: this.stampOf(id) });
+    this.changed.add(id);
+    registerDriveFile(this.ctx, { id, name, mimeType: SPREADSHEET_MIME, path: stored.xlsx });
+    return model;
+  }
+
+  /** Replaces a book wholesale (import of a hand-edited .xlsx). */
+  replace(id: string, model: SpreadsheetModel): void {
+    const book = this.freshen(id);
+    if (!book) throw new Error(`spreadsheet ${id} is not loaded`);
+    const stored: StoredBook = { model, xlsx: book.stored.xlsx };
+    this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
+    this.books.set(id, { stored, pending: [], stamp: this.stampOf(id) });
+  }
+
+  private freeXlsxName(name: string): string {
+    const safe =
+      [...name]
+        .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+        .join('')
+        .slice(0, 100) || 'Таблица';
+    const taken = new Set(this.ids().map((id) => this.freshen(id)?.stored.xlsx));
+    mkdirSync(this.ctx.path('spreadsheets'), { recursive: true });
+    for (let n = 1; ; n++) {
+      const candidate = join('spreadsheets', n === 1 ? `${safe}.xlsx` : `${safe} (${n}).xlsx`);
+      if (!taken.has(candidate) && !existsSync(this.ctx.path(candidate))) return candidate;
+    }
+  }
+
+  persist(): void {
+    for (const [id, book] of this.books) {
+      if (book.pending.length === 0) continue;
+      this.ctx.underStoreLock(() => {
+        const onDisk = readJson<StoredBook | null>(this.file(id), null) ?? book.stored;
+        for (const op of book.pending) applyOp(onDisk.model, op);
+        writeJson(this.file(id), onDisk);
+        this.books.set(id, { stored: onDisk, pending: [], stamp: this.stampOf(id) });
+      });
+      this.changed.add(id);
+    }
+  }
+
+  reload(): void {
+    for (const id of [...this.books.keys()]) this.freshen(id);
+  }
+}

@@ -1,0 +1,119 @@
+// The .xlsx mirror of a spreadsheet (exceljs): what a curator opens in LibreOffice or Excel, and
+// what is imported back when the curator edited it by hand. Dates are written as the spreadsheet's
+// local wall time (xlsx has no time zones).
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { isDate, readJson, writeJson } from '../context';
+import { type Cell, newSheet, type SheetModel, type SpreadsheetModel, zoneOffsetMinutes } from './model';
+
+function toWall(d: Date, timeZone: string): Date {
+  return new Date(d.getTime() + zoneOffsetMinutes(timeZone, d.getTime()) * 60_000);
+}
+
+function fromWall(d: Date, timeZone: string): Date {
+  const guess = d.getTime() - zoneOffsetMinutes(timeZone, d.getTime()) * 60_000;
+  return new Date(d.getTime() - zoneOffsetMinutes(timeZone, guess) * 60_000);
+}
+
+/** exceljs takes a second to load on a busy machine: only commands that write or read .xlsx pay for it. */
+let loaded: typeof ExcelJS | undefined;
+function excel(): typeof ExcelJS {
+  loaded ??= require('exceljs') as typeof ExcelJS;
+  return loaded;
+}
+
+export async function writeXlsx(model: SpreadsheetModel, path: string): Promise<void> {
+  const wb = new (excel().Workbook)();
+  wb.creator = 'nastavnik';
+  wb.title = model.name;
+  for (const sheet of model.sheets) {
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
+      views:
+        sheet.frozenRows || sheet.frozenColumns
+          ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }]
+          : [],
+    });
+    sheet.values.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((v, c) => {
+        const formula = sheet.formulas[`${r}:${c}`];
+        if (v === '' && !formula) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        if (formula) cell.value = { formula: formula.slice(1) };
+        else if (isDate(v)) {
+          const wall = toWall(v, model.timeZone);
+          cell.value = wall;
+          const hasTime = wall.getUTCHours() || wall.getUTCMinutes() || wall.getUTCSeconds();
+          cell.numFmt = hasTime ? 'dd.mm.yyyy hh:mm:ss' : 'dd.mm.yyyy';
+        } else cell.value = v;
+        const format = sheet.formats[`${r}:${c}`];
+        if (format) cell.numFmt = format;
+      });
+    });
+    if (sheet.frozenRows > 0) ws.getRow(sheet.frozenRows).font = { bold: true };
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const tmp = `${path}.${process.pid}.tmp.xlsx`;
+  writeFileSync(tmp, buffer);
+  renameSync(tmp, path);
+  writeJson(`${path}.stamp.json`, { mtimeMs: statSync(path).mtimeMs });
+}
+
+/** True when the .xlsx was changed after we last wrote it (a curator edited it). */
+export function editedByHand(path: string): boolean {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(path).mtimeMs;
+  } catch {
+    return false;
+  }
+  const stamp = readJson<{ mtimeMs?: number }>(`${path}.stamp.json`, {});
+  return stamp.mtimeMs === undefined || mtimeMs > stamp.mtimeMs + 1;
+}
+
+function cellOf(value: ExcelJS.CellValue, timeZone: string): { value: Cell; formula: string | null } {
+  if (value === null || value === undefined) return { value: '', formula: null };
+  if (value instanceof Date) return { value: fromWall(value, timeZone), formula: null };
+  if (typeof value === 'object') {
+    if ('formula' in value && value.formula) return { value: '', formula: `=${value.formula}` };
+    if ('sharedFormula' in value) return { value: '', formula: null };
+    if ('richText' in value) return { value: value.richText.map((t) => t.text).join(''), formula: null };
+    if ('text' in value) return { value: String(value.text), formula: null };
+    if ('error' in value) return { value: String(value.error), formula: null };
+    return { value: '', formula: null };
+  }
+  return { value, formula: null };
+}
+
+/** Reads a hand-edited .xlsx over the model: values, formulas, frozen rows; ids, charts and metadata kept by sheet name. */
+export async function readXlsx(previous: SpreadsheetModel, path: string): Promise<SpreadsheetModel> {
+  const wb = new (excel().Workbook)();
+  await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  const sheets: SheetModel[] = [];
+  wb.eachSheet((ws) => {
+    const old = previous.sheets.find((s) => s.name === ws.name);
+    const sheet: SheetModel = old
+      ? { ...old, values: [], formulas: {}, formats: {} }
+      : newSheet(1 + Math.floor(Math.random() * 2_000_000_000), ws.name);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const values: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const parsed = cellOf(cell.value, previous.timeZone);
+        while (values.length < c - 1) values.push('');
+        values[c - 1] = parsed.value;
+        if (parsed.formula) sheet.formulas[`${r - 1}:${c - 1}`] = parsed.formula;
+        if (cell.numFmt === '@') sheet.formats[`${r - 1}:${c - 1}`] = '@';
+      });
+      sheet.values[r - 1] = values;
+    });
+    for (let r = 0; r < sheet.values.length; r++) sheet.values[r] ??= [];
+    const view = (ws.views ?? [])[0];
+    if (view) {
+      sheet.frozenRows = view.state === 'frozen' ? (view.ySplit ?? 0) : 0;
+      sheet.frozenColumns = view.state === 'frozen' ? (view.xSplit ?? 0) : 0;
+    }
+    sheet.maxRows = Math.max(sheet.maxRows, sheet.values.length);
+    sheets.push(sheet);
+  });
+  return { ...previous, sheets };
+}

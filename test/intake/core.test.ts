@@ -1,0 +1,203 @@
+// Intake rules a curator would notice, on the pure core (no workbook).
+import { FORMS } from '../../forms/index';
+import { COLUMNS, recordToParticipant } from '../../src/core/intake/baseRow';
+import { consentStatus, hasValidConsent } from '../../src/core/intake/consent';
+import { type IntakeContext, processSubmission, type Submission } from '../../src/core/intake/process';
+import { parseClass } from '../../src/core/intake/schoolClass';
+import { INTAKE_SETTINGS, type IntakeSettings } from '../../src/core/intake/settings';
+import { titleCaseName } from '../../src/core/intake/text';
+import { readSettings } from '../../src/core/settings';
+import type { TableRecord } from '../../src/core/table';
+
+const settings = readSettings(INTAKE_SETTINGS, new Map()).values as IntakeSettings;
+const now = new Date('2026-10-01T09:00:00Z');
+
+function emptyContext(): IntakeContext {
+  return {
+    settings,
+    bases: { mentor: [], mentee: [] },
+    consents: [],
+    preferences: [],
+    consentUrl: 'https://forms/consent',
+    now,
+  };
+}
+
+const goodMentee = (over: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
+  email: ' Petya.Ivanov@Example.RU ',
+  lastName: 'иванов',
+  firstName: 'пётр',
+  middleName: '',
+  category: 'ученик',
+  schoolClass: '7 б',
+  age: '13',
+  topics: ['подготовка к олимпиаде'],
+  forms: ['ученик – ученик'],
+  parentName: 'Иванова Мария Петровна',
+  parentEmail: 'mama@example.ru',
+  ...over,
+});
+
+let seq = 0;
+const sub = (formId: Submission['formId'], answers: Record<string, string | string[]>): Submission => ({
+  formId,
+  responseId: `r${++seq}`,
+  submittedAt: now,
+  answers,
+});
+
+/** Applies an outcome's base write to an in-memory base, as the gas adapter does to the sheet. */
+function apply(ctx: IntakeContext, o: ReturnType<typeof processSubmission>): void {
+  if (!o.base) return;
+  const rows = [...ctx.bases[o.base.role]];
+  const { rowNumber, values } = o.base.write;
+  const role = o.base.role;
+  if (rowNumber === undefined) {
+    const rn = rows.length + 2;
+    rows.push({
+      rowNumber: rn,
+      record: values,
+      read: recordToParticipant(role, values, settings.mentoringForms),
+    });
+  } else {
+    const i = rows.findIndex((r) => r.rowNumber === rowNumber);
+    const record: TableRecord = { ...rows[i].record, ...values };
+    rows[i] = { rowNumber, record, read: recordToParticipant(role, record, settings.mentoringForms) };
+  }
+  ctx.bases = { ...ctx.bases, [role]: rows };
+}
+
+describe('normalisation', () => {
+  it('reads «7Б», «7 б», «7-Б» as one class', () => {
+    for (const t of ['7Б', '7 б', '7-Б', '7 «Б»', '7б класс'])
+      expect(parseClass(t)).toEqual({ grade: 7, letter: 'Б' });
+    expect(parseClass('7B')).toBeUndefined();
+  });
+  it('title-cases double names', () => {
+    expect(titleCaseName('  иВАНОВ-петров ')).toBe('Иванов-Петров');
+  });
+});
+
+describe('questionnaire intake', () => {
+  it('accepts a good mentee, normalised, and asks the parent for consent', () => {
+    const ctx = emptyContext();
+    const o = processSubmission(sub('mentee', goodMentee()), ctx);
+    expect(o.reasons).toEqual([]);
+    expect(o.result).toBe('accepted');
+    const v = o.base?.write.values ?? {};
+    expect(v[COLUMNS.email]).toBe('petya.ivanov@example.ru');
+    expect(v[COLUMNS.lastName]).toBe('Иванов');
+    expect(v[COLUMNS.schoolClass]).toBe('7Б');
+    expect(v[COLUMNS.consent]).toBe('нет');
+    expect(v[COLUMNS.signer]).toBe('родитель');
+    expect(o.mail.map((m) => m.to).sort()).toEqual(['mama@example.ru', 'petya.ivanov@example.ru']);
+    expect(o.mail[1].body).toContain('https://forms/consent');
+  });
+
+  it('updates on resubmission instead of adding a row', () => {
+    const ctx = emptyContext();
+    apply(ctx, processSubmission(sub('mentee', goodMentee()), ctx));
+    const o = processSubmission(
+      sub('mentee', goodMentee({ schoolClass: '8Б', email: 'petya.ivanov@example.ru' })),
+      ctx,
+    );
+    expect(o.result).toBe('updated');
+    expect(o.base?.write.rowNumber).toBe(2);
+    expect(o.journal[0].details).toContain('Класс');
+    expect(o.mail).toEqual([]);
+  });
+
+  it.each([
+    [{ email: 'not-an-email' }, 'записан с ошибкой'],
+    [{ lastName: '' }, 'Не заполнен обязательный вопрос «Фамилия»'],
+    [{ age: '8' }, 'не младше 10 лет'],
+    [{ age: '25' }, 'ученику не больше 18 лет'],
+    [{ schoolClass: '7Я' }, 'в школе нет'],
+    [{ schoolClass: '12А' }, 'в школе нет'],
+    [{ forms: ['учитель – учитель'] }, 'не подходит категории «ученик»'],
+    [{ note: 'а'.repeat(10_000) }, 'слишком длинный: 10000'],
+    [{ firstName: 'Пётр😀' }, 'эмодзи'],
+    [{ lastName: 'Ивaнов' }, 'латинские буквы a'],
+    [{ parentEmail: '' }, 'почту родителя'],
+  ])('rejects %j with a Russian reason', (over, reason) => {
+    const o = processSubmission(sub('mentee', goodMentee(over)), emptyContext());
+    expect(o.result).toBe('rejected');
+    expect(o.base).toBeUndefined();
+    expect(o.reasons.join(' ')).toContain(reason);
+    expect(o.journal[0].ref).toContain(o.log.responseId);
+  });
+
+  it('keeps formula-looking free text as an answer (the sheet layer stores it as text)', () => {
+    const o = processSubmission(
+      sub('mentee', goodMentee({ note: '=HYPERLINK("http://x")' })),
+      emptyContext(),
+    );
+    expect(o.result).toBe('accepted');
+    expect(o.base?.write.values[COLUMNS.note]).toBe('=HYPERLINK("http://x")');
+  });
+
+  it('refuses the same person as mentor and mentee of one form', () => {
+    const ctx = emptyContext();
+    apply(ctx, processSubmission(sub('mentee', goodMentee({ age: '15', schoolClass: '9А' })), ctx));
+    const mentor = {
+      ...goodMentee({ age: '15', schoolClass: '9А' }),
+      capacity: '1',
+      forms: ['ученик – ученик'],
+    };
+    const o = processSubmission(sub('mentor', mentor), ctx);
+    expect(o.result).toBe('rejected');
+    expect(o.reasons[0]).toContain('нельзя быть и наставником, и наставляемым');
+  });
+});
+
+describe('consent', () => {
+  const consent = (over: Record<string, string>) => ({
+    signer: FORMS.consent.items[0].choices?.[1] ?? '',
+    signerName: 'Иванова Мария Петровна',
+    participantName: 'Иванов Пётр',
+    participantEmail: 'petya.ivanov@example.ru',
+    participantRole: 'наставляемый',
+    decision: 'Даю согласие',
+    acknowledgement: FORMS.consent.items[6].choices?.[0] ?? '',
+    ...over,
+  });
+
+  it('counts a parent consent for a 13-year-old, not the child’s own', () => {
+    const ctx = emptyContext();
+    apply(ctx, processSubmission(sub('mentee', goodMentee()), ctx));
+    const own = processSubmission(
+      sub('consent', consent({ signer: FORMS.consent.items[0].choices?.[0] ?? '' })),
+      ctx,
+    );
+    expect(own.base?.write.values[COLUMNS.consent]).toBe('нет');
+    expect(own.reasons[0]).toContain('родитель');
+    const parent = processSubmission(sub('consent', consent({})), ctx);
+    expect(parent.base?.write.values[COLUMNS.consent]).toBe('получено');
+  });
+
+  it('applies a consent that came before the questionnaire', () => {
+    const ctx = emptyContext();
+    const c = processSubmission(sub('consent', consent({})), ctx);
+    expect(c.consent).toBeDefined();
+    ctx.consents = c.consent ? [c.consent] : [];
+    apply(ctx, processSubmission(sub('mentee', goodMentee()), ctx));
+    const p = ctx.bases.mentee[0].read.participant;
+    expect(p && hasValidConsent(p)).toBe(true);
+  });
+
+  it('erases on withdrawal', () => {
+    const ctx = emptyContext();
+    apply(ctx, processSubmission(sub('mentee', goodMentee()), ctx));
+    const o = processSubmission(sub('consent', consent({ decision: 'Отзываю ранее данное согласие' })), ctx);
+    expect(o.erase).toMatchObject({ role: 'mentee', participantId: 'НЯ-0001', rowNumber: 2 });
+  });
+
+  it('knows who signs', () => {
+    expect(consentStatus({ email: 'a@b.ru', role: 'mentee', category: 'student', age: 15 }, []).signer).toBe(
+      'self',
+    );
+    expect(consentStatus({ email: 'a@b.ru', role: 'mentee', category: 'student', age: 12 }, []).signer).toBe(
+      'parent',
+    );
+  });
+});

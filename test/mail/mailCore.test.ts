@@ -1,0 +1,99 @@
+import { digestText, upcomingDeadlines } from '../../src/core/mail/digest';
+import { deliveryOrder, MAIL_STATES, mailKey, settleInterrupted } from '../../src/core/mail/outbox';
+import { renderMail } from '../../src/core/mail/render';
+import { DEFAULT_TEMPLATES, resolveTemplates } from '../../src/core/mail/templates';
+
+describe('letters from templates', () => {
+  it('escapes values and the template in HTML, keeps the plain text as typed, links clickable', () => {
+    const mail = renderMail(
+      { subject: 'Встреча {{дата}}', body: 'Здравствуйте, {{имя}} & co!\n{{ссылка_отметить}}' },
+      { имя: '<b>Анна</b> "О\'Нил"', дата: '9 ноября', ссылка_отметить: 'https://x.test/exec?a=held&t=1' },
+    );
+    expect(mail.subject).toBe('Встреча 9 ноября');
+    expect(mail.text).toContain('Здравствуйте, <b>Анна</b> "О\'Нил" & co!');
+    expect(mail.html).toContain('&lt;b&gt;Анна&lt;/b&gt; &quot;О&#39;Нил&quot; &amp; co!<br>');
+    expect(mail.html).toContain('<a href="https://x.test/exec?a=held&amp;t=1">');
+    expect(mail.html).not.toContain('<b>');
+  });
+
+  it('adds the opt-out link outside the template', () => {
+    const mail = renderMail({ subject: 's', body: 'b' }, {}, 'https://x.test/exec?a=optout&t=abc');
+    expect(mail.text).toMatch(/больше не получать такие письма/);
+    expect(mail.text).toContain('https://x.test/exec?a=optout&t=abc');
+    expect(mail.html).toContain('optout&amp;t=abc');
+  });
+
+  it('falls back to the default template when the curator used an unknown placeholder', () => {
+    const { templates, problems } = resolveTemplates({
+      'feedback.subject': 'Анкета для {{фамилия}}',
+      'feedback.body': 'Ссылка: {{ссылка_анкета}}',
+      'satisfaction.body': 'Оцените: {{ссылка_анкета}}',
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/\{\{фамилия\}\}/);
+    expect(templates.feedback).toEqual(DEFAULT_TEMPLATES.feedback);
+    expect(templates.satisfaction.body).toBe('Оцените: {{ссылка_анкета}}');
+  });
+});
+
+describe('send log rules', () => {
+  it('keys a letter by recipient, kind and period, whatever the case of the address', () => {
+    expect(mailKey('Anna@School.test ', 'reminder_mentor', 'P#3')).toBe(mailKey('anna@school.test', 'reminder_mentor', 'P#3'));
+    expect(mailKey('a@s.test', 'reminder_mentor', 'P#3')).not.toBe(mailKey('a@s.test', 'reminder_mentor', 'P#4'));
+  });
+
+  it('sends urgent letters first, then the oldest', () => {
+    const row = (n: number, createdAt: number, urgent = false, state: string = MAIL_STATES.queued) => ({
+      rowNumber: n,
+      key: `k${n}`,
+      to: 'a@s.test',
+      kind: 'x',
+      state,
+      createdAt,
+      urgent,
+    });
+    const order = deliveryOrder([row(2, 200), row(3, 100), row(4, 300, true), row(5, 50, false, MAIL_STATES.sent), row(6, 100)]);
+    expect(order.map((r) => r.rowNumber)).toEqual([4, 3, 6, 2]);
+  });
+
+  it('settles an interrupted send from the quota, and refuses to guess across days', () => {
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: true })).toBe('not_sent');
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 39, recipients: 1, sameDay: true })).toBe('sent');
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 37, recipients: 1, sameDay: true })).toBe('unknown');
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: false })).toBe('unknown');
+  });
+});
+
+describe('curator digest', () => {
+  it('lists deadlines within the horizon, overdue meetings and mail waiting for the quota', () => {
+    const text = digestText({
+      today: '2026-12-07',
+      overdue: [{ mentor: 'Петрова И. С.', kind: 'trial', date: '2026-12-01' }],
+      unmatchedMentees: ['Сидоров Пётр'],
+      missingConsents: [],
+      deadlines: [
+        { title: 'Мониторинг', month: 12, day: 20 },
+        { title: 'Мониторинг', month: 5, day: 20 },
+        { title: 'Статистика', month: 12, day: 30 },
+      ],
+      horizonDays: 30,
+      waitingForQuota: 12,
+      unconfirmed: 0,
+      failed: 0,
+      optedOut: 1,
+      rowProblems: 0,
+    });
+    expect(text).toContain('Мониторинг — до 20.12.2026');
+    expect(text).toContain('Статистика — до 30.12.2026');
+    expect(text).not.toContain('20.05');
+    expect(text).toContain('Петрова И. С.: пробная встреча 01.12.2026');
+    expect(text).toContain('Сидоров Пётр');
+    expect(text).toMatch(/лимита писем: 12/);
+  });
+
+  it('finds next year’s deadline across New Year', () => {
+    expect(upcomingDeadlines('2027-04-25', [{ title: 'М', month: 5, day: 20 }], 30)).toEqual([
+      { title: 'М', date: '2027-05-20' },
+    ]);
+  });
+});

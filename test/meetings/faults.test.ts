@@ -1,0 +1,57 @@
+// Exactly once under faults: a service error at any single call of the December run (before a send,
+// between the send and its record, while settling), random errors, and runs cut by the execution
+// limit all end with every invitation in outbox/ exactly once.
+import { LocalWorkspace } from '../../src/local';
+import { copyOf, outbox, schoolBeforeDecember } from './fixtures';
+import { SEED_SCRIPT } from './seedScript';
+
+type Row = Record<string, string | number | boolean>;
+const PEOPLE = 9;
+
+let prepared: string;
+beforeAll(async () => {
+  prepared = (await schoolBeforeDecember(3)).dir;
+}, 120_000);
+
+async function invitations(dir: string) {
+  return (await outbox(dir)).filter((m) => m.subject.startsWith('Обратная связь')).map((m) => m.to);
+}
+
+async function logStates(dir: string): Promise<string[]> {
+  const seed = await LocalWorkspace.open(dir, { code: SEED_SCRIPT });
+  return (seed.run('readSheet', 'Почта') as Row[]).map((r) => String(r['Состояние']));
+}
+
+test('one service error at any call of the December run: still every invitation exactly once', async () => {
+  const failures: string[] = [];
+  let sendFailures = 0;
+  for (let nth = 1; nth <= 200; nth += 4) {
+    const { dir, ws } = await copyOf(prepared, { faults: { failNth: nth } });
+    const runs = ws.advanceClock('3d');
+    sendFailures += runs.filter((r) => !r.ok).length;
+    const got = await invitations(dir);
+    if (got.length !== PEOPLE || new Set(got).size !== PEOPLE) failures.push(`failNth=${nth}: ${got.length} letters`);
+  }
+  expect(failures).toEqual([]);
+  expect(sendFailures).toBeGreaterThan(25);
+}, 600_000);
+
+test('random service errors in sheets and mail: exactly once, nothing left unconfirmed', async () => {
+  const { dir, ws } = await copyOf(prepared, { faults: { failRate: 0.02, seed: 7, services: ['SpreadsheetApp', 'MailApp'] } });
+  const runs = ws.advanceClock('15d');
+  expect(runs.some((r) => !r.ok)).toBe(true);
+  const got = await invitations(dir);
+  expect(got).toHaveLength(PEOPLE);
+  expect(new Set(got).size).toBe(PEOPLE);
+  expect((await logStates(dir)).filter((s) => s !== 'отправлено')).toEqual([]);
+}, 300_000);
+
+test('runs cut by the execution limit resume from the continuation and send each letter once', async () => {
+  const { dir, ws } = await copyOf(prepared, { executionLimitMs: 350 });
+  const runs = ws.advanceClock('2d');
+  expect(runs.filter((r) => r.error?.includes('Exceeded maximum execution time')).length).toBeGreaterThan(0);
+  expect(runs.some((r) => r.functionName === 'deliverMail')).toBe(true);
+  const got = await invitations(dir);
+  expect(got).toHaveLength(PEOPLE);
+  expect(new Set(got).size).toBe(PEOPLE);
+}, 300_000);

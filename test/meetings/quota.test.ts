@@ -1,0 +1,31 @@
+// 300 letters fall due on one day with a quota of 100 a day: they go out over three days, each
+// exactly once, oldest first, and the curator's digest says how many wait.
+import { LocalWorkspace } from '../../src/local';
+import { CURATOR, outbox, schoolBeforeDecember } from './fixtures';
+import { SEED_SCRIPT } from './seedScript';
+
+type Row = Record<string, string | number | boolean>;
+
+test('with a quota of 100 a day, 300 invitations go out once each over three days, in order', async () => {
+  const { dir, ws } = await schoolBeforeDecember(100, { mailQuota: 100 });
+  const perDay: number[] = [];
+  for (let day = 0; day < 5; day++) {
+    const before = (await outbox(dir)).length;
+    ws.advanceClock('1d');
+    perDay.push((await outbox(dir)).length - before);
+  }
+  const sent = await outbox(dir);
+  const invitations = sent.filter((m) => m.subject.startsWith('Обратная связь'));
+  expect(invitations).toHaveLength(300);
+  expect(new Set(invitations.map((m) => m.to)).size).toBe(300);
+  for (const n of perDay) expect(n).toBeLessThanOrEqual(100);
+  expect(perDay.slice(0, 3)).toEqual([100, 100, 100]);
+
+  // Sending order is the order of the send log (oldest first), the curator's digest ahead of the backlog.
+  const seed = await LocalWorkspace.open(dir, { code: SEED_SCRIPT });
+  const log = (seed.run('readSheet', 'Почта') as Row[]).filter((r) => String(r['Вид']).startsWith('приглашение'));
+  expect(log.every((r) => r['Состояние'] === 'отправлено')).toBe(true);
+  expect(invitations.map((m) => m.to)).toEqual(log.map((r) => r['Кому']));
+  const digest = sent.find((m) => m.to === CURATOR);
+  expect(digest?.file < invitations[0].file).toBe(true);
+});

@@ -1,0 +1,85 @@
+// The report documents filled from the hand-computed school (test/monitoring/fixture.ts).
+import { computeMonitoring } from '../../src/core/monitoring/compute';
+import { renderReport, reportData } from '../../src/core/monitoring/reports';
+import { bestMentors, mentoringCases } from '../../src/core/monitoring/results';
+import type { DocumentSpec } from '../../src/core/templates';
+import { fixtureInput } from './fixture';
+
+const ctx = { school: 'МОУ «Щегловская СОШ»', academicYear: '2025-2026', asOf: '20 мая 2026 г.' };
+const criteria = { minHeldShare: 50, minMenteeScore: 7, count: 5 };
+
+const tables = (doc: DocumentSpec) => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
+const text = (doc: DocumentSpec) =>
+  doc.blocks
+    .map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.join(' | ')).join('\n')))
+    .join('\n');
+
+describe('statistics report', () => {
+  const input = fixtureInput();
+  const doc = renderReport(
+    'statistics',
+    reportData('statistics', ctx, computeMonitoring(input), input, criteria),
+  );
+
+  it('counts participants of working pairs by form and role, as in the bases', () => {
+    const [byForm, byCategory] = tables(doc);
+    expect(byForm).toEqual([
+      ['Форма наставничества', 'Наставников', 'Наставляемых'],
+      ['ученик – ученик', '1', '1'], // p2 m2–e2
+      ['учитель – учитель', '1', '2'], // p1 m1–e1, p5 m1–e6
+      ['учитель – ученик', '0', '0'], // p6 only proposed
+      ['студент – ученик', '0', '0'],
+      ['работодатель – ученик', '2', '2'], // p3 m3–e3, p4 m4–e4 (ended early still took part)
+    ]);
+    expect(byCategory).toEqual([
+      ['Категория', 'Наставников', 'Наставляемых'],
+      ['ученик', '1', '3'], // m2; e2 e3 e4
+      ['педагог', '1', '1'], // m1; e6
+      ['молодой специалист', '0', '1'], // e1
+      ['представитель работодателя', '2', '0'], // m3 m4
+    ]);
+    expect(text(doc)).toContain('наставников — 4, наставляемых — 5');
+    expect(text(doc)).not.toContain('{{');
+  });
+});
+
+describe('year-end report', () => {
+  const input = fixtureInput();
+
+  it('names the best mentors by the curator criteria, best first', () => {
+    // m1: meetings due p1 3 + p5 1 = 4, held 3 → 75%; mentees e1 9 (e6 gave no scores) → 9.
+    // m2: p2 3 of 3 = 100%; e2 8. m3: p3 1 of 2 = 50%; e3 6 < 7 → out. m4: no mentee answers → out.
+    expect(bestMentors(input, criteria).map((b) => [b.id, b.heldShare, b.menteeScore])).toEqual([
+      ['m1', 75, 9],
+      ['m2', 100, 8],
+    ]);
+    expect(bestMentors(input, { ...criteria, minHeldShare: 80 }).map((b) => b.id)).toEqual(['m2']);
+    expect(bestMentors(input, { ...criteria, count: 1 }).map((b) => b.id)).toEqual(['m1']);
+  });
+
+  it('writes a case per completed pair with the mentee named by first name and initial', () => {
+    const cases = mentoringCases(input);
+    expect(cases.map((c) => [c.pairId, c.mentee, c.meetingsHeld])).toEqual([
+      ['p2', 'Артём Л.', 3],
+      ['p3', 'Дарья К.', 1],
+    ]);
+    expect(cases[0].changes).toEqual([
+      'мотивация к учёбе: 6 → 8 (+2)',
+      'средний балл успеваемости: 3.5 → 4 (+0.5)',
+    ]);
+  });
+
+  it('fills every placeholder of the year-end and half-year templates', () => {
+    for (const kind of ['yearEnd', 'halfYear'] as const) {
+      const doc = renderReport(kind, reportData(kind, ctx, computeMonitoring(input), input, criteria));
+      expect(text(doc)).not.toContain('{{');
+      expect(text(doc)).toContain('Щегловская');
+    }
+    const yearEnd = renderReport(
+      'yearEnd',
+      reportData('yearEnd', ctx, computeMonitoring(input), input, criteria),
+    );
+    expect(text(yearEnd)).toContain('Иванова Анна Петровна');
+    expect(text(yearEnd)).not.toContain('Лебедев');
+  });
+});

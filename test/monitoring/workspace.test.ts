@@ -1,0 +1,188 @@
+// Monitoring, reports, year close and the district in the offline workspace: the built bundle runs
+// against workbooks seeded with the hand-computed school and with a generated district.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gridOf, schoolName, schoolSheets, seedDistrict, seedWorkbook } from '../../src/cli/districtSample';
+import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
+import { computeMonitoring } from '../../src/core/monitoring/compute';
+import { readMonitoringGrid } from '../../src/core/monitoring/district';
+import { MEETING_HEADERS } from '../../src/core/schedule/meetings';
+import { SHEETS } from '../../src/core/sheets';
+import { SURVEY_HEADERS, surveyRecord } from '../../src/core/surveys';
+import type { CellValue } from '../../src/core/table';
+import { LocalWorkspace } from '../../src/local';
+import { cellAt, lastRow } from '../../src/local/spreadsheet/model';
+import { SpreadsheetStore } from '../../src/local/spreadsheet/store';
+import { asOf, fixtureInput } from './fixture';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'nastavnik-h7-'));
+
+/** Report documents the workspace holds: the .docx files Drive keeps, by name. */
+function documentsNamed(dir: string, prefix: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.startsWith(prefix) && e.name.endsWith('.docx')) out.push(e.name);
+    }
+  };
+  walk(dir);
+  return out;
+}
+const ddmmyyyy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
+
+function seedFixtureSchool(ws: LocalWorkspace): void {
+  const input = fixtureInput();
+  seedWorkbook(
+    ws,
+    {
+      ...schoolSheets(input, 'МОУ «Щегловская СОШ»'),
+      [SHEETS.meetings]: gridOf(
+        MEETING_HEADERS,
+        input.meetings.map((m, i) => ({
+          Встреча: `В-${i + 1}`,
+          'Код наставника': m.mentorId,
+          'Коды наставляемых': m.menteeIds.join(', '),
+          Вид: 'regular',
+          Дата: m.plannedDate ? ddmmyyyy(new Date(m.plannedDate.getTime() + 3 * 3_600_000)) : 'после каникул',
+          Проведена: m.held ? 'да' : '',
+        })),
+      ),
+      [SHEETS.surveys]: gridOf(SURVEY_HEADERS, input.answers.map(surveyRecord)),
+    },
+    { id: ws.boundSpreadsheetId },
+  );
+}
+
+const sheetNames = (ws: LocalWorkspace, id = ws.boundSpreadsheetId): string[] => {
+  const store = SpreadsheetStore.of(ws.ctx);
+  store.reload();
+  return (store.model(id)?.sheets ?? []).map((s) => s.name);
+};
+/** Every row of a sheet, header included, as the bundle would read it. */
+function rowsOf(ws: LocalWorkspace, name: string, id = ws.boundSpreadsheetId): CellValue[][] {
+  const store = SpreadsheetStore.of(ws.ctx);
+  store.reload();
+  const sheet = store.model(id)?.sheets.find((s) => s.name === name);
+  if (!sheet) return [];
+  const width = Math.max(0, ...sheet.values.map((r) => r.length));
+  return Array.from({ length: lastRow(sheet) }, (_, r) =>
+    Array.from({ length: width }, (_, c) => cellAt(sheet, r, c) as CellValue),
+  );
+}
+const lastToast = (ws: LocalWorkspace) =>
+  [...(ws.lastRun?.ui ?? [])].reverse().find((u) => u.kind === 'toast') as { text?: string } | undefined;
+
+describe('a school workbook in the offline workspace', () => {
+  let ws: LocalWorkspace;
+
+  beforeAll(async () => {
+    ws = await LocalWorkspace.create(tempDir(), { clockStart: asOf });
+    seedFixtureSchool(ws);
+  });
+
+  it('«Обновить мониторинг» writes exactly the hand-checked figures, with charts', () => {
+    ws.run('refreshMonitoring');
+    const written = readMonitoringGrid(rowsOf(ws, SHEETS.monitoring));
+    const expected = computeMonitoring(fixtureInput());
+    expect(written.map((r) => [r.key, r.value])).toEqual(expected.map((r) => [r.key, r.value]));
+    const store = SpreadsheetStore.of(ws.ctx);
+    store.reload();
+    const sheet = store.model(ws.boundSpreadsheetId)?.sheets.find((s) => s.name === SHEETS.monitoring);
+    expect(sheet?.charts.map((c) => c.options.title)).toEqual([
+      'Охват целевых групп, % (цель — по положению)',
+      'Участники по формам наставничества',
+      'Влияние на участников: вход и выход',
+    ]);
+    ws.run('refreshMonitoring');
+    expect(
+      sheet &&
+        store.model(ws.boundSpreadsheetId)?.sheets.find((s) => s.name === SHEETS.monitoring)?.charts.length,
+    ).toBe(3);
+  });
+
+  it('makes the statistics report once per day, rewriting it on a second run', () => {
+    ws.run('createStatisticsReport');
+    expect(lastToast(ws)?.text).toContain('Сведения о количестве участников');
+    ws.run('createStatisticsReport');
+    expect(documentsNamed(ws.dir, 'Сведения о количестве участников')).toEqual([
+      'Сведения о количестве участников программы наставничества 2025-2026 (2026-05-20).docx',
+    ]);
+  });
+
+  it('closes the year: archives sheets, carries consenting mentors, and a second run changes nothing', () => {
+    ws.run('closeSchoolYear');
+    const names = sheetNames(ws);
+    for (const sheet of [
+      SHEETS.mentors,
+      SHEETS.mentees,
+      SHEETS.pairs,
+      SHEETS.meetings,
+      SHEETS.surveys,
+      SHEETS.monitoring,
+    ]) {
+      expect(names).toContain(sheet);
+      expect(names).toContain(`${sheet} 2025-2026`);
+    }
+    expect(rowsOf(ws, SHEETS.pairs)).toEqual([PAIRS_HEADERS]);
+    expect(rowsOf(ws, `${SHEETS.pairs} 2025-2026`)).toHaveLength(7);
+    // m1 and m3 agreed and have consent; m4 agreed but her consent is missing.
+    const bank = rowsOf(ws, 'Долгосрочная база наставников');
+    expect(bank.slice(1).map((r) => [r[0], r[8]])).toEqual([
+      ['m1@school.test', '2025-2026'],
+      ['m3@school.test', '2025-2026'],
+    ]);
+    const snapshot = names.map((n) => [n, rowsOf(ws, n)]);
+    expect(documentsNamed(ws.dir, 'Итоги учебного года')).toHaveLength(1);
+    ws.run('closeSchoolYear');
+    expect(lastToast(ws)?.text).toContain('уже закрыт');
+    expect(sheetNames(ws).map((n) => [n, rowsOf(ws, n)])).toEqual(snapshot);
+    expect(documentsNamed(ws.dir, 'Итоги учебного года')).toHaveLength(1);
+  });
+});
+
+describe('a district of 30 generated schools', () => {
+  let ws: LocalWorkspace;
+  let urls: Map<string, string>;
+
+  beforeAll(async () => {
+    ws = await LocalWorkspace.create(tempDir(), { clockStart: asOf });
+    ({ urls } = seedDistrict(ws, 30, { missing: ['Школа № 31 (доступ закрыт)'] }));
+  });
+
+  it('builds the dashboard from every reachable school and names the unreachable one', () => {
+    ws.run('collectDistrictReports');
+    const dashboard = rowsOf(ws, 'Сводка района');
+    const schoolLines = dashboard.filter((r) => String(r[0]).startsWith('МОУ СОШ №'));
+    expect(schoolLines).toHaveLength(30);
+    const total = dashboard.find((r) => r[0] === 'Район, всего');
+    expect(total?.[1]).toBe(30 * 28);
+    expect(dashboard.some((r) => String(r[0]).startsWith('Школа № 31 (доступ закрыт)'))).toBe(true);
+    expect(lastToast(ws)?.text).toContain('Собрано школ: 30 из 31');
+    const registry = rowsOf(ws, 'Школы');
+    expect(registry.find((r) => String(r[0]).startsWith('Школа № 31'))?.[2]).toMatch(/^не открывается/);
+  });
+
+  it('keeps only agreeing mentors in the district bank and proposes pairs across schools', () => {
+    // Each school: teachers m0, m1 and employer m6 agreed → 3 × 30.
+    expect(rowsOf(ws, 'Районный банк наставников')).toHaveLength(1 + 90);
+    const proposals = rowsOf(ws, 'Районные предложения').slice(1);
+    // Each school leaves e18 and e19 without a pair: 60 mentees, 90 bank mentors of capacity 1.
+    expect(proposals).toHaveLength(60);
+    // Mentors of the bank are named; mentees travel as codes only (their names are «Участникs…e…»).
+    expect(proposals.flat().join(' ')).not.toMatch(/Участникs\d+e/);
+  });
+
+  it('sends the proposals into the schools’ Пары as «предложена», once', () => {
+    ws.run('sendDistrictProposals');
+    ws.run('sendDistrictProposals');
+    const id = /\/d\/([^/]+)/.exec(urls.get(schoolName(7)) ?? '')?.[1] ?? '';
+    const pairs = rowsOf(ws, SHEETS.pairs, id);
+    const proposed = pairs.filter((r) => String(r[1]).startsWith('РБ-'));
+    expect(proposed.map((r) => [r[5], r[7]]).sort()).toEqual([
+      ['s7e18', 'предложена'],
+      ['s7e19', 'предложена'],
+    ]);
+  });
+});
