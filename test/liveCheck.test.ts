@@ -49,7 +49,7 @@ describe('live-check configuration', () => {
       `не задан ${LIVE_ENV.scriptId} — ID тестового проекта Apps Script`,
       `нет ключа: ни ${LIVE_ENV.credentials}, ни файла входа clasp /home/u/.clasprc.json`,
     ]);
-    expect('steps' in r && r.steps.join('\n')).toMatch(/--use-project-scopes/);
+    expect('steps' in r && r.steps.join('\n')).toMatch(/--use-project-scopes --include-clasp-scopes/);
   });
 
   it('takes the clasp login from ~/.clasprc.json', () => {

@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { auth as googleAuth, script_v1 } from '@googleapis/script';
 import { z } from 'zod';
 
+/** The login that gives the token every scope live-check needs: the manifest's and clasp's own. */
+export const LOGIN_COMMAND =
+  'npx clasp login --creds client_secret.json --use-project-scopes --include-clasp-scopes';
+
 /** Needed on top of the manifest's scopes: replacing the project's files (projects.updateContent). */
 export const PROJECTS_SCOPE = 'https://www.googleapis.com/auth/script.projects';
 export const DEPLOYMENTS_SCOPE = 'https://www.googleapis.com/auth/script.deployments';
@@ -93,7 +97,7 @@ const SETUP_STEPS = [
   '2. В Google Cloud: стандартный проект, включите Apps Script API, создайте OAuth-клиент типа «Desktop app» и скачайте client_secret.json.',
   '3. В редакторе Apps Script: Настройки проекта → Проект Google Cloud → «Изменить проект», номер проекта из шага 2.',
   '4. Включите Apps Script API для своего аккаунта: https://script.google.com/home/usersettings',
-  '5. Войдите с этим клиентом и со скоупами проекта: clasp login --creds client_secret.json --use-project-scopes (в папке репозитория после npm run build: clasp берёт скоупы из dist/appsscript.json).',
+  `5. В папке репозитория после npm run build (clasp берёт скоупы из dist/appsscript.json) войдите с этим клиентом: ${LOGIN_COMMAND}`,
   `   Ключ сохранится в ~/.clasprc.json; другой файл — ${LIVE_ENV.claspFile}, файл ключа пользователя — ${LIVE_ENV.credentials}.`,
 ];
 
@@ -251,7 +255,7 @@ export function explainApiError(status: number | undefined, message: string, ste
   if (status === 403 && step === 'run')
     lines.push(
       'Проверьте: проект Apps Script привязан к тому же стандартному проекту Google Cloud, где создан OAuth-клиент ' +
-        '(встроенный клиент clasp не подходит — войдите через clasp login --creds client_secret.json --use-project-scopes); ' +
+        `(встроенный клиент clasp не подходит — войдите через ${LOGIN_COMMAND}); ` +
         'Apps Script API включён в этом проекте Cloud; вы — владелец скрипта (devMode).',
     );
   if (status === 403 && step === 'push')
@@ -348,7 +352,7 @@ export async function liveCheckCommand(args: string[]): Promise<number> {
     if (missing.length > 0) {
       err('live-check: у ключа нет нужных разрешений (скоупов):');
       for (const s of missing) err(`  - ${s}`);
-      err('Войдите заново: clasp login --creds client_secret.json --use-project-scopes');
+      err(`Войдите заново: ${LOGIN_COMMAND}`);
       return 2;
     }
   } catch (e) {

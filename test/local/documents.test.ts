@@ -236,4 +236,28 @@ describe('DocumentApp offline', () => {
     expect(html).toContain('<strong>Значение</strong>');
     expect(html).toContain('<p>Охват наставляемых</p>');
   });
+
+  test('findText walks matches in order; insertParagraph, getChildIndex and removeChild edit the body', () => {
+    const ctx = tempContext();
+    const seen = execute(ctx, () => {
+      const body = new FakeDocumentApp(ctx).create('Поиск').getBody();
+      body.appendParagraph('Встреча 1: знакомство');
+      body.appendParagraph('Встреча 2: планирование');
+      const inserted = body.insertParagraph(1, 'План встреч');
+      const found: string[] = [];
+      for (let range = body.findText('Встреча \\d'); range; range = body.findText('Встреча \\d', range)) {
+        const text = range.getElement().getText();
+        found.push(text.slice(range.getStartOffset(), range.getEndOffsetInclusive() + 1));
+      }
+      const index = body.getChildIndex(inserted);
+      body.removeChild(inserted);
+      return { found, index, text: body.getText(), missing: body.findText('нет такого') };
+    });
+    expect(seen).toEqual({
+      found: ['Встреча 1', 'Встреча 2'],
+      index: 1,
+      text: '\nВстреча 1: знакомство\nВстреча 2: планирование',
+      missing: null,
+    });
+  });
 });

@@ -162,6 +162,7 @@ describe('a district of 30 generated schools', () => {
     expect(lastToast(ws)?.text).toContain('Собрано школ: 30 из 31');
     const registry = rowsOf(ws, 'Школы');
     expect(registry.find((r) => String(r[0]).startsWith('Школа № 31'))?.[2]).toMatch(/^не открывается/);
+    expect(documentsNamed(ws.dir, 'Ежегодный аналитический доклад')).toHaveLength(1);
   });
 
   it('keeps only agreeing mentors in the district bank and proposes pairs across schools', () => {

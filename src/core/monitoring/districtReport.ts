@@ -2,7 +2,7 @@
 // school, the schools that could not be read and the district mentor bank.
 import { type DocumentSpec, fillTemplate, MemoryDocument, type TemplateRecord } from '../templates';
 import { DASHBOARD_FIGURES, type SchoolFigures } from './district';
-import type { MonitoringRow } from './figures';
+import { type MonitoringRow, russianNumber } from './figures';
 
 export const DISTRICT_REPORT_TITLE = 'Ежегодный аналитический доклад о развитии наставничества';
 
@@ -16,7 +16,7 @@ export const DISTRICT_REPORT_TEMPLATE: DocumentSpec = {
   blocks: [
     p('{{title}}', 'title'),
     p(
-      '{{district}}, {{academicYear}} учебный год. Данные на {{asOf}}. Школ в сводке: {{schoolCount}} из {{registered}}.',
+      '{{district}}, {{academicYear}} учебный год, данные на {{asOf}}; школ в сводке: {{schoolCount}} из {{registered}}.',
     ),
     p('Показатели района', 'heading'),
     {
@@ -83,7 +83,7 @@ export function districtReportData(
       .filter((r) => shown.has(r.key) || r.target !== undefined)
       .map((r) => ({
         name: r.name,
-        value: r.value,
+        value: russianNumber(r.value),
         unit: r.unit,
         target: r.target === undefined ? '' : `${r.target}%`,
         met: r.met === undefined ? '' : r.met ? 'да' : 'нет',
@@ -91,10 +91,10 @@ export function districtReportData(
     schools: schools.map((s) => ({
       school: s.school,
       participants: v(s, 'participants.all.count'),
-      students: v(s, 'coverage.students10to18.percent'),
-      teachers: v(s, 'coverage.teachers.percent'),
+      students: russianNumber(v(s, 'coverage.students10to18.percent')),
+      teachers: russianNumber(v(s, 'coverage.teachers.percent')),
       pairs: v(s, 'pairs.approved.count'),
-      satisfaction: v(s, 'satisfaction.all.mentee.avg'),
+      satisfaction: russianNumber(v(s, 'satisfaction.all.mentee.avg')),
     })),
     unreachable: ctx.unreachable.join('; '),
     bankSize: ctx.bankSize,

@@ -39,6 +39,9 @@ export const percentOf = (count: number, total: number): number =>
 export const meetsTarget = (count: number, total: number, target: number): boolean =>
   total > 0 && count * 100 >= target * total;
 
+/** 7.5 → «7,5»: a Russian document writes the decimal comma. */
+export const russianNumber = (n: number): string => String(n).replace('.', ',');
+
 export type AggregateRule =
   | { kind: 'sum' }
   | { kind: 'ratio'; count: string; total: string }

@@ -3,7 +3,7 @@
 // Drive; the field names below are the contract with those templates.
 import { type DocumentSpec, fillTemplate, MemoryDocument, type TemplateRecord } from '../templates';
 import type { MonitoringInput } from './compute';
-import type { MonitoringRow } from './figures';
+import { type MonitoringRow, russianNumber } from './figures';
 import {
   type BestMentor,
   bestMentors,
@@ -40,7 +40,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
   halfYear: {
     blocks: [
       p('{{title}}', 'title'),
-      p('{{school}}, {{academicYear}} учебный год. Данные на {{asOf}}.'),
+      p('{{school}}, {{academicYear}} учебный год, данные на {{asOf}}'),
       p('Охват целевых групп', 'heading'),
       figureTable('coverage'),
       p('Пары и встречи', 'heading'),
@@ -55,7 +55,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
     blocks: [
       p('{{title}}', 'title'),
       p(
-        '{{school}}, {{academicYear}} учебный год. Данные на {{asOf}}. Направляется в региональный наставнический центр до 30 декабря.',
+        '{{school}}, {{academicYear}} учебный год, данные на {{asOf}}; направляется в региональный наставнический центр до 30 декабря.',
       ),
       p('По формам наставничества', 'heading'),
       table([
@@ -75,7 +75,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
   yearEnd: {
     blocks: [
       p('{{title}}', 'title'),
-      p('{{school}}, {{academicYear}} учебный год. Данные на {{asOf}}.'),
+      p('{{school}}, {{academicYear}} учебный год, данные на {{asOf}}'),
       p('Охват целевых групп', 'heading'),
       figureTable('coverage'),
       p('Пары и встречи', 'heading'),
@@ -122,7 +122,7 @@ export interface ReportContext {
 
 const figureRecord = (r: MonitoringRow): TemplateRecord => ({
   name: r.name,
-  value: r.value,
+  value: russianNumber(r.value),
   unit: r.unit,
   target: r.target === undefined ? '' : `${r.target}%`,
   met: r.met === undefined ? '' : r.met ? 'да' : 'нет',

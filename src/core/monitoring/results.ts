@@ -2,7 +2,7 @@
 // and role), the best mentors by the curator's criteria and the cases of completed pairs.
 import { CATEGORIES, CATEGORY_LABELS, type Category, fullName, type Pair } from '../model';
 import { answerMean, isDue, isWorking, latestAnswers, type MonitoringInput, meetingOfPair } from './compute';
-import { percentOf, roundTo } from './figures';
+import { percentOf, roundTo, russianNumber } from './figures';
 import { impactLabel, impactOrder } from './impact';
 import type { BestMentorCriteria } from './settings';
 
@@ -126,7 +126,9 @@ export function mentoringCases(input: MonitoringInput): MentoringCase[] {
               .filter((k) => exit.scores[k] !== undefined)
               .map((k) => {
                 const delta = roundTo((exit.scores[k] ?? 0) - (entry.scores[k] ?? 0), 2);
-                return `${impactLabel(k)}: ${entry.scores[k]} → ${exit.scores[k]} (${delta >= 0 ? '+' : ''}${delta})`;
+                const from = russianNumber(entry.scores[k] ?? 0);
+                const to = russianNumber(exit.scores[k] ?? 0);
+                return `${impactLabel(k)}: ${from} → ${to} (${delta >= 0 ? '+' : ''}${russianNumber(delta)})`;
               })
           : [];
       return [

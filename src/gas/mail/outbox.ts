@@ -120,19 +120,21 @@ export function outboxRows(): OutboxRow[] {
 }
 
 /**
- * Scheduled before sending, so that a run killed mid-way is resumed (and its interrupted row settled)
- * within minutes, on the same quota day. A failure to create it is not fatal: the daily run resumes.
+ * Replaces the continuation trigger before any work, so that a run killed anywhere (even while settling
+ * an earlier crash) is followed within minutes, on the same quota day, by another. A fired one-time
+ * trigger is deleted here too. A failure to create it is not fatal: the daily run resumes the queue.
  */
-function ensureContinuation(): void {
+function renewContinuation(): void {
   try {
     const props = PropertiesService.getScriptProperties();
-    if (props.getProperty(CONTINUATION_PROPERTY)) return;
+    const previous = props.getProperty(CONTINUATION_PROPERTY);
     const trigger = ScriptApp.newTrigger(DELIVER_HANDLER).timeBased().after(60_000).create();
     props.setProperty(CONTINUATION_PROPERTY, trigger.getUniqueId());
+    if (previous) {
+      for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === previous) ScriptApp.deleteTrigger(t);
+    }
   } catch (e) {
-    console.warn(
-      `Не удалось запланировать продолжение отправки: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    console.warn(`Не удалось запланировать продолжение отправки: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -207,7 +209,7 @@ export function deliverDue(): DeliveryReport {
   const { values: schedule } = loadSettings(SCHEDULE_SETTINGS);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
-  let continuation = false;
+  renewContinuation();
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
@@ -226,10 +228,6 @@ export function deliverDue(): DeliveryReport {
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
-      if (queue.length > 0 && !continuation) {
-        ensureContinuation();
-        continuation = true;
-      }
       let i = 0;
       for (; i < queue.length; i++) {
         const row = queue[i];
@@ -305,8 +303,7 @@ export function deliverDue(): DeliveryReport {
   }
 }
 
-/** Trigger handler of the continuation: a one-time trigger that has fired is removed first. */
+/** Trigger handler of the continuation. */
 export function deliverMail(): void {
-  dropContinuation();
   deliverDue();
 }

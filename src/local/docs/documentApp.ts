@@ -18,10 +18,23 @@ export const DOCUMENT_MISSING =
   "Document is missing (perhaps it was deleted, or you don't have read access?)";
 const CLOSED = 'Document is closed, its contents cannot be updated.';
 
-interface OpenDocument extends DocHost {
-  body: Body;
-  dirty: boolean;
-  closed: boolean;
+/** A document opened in this execution: its live body and whether it has unsaved changes. */
+class OpenDocument implements DocHost {
+  readonly body: Body;
+  dirty = false;
+  closed = false;
+
+  constructor(
+    readonly ctx: ServiceContext,
+    readonly docId: string,
+  ) {
+    this.body = new Body(this);
+  }
+
+  changed(): void {
+    if (this.closed) throw this.ctx.error(CLOSED);
+    this.dirty = true;
+  }
 }
 
 export class DocumentStore implements StateParticipant {
@@ -119,18 +132,7 @@ export class DocumentStore implements StateParticipant {
   }
 
   private host(id: string): OpenDocument {
-    const doc: OpenDocument = {
-      ctx: this.ctx,
-      docId: id,
-      dirty: false,
-      closed: false,
-      changed: () => {
-        if (doc.closed) throw this.ctx.error(CLOSED);
-        doc.dirty = true;
-      },
-      body: undefined as unknown as Body,
-    };
-    doc.body = new Body(doc);
+    const doc = new OpenDocument(this.ctx, id);
     this.open.set(id, doc);
     return doc;
   }

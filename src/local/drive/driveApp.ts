@@ -324,7 +324,7 @@ export class DriveFile extends DriveEntry implements Implements<GoogleAppsScript
     const name = typeof nameOrDestination === 'string' ? nameOrDestination : `Copy of ${item.name}`;
     const folder = typeof nameOrDestination === 'object' ? nameOrDestination : destination;
     const parent = folder ? folderId(this.ctx, folder) : (item.parents[0] ?? this.drive.rootId);
-    if (String(item.mimeType) === DOCUMENT_MIME) this.ctx.consumeQuota('document');
+    if (item.mimeType === DOCUMENT_MIME) this.ctx.consumeQuota('document');
     const copy = this.drive.copy(item, name, parent);
     return new DriveFile(this.ctx, this.drive, copy.id);
   }

@@ -3,7 +3,7 @@
 // viewers, editors, link sharing, trash. Content of files Drive owns lives at the item's path;
 // files made by other services (spreadsheets, forms) are registered with their own path.
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
 import type { LocalBlob } from './blob';
@@ -274,8 +274,4 @@ export function registerDriveFile(
   drive.add({ id: entry.id, name: entry.name, mimeType: entry.mimeType, parentId: drive.rootId, path: rel });
   // Outside an execution (workspace creation) nothing else would write the index.
   if (!ctx.inExecution) drive.persist();
-}
-
-export function displayName(item: DriveItem): string {
-  return item.name || basename(item.path);
 }
