@@ -39,9 +39,12 @@ export const FORM_IDS = [
   'preferencesMentor',
 ] as const;
 export type FormId = (typeof FORM_IDS)[number];
+/** Surveys of the pair's year (H6): built like the questionnaires, but not part of intake. */
+export const SURVEY_FORM_IDS = ['feedback', 'satisfaction'] as const;
+export type SurveyFormId = (typeof SURVEY_FORM_IDS)[number];
 
 export interface FormDefinition {
-  id: FormId;
+  id: FormId | SurveyFormId;
   title: string;
   description: string;
   confirmation: string;

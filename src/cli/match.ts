@@ -2,6 +2,7 @@
 // tests. Bad input: a Russian message on stderr and exit code 2.
 import { readFileSync } from 'node:fs';
 import { MatchFileError, type MatchMode, parseMatchFile, solveMatchFile } from '../core/matching/matchFile';
+import { MatchingInputError } from '../core/matching/solver';
 
 const USAGE = 'Использование: nastavnik match FILE [--mode optimal|stable]\n';
 
@@ -42,8 +43,10 @@ export async function matchCommand(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(output)}\n`);
     return 0;
   } catch (e) {
-    if (!(e instanceof MatchFileError)) throw e;
-    process.stderr.write(`Ошибки в файле ${file}:\n${e.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    const problems =
+      e instanceof MatchFileError ? e.problems : e instanceof MatchingInputError ? [e.message] : undefined;
+    if (!problems) throw e;
+    process.stderr.write(`Ошибки в файле ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 2;
   }
 }

@@ -111,3 +111,58 @@ export function parseSurveyRow(v: Readonly<Record<string, unknown>>): SurveyAnsw
     flags,
   };
 }
+
+/** The Google Forms response id, kept beside H7's columns so that a re-delivered answer is not added twice. */
+export const SURVEY_RESPONSE_COLUMN = 'Ответ';
+
+export type RawSurveyAnswers = Readonly<Record<string, string | readonly string[]>>;
+
+/**
+ * An answer of the feedback or satisfaction form (forms/feedback.ts, forms/satisfaction.ts) as the
+ * monitoring reads it: scale items become scores, yes/no items flags. The role is the one the
+ * participant holds in the bases when known, otherwise what they ticked.
+ */
+export function surveyAnswerFromForm(input: {
+  form: {
+    id: 'feedback' | 'satisfaction';
+    items: ReadonlyArray<{ key: string; type: string; choices?: readonly string[] }>;
+  };
+  answers: RawSurveyAnswers;
+  respondentId: string;
+  role?: (typeof ROLES)[number];
+  pairId: string;
+  date: Date;
+}): { answer: SurveyAnswer; problems: string[] } {
+  const problems: string[] = [];
+  const one = (key: string): string => {
+    const v = input.answers[key];
+    return (Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '')).trim();
+  };
+  const scores: Record<string, number> = {};
+  const flags: Record<string, boolean> = {};
+  for (const item of input.form.items) {
+    const value = one(item.key);
+    if (!value) continue;
+    if (item.type === 'scale') {
+      const n = Number(value);
+      if (Number.isInteger(n) && n >= 1 && n <= 10) scores[item.key] = n;
+      else problems.push(`оценка «${value}» в вопросе ${item.key} не от 1 до 10`);
+    } else if (item.type === 'single' && item.choices?.join() === 'да,нет') {
+      flags[item.key] = value === 'да';
+    }
+  }
+  const ticked = one('role') === 'наставник' ? 'mentor' : 'mentee';
+  return {
+    answer: {
+      role: input.role ?? ticked,
+      formId: input.form.id,
+      respondentId: input.respondentId,
+      date: input.date,
+      kind: input.form.id,
+      pairId: input.pairId,
+      scores,
+      flags,
+    },
+    problems,
+  };
+}

@@ -10,7 +10,7 @@ export {
   rerunMatching,
   setPairState,
 } from './matchingEntry';
-export { createMeetingPlans, dailyRun, deliverMail, doGet } from './meetings';
+export { createMeetingPlans, dailyRun, deliverMail, doGet, onSurveySubmit } from './meetings';
 export {
   closeSchoolYear,
   collectDistrictReports,

@@ -23,4 +23,4 @@ export const MENU: MenuItem[] = [
 ];
 
 /** Functions that installed triggers call by name; also checked against the bundle. */
-export const TRIGGER_HANDLERS: string[] = ['dailyRun', 'deliverMail', 'onQuestionnaireSubmit', 'monitoringNightly'];
+export const TRIGGER_HANDLERS: string[] = ['dailyRun', 'deliverMail', 'onSurveySubmit', 'onQuestionnaireSubmit', 'monitoringNightly'];

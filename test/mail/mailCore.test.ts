@@ -38,8 +38,12 @@ describe('letters from templates', () => {
 
 describe('send log rules', () => {
   it('keys a letter by recipient, kind and period, whatever the case of the address', () => {
-    expect(mailKey('Anna@School.test ', 'reminder_mentor', 'P#3')).toBe(mailKey('anna@school.test', 'reminder_mentor', 'P#3'));
-    expect(mailKey('a@s.test', 'reminder_mentor', 'P#3')).not.toBe(mailKey('a@s.test', 'reminder_mentor', 'P#4'));
+    expect(mailKey('Anna@School.test ', 'reminder_mentor', 'P#3')).toBe(
+      mailKey('anna@school.test', 'reminder_mentor', 'P#3'),
+    );
+    expect(mailKey('a@s.test', 'reminder_mentor', 'P#3')).not.toBe(
+      mailKey('a@s.test', 'reminder_mentor', 'P#4'),
+    );
   });
 
   it('sends urgent letters first, then the oldest', () => {
@@ -52,15 +56,27 @@ describe('send log rules', () => {
       createdAt,
       urgent,
     });
-    const order = deliveryOrder([row(2, 200), row(3, 100), row(4, 300, true), row(5, 50, false, MAIL_STATES.sent), row(6, 100)]);
+    const order = deliveryOrder([
+      row(2, 200),
+      row(3, 100),
+      row(4, 300, true),
+      row(5, 50, false, MAIL_STATES.sent),
+      row(6, 100),
+    ]);
     expect(order.map((r) => r.rowNumber)).toEqual([4, 3, 6, 2]);
   });
 
   it('settles an interrupted send from the quota, and refuses to guess across days', () => {
-    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: true })).toBe('not_sent');
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: true })).toBe(
+      'not_sent',
+    );
     expect(settleInterrupted({ quotaBefore: 40, quotaNow: 39, recipients: 1, sameDay: true })).toBe('sent');
-    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 37, recipients: 1, sameDay: true })).toBe('unknown');
-    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: false })).toBe('unknown');
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 37, recipients: 1, sameDay: true })).toBe(
+      'unknown',
+    );
+    expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: false })).toBe(
+      'unknown',
+    );
   });
 });
 

@@ -86,6 +86,11 @@ describe('nastavnik match', () => {
     ['a duplicate mentee id', { ...valid, mentees: [...valid.mentees, { id: 'x' }] }, /«x» повторяется/],
     ['a missing edges list', { mentors: [], mentees: [] }, /edges/],
     ['text that is not JSON', '{"mentors": [', /не JSON/],
+    [
+      'weights too large to add up exactly',
+      { ...valid, edges: [{ mentor: 'A', mentee: 'x', weight: 2 ** 52 }, ...valid.edges.slice(1)] },
+      /слишком велики/,
+    ],
   ])('rejects %s with exit code 2 and a Russian message', (_what, input, message) => {
     const res = run(input);
     expect(res.code).toBe(2);

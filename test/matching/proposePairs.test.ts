@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { approvePairs } from '../../src/core/matching/approvePairs';
 import {
   assessPair,
   MATCHING_SETTINGS,
@@ -324,6 +325,34 @@ describe('proposePairs', () => {
     expect(res.unmatched).toEqual([{ menteeId: mentee.id, reason }]);
   });
 
+  it('follows the post-meeting choices in stable mode, where the optimum would not', () => {
+    const a = person('mentor', { schoolClass: cls(10), topics: [TOPICS[0]] });
+    const x = person('mentee', { schoolClass: cls(7), topics: [TOPICS[0]] });
+    const y = person('mentee', { schoolClass: cls(7) });
+    const rankings: Rankings = {
+      byMentee: new Map([
+        [x.id, [a.id]],
+        [y.id, [a.id]],
+      ]),
+      byMentor: new Map([[a.id, [y.id]]]),
+    };
+    const run = (mode: string) =>
+      proposePairs({
+        mentors: [a],
+        mentees: [x, y],
+        forms,
+        existing: [],
+        rankings,
+        settings: defaults({
+          'Подбор: режим': mode,
+          'Подбор: баллы за выбор наставника': 0,
+          'Подбор: бонус за взаимный выбор': 0,
+        }),
+      }).proposals.map((p) => p.menteeId);
+    expect(run('оптимальный')).toEqual([x.id]);
+    expect(run('устойчивый')).toEqual([y.id]);
+  });
+
   it('reports full mentors when every fitting mentor is taken', () => {
     const mentor = person('mentor', { schoolClass: cls(9), capacity: 1 });
     const x = person('mentee', { schoolClass: cls(6) });
@@ -339,5 +368,63 @@ describe('proposePairs', () => {
     expect(res.proposals).toHaveLength(1);
     expect(res.unmatched[0].reason).toBe('все подходящие наставники заняты (подходят: 1)');
     expect(res.summary).toEqual({ matched: 1, unmatched: 1, meanScore: 10 });
+  });
+});
+
+describe('curator edits and approval', () => {
+  const settings = defaults();
+  const proposal = (mentor: Participant, mentee: Participant): Pair => ({
+    id: `${mentor.id}/${mentee.id}`,
+    mentorId: mentor.id,
+    menteeId: mentee.id,
+    formId: 'student-student',
+    state: 'proposed',
+    score: 0,
+    explanation: '',
+    problem: '',
+  });
+
+  it('keeps a proposal whose mentor the curator changed, as locked, and flags it if it breaks a rule', () => {
+    const a = person('mentor', { schoolClass: cls(10) });
+    const young = person('mentor', { schoolClass: cls(5) });
+    const x = person('mentee', { schoolClass: cls(7) });
+    const edited: Pair = { ...proposal(a, x), mentorId: young.id };
+    const res = proposePairs({
+      mentors: [a, young],
+      mentees: [x],
+      forms,
+      existing: [edited],
+      rankings: noRankings,
+      settings,
+    });
+    expect(res.kept[0]).toMatchObject({ id: `${young.id}/${x.id}`, state: 'locked' });
+    expect(res.kept[0]?.problem).toMatch(/более старшем классе/);
+    expect(res.proposals).toEqual([]);
+  });
+
+  it('approves fitting pairs with the date and leaves broken ones with the problem', () => {
+    const a = person('mentor', { schoolClass: cls(10), capacity: 1 });
+    const x = person('mentee', { schoolClass: cls(7) });
+    const y = person('mentee', { schoolClass: cls(7) });
+    const gone = person('mentee', { schoolClass: cls(7), consent: 'withdrawn' });
+    const now = new Date('2026-10-10T09:00:00Z');
+    const res = approvePairs(
+      [proposal(a, x), { ...proposal(a, y), state: 'locked' }, proposal(a, gone)],
+      [a],
+      [x, y, gone],
+      forms,
+      settings,
+      now,
+    );
+    // The locked pair claims A's only place first; x then finds A full.
+    expect(res.pairs.map((p) => [p.menteeId, p.state])).toEqual([
+      [x.id, 'proposed'],
+      [y.id, 'approved'],
+      [gone.id, 'proposed'],
+    ]);
+    expect(res.pairs[1].approvedAt).toEqual(now);
+    expect(res.pairs[0].problem).toMatch(/при ёмкости 1/);
+    expect(res.pairs[2].problem).toMatch(/нет согласия/);
+    expect(res).toMatchObject({ approvedIds: [`${a.id}/${y.id}`], flagged: 2 });
   });
 });

@@ -44,13 +44,27 @@ export async function schoolBeforeDecember(mentors: number, options: WorkspaceOp
   seed.run(
     'appendRecords',
     'Наставники',
-    ids.map((n) => ({ ID: `N${n}`, Согласие: 'получено', Фамилия: `Наставник${n}`, Имя: 'Ирина', 'E-mail': `n${n}@school.test`, Категория: 'педагог' })),
+    ids.map((n) => ({
+      ID: `N${n}`,
+      Согласие: 'получено',
+      Фамилия: `Наставник${n}`,
+      Имя: 'Ирина',
+      'E-mail': `n${n}@school.test`,
+      Категория: 'педагог',
+    })),
   );
   seed.run(
     'appendRecords',
     'Наставляемые',
     ids.flatMap((n) =>
-      ['a', 'b'].map((x) => ({ ID: `U${n}${x}`, Согласие: 'получено', Фамилия: `Ученик${n}${x}`, Имя: 'Пётр', 'E-mail': `u${n}${x}@school.test`, Категория: 'ученик' })),
+      ['a', 'b'].map((x) => ({
+        ID: `U${n}${x}`,
+        Согласие: 'получено',
+        Фамилия: `Ученик${n}${x}`,
+        Имя: 'Пётр',
+        'E-mail': `u${n}${x}@school.test`,
+        Категория: 'ученик',
+      })),
     ),
   );
   seed.run(

@@ -5,7 +5,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { addDays, dayOfSheetDate, inRanges, isoWeekday, parseDayRanges, weekStart } from '../../src/core/schedule/calendar';
+import {
+  addDays,
+  dayOfSheetDate,
+  inRanges,
+  isoWeekday,
+  parseDayRanges,
+  weekStart,
+} from '../../src/core/schedule/calendar';
 import { DEFAULT_HOLIDAYS } from '../../src/core/schedule/settings';
 import { LocalWorkspace } from '../../src/local';
 import { SEED_SCRIPT } from './seedScript';
@@ -63,10 +70,18 @@ function moscowDay(file: string): string {
 
 async function letters(dir: string): Promise<Letter[]> {
   const out: Letter[] = [];
-  for (const file of readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml')).sort()) {
+  for (const file of readdirSync(join(dir, 'outbox'))
+    .filter((f) => f.endsWith('.eml'))
+    .sort()) {
     const parsed = await simpleParser(readFileSync(join(dir, 'outbox', file)));
     const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-    out.push({ file, day: moscowDay(file), to: to?.value[0]?.address ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' });
+    out.push({
+      file,
+      day: moscowDay(file),
+      to: to?.value[0]?.address ?? '',
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+    });
   }
   return out;
 }
@@ -92,22 +107,31 @@ describe('a school year of meetings and letters', () => {
     ws = await LocalWorkspace.create(dir, { clockStart: START, mailQuota: 1000, curatorEmail: CURATOR });
     ws.init();
     seed = await LocalWorkspace.open(dir, { code: SEED_SCRIPT, clockStart: START });
-    seed.run('appendRecords', 'Наставники', [mentor('N1', 'Петрова', 'petrova@school.test'), mentor('N2', 'Орлова', 'orlova@school.test')]);
+    seed.run('appendRecords', 'Наставники', [
+      mentor('N1', 'Петрова', 'petrova@school.test'),
+      mentor('N2', 'Орлова', 'orlova@school.test'),
+    ]);
     seed.run('appendRecords', 'Наставляемые', [
       mentee('U1', 'Антон', 'anton@school.test', 'parent.anton@home.test'),
       mentee('U2', 'Борис', 'boris@school.test'),
       mentee('U3', 'Вера', 'vera@school.test'),
       mentee('U4', 'Глеб', 'gleb@school.test'),
     ]);
-    seed.run('appendRecords', 'Пары', [pair('P1', 'N1', 'U1'), pair('P2', 'N1', 'U2'), pair('P3', 'N2', 'U3')]);
+    seed.run('appendRecords', 'Пары', [
+      pair('P1', 'N1', 'U1'),
+      pair('P2', 'N1', 'U2'),
+      pair('P3', 'N2', 'U3'),
+    ]);
     // Day by day: the trigger fires at 7:00; mentor N1 marks each meeting held on its day from the
     // link in the reminder, mentor N2 never does; pair P3 ends early on 1 February.
     for (let day = '2026-10-15'; day <= END_DAY; day = addDays(day, 1)) {
       ws.advanceClock('1d');
       const rows = seed.run('readSheet', 'Встречи') as Row[];
       for (const m of rows) {
-        if (m['Код наставника'] === 'N1' && dayOf(m['Дата']) === day && m['Проведена'] !== true) {
-          ws.run('doGet', { parameter: { a: 'held', t: String(m['Токен']), confirm: '1', note: 'обсудили цели' } });
+        if (m['Код наставника'] === 'N1' && dayOf(m.Дата) === day && m.Проведена !== true) {
+          ws.run('doGet', {
+            parameter: { a: 'held', t: String(m.Токен), confirm: '1', note: 'обсудили цели' },
+          });
         }
       }
       if (day === FLIP_DAY) seed.run('setWhere', 'Пары', 'ID пары', 'P3', 'Состояние', 'завершена досрочно');
@@ -116,11 +140,11 @@ describe('a school year of meetings and letters', () => {
     all = await letters(dir);
   }, 600_000);
 
-  const isoOf = (m: Row) => dayOf(m['Дата']);
+  const isoOf = (m: Row) => dayOf(m.Дата);
   const of = (to: string) => all.filter((l) => l.to === to);
 
   it('plans one meeting list per group, on school days', () => {
-    const plans = new Set(meetings.map((m) => m['План']));
+    const plans = new Set(meetings.map((m) => m.План));
     expect(plans.size).toBe(2);
     for (const m of meetings) {
       expect(inRanges(isoOf(m), holidays)).toBe(false);
@@ -135,9 +159,15 @@ describe('a school year of meetings and letters', () => {
 
   it('reminds the group that meets before every meeting, the minor’s parent too, and never nudges it', () => {
     const n1 = meetings.filter((m) => m['Код наставника'] === 'N1');
-    expect(n1.every((m) => m['Проведена'] === true)).toBe(true);
-    const reminders = (to: string) => of(to).filter((l) => l.subject.startsWith('Напоминание') || l.subject.startsWith('Наставничество:'));
-    for (const to of ['petrova@school.test', 'anton@school.test', 'boris@school.test', 'parent.anton@home.test']) {
+    expect(n1.every((m) => m.Проведена === true)).toBe(true);
+    const reminders = (to: string) =>
+      of(to).filter((l) => l.subject.startsWith('Напоминание') || l.subject.startsWith('Наставничество:'));
+    for (const to of [
+      'petrova@school.test',
+      'anton@school.test',
+      'boris@school.test',
+      'parent.anton@home.test',
+    ]) {
       expect(reminders(to)).toHaveLength(n1.length);
     }
     expect(of('petrova@school.test').filter((l) => l.subject.includes('не отмечена'))).toEqual([]);
@@ -145,7 +175,10 @@ describe('a school year of meetings and letters', () => {
   });
 
   it('nudges the mentor who does not mark meetings, tells the curator from the second miss, and stops when the pair ends', () => {
-    const n2 = meetings.filter((m) => m['Код наставника'] === 'N2').map(isoOf).sort();
+    const n2 = meetings
+      .filter((m) => m['Код наставника'] === 'N2')
+      .map(isoOf)
+      .sort();
     const missed = n2.filter((d) => d < FLIP_DAY && d > '2026-10-15');
     const nudged = of('orlova@school.test').filter((l) => l.subject.includes('не отмечена'));
     // A meeting is overdue two days after its date; the nudge goes on the first day off holiday.
@@ -164,26 +197,41 @@ describe('a school year of meetings and letters', () => {
 
   it('invites everyone to feedback in December, March and June and to the satisfaction survey at the end', () => {
     const feedback = all.filter((l) => l.subject.startsWith('Обратная связь'));
-    const byMonth = (m: string) => feedback.filter((l) => l.day.slice(5, 7) === m).map((l) => l.to).sort();
-    expect(byMonth('12')).toEqual(['anton@school.test', 'boris@school.test', 'orlova@school.test', 'petrova@school.test', 'vera@school.test']);
+    const byMonth = (m: string) =>
+      feedback
+        .filter((l) => l.day.slice(5, 7) === m)
+        .map((l) => l.to)
+        .sort();
+    expect(byMonth('12')).toEqual([
+      'anton@school.test',
+      'boris@school.test',
+      'orlova@school.test',
+      'petrova@school.test',
+      'vera@school.test',
+    ]);
     expect(byMonth('03')).toEqual(['anton@school.test', 'boris@school.test', 'petrova@school.test']);
     expect(byMonth('06')).toEqual(['anton@school.test', 'boris@school.test', 'petrova@school.test']);
     expect(feedback).toHaveLength(11);
     const satisfaction = all.filter((l) => l.subject.includes('удовлетворённости'));
-    expect(satisfaction.map((l) => l.to).sort()).toEqual(['anton@school.test', 'boris@school.test', 'petrova@school.test']);
+    expect(satisfaction.map((l) => l.to).sort()).toEqual([
+      'anton@school.test',
+      'boris@school.test',
+      'petrova@school.test',
+    ]);
   });
 
   it('sends the curator one digest a week, with deadlines', () => {
     const digests = of(CURATOR).filter((l) => l.subject.includes('сводка'));
     const weeks = new Set<string>();
-    for (let day = '2026-10-15'; day <= END_DAY; day = addDays(day, 1)) if (!inRanges(day, holidays)) weeks.add(weekStart(day));
+    for (let day = '2026-10-15'; day <= END_DAY; day = addDays(day, 1))
+      if (!inRanges(day, holidays)) weeks.add(weekStart(day));
     expect(digests).toHaveLength(weeks.size);
     expect(new Set(digests.map((l) => weekStart(l.day))).size).toBe(weeks.size);
     expect(digests.find((l) => l.day.startsWith('2026-12'))?.text).toContain('Мониторинг — до 20.12.2026');
   });
 
   it('sends every letter once: the outbox matches the send log', () => {
-    const sent = (seed.run('readSheet', 'Почта') as Row[]).filter((r) => r['Состояние'] === 'отправлено');
+    const sent = (seed.run('readSheet', 'Почта') as Row[]).filter((r) => r.Состояние === 'отправлено');
     expect(all).toHaveLength(sent.length);
     const keys = new Set(all.map((l) => `${l.to}|${l.subject}|${l.day}`));
     expect(keys.size).toBe(all.length);

@@ -173,6 +173,9 @@ describe('a district of 30 generated schools', () => {
     expect(proposals).toHaveLength(60);
     // Mentors of the bank are named; mentees travel as codes only (their names are «Участникs…e…»).
     expect(proposals.flat().join(' ')).not.toMatch(/Участникs\d+e/);
+    // A second collection keeps the proposals made and proposes nothing twice.
+    ws.run('collectDistrictReports');
+    expect(rowsOf(ws, 'Районные предложения').slice(1)).toEqual(proposals);
   });
 
   it('sends the proposals into the schools’ Пары as «предложена», once', () => {

@@ -6,7 +6,13 @@ import { planId, planMeetings } from '../../src/core/schedule/plan';
 import { DEFAULT_HOLIDAYS } from '../../src/core/schedule/settings';
 
 const holidays = parseDayRanges(DEFAULT_HOLIDAYS).ranges;
-const rules = { holidays, programmeEnd: '2027-06-10', firstMeetingAfterDays: 7, startStepDays: 7, intervalDays: 14 };
+const rules = {
+  holidays,
+  programmeEnd: '2027-06-10',
+  firstMeetingAfterDays: 7,
+  startStepDays: 7,
+  intervalDays: 14,
+};
 
 describe('meeting plan', () => {
   const plan = planMeetings('2026-10-15', rules);
@@ -57,7 +63,10 @@ describe('meeting plan', () => {
 
 describe('reading «Встречи» back', () => {
   const row = (values: Record<string, string | boolean | Date>) =>
-    parseMeetingRow({ rowNumber: 5, values: { Встреча: 'P#1', План: 'P', Вид: 'пробная встреча', ...values } }, rules);
+    parseMeetingRow(
+      { rowNumber: 5, values: { Встреча: 'P#1', План: 'P', Вид: 'пробная встреча', ...values } },
+      rules,
+    );
 
   it('reports an unreadable or holiday date on the row and leaves it out of reminders', () => {
     expect(row({ Дата: '31.02.2027' })?.problem).toMatch(/не читается/);
@@ -132,7 +141,9 @@ describe('duties of a day', () => {
   it('sends nothing on a holiday, before a group starts or after it ends', () => {
     const meetings = [meeting(1, '2026-11-05')];
     expect(dutiesOn('2026-11-03', [group], meetings, dutyRules)).toEqual([]);
-    expect(dutiesOn('2027-06-11', [group], [meeting(9, '2027-06-10', false, 'final')], dutyRules)).toEqual([]);
+    expect(dutiesOn('2027-06-11', [group], [meeting(9, '2027-06-10', false, 'final')], dutyRules)).toEqual(
+      [],
+    );
     expect(dutiesOn('2026-09-20', [group], [meeting(1, '2026-09-21')], dutyRules)).toEqual([]);
   });
 
@@ -168,7 +179,14 @@ describe('groups', () => {
     const { groups } = buildGroups(
       [
         { pairId: '1', mentorId: 'M', menteeId: 'A', formId: 'f', approvedOn: '2026-10-10' },
-        { pairId: '2', mentorId: 'M', menteeId: 'B', formId: 'f', approvedOn: '2026-10-12', endedOn: '2027-01-20' },
+        {
+          pairId: '2',
+          mentorId: 'M',
+          menteeId: 'B',
+          formId: 'f',
+          approvedOn: '2026-10-12',
+          endedOn: '2027-01-20',
+        },
       ],
       people,
       '2027-06-10',

@@ -5,6 +5,7 @@
 // and in arrival order, come from schoolSubmissions(ctx.school).
 import type { LocalWorkspace, RunStats } from '../../local';
 import { matchingStage } from './matchingStage';
+import { meetingsStage } from './meetingsStage';
 import { preparationStage } from './preparationStage';
 import type { DemoSchool } from './schoolData';
 import { yearCloseStage } from './yearCloseStage';
@@ -27,4 +28,4 @@ export interface DemoStage {
   run: (ctx: DemoContext) => Promise<string[]> | string[];
 }
 
-export const DEMO_STAGES: DemoStage[] = [preparationStage, matchingStage, yearCloseStage];
+export const DEMO_STAGES: DemoStage[] = [preparationStage, matchingStage, meetingsStage, yearCloseStage];

@@ -3,7 +3,8 @@
 // год» writes the year-end report, archives the year's sheets and carries mentors who agreed into
 // the long-term base. The stage prints the coverage figures against the regulation's targets.
 import { readMonitoringGrid } from '../../core/monitoring/district';
-import { MONITORING_HEADERS } from '../../core/monitoring/figures';
+import { MONITORING_HEADERS, russianNumber } from '../../core/monitoring/figures';
+import { academicYear } from '../../core/monitoring/yearClose';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
 import type { DemoStage } from './stages';
@@ -16,9 +17,10 @@ const toastLines = (ui: ReadonlyArray<{ kind: string; text?: string }> | undefin
 
 export const yearCloseStage: DemoStage = {
   title: 'Мониторинг и завершение наставничества',
-  run({ ws, school, advanceTo }) {
-    // The last week of June: final meetings, surveys and the regional deadlines are behind.
-    advanceTo(new Date(Date.UTC(school.yearStart.getUTCFullYear() + 1, 5, 25, 7, 0)));
+  run({ ws, advanceTo }) {
+    // The last week of June of the school year under way: final meetings and surveys are behind.
+    const endYear = Number(academicYear(ws.now().toISOString().slice(0, 10)).slice(5));
+    advanceTo(new Date(Date.UTC(endYear, 5, 25, 7, 0)));
     ws.run('refreshMonitoring');
     const refreshed = toastLines(ws.lastRun?.ui);
     const rows = readMonitoringGrid([
@@ -30,7 +32,7 @@ export const yearCloseStage: DemoStage = {
       .filter((r) => r.target !== undefined)
       .map((r) => {
         const base = r.key.slice(0, r.key.lastIndexOf('.'));
-        return `  ${r.name.replace(/: доля$/, '')}: ${r.value}% (${value(`${base}.count`)} из ${value(`${base}.total`)}), цель ${r.target}% — ${r.met ? 'выполнено' : 'не выполнено'}`;
+        return `  ${r.name.replace(/: доля$/, '')}: ${russianNumber(r.value)}% (${value(`${base}.count`)} из ${value(`${base}.total`)}), цель ${r.target}% — ${r.met ? 'выполнено' : 'не выполнено'}`;
       });
     ws.run('createHalfYearReport');
     ws.run('createStatisticsReport');
@@ -41,7 +43,7 @@ export const yearCloseStage: DemoStage = {
       'Охват целевых групп (положение: не менее 10%, предприятия — 2%, согласия — 100%):',
       ...coverage,
       `Пар: действует ${value('pairs.approved.count')}, завершено ${value('pairs.completed.count')}, досрочно ${value('pairs.ended_early.count')}; встреч проведено ${value('meetings.held.count')} из ${value('meetings.held.total')}`,
-      `Удовлетворённость наставляемых: ${value('satisfaction.all.mentee.avg')} (ответов ${value('satisfaction.all.mentee.n')}); хотят стать наставниками: ${value('wantsToMentor.percent')}%`,
+      `Удовлетворённость наставляемых: ${russianNumber(value('satisfaction.all.mentee.avg'))} (ответов ${value('satisfaction.all.mentee.n')}); хотят стать наставниками: ${russianNumber(value('wantsToMentor.percent'))}%`,
       'Отчёты в Drive «Наставничество — отчёты»: мониторинг, статистика для РНЦ, итоги года',
       '«Закрыть учебный год»:',
       ...closed.map((l) => `  ${l}`),

@@ -3,6 +3,7 @@
 // such a pair stays as it is and gets the problem on its row.
 import type { MentoringForm, Pair, Participant } from '../model';
 import { hardRuleProblems, type MatchingSettings } from './compatibility';
+import { pairId } from './proposePairs';
 
 export interface ApprovalResult {
   /** The pairs in the same order, approved or flagged. */
@@ -59,8 +60,10 @@ export function approvePairs(
     }
     load.set(p.mentorId, (load.get(p.mentorId) ?? 0) + 1);
     menteeTaken.add(p.menteeId);
-    out[k] = { ...p, formId, state: 'approved', approvedAt: now, problem: '' };
-    approvedIds.push(p.id);
+    // The curator may have typed another mentor into the row: the id follows the pair it now names.
+    const id = pairId(p.mentorId, p.menteeId);
+    out[k] = { ...p, id, formId, state: 'approved', approvedAt: now, problem: '' };
+    approvedIds.push(id);
   }
   return { pairs: out, approvedIds, flagged };
 }

@@ -55,7 +55,9 @@ export class MatchFileError extends Error {
 }
 
 const pathText = (path: ReadonlyArray<PropertyKey>) =>
-  path.length === 0 ? 'файл' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  path.length === 0
+    ? 'файл'
+    : path.map((p, k) => (typeof p === 'number' ? `[${p}]` : `${k > 0 ? '.' : ''}${String(p)}`)).join('');
 
 /** Parses and checks a matching file; throws MatchFileError listing every problem found. */
 export function parseMatchFile(raw: unknown): MatchFile {

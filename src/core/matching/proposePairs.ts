@@ -32,7 +32,10 @@ export interface UnmatchedMentee {
 }
 
 export interface ProposeResult {
-  /** The existing pairs in the same order, with problems re-checked; proposals are dropped here. */
+  /**
+   * The existing pairs in the same order, with problems re-checked; plain proposals are dropped
+   * (undefined), proposals the curator edited come back locked.
+   */
   kept: Array<Pair | undefined>;
   proposals: Pair[];
   unmatched: UnmatchedMentee[];
@@ -55,8 +58,13 @@ export function proposePairs(input: ProposeInput): ProposeResult {
   const used = new Map<string, number>();
   const takenBy = new Map<string, number>(); // mentee id → index of the pair that holds it
 
-  const kept: Array<Pair | undefined> = input.existing.map((pair, index) => {
-    if (pair.state === 'proposed') return undefined;
+  const kept: Array<Pair | undefined> = input.existing.map((original, index) => {
+    // A proposal whose mentor or mentee the curator changed is the curator's choice: it is kept as
+    // locked (its ID пары still names the pair we proposed).
+    const edited =
+      original.state === 'proposed' && original.id !== pairId(original.mentorId, original.menteeId);
+    if (original.state === 'proposed' && !edited) return undefined;
+    const pair: Pair = edited ? { ...original, state: 'locked' } : original;
     if (!TAKES_MENTEE.includes(pair.state) || pair.state === 'completed') return pair;
     const mentor = mentorById.get(pair.mentorId);
     const mentee = menteeById.get(pair.menteeId);

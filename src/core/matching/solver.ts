@@ -2,14 +2,15 @@
 // possible, then the largest total score among those. Pure TypeScript on typed arrays, so the same
 // code runs inside Apps Script (V8) and in Node; no recursion, no randomness.
 //
-// Model: a min-cost flow from a source through every mentee (one unit each) to a sink, either
-// through one allowed mentor (cost −(weight + BIG)) or through the mentee's own «unmatched» edge
-// (cost 0); mentors pass at most `capacity` units. BIG exceeds any achievable total weight, so one
-// more matched mentee always beats any gain in score. Primal–dual successive shortest paths: each
-// phase runs Dijkstra with Johnson potentials (stopped once the sink is settled), then augments
-// along as many zero-reduced-cost paths as a depth-first search finds. Every augmenting path is a
-// shortest one, so the flow stays min-cost for its value and the final flow is optimal. Phases,
-// not single paths, matter for dense instances: one Dijkstra serves hundreds of augmentations.
+// Model: a min-cost flow in which every mentee supplies one unit to a sink, either through one
+// allowed mentor (cost −(weight + BIG)) or through the mentee's own «unmatched» edge (cost 0);
+// mentors pass at most `capacity` units. BIG exceeds any achievable total weight, so one more
+// matched mentee always beats any gain in score. Successive shortest paths with Johnson potentials:
+// sending a new unit along a shortest path keeps the flow min-cost, whichever mentee it starts
+// from, so the final flow is optimal. Two ways of finding those paths share the potentials:
+// first each mentee alone (Dijkstra stopped at the sink, given up when it grows expensive), then
+// phases — one Dijkstra from all remaining mentees and every zero-reduced-cost path a depth-first
+// search finds — which serve hundreds of augmentations per Dijkstra on dense instances.
 
 /** A matching instance in index form: mentors 0..mentorCount-1, mentees 0..menteeCount-1. */
 export interface MatchingInstance {
@@ -32,27 +33,31 @@ export interface MatchingResult {
   totalWeight: number;
 }
 
-/** Throws a Russian message when the instance breaks the solver's preconditions. */
+/** An instance the solver cannot take: the message says why, in Russian. */
+export class MatchingInputError extends Error {}
+
+/** Throws MatchingInputError when the instance breaks the solver's preconditions. */
 export function checkInstance(inst: MatchingInstance): void {
   const { mentorCount, menteeCount, capacity, edgeMentor, edgeMentee, edgeWeight } = inst;
-  if (capacity.length !== mentorCount) throw new Error('Число ёмкостей не совпадает с числом наставников.');
+  if (capacity.length !== mentorCount)
+    throw new MatchingInputError('Число ёмкостей не совпадает с числом наставников.');
   for (let j = 0; j < mentorCount; j++) {
     const c = capacity[j];
     if (!Number.isInteger(c) || c < 0)
-      throw new Error(`Ёмкость наставника №${j + 1} должна быть целым числом ≥ 0, а не ${c}.`);
+      throw new MatchingInputError(`Ёмкость наставника №${j + 1} должна быть целым числом ≥ 0, а не ${c}.`);
   }
   if (edgeMentee.length !== edgeMentor.length || edgeWeight.length !== edgeMentor.length)
-    throw new Error('Массивы рёбер разной длины.');
+    throw new MatchingInputError('Массивы рёбер разной длины.');
   for (let k = 0; k < edgeMentor.length; k++) {
     const j = edgeMentor[k];
     const i = edgeMentee[k];
     const w = edgeWeight[k];
     if (!Number.isInteger(j) || j < 0 || j >= mentorCount)
-      throw new Error(`Ребро №${k + 1}: нет наставника ${j}.`);
+      throw new MatchingInputError(`Ребро №${k + 1}: нет наставника ${j}.`);
     if (!Number.isInteger(i) || i < 0 || i >= menteeCount)
-      throw new Error(`Ребро №${k + 1}: нет наставляемого ${i}.`);
+      throw new MatchingInputError(`Ребро №${k + 1}: нет наставляемого ${i}.`);
     if (!Number.isSafeInteger(w) || w < 0)
-      throw new Error(`Ребро №${k + 1}: вес должен быть целым числом ≥ 0, а не ${w}.`);
+      throw new MatchingInputError(`Ребро №${k + 1}: вес должен быть целым числом ≥ 0, а не ${w}.`);
   }
 }
 
@@ -96,7 +101,7 @@ export function solveMatching(inst: MatchingInstance): MatchingResult {
   const load = new Int32Array(m);
   const big = maxWeight * Math.min(n, slotStart[m]) + 1;
   if (!Number.isSafeInteger((big + maxWeight) * (n + 2) * 4))
-    throw new Error('Веса слишком велики для точного расчёта: уменьшите их.');
+    throw new MatchingInputError('Веса слишком велики для точного расчёта: уменьшите их.');
   for (let p = 0; p < edgeCount; p++) adjW[p] += big;
 
   // matchCol: mentor index, UNROUTED (not yet through the network) or UNMATCHED (own dummy edge).

@@ -1,5 +1,6 @@
 // Closing the school year: which sheets are archived under what names, and which mentors go on to
 // the long-term mentor base. Keyed by academic year, so a second run finds everything done.
+import { UNMATCHED_SHEET } from '../matching/pairRow';
 import { fullName, type Participant } from '../model';
 import { SHEETS } from '../sheets';
 
@@ -17,6 +18,7 @@ export const YEAR_SHEETS: readonly string[] = [
   SHEETS.consents,
   SHEETS.preferences,
   SHEETS.pairs,
+  UNMATCHED_SHEET,
   SHEETS.meetings,
   SHEETS.surveys,
   SHEETS.monitoring,

@@ -131,10 +131,13 @@ function renewContinuation(): void {
     const trigger = ScriptApp.newTrigger(DELIVER_HANDLER).timeBased().after(60_000).create();
     props.setProperty(CONTINUATION_PROPERTY, trigger.getUniqueId());
     if (previous) {
-      for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === previous) ScriptApp.deleteTrigger(t);
+      for (const t of ScriptApp.getProjectTriggers())
+        if (t.getUniqueId() === previous) ScriptApp.deleteTrigger(t);
     }
   } catch (e) {
-    console.warn(`Не удалось запланировать продолжение отправки: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(
+      `Не удалось запланировать продолжение отправки: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -198,6 +201,7 @@ const PAUSED_ON_HOLIDAYS: readonly string[] = Object.values(MAIL_KIND_LABELS);
  * last. Letters of the pair's year wait on holidays. Safe to call from any trigger at any time.
  */
 export function deliverDue(): DeliveryReport {
+  renewContinuation();
   const started = Date.now();
   const runId = Utilities.getUuid();
   const report: DeliveryReport = {
@@ -209,7 +213,6 @@ export function deliverDue(): DeliveryReport {
   const { values: schedule } = loadSettings(SCHEDULE_SETTINGS);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
-  renewContinuation();
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();

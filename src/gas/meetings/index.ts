@@ -5,11 +5,12 @@ import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
 import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { SHEETS } from '../../core/sheets';
-import { SURVEY_HEADERS } from '../../core/surveys';
+import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/surveys';
 import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet, spreadsheet } from '../sheetTable';
 import { OPT_OUT_COLUMN } from './people';
+import { setupSurveyForms } from './surveys';
 import { registerMeetingRoutes } from './webRoutes';
 
 export const DAILY_HANDLER = 'dailyRun';
@@ -34,7 +35,7 @@ SETUP_STEPS.push({
   run: () => {
     ensureSheet(SHEETS.meetings, MEETING_HEADERS);
     ensureSheet(SHEETS.mail, MAIL_HEADERS);
-    ensureSheet(SHEETS.surveys, SURVEY_HEADERS);
+    ensureSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]);
     const book = spreadsheet();
     for (const name of [SHEETS.mentors, SHEETS.mentees]) {
       if (book.getSheetByName(name)) ensureSheet(name, [OPT_OUT_COLUMN], book);
@@ -45,6 +46,9 @@ SETUP_STEPS.push({
   },
 });
 
+SETUP_STEPS.push({ name: 'Анкеты обратной связи и удовлетворённости', run: setupSurveyForms });
+
 export { deliverMail } from '../mail/outbox';
 export { doGet } from '../webApp';
 export { createMeetingPlans, dailyRun } from './daily';
+export { onSurveySubmit } from './surveys';

@@ -22,14 +22,14 @@ export interface MeetingsRead {
 export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules) {
   const table = meetingsTable();
   const rows = table.read();
-  const planned = new Set(rows.map((r) => String(r.values['План'] ?? '')));
+  const planned = new Set(rows.map((r) => String(r.values.План ?? '')));
   const appends: TableRecord[] = [];
   for (const g of groups) {
     if (planned.has(g.planId)) continue;
     planned.add(g.planId);
     planMeetings(g.startsOn, {
       ...rules,
-      programmeEnd: g.endsOn < rules.programmeEnd ? g.endsOn : rules.programmeEnd,
+      programmeEnd: [g.endsOn, rules.programmeEnd].sort()[0],
     }).forEach((m, i) => {
       appends.push(
         meetingRecord({
@@ -53,7 +53,7 @@ export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules) {
     const m = parseMeetingRow(r, rules);
     if (!m) continue;
     meetings.push(m);
-    if (String(r.values['Проблема'] ?? '') !== m.problem)
+    if (String(r.values.Проблема ?? '') !== m.problem)
       updates.push({ rowNumber: r.rowNumber, values: { Проблема: m.problem } });
   }
   const firstNew = rows.length === 0 ? 2 : Math.max(...rows.map((r) => r.rowNumber)) + 1;
@@ -68,7 +68,7 @@ export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules) {
 /** Marks a meeting held (from the web app or a menu action): the one write path besides the curator's. */
 export function markHeld(token: string, note: string, today: LocalDate): Meeting | undefined {
   const table = meetingsTable();
-  const row = table.read().find((r) => token !== '' && String(r.values['Токен'] ?? '') === token);
+  const row = table.read().find((r) => token !== '' && String(r.values.Токен ?? '') === token);
   if (!row) return undefined;
   table.write([
     {

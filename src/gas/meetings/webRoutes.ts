@@ -71,8 +71,8 @@ export function optOutPage(params: WebParameters): { title: string; body: string
   const done = withScriptLock(() => {
     const mail = SheetTable.open(SHEETS.mail, MAIL_HEADERS);
     const rows = mail.read();
-    const letter = rows.find((r) => String(r.values['Токен'] ?? '') === token);
-    const participantId = letter ? String(letter.values['Участник'] ?? '') : '';
+    const letter = rows.find((r) => String(r.values.Токен ?? '') === token);
+    const participantId = letter ? String(letter.values.Участник ?? '') : '';
     if (!participantId) return false;
     for (const role of ['mentor', 'mentee'] as const) {
       const { table, people } = readBase(role);
@@ -80,15 +80,15 @@ export function optOutPage(params: WebParameters): { title: string; body: string
       if (person) table.write([{ rowNumber: person.rowNumber, values: { [OPT_OUT_COLUMN]: 'да' } }]);
     }
     const labels = new Set(
-      rows.filter((r) => String(r.values['Токен'] ?? '') !== '').map((r) => String(r.values['Вид'])),
+      rows.filter((r) => String(r.values.Токен ?? '') !== '').map((r) => String(r.values.Вид)),
     );
     mail.write(
       rows
         .filter(
           (r) =>
-            String(r.values['Участник']) === participantId &&
-            String(r.values['Состояние']) === MAIL_STATES.queued &&
-            labels.has(String(r.values['Вид'])),
+            String(r.values.Участник) === participantId &&
+            String(r.values.Состояние) === MAIL_STATES.queued &&
+            labels.has(String(r.values.Вид)),
         )
         .map((r) => ({ rowNumber: r.rowNumber, values: { Состояние: MAIL_STATES.optedOut } })),
     );

@@ -209,12 +209,20 @@ export function collectDistrictIn(book: Book, now: Date): DistrictResult {
   const bank = [...byEmail.values()];
   rewrite(book, DISTRICT_SHEETS.bank, [[...MENTOR_BANK_HEADERS], ...read.flatMap((r) => r.bankRows)]);
 
+  // A bank mentor takes one district mentee a year and a mentee gets one district proposal: what
+  // earlier collections proposed stays, and only the rest is matched again.
+  const proposalsTable = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
+  const earlier = proposalsTable.read();
+  const busyMentors = new Set(earlier.map((r) => cellText(r.values['E-mail наставника']).toLowerCase()));
+  const proposedMentees = new Set(
+    earlier.map((r) => `${cellText(r.values.Школа)}\u0000${cellText(r.values['Код наставляемого'])}`),
+  );
   const proposals = matchAcrossSchools(
-    bank,
-    read.flatMap((r) => r.unmatched),
+    bank.filter((m) => !busyMentors.has(m.email)),
+    read.flatMap((r) => r.unmatched).filter((e) => !proposedMentees.has(`${e.school}\u0000${e.menteeId}`)),
     forms,
   );
-  writeProposals(book, proposals, year);
+  writeProposals(proposalsTable, proposals, year);
 
   const reportUrl = writeReportDocument(
     `${DISTRICT_REPORT_TITLE} ${year} (${today})`,
@@ -247,26 +255,20 @@ export function collectDistrictIn(book: Book, now: Date): DistrictResult {
 
 const proposalId = (year: string, p: Pick<DistrictProposal, 'menteeId'>) => `РБ-${year}-${p.menteeId}`;
 
-/** Keeps «Отправлено» of proposals already sent; new proposals are added, none is dropped once sent. */
-function writeProposals(book: Book, proposals: readonly DistrictProposal[], year: string): void {
-  const table = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
-  const known = new Set(
-    table.read().map((r) => `${cellText(r.values.Школа)}\u0000${cellText(r.values['ID пары'])}`),
-  );
-  const appends = proposals
-    .filter((p) => !known.has(`${p.school}\u0000${proposalId(year, p)}`))
-    .map((p) => ({
-      'ID пары': proposalId(year, p),
-      Школа: p.school,
-      'Код наставляемого': p.menteeId,
-      Форма: p.formId,
-      Наставник: p.mentorName,
-      'Школа наставника': p.mentorSchool,
-      'E-mail наставника': p.mentorEmail,
-      Баллы: p.score,
-      'Почему эта пара': p.explanation,
-      Отправлено: '',
-    }));
+/** Appends new proposals; a proposal once made is never dropped, so «Отправлено» is kept. */
+function writeProposals(table: SheetTable, proposals: readonly DistrictProposal[], year: string): void {
+  const appends = proposals.map((p) => ({
+    'ID пары': proposalId(year, p),
+    Школа: p.school,
+    'Код наставляемого': p.menteeId,
+    Форма: p.formId,
+    Наставник: p.mentorName,
+    'Школа наставника': p.mentorSchool,
+    'E-mail наставника': p.mentorEmail,
+    Баллы: p.score,
+    'Почему эта пара': p.explanation,
+    Отправлено: '',
+  }));
   table.write([], appends);
 }
 

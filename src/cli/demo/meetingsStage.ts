@@ -1,0 +1,80 @@
+// Stage «Организация работы наставнических пар/групп»: the clock runs from the approval of pairs to
+// mid-June. The daily trigger plans meetings, reminds, nudges, invites to the December, March and
+// June surveys and writes the curator's weekly digest; most mentors mark meetings held from the link
+// in their reminder, some never do, one mentee switches the letters off.
+import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import { dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/schedule/calendar';
+import { MEETING_HEADERS } from '../../core/schedule/meetings';
+import { SHEETS } from '../../core/sheets';
+import type { DemoStage } from './stages';
+
+const col = (headers: readonly string[], name: string) => headers.indexOf(name);
+
+function dayOf(v: unknown): LocalDate | undefined {
+  if (v instanceof Date) return dayOfSheetDate(v);
+  return parseLocalDate(String(v ?? ''));
+}
+
+/** Three mentors in four mark their meetings; the choice is stable for a mentor. */
+function diligent(mentorId: string): boolean {
+  let h = 0;
+  for (const c of mentorId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 4 !== 0;
+}
+
+export const meetingsStage: DemoStage = {
+  title: 'Организация работы наставнических пар и групп',
+  run({ ws, school, advanceTo, progress }) {
+    const year = school.yearStart.getUTCFullYear();
+    const m = (name: string) => col(MEETING_HEADERS, name);
+    const mail = (name: string) => col(MAIL_HEADERS, name);
+    let optedOut = '';
+    let marked = 0;
+    for (let month = 10; month <= 17; month++) {
+      const step = new Date(
+        Date.UTC(year + Math.floor(month / 12), month % 12, month === 17 ? 15 : 1, 12, 0),
+      );
+      if (step.getTime() <= ws.now().getTime()) continue;
+      progress(`часы идут: ${step.toISOString().slice(0, 10)}`);
+      advanceTo(step);
+      const today = step.toISOString().slice(0, 10);
+      for (const row of ws.sheetRows(SHEETS.meetings)) {
+        const date = dayOf(row[m('Дата')]);
+        if (!date || date > today || row[m('Проведена')] === true) continue;
+        if (!diligent(String(row[m('Код наставника')]))) continue;
+        ws.run('doGet', {
+          parameter: { a: 'held', t: String(row[m('Токен')]), confirm: '1', note: 'работали по плану' },
+        });
+        marked++;
+      }
+      if (!optedOut) {
+        const letter = ws
+          .sheetRows(SHEETS.mail)
+          .find((r) => String(r[mail('Вид')]).includes('наставляемому') && String(r[mail('Токен')]) !== '');
+        if (letter) {
+          ws.run('doGet', { parameter: { a: 'optout', t: String(letter[mail('Токен')]), confirm: '1' } });
+          optedOut = String(letter[mail('Кому')]);
+        }
+      }
+    }
+    const meetings = ws.sheetRows(SHEETS.meetings);
+    const plans = new Set(meetings.map((r) => String(r[m('План')])));
+    const held = meetings.filter((r) => r[m('Проведена')] === true).length;
+    const rows = ws.sheetRows(SHEETS.mail);
+    const count = (state: string) => rows.filter((r) => String(r[mail('Состояние')]) === state).length;
+    const byKind = new Map<string, number>();
+    for (const r of rows) {
+      if (String(r[mail('Состояние')]) !== MAIL_STATES.sent) continue;
+      const kind = String(r[mail('Вид')]);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    }
+    return [
+      `Планы встреч: ${plans.size} (по одному на пару или группу), встреч ${meetings.length}; отмечено проведёнными ${held} (из них по ссылке из письма ${marked})`,
+      `Почта: отправлено ${count(MAIL_STATES.sent)}, в очереди ${count(MAIL_STATES.queued)}, отказ от рассылки ${count(MAIL_STATES.optedOut)}, не подтверждено ${count(MAIL_STATES.unconfirmed)}, ошибок ${count(MAIL_STATES.failed)}`,
+      ...[...byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `  ${kind}: ${n}`),
+      optedOut
+        ? `Отказался от рассылки по ссылке из письма: ${optedOut} (записано в Журнал)`
+        : 'Отказов от рассылки нет',
+    ];
+  },
+};

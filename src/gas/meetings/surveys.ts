@@ -1,0 +1,137 @@
+// The feedback and satisfaction forms: created once at setup from forms/feedback.ts and
+// forms/satisfaction.ts (with intake's form builder), their links put into Настройки for the
+// invitations, and each answer appended to «Опросы» for monitoring. Raw answers stay in the form.
+import { FEEDBACK_FORM } from '../../../forms/feedback';
+import { SATISFACTION_FORM } from '../../../forms/satisfaction';
+import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { SETTINGS_HEADERS } from '../../core/settings';
+import { SHEETS } from '../../core/sheets';
+import {
+  SURVEY_HEADERS,
+  SURVEY_RESPONSE_COLUMN,
+  surveyAnswerFromForm,
+  surveyRecord,
+} from '../../core/surveys';
+import { cellText } from '../../core/table';
+import { buildForm } from '../intake/formBuilder';
+import { withScriptLock } from '../lock';
+import { appendJournal, localToday } from '../mail/journal';
+import { SheetTable } from '../sheetTable';
+import { readApprovedLinks, readBase } from './people';
+
+export const SURVEY_HANDLER = 'onSurveySubmit';
+const PROPERTY = 'surveys.forms';
+const SURVEY_FORMS = [FEEDBACK_FORM, SATISFACTION_FORM] as const;
+
+type Registry = Partial<
+  Record<'feedback' | 'satisfaction', { id: string; url: string; items: Record<string, string> }>
+>;
+
+function readRegistry(): Registry {
+  try {
+    const raw = PropertiesService.getScriptProperties().getProperty(PROPERTY);
+    return raw ? (JSON.parse(raw) as Registry) : {};
+  } catch {
+    return {};
+  }
+}
+
+function openForm(id: string | undefined): GoogleAppsScript.Forms.Form | undefined {
+  if (!id) return undefined;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return undefined;
+  }
+}
+
+const NO_LISTS = { mentoringForms: [], mentors: [], mentees: [] };
+
+/** Setup: the two forms exist, each has one submit trigger, and Настройки holds their links. */
+export function setupSurveyForms(): string | undefined {
+  const registry = readRegistry();
+  const created: string[] = [];
+  for (const def of SURVEY_FORMS) {
+    if (openForm(registry[def.id]?.id)) continue;
+    const form = FormApp.create(def.title);
+    const items = buildForm(form, def, NO_LISTS);
+    registry[def.id] = { id: form.getId(), url: form.getPublishedUrl(), items };
+    created.push(def.title);
+  }
+  PropertiesService.getScriptProperties().setProperty(PROPERTY, JSON.stringify(registry));
+  const wanted = new Set(SURVEY_FORMS.map((d) => registry[d.id]?.id ?? ''));
+  const seen = new Set<string>();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== SURVEY_HANDLER) continue;
+    const source = t.getTriggerSourceId();
+    if (!wanted.has(source) || seen.has(source)) ScriptApp.deleteTrigger(t);
+    else seen.add(source);
+  }
+  for (const id of wanted)
+    if (id && !seen.has(id)) ScriptApp.newTrigger(SURVEY_HANDLER).forForm(id).onFormSubmit().create();
+  // The links go where the invitations read them, unless the curator put another link there. Setup
+  // seeds Настройки after the steps, so a missing row is added here with its help text.
+  const settings = SheetTable.open(SHEETS.settings, SETTINGS_HEADERS);
+  const [NAME, VALUE, HELP] = SETTINGS_HEADERS;
+  const rows = settings.read();
+  const updates: Array<{ rowNumber: number; values: Record<string, string> }> = [];
+  const appends: Array<Record<string, string>> = [];
+  for (const kind of ['feedback', 'satisfaction'] as const) {
+    const def = SCHEDULE_SETTINGS[kind === 'feedback' ? 'feedbackFormUrl' : 'satisfactionFormUrl'];
+    const url = registry[kind]?.url ?? '';
+    const row = rows.find((r) => cellText(r.values[NAME]) === def.name);
+    if (!row) appends.push({ [NAME]: def.name, [VALUE]: url, [HELP]: def.help });
+    else if (!cellText(row.values[VALUE]))
+      updates.push({ rowNumber: row.rowNumber, values: { [VALUE]: url } });
+  }
+  settings.write(updates, appends);
+  return created.length > 0 ? `Созданы анкеты: ${created.join(', ')}` : undefined;
+}
+
+/** Form-submit trigger of the survey forms: one row in «Опросы» per response, never twice. */
+export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): string {
+  const response = e?.response;
+  const source = e?.source;
+  if (!response || !source) return 'пустое событие';
+  const registry = readRegistry();
+  const def = SURVEY_FORMS.find((d) => registry[d.id]?.id === source.getId());
+  if (!def) return 'не анкета опроса';
+  const keyOf = new Map(Object.entries(registry[def.id]?.items ?? {}).map(([key, id]) => [id, key]));
+  const answers: Record<string, string> = {};
+  for (const ir of response.getItemResponses()) {
+    const key = keyOf.get(String(ir.getItem().getId()));
+    const value = ir.getResponse();
+    if (key) answers[key] = Array.isArray(value) ? value.map(String).join(', ') : String(value ?? '');
+  }
+  const responseId = response.getId();
+  return withScriptLock(() => {
+    const table = SheetTable.open(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]);
+    if (table.read().some((r) => cellText(r.values[SURVEY_RESPONSE_COLUMN]) === responseId))
+      return 'уже записан';
+    const email = (answers.email ?? '').trim().toLowerCase();
+    const people = [...readBase('mentor').people, ...readBase('mentee').people];
+    const person = people.find((p) => p.email.toLowerCase() === email && !p.erased);
+    const link = person
+      ? readApprovedLinks(localToday()).find((l) => l.mentorId === person.id || l.menteeId === person.id)
+      : undefined;
+    const { answer, problems } = surveyAnswerFromForm({
+      form: def,
+      answers,
+      respondentId: person?.id ?? '',
+      role: person?.role,
+      pairId: link?.pairId ?? '',
+      date: new Date(response.getTimestamp().getTime()),
+    });
+    table.write([], [{ ...surveyRecord(answer), [SURVEY_RESPONSE_COLUMN]: responseId }]);
+    if (!person || problems.length > 0) {
+      appendJournal(
+        `${def.title}: ответ требует внимания`,
+        '',
+        [person ? '' : 'адрес не найден в базах — ответ записан без кода участника', ...problems]
+          .filter(Boolean)
+          .join('; '),
+      );
+    }
+    return 'записан';
+  });
+}

@@ -1,0 +1,62 @@
+// The feedback and satisfaction forms are created at setup; an answer lands in «Опросы» once, with
+// the respondent's code and role from the bases, so monitoring can average the scales.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSurveyRow } from '../../src/core/surveys';
+import { LocalWorkspace } from '../../src/local';
+import { SEED_SCRIPT } from './seedScript';
+
+type Row = Record<string, string | number | boolean>;
+
+test('a satisfaction answer becomes one row of «Опросы» that monitoring reads', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-surveys-'));
+  const clockStart = new Date('2027-06-08T09:00:00Z');
+  const ws = await LocalWorkspace.create(dir, { clockStart, curatorEmail: 'curator@school.test' });
+  ws.init();
+  const seed = await LocalWorkspace.open(dir, { code: SEED_SCRIPT, clockStart });
+  seed.run('appendRecords', 'Наставляемые', [
+    {
+      ID: 'U1',
+      Согласие: 'получено',
+      Фамилия: 'Смирнов',
+      Имя: 'Антон',
+      'E-mail': 'anton@school.test',
+      Категория: 'ученик',
+    },
+  ]);
+  const settings = seed.run('readSheet', 'Настройки') as Row[];
+  const link = settings.find((r) => r.Параметр === 'Опросы: ссылка на анкету удовлетворённости');
+  expect(String(link?.Значение)).toMatch(/^https:\/\//);
+
+  const satisfaction = ws.formIds().find((id) => String(link?.Значение).includes(id));
+  expect(satisfaction).toBeDefined();
+  const answers = {
+    'Электронная почта': 'anton@school.test',
+    'Вы участвуете в программе как': 'наставляемый',
+    'Комфорт общения с наставником (наставляемым)': '9',
+    'Полезность встреч': '8',
+    'Понятность целей и плана работы': '7',
+    'Организация программы и поддержка куратора': '10',
+    'Программа оправдала ожидания': '8',
+    'В целом я доволен(льна) участием': '9',
+    'Хотели бы вы продолжить работу в программе в следующем году?': 'да',
+    'Хотели бы вы сами стать наставником? (для наставляемых)': 'да',
+  };
+  ws.submit(satisfaction!, answers);
+  const rows = seed.run('readSheet', 'Опросы') as Row[];
+  expect(rows).toHaveLength(1);
+  const parsed = parseSurveyRow({ ...rows[0], Дата: new Date(String(rows[0].Дата)) });
+  expect(parsed?.respondentId).toBe('U1');
+  expect(parsed?.role).toBe('mentee');
+  expect(parsed?.kind).toBe('satisfaction');
+  expect(parsed?.scores).toEqual({
+    comfort: 9,
+    usefulness: 8,
+    goalsClarity: 7,
+    organisation: 10,
+    expectations: 8,
+    overall: 9,
+  });
+  expect(parsed?.flags).toEqual({ wouldContinue: true, wantsToMentor: true });
+});

@@ -1,0 +1,42 @@
+// The demo's last stage on the hand-computed school: it ends the year and prints the coverage.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSchool } from '../../src/cli/demo/schoolData';
+import { yearCloseStage } from '../../src/cli/demo/yearCloseStage';
+import { gridOf, schoolSheets, seedWorkbook } from '../../src/cli/districtSample';
+import { SHEETS } from '../../src/core/sheets';
+import { SURVEY_HEADERS, surveyRecord } from '../../src/core/surveys';
+import { LocalWorkspace } from '../../src/local';
+import { asOf, fixtureInput } from './fixture';
+
+it('ends the school year with reports and archive and prints the coverage against the targets', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-h7-demo-'));
+  const ws = await LocalWorkspace.create(dir, { clockStart: asOf });
+  const input = fixtureInput();
+  seedWorkbook(
+    ws,
+    {
+      ...schoolSheets(input, 'МОУ «Щегловская СОШ»'),
+      [SHEETS.surveys]: gridOf(SURVEY_HEADERS, input.answers.map(surveyRecord)),
+    },
+    { id: ws.boundSpreadsheetId },
+  );
+  const lines = await yearCloseStage.run({
+    ws,
+    dir,
+    school: generateSchool({ seed: 1 }),
+    progress: () => undefined,
+    advanceTo: (when) => ws.advanceClock(when.getTime() - ws.now().getTime()),
+  });
+  // Figures of test/monitoring/monitoring.test.ts; the clock moved to 25 June, no meetings sheet here.
+  expect(lines).toContain('  Ученики 10–18 лет — наставляемые: 7,5% (3 из 40), цель 10% — не выполнено');
+  expect(lines).toContain('  Педагоги в наставничестве: 12% (3 из 25), цель 10% — выполнено');
+  expect(lines).toContain(
+    '  Предприятия-партнёры, предоставившие наставников: 1,7% (1 из 60), цель 2% — не выполнено',
+  );
+  expect(lines.join('\n')).toMatch(
+    /Учебный год 2025-2026 закрыт\. В архиве: Наставники, Наставляемые, Пары, Опросы, Мониторинг/,
+  );
+  expect(ws.now().toISOString().slice(0, 10)).toBe('2026-06-25');
+});
