@@ -60,7 +60,8 @@ const NAMES: Array<[string, string, string, string, ('m' | 'f')?]> = [
 
 describe('declineName on real Russian names', () => {
   const cases: GrammaticalCase[] = ['genitive', 'dative', 'instrumental'];
-  test.each(NAMES)('%s', (nominative, genitive, dative, instrumental, gender) => {
+  test.each(NAMES.map((row) => ({ row })))('$row.0', ({ row }) => {
+    const [nominative, genitive, dative, instrumental, gender] = row;
     const name = person(nominative, gender);
     const got = cases.map((c) => fullNameText(declineName(name, c)));
     expect(got).toEqual([genitive, dative, instrumental]);

@@ -135,7 +135,7 @@ describe('duties of a day', () => {
       'reminder_parent:parent@home.test',
       'reminder_mentee:b@school.test',
     ]);
-    expect(due.every((d) => d.period === 'P#1')).toBe(true);
+    expect(due.every((d) => d.period === 'P#1@2026-11-20')).toBe(true);
   });
 
   it('sends nothing on a holiday, before a group starts or after it ends', () => {
@@ -150,10 +150,10 @@ describe('duties of a day', () => {
   it('nudges the mentor about a missed meeting and the curator from the second miss', () => {
     const meetings = [meeting(1, '2026-11-10'), meeting(2, '2026-11-24'), meeting(3, '2026-12-08', true)];
     const first = dutiesOn('2026-11-12', [group], meetings, dutyRules);
-    expect(first.filter((d) => d.kind === 'overdue').map((d) => d.period)).toEqual(['P#1']);
+    expect(first.filter((d) => d.kind === 'overdue').map((d) => d.period)).toEqual(['P#1@2026-11-10']);
     expect(first.some((d) => d.kind === 'escalation')).toBe(false);
     const later = dutiesOn('2026-11-26', [group], meetings, dutyRules);
-    expect(later.filter((d) => d.kind === 'escalation').map((d) => d.period)).toEqual(['P#2']);
+    expect(later.filter((d) => d.kind === 'escalation').map((d) => d.period)).toEqual(['P#2@2026-11-24']);
     expect(later.find((d) => d.kind === 'escalation')?.values.пропущено).toBe('2');
   });
 

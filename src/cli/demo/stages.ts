@@ -4,6 +4,7 @@
 // the lines that tell the user what happened. The school's questionnaires, keyed by form item keys
 // and in arrival order, come from schoolSubmissions(ctx.school).
 import type { LocalWorkspace, RunStats } from '../../local';
+import { basesStage } from './basesStage';
 import { matchingStage } from './matchingStage';
 import { meetingsStage } from './meetingsStage';
 import { preparationStage } from './preparationStage';
@@ -28,4 +29,4 @@ export interface DemoStage {
   run: (ctx: DemoContext) => Promise<string[]> | string[];
 }
 
-export const DEMO_STAGES: DemoStage[] = [preparationStage, matchingStage, meetingsStage, yearCloseStage];
+export const DEMO_STAGES: DemoStage[] = [preparationStage, basesStage, matchingStage, meetingsStage, yearCloseStage];

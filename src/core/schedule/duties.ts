@@ -50,11 +50,14 @@ export interface DutyRules {
 export interface Duty {
   kind: MailKind;
   to: string;
-  /** Meeting id, month or week: with recipient and kind it makes the send-log key. */
+  /**
+   * Meeting id and date (a moved meeting is reminded again), month, plan or week: with recipient and
+   * kind it makes the send-log key.
+   */
   period: string;
   participantId: string;
   values: Record<string, string>;
-  /** Web-app link for marking the meeting held, when the letter needs one. */
+  /** The meeting's token, for the web-app links «проведена» and «перенести» in the letter. */
   meetingToken?: string;
 }
 
@@ -96,7 +99,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
       out.push({
         kind: 'reminder_mentor',
         to: group.mentor.email,
-        period: m.id,
+        period: `${m.id}@${m.date}`,
         participantId: group.mentor.id,
         values: { ...base, имя: group.mentor.greeting, наставляемые: menteeNames },
         meetingToken: m.token,
@@ -105,7 +108,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
         out.push({
           kind: 'reminder_mentee',
           to: mentee.email,
-          period: m.id,
+          period: `${m.id}@${m.date}`,
           participantId: mentee.id,
           values: { ...base, имя: mentee.greeting, наставник: group.mentor.name },
         });
@@ -113,7 +116,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
           out.push({
             kind: 'reminder_parent',
             to: mentee.parentEmail,
-            period: m.id,
+            period: `${m.id}@${m.date}`,
             participantId: mentee.id,
             values: { ...base, имя: mentee.name, наставник: group.mentor.name },
           });
@@ -129,7 +132,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
     out.push({
       kind: 'overdue',
       to: group.mentor.email,
-      period: m.id,
+      period: `${m.id}@${m.date}`,
       participantId: group.mentor.id,
       values: { ...base, имя: group.mentor.greeting, наставляемые: menteeNames },
       meetingToken: m.token,
@@ -138,7 +141,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
       out.push({
         kind: 'escalation',
         to: '',
-        period: m.id,
+        period: `${m.id}@${m.date}`,
         participantId: '',
         values: {
           ...base,

@@ -25,6 +25,8 @@ export type BlockPort =
 export interface DocumentPort {
   /** The body's children in order, as they are now. */
   blocks(): BlockPort[];
+  /** Inserts a copy of `source` (formatting included) right after `anchor`; returns the copy. */
+  cloneAfter(source: BlockPort, anchor: BlockPort): BlockPort;
 }
 
 /** A document as plain data: the shape of the default templates and of the in-memory document. */
@@ -74,8 +76,23 @@ export class MemoryDocument implements DocumentPort {
     this.spec = JSON.parse(JSON.stringify(spec)) as DocumentSpec;
   }
 
+  private readonly specOf = new WeakMap<BlockPort, BlockSpec>();
+
+  cloneAfter(source: BlockPort, anchor: BlockPort): BlockPort {
+    const from = this.specOf.get(source);
+    const after = this.specOf.get(anchor);
+    if (!from || !after) throw new Error('cloneAfter: блок не из этого документа');
+    const copy = JSON.parse(JSON.stringify(from)) as BlockSpec;
+    this.spec.blocks.splice(this.spec.blocks.indexOf(after) + 1, 0, copy);
+    return this.port(copy);
+  }
+
   blocks(): BlockPort[] {
-    return this.spec.blocks.map((block) => {
+    return this.spec.blocks.map((block) => this.port(block));
+  }
+
+  private port(block: BlockSpec): BlockPort {
+    const made = ((): BlockPort => {
       const remove = () => {
         const i = this.spec.blocks.indexOf(block);
         if (i >= 0) this.spec.blocks.splice(i, 1);
@@ -114,7 +131,9 @@ export class MemoryDocument implements DocumentPort {
         },
       };
       return { kind: 'table' as const, table, remove };
-    });
+    })();
+    this.specOf.set(made, block);
+    return made;
   }
 
   /** Plain text, one line per paragraph or table row (cells separated by « | »). */

@@ -1,6 +1,7 @@
-// Fills a template document in place. Every problem is collected and reported together, with the
-// template's name and the placeholder, in Russian; the caller fills a copy and discards it on error,
-// so no half-filled document is ever kept. Templates are data: nothing in them is executed.
+// Fills a template document in place. The whole document is checked first without changing it;
+// every problem is reported together, with the template's name and the placeholder, in Russian.
+// Only a template that checks clean is filled, and callers fill a copy, so no half-filled document
+// is ever kept. Templates are data: nothing in them is executed.
 import type { BlockPort, DocumentPort, TablePort, TextPort } from './document';
 import { FilterError, findFilter } from './filters';
 import { type Token, tokenize } from './syntax';
@@ -16,8 +17,10 @@ export class TemplateError extends Error {
   }
 }
 
-/** Lookup scopes, innermost first: a table row's item, then the document's data. */
+/** Lookup scopes, innermost first: a list item, then the document's data. */
 type Scope = TemplateRecord[];
+type IfToken = Extract<Token, { kind: 'if' }>;
+type EachToken = Extract<Token, { kind: 'each' }>;
 
 interface Edit {
   start: number;
@@ -25,10 +28,27 @@ interface Edit {
   value: string;
 }
 
+const own = (record: TemplateRecord, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
+/** A paragraph that holds nothing but a block marker opens or closes a block of paragraphs. */
+type TreeNode =
+  | { kind: 'block'; block: BlockPort }
+  | { kind: 'if'; token: IfToken; markers: BlockPort[]; then: TreeNode[]; otherwise: TreeNode[] }
+  | { kind: 'each'; token: EachToken; markers: BlockPort[]; raw: BlockPort[]; body: TreeNode[] };
+
+const flatten = (nodes: TreeNode[]): BlockPort[] =>
+  nodes.flatMap((n) =>
+    n.kind === 'block' ? [n.block] : n.kind === 'if' ? [...n.markers, ...flatten(n.then), ...flatten(n.otherwise)] : [...n.markers, ...n.raw],
+  );
+
 class Filler {
   readonly problems: string[] = [];
+  readonly removals: BlockPort[] = [];
 
-  constructor(private readonly root: TemplateRecord) {}
+  constructor(
+    private readonly doc: DocumentPort,
+    private readonly apply: boolean,
+  ) {}
 
   problem(token: { source: string }, message: string): void {
     const text = `${token.source} — ${message}`;
@@ -38,10 +58,10 @@ class Filler {
   lookup(path: string, scope: Scope): TemplateValue | undefined {
     const [head, ...rest] = path.split('.');
     for (const frame of scope) {
-      if (!(head in frame)) continue;
+      if (!own(frame, head)) continue;
       let value: TemplateValue | undefined = frame[head];
       for (const key of rest) {
-        if (value === undefined || !isRecord(value)) return undefined;
+        if (value === undefined || !isRecord(value) || !own(value, key)) return undefined;
         value = value[key];
       }
       return value;
@@ -58,7 +78,7 @@ class Filler {
     for (const name of token.filters) {
       const filter = findFilter(name);
       if (!filter) {
-        this.problem(token, `неизвестный фильтр «${name}» (см. список фильтров в docs/templates.md)`);
+        this.problem(token, `неизвестный фильтр «${name}» (список фильтров — в docs/templates.md)`);
         return undefined;
       }
       try {
@@ -70,12 +90,11 @@ class Filler {
       }
     }
     const text = renderValue(value);
-    if (text === undefined)
-      this.problem(token, `поле «${token.path}» — список или группа полей, его нельзя вставить в текст`);
+    if (text === undefined) this.problem(token, `поле «${token.path}» — список или группа полей, его нельзя вставить в текст`);
     return text;
   }
 
-  condition(token: Extract<Token, { kind: 'if' }>, scope: Scope): boolean {
+  condition(token: IfToken, scope: Scope): boolean {
     const value = this.lookup(token.path, scope);
     if (value === undefined) {
       this.problem(token, `нет данных для поля «${token.path}»`);
@@ -84,18 +103,21 @@ class Filler {
     return truthy(value) !== token.negate;
   }
 
+  list(token: EachToken, scope: Scope): TemplateValue[] | undefined {
+    const list = this.lookup(token.path, scope);
+    if (list === undefined) this.problem(token, `нет данных для списка «${token.path}»`);
+    else if (!Array.isArray(list)) this.problem(token, `поле «${token.path}» — не список`);
+    else return list;
+    return undefined;
+  }
+
   /** Fills one paragraph, inline conditions included. */
   fillText(port: TextPort, scope: Scope): void {
     const tokens = tokenize(port.text());
     if (tokens.length === 0) return;
     const edits: Edit[] = [];
     // Each open condition remembers whether its current branch is shown and where hiding began.
-    const stack: Array<{
-      token: Extract<Token, { kind: 'if' }>;
-      shown: boolean;
-      parentShown: boolean;
-      cut?: number;
-    }> = [];
+    const stack: Array<{ token: IfToken; shown: boolean; parentShown: boolean; cut: number }> = [];
     const shown = () => (stack.length === 0 ? true : stack[stack.length - 1].shown);
     for (const token of tokens) {
       switch (token.kind) {
@@ -104,29 +126,16 @@ class Filler {
           break;
         case 'each':
         case 'endeach':
-          this.problem(
-            token,
-            'повторяемый блок ставится в строку таблицы: {{#each список}} и {{/each}} в одной строке',
-          );
+          this.problem(token, 'повторяемый блок ставится либо в строку таблицы, либо маркерами в отдельных абзацах');
           break;
         case 'value':
-          if (shown()) {
-            const value = this.value(token, scope);
-            edits.push({ start: token.start, end: token.end, value: value ?? '' });
-          }
+          if (shown()) edits.push({ start: token.start, end: token.end, value: this.value(token, scope) ?? '' });
           break;
         case 'if': {
           const parentShown = shown();
-          const holds = parentShown ? this.condition(token, scope) : false;
-          const frame = {
-            token,
-            parentShown,
-            shown: parentShown && holds,
-            cut: undefined as number | undefined,
-          };
-          if (parentShown && !frame.shown) frame.cut = token.start;
-          else if (parentShown) edits.push({ start: token.start, end: token.end, value: '' });
-          stack.push(frame);
+          const holds = parentShown && this.condition(token, scope);
+          if (parentShown && holds) edits.push({ start: token.start, end: token.end, value: '' });
+          stack.push({ token, parentShown, shown: holds, cut: token.start });
           break;
         }
         case 'else': {
@@ -140,8 +149,7 @@ class Filler {
             frame.shown = false;
             frame.cut = token.start;
           } else {
-            edits.push({ start: frame.cut ?? token.start, end: token.end, value: '' });
-            frame.cut = undefined;
+            edits.push({ start: frame.cut, end: token.end, value: '' });
             frame.shown = true;
           }
           break;
@@ -152,11 +160,9 @@ class Filler {
             this.problem(token, 'закрывающая метка без открывающего {{#if …}}');
             break;
           }
-          if (frame.token.negate !== token.negate)
-            this.problem(token, `блок ${frame.token.source} закрыт не той меткой`);
+          if (frame.token.negate !== token.negate) this.problem(token, `блок ${frame.token.source} закрыт не той меткой`);
           if (!frame.parentShown) break;
-          if (frame.shown) edits.push({ start: token.start, end: token.end, value: '' });
-          else edits.push({ start: frame.cut ?? token.start, end: token.end, value: '' });
+          edits.push(frame.shown ? { start: token.start, end: token.end, value: '' } : { start: frame.cut, end: token.end, value: '' });
           break;
         }
       }
@@ -166,34 +172,31 @@ class Filler {
         frame.token,
         `блок не закрыт в этом абзаце: поставьте {{/${frame.token.negate ? 'unless' : 'if'}}} в тот же абзац или оба маркера в отдельные абзацы`,
       );
+    if (!this.apply) return;
     edits.sort((a, b) => b.start - a.start);
     for (const e of edits) port.replace(e.start, e.end, e.value);
   }
 
   fillTable(table: TablePort, scope: Scope): void {
     for (let row = 0; row < table.rowCount(); row++) {
-      const tokens = table
-        .cells(row)
-        .flat()
-        .flatMap((p) => tokenize(p.text()));
-      const opens = tokens.filter((t): t is Extract<Token, { kind: 'each' }> => t.kind === 'each');
+      const paragraphs = table.cells(row).flat();
+      const tokens = paragraphs.flatMap((p) => tokenize(p.text()));
+      const opens = tokens.filter((t): t is EachToken => t.kind === 'each');
       if (opens.length === 0) {
-        for (const paragraph of table.cells(row).flat()) this.fillText(paragraph, scope);
+        for (const paragraph of paragraphs) this.fillText(paragraph, scope);
         continue;
       }
       const open = opens[0];
-      const closes = tokens.filter((t) => t.kind === 'endeach').length;
-      if (opens.length > 1 || closes !== 1) {
+      if (opens.length > 1 || tokens.filter((t) => t.kind === 'endeach').length !== 1) {
         this.problem(open, 'в строке таблицы должен быть ровно один {{#each …}} и один {{/each}}');
         continue;
       }
-      const list = this.lookup(open.path, scope);
-      if (list === undefined) {
-        this.problem(open, `нет данных для списка «${open.path}»`);
-        continue;
-      }
-      if (!Array.isArray(list)) {
-        this.problem(open, `поле «${open.path}» — не список`);
+      const list = this.list(open, scope);
+      if (!list) continue;
+      if (!this.apply) {
+        list.forEach((item, i) => {
+          for (const paragraph of paragraphs) this.fillText(withoutEachMarkers(paragraph), itemScope(item, i, scope));
+        });
         continue;
       }
       if (list.length === 0) {
@@ -203,72 +206,167 @@ class Filler {
       }
       for (let i = 1; i < list.length; i++) table.duplicateRow(row, row + i);
       list.forEach((item, i) => {
-        const frame: TemplateRecord = isRecord(item) ? { ...item } : { this: item };
-        frame['@n'] = i + 1;
         for (const paragraph of table.cells(row + i).flat()) {
           stripEachMarkers(paragraph);
-          this.fillText(paragraph, [frame, ...scope]);
+          this.fillText(paragraph, itemScope(item, i, scope));
         }
       });
       row += list.length - 1;
     }
   }
+
+  run(nodes: TreeNode[], scope: Scope): void {
+    for (const node of nodes) {
+      if (node.kind === 'block') {
+        if (node.block.kind === 'paragraph') this.fillText(node.block.paragraph, scope);
+        else if (node.block.kind === 'table') this.fillTable(node.block.table, scope);
+      } else if (node.kind === 'if') {
+        const holds = this.condition(node.token, scope);
+        this.run(holds ? node.then : node.otherwise, scope);
+        this.removals.push(...node.markers, ...flatten(holds ? node.otherwise : node.then));
+      } else {
+        this.runEach(node, scope);
+      }
+    }
+  }
+
+  private runEach(node: Extract<TreeNode, { kind: 'each' }>, scope: Scope): void {
+    const list = this.list(node.token, scope);
+    this.removals.push(...node.markers);
+    if (!list) return;
+    if (!this.apply) {
+      list.forEach((item, i) => this.run(node.body, itemScope(item, i, scope)));
+      return;
+    }
+    if (list.length === 0 || node.raw.length === 0) {
+      this.removals.push(...node.raw);
+      return;
+    }
+    // Copies are made from the untouched blocks before any of them is filled.
+    const copies: BlockPort[][] = [];
+    let anchor = node.raw[node.raw.length - 1];
+    for (let i = 1; i < list.length; i++) {
+      const copy: BlockPort[] = [];
+      for (const block of node.raw) {
+        anchor = this.doc.cloneAfter(block, anchor);
+        copy.push(anchor);
+      }
+      copies.push(copy);
+    }
+    list.forEach((item, i) => {
+      const body = i === 0 ? node.body : parseTree(copies[i - 1], this);
+      this.run(body, itemScope(item, i, scope));
+    });
+  }
+}
+
+function itemScope(item: TemplateValue, index: number, scope: Scope): Scope {
+  const frame: TemplateRecord = isRecord(item) ? { ...item } : { this: item };
+  frame['@n'] = index + 1;
+  return [frame, ...scope];
+}
+
+function eachMarkers(text: string): Token[] {
+  return tokenize(text).filter((t) => t.kind === 'each' || t.kind === 'endeach');
 }
 
 function stripEachMarkers(paragraph: TextPort): void {
-  const markers = tokenize(paragraph.text()).filter((t) => t.kind === 'each' || t.kind === 'endeach');
-  for (const m of markers.reverse()) paragraph.replace(m.start, m.end, '');
+  for (const m of eachMarkers(paragraph.text()).reverse()) paragraph.replace(m.start, m.end, '');
 }
 
-type BlockMarker = Extract<Token, { kind: 'if' | 'else' | 'endif' }>;
+/** A read-only view of a paragraph without its {{#each}}/{{/each}} markers, for checking. */
+function withoutEachMarkers(paragraph: TextPort): TextPort {
+  let text = paragraph.text();
+  for (const m of eachMarkers(text).reverse()) text = text.slice(0, m.start) + text.slice(m.end);
+  return { text: () => text, replace: () => undefined };
+}
 
-/** A paragraph that holds nothing but an {{#if}}, {{else}} or {{/if}} marker opens or closes a block of paragraphs. */
+type BlockMarker = Extract<Token, { kind: 'if' | 'else' | 'endif' | 'each' | 'endeach' }>;
+
 function blockMarker(block: BlockPort): BlockMarker | undefined {
   if (block.kind !== 'paragraph') return undefined;
   const text = block.paragraph.text();
   const tokens = tokenize(text);
   if (tokens.length !== 1) return undefined;
   const [token] = tokens;
-  if (token.kind !== 'if' && token.kind !== 'else' && token.kind !== 'endif') return undefined;
+  if (token.kind === 'value' || token.kind === 'malformed') return undefined;
   if (text.slice(0, token.start).trim() || text.slice(token.end).trim()) return undefined;
   return token;
 }
 
-/** Fills the document in place; throws TemplateError listing every problem found. */
-export function fillTemplate(doc: DocumentPort, data: TemplateRecord, templateName: string): void {
-  const filler = new Filler(data);
-  const scope: Scope = [data];
-  const stack: Array<{ token: Extract<Token, { kind: 'if' }>; parentShown: boolean; shown: boolean }> = [];
-  const shown = () => (stack.length === 0 ? true : stack[stack.length - 1].shown);
-  const doomed: BlockPort[] = [];
-  const kept: BlockPort[] = [];
-  for (const block of doc.blocks()) {
+/** Groups the body's blocks by the paragraphs that hold only a block marker. */
+function parseTree(blocks: BlockPort[], filler: Filler): TreeNode[] {
+  type Frame =
+    | { kind: 'root'; nodes: TreeNode[] }
+    | { kind: 'if'; node: Extract<TreeNode, { kind: 'if' }>; inElse: boolean }
+    | { kind: 'each'; node: Extract<TreeNode, { kind: 'each' }>; depth: number };
+  const root: Frame = { kind: 'root', nodes: [] };
+  const stack: Frame[] = [root];
+  const top = () => stack[stack.length - 1];
+  const add = (node: TreeNode, block?: BlockPort) => {
+    for (const frame of stack) if (frame.kind === 'each' && block) frame.node.raw.push(block);
+    const t = top();
+    if (t.kind === 'root') t.nodes.push(node);
+    else if (t.kind === 'if') (t.inElse ? t.node.otherwise : t.node.then).push(node);
+    else t.node.body.push(node);
+  };
+  const rawOnly = (block: BlockPort) => {
+    for (const frame of stack) if (frame.kind === 'each') frame.node.raw.push(block);
+  };
+  for (const block of blocks) {
     const marker = blockMarker(block);
-    if (marker) {
-      doomed.push(block);
-      if (marker.kind === 'if') {
-        const parentShown = shown();
-        const holds = parentShown && filler.condition(marker, scope);
-        stack.push({ token: marker, parentShown, shown: holds });
-      } else if (marker.kind === 'else') {
-        const frame = stack[stack.length - 1];
-        if (!frame) filler.problem(marker, '{{else}} без открывающего {{#if …}}');
-        else frame.shown = frame.parentShown && !frame.shown;
-      } else {
-        const frame = stack.pop();
-        if (!frame) filler.problem(marker, 'закрывающая метка без открывающего {{#if …}}');
-        else if (frame.token.negate !== marker.negate)
-          filler.problem(marker, `блок ${frame.token.source} закрыт не той меткой`);
-      }
+    if (!marker) {
+      add({ kind: 'block', block }, block);
       continue;
     }
-    (shown() ? kept : doomed).push(block);
+    const t = top();
+    if (marker.kind === 'if') {
+      rawOnly(block);
+      const node: Extract<TreeNode, { kind: 'if' }> = { kind: 'if', token: marker, markers: [block], then: [], otherwise: [] };
+      add(node);
+      stack.push({ kind: 'if', node, inElse: false });
+    } else if (marker.kind === 'each') {
+      rawOnly(block);
+      const node: Extract<TreeNode, { kind: 'each' }> = { kind: 'each', token: marker, markers: [block], raw: [], body: [] };
+      add(node);
+      stack.push({ kind: 'each', node, depth: stack.length });
+    } else if (marker.kind === 'else') {
+      if (t.kind !== 'if' || t.inElse) filler.problem(marker, '{{else}} без открывающего {{#if …}}');
+      else {
+        rawOnly(block);
+        t.node.markers.push(block);
+        t.inElse = true;
+      }
+    } else if (marker.kind === 'endif') {
+      if (t.kind !== 'if') filler.problem(marker, 'закрывающая метка без открывающего {{#if …}}');
+      else {
+        if (t.node.token.negate !== marker.negate) filler.problem(marker, `блок ${t.node.token.source} закрыт не той меткой`);
+        stack.pop();
+        rawOnly(block);
+        t.node.markers.push(block);
+      }
+    } else if (t.kind !== 'each') {
+      filler.problem(marker, 'закрывающая метка {{/each}} без открывающего {{#each …}}');
+    } else {
+      stack.pop();
+      t.node.markers.push(block);
+      rawOnly(block);
+    }
   }
-  for (const frame of stack) filler.problem(frame.token, 'блок не закрыт: нет {{/if}}');
-  for (const block of kept) {
-    if (block.kind === 'paragraph') filler.fillText(block.paragraph, scope);
-    else if (block.kind === 'table') filler.fillTable(block.table, scope);
+  for (const frame of stack) {
+    if (frame.kind === 'if') filler.problem(frame.node.token, 'блок не закрыт: нет {{/if}}');
+    if (frame.kind === 'each') filler.problem(frame.node.token, 'блок не закрыт: нет {{/each}}');
   }
-  if (filler.problems.length > 0) throw new TemplateError(templateName, filler.problems);
-  for (const block of doomed.reverse()) block.remove();
+  return root.nodes;
+}
+
+/** Fills the document in place; throws TemplateError listing every problem, leaving the document untouched. */
+export function fillTemplate(doc: DocumentPort, data: TemplateRecord, templateName: string): void {
+  const check = new Filler(doc, false);
+  check.run(parseTree(doc.blocks(), check), [data]);
+  if (check.problems.length > 0) throw new TemplateError(templateName, check.problems);
+  const fill = new Filler(doc, true);
+  fill.run(parseTree(doc.blocks(), fill), [data]);
+  if (fill.problems.length > 0) throw new TemplateError(templateName, fill.problems);
+  for (const block of fill.removals.reverse()) block.remove();
 }

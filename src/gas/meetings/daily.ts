@@ -40,6 +40,9 @@ function toMail(
     values.ссылка_отметить = url
       ? `${url}?a=held&t=${duty.meetingToken}`
       : 'отметьте встречу в листе «Встречи» (столбец «Проведена») или сообщите куратору';
+    values.ссылка_перенести = url
+      ? `${url}?a=move&t=${duty.meetingToken}`
+      : 'исправьте дату в листе «Встречи» или сообщите куратору';
   }
   if (duty.kind === 'feedback') values.ссылка_анкета = settings.schedule.feedbackFormUrl;
   if (duty.kind === 'satisfaction') values.ссылка_анкета = settings.schedule.satisfactionFormUrl;
@@ -59,11 +62,11 @@ function toMail(
   };
 }
 
-function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'delivery'> {
+/** Reads people and approved pairs and adds the missing meeting plans. Call under the script lock. */
+export function syncPlans(today: LocalDate, settings: YearSettings) {
   const s = settings.schedule;
-  const mentors = readBase('mentor').people;
   const mentees = readBase('mentee').people;
-  const everyone: BasePerson[] = [...mentors, ...mentees].filter((p) => !p.erased);
+  const everyone: BasePerson[] = [...readBase('mentor').people, ...mentees].filter((p) => !p.erased);
   const people = new Map<string, Person>(everyone.map((p) => [p.id, p]));
   const links = readApprovedLinks(today);
   const { groups, problems } = buildGroups(links, people, s.programmeEnd, today);
@@ -74,7 +77,13 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     startStepDays: s.startStepDays,
     intervalDays: s.intervalDays,
   };
-  const { meetings, created } = syncMeetings(groups, rules);
+  const { meetings, created } = syncMeetings(groups, rules, today);
+  return { mentees, everyone, links, groups, meetings, created, problems };
+}
+
+function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'delivery'> {
+  const s = settings.schedule;
+  const { mentees, everyone, links, groups, meetings, created, problems } = syncPlans(today, settings);
   const dutyRules = {
     holidays: s.holidays,
     reminderDays: s.reminderDays,

@@ -6,12 +6,16 @@ import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { SHEETS } from '../../core/sheets';
 import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/surveys';
+import { localToday } from '../mail/journal';
+import { AFTER_APPROVAL } from '../pairsApproval';
 import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet, spreadsheet } from '../sheetTable';
+import { syncPlans } from './daily';
 import { OPT_OUT_COLUMN } from './people';
 import { setupSurveyForms } from './surveys';
 import { registerMeetingRoutes } from './webRoutes';
+import { loadYearSettings } from './yearSettings';
 
 export const DAILY_HANDLER = 'dailyRun';
 /** The daily run starts between 7 and 8 in the morning, before lessons. */
@@ -20,6 +24,11 @@ const DAILY_HOUR = 7;
 registerSettings(SCHEDULE_SETTINGS);
 registerSettings(MAIL_TEMPLATE_SETTINGS);
 registerMeetingRoutes();
+// «Утвердить пары» runs this under its lock: the plan appears in «Встречи» at once; letters follow
+// with the next daily run.
+AFTER_APPROVAL.push(() => {
+  syncPlans(localToday(), loadYearSettings());
+});
 
 function installDailyTrigger(): boolean {
   const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);

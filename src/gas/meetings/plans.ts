@@ -1,9 +1,9 @@
 // «Встречи»: creates the plan of every approved group that has none yet, and reads the sheet back
 // with the curator's edits validated (a bad date becomes a problem on its row, not a crash).
-import type { LocalDate } from '../../core/schedule/calendar';
+import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar';
 import type { ActiveGroup } from '../../core/schedule/duties';
 import { MEETING_HEADERS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/schedule/meetings';
-import { meetingId, type PlanRules, planMeetings } from '../../core/schedule/plan';
+import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/schedule/plan';
 import { SHEETS } from '../../core/sheets';
 import type { TableRecord } from '../../core/table';
 import { SheetTable } from '../sheetTable';
@@ -18,8 +18,12 @@ export interface MeetingsRead {
   created: number;
 }
 
-/** Adds plans for groups without one, then returns every meeting; one read and one write. */
-export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules) {
+/**
+ * Adds plans for groups without one, then returns every meeting; one read and one write. A plan made
+ * later than the approval (setup run late, trigger missed) starts from today, so that it does not
+ * begin with meetings already «missed».
+ */
+export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules, today: LocalDate) {
   const table = meetingsTable();
   const rows = table.read();
   const planned = new Set(rows.map((r) => String(r.values.План ?? '')));
@@ -27,7 +31,7 @@ export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules) {
   for (const g of groups) {
     if (planned.has(g.planId)) continue;
     planned.add(g.planId);
-    planMeetings(g.startsOn, {
+    planMeetings([g.startsOn, today].sort()[1], {
       ...rules,
       programmeEnd: [g.endsOn, rules.programmeEnd].sort()[0],
     }).forEach((m, i) => {
@@ -87,4 +91,29 @@ export function markHeld(token: string, note: string, today: LocalDate): Meeting
       programmeEnd: '9999-12-31',
     },
   );
+}
+
+/**
+ * Moves a meeting to a day the mentor proposes (web app); the same checks as a curator's edit in the
+ * sheet. Returns the Russian reason when the day cannot be a meeting day.
+ */
+export function moveMeeting(
+  token: string,
+  to: LocalDate,
+  rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>,
+  today: LocalDate,
+): { meeting?: Meeting; problem?: string } {
+  if (to < today) return { problem: 'дата уже прошла' };
+  const why = meetingDateProblem(to, rules);
+  if (why) return { problem: why };
+  const table = meetingsTable();
+  const row = table.read().find((r) => token !== '' && String(r.values.Токен ?? '') === token);
+  if (!row) return { problem: 'встреча не найдена' };
+  table.write([{ rowNumber: row.rowNumber, values: { Дата: formatRussianDate(to), Проблема: '' } }]);
+  return {
+    meeting: parseMeetingRow(
+      { rowNumber: row.rowNumber, values: { ...row.values, Дата: formatRussianDate(to) } },
+      rules,
+    ),
+  };
 }

@@ -3,7 +3,7 @@
 
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
 import { escapeHtml } from '../../core/mail/render';
-import { formatRussianDate } from '../../core/schedule/calendar';
+import { formatRussianDate, parseLocalDate } from '../../core/schedule/calendar';
 import { MEETING_KIND_LABELS } from '../../core/schedule/plan';
 import { SHEETS } from '../../core/sheets';
 import { withScriptLock } from '../lock';
@@ -11,14 +11,20 @@ import { appendJournal, localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
 import { registerWebRoute, type WebParameters } from '../webApp';
 import { OPT_OUT_COLUMN, readBase } from './people';
-import { markHeld } from './plans';
+import { markHeld, moveMeeting } from './plans';
+import { loadYearSettings, webAppUrl } from './yearSettings';
 
 const TOKEN = /^[0-9a-f-]{16,64}$/i;
 const NOTE_LIMIT = 300;
 
+/**
+ * The confirmation form. Apps Script serves the page inside a sandboxed frame, so the form is sent to
+ * the web app's own address in the top window, not to the frame.
+ */
 function form(params: WebParameters, fields: string, button: string): string {
+  const action = webAppUrl(loadYearSettings());
   return (
-    `<form method="get" action="">` +
+    `<form method="get" action="${escapeHtml(action)}" target="_top">` +
     `<input type="hidden" name="a" value="${escapeHtml(params.a ?? '')}">` +
     `<input type="hidden" name="t" value="${escapeHtml(params.t ?? '')}">` +
     `<input type="hidden" name="confirm" value="1">${fields}` +
@@ -99,7 +105,40 @@ export function optOutPage(params: WebParameters): { title: string; body: string
   return { title: 'Готово', body: '<p>Больше не будем присылать напоминания и приглашения в опросы.</p>' };
 }
 
+/** The mentor proposes another day for a meeting; a holiday or a day after the programme is refused. */
+export function movePage(params: WebParameters): { title: string; body: string } {
+  const title = 'Перенести встречу';
+  const token = params.t ?? '';
+  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  const ask = (note: string) => ({
+    title,
+    body:
+      `${note}<p>Новая дата встречи (учебный день, не в каникулы):</p>` +
+      form(params, '<p><input type="date" name="date" required></p>', 'Перенести'),
+  });
+  if (params.confirm !== '1') return ask('');
+  const to = parseLocalDate(params.date ?? '');
+  if (!to) return ask('<p>Дата не читается: выберите её в календаре.</p>');
+  const { schedule } = loadYearSettings();
+  const today = localToday();
+  const result = withScriptLock(() => moveMeeting(token, to, schedule, today));
+  if (!result.meeting)
+    return ask(
+      `<p>Нельзя перенести на ${escapeHtml(formatRussianDate(to))}: ${escapeHtml(result.problem ?? '')}.</p>`,
+    );
+  appendJournal(
+    'Встреча перенесена',
+    'наставник по ссылке из письма',
+    `${result.meeting.id}: ${formatRussianDate(to)}`,
+  );
+  return {
+    title: 'Готово',
+    body: `<p>${escapeHtml(MEETING_KIND_LABELS[result.meeting.kind])} перенесена на ${escapeHtml(formatRussianDate(to))}. Напоминание придёт заранее.</p>`,
+  };
+}
+
 export function registerMeetingRoutes(): void {
   registerWebRoute('held', heldPage);
+  registerWebRoute('move', movePage);
   registerWebRoute('optout', optOutPage);
 }

@@ -1,0 +1,323 @@
+// What documents approved pairs need, each under a deterministic key, and the data each is filled
+// from. Pure: the gas layer reads the sheets, asks this module for the pending jobs, and records each
+// finished document in Документы under its key, so a re-run does exactly what is still missing.
+import {
+  CATEGORY_LABELS,
+  consentSigner,
+  formatClass,
+  isMinor,
+  type MentoringForm,
+  type Pair,
+  type Participant,
+} from '../model';
+import { initialsAfter, type PersonName } from '../templates/declension';
+import { type CalendarDate, formatShortDate } from '../templates/russianDate';
+import { dateValue, nameValue, type TemplateRecord, type TemplateValue } from '../templates/value';
+import type { TemplateKey } from './defaultTemplates';
+import type { DocumentSettings } from './settings';
+
+export const DOCUMENT_TYPES = ['order', 'agreement', 'plan', 'consent', 'dissemination'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  order: 'приказ',
+  agreement: 'соглашение',
+  plan: 'индивидуальный план',
+  consent: 'согласие на обработку ПД',
+  dissemination: 'согласие на распространение ПД',
+};
+/** Output folder of each type inside the year's folder. */
+export const DOCUMENT_FOLDERS: Record<DocumentType, string> = {
+  order: 'Приказы',
+  agreement: 'Соглашения',
+  plan: 'Индивидуальные планы',
+  consent: 'Согласия',
+  dissemination: 'Согласия',
+};
+
+/** A row of Приказы: the number is reserved before the order is made, and never given out again. */
+export interface OrderReservation {
+  key: string;
+  seq: number;
+  number: string;
+  date: CalendarDate;
+  title: string;
+  pairIds: string[];
+}
+
+export interface DocumentJob {
+  key: string;
+  type: DocumentType;
+  templateKey: TemplateKey;
+  /** File name a secretary would choose. */
+  title: string;
+  data: TemplateRecord;
+  /** Who gets view access to this document (besides the folder's curator and director). */
+  viewers: string[];
+  pairId: string;
+  participantId: string;
+  orderNumber: string;
+}
+
+export interface DocumentWorld {
+  pairs: readonly Pair[];
+  people: ReadonlyMap<string, Participant>;
+  forms: readonly MentoringForm[];
+  settings: DocumentSettings;
+  programmeEnd: CalendarDate;
+  year: string;
+}
+
+export const ORDER_TITLE = 'Об утверждении наставнических пар (групп)';
+
+/** FNV-1a, so the key of a set of pairs is short and the same on every run. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+export const orderKey = (pairIds: readonly string[]): string =>
+  `order:${hash([...pairIds].sort().join('|'))}`;
+
+/** Approved pairs that no order covers yet: they go into the next order. */
+export function pairsWithoutOrder(pairs: readonly Pair[], orders: readonly OrderReservation[]): Pair[] {
+  const covered = new Set(orders.flatMap((o) => o.pairIds));
+  return pairs.filter((p) => p.state === 'approved' && !covered.has(p.id));
+}
+
+export const personName = (p: Participant): PersonName => ({
+  lastName: p.lastName,
+  firstName: p.firstName,
+  middleName: p.middleName,
+  gender: p.gender,
+});
+
+export function roleText(p: Participant): string {
+  if (p.category === 'student') return p.schoolClass ? `${formatClass(p.schoolClass)} класс` : 'обучающийся';
+  return p.position || CATEGORY_LABELS[p.category];
+}
+
+const BLANK_NAME = '______________________________';
+
+function addDays(d: CalendarDate, days: number): CalendarDate {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+function monthsBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.max(1, (to.year - from.year) * 12 + (to.month - from.month) + (to.day > from.day ? 1 : 0));
+}
+
+/** Formats of work per form (seed 004, Приложение 3, «примерные форматы работы»). */
+const FORMATS: Record<string, string[]> = {
+  'student-student': [
+    'подготовка к мероприятиям, конкурсам и олимпиадам',
+    'совместный проект',
+    'клуб по интересам с лидером-наставником',
+    'образовательная практика «дети — детям»',
+    'волонтёрская и социально значимая деятельность',
+  ],
+  'teacher-teacher': [
+    'посещение и разбор уроков',
+    'творческая мастерская',
+    'школа молодого педагога',
+    'серия методических семинаров',
+    'подготовка к профессиональному конкурсу',
+  ],
+  'teacher-student': ['подготовка к олимпиаде или конкурсу', 'проектная или исследовательская работа', 'консультации по предмету', 'профориентационная беседа'],
+  'college-student': ['профориентационные встречи', 'совместный проект', 'знакомство с колледжем или вузом', 'кейс-турнир'],
+  'employer-student': ['экскурсия на предприятие', 'проект под задачу предприятия', 'профессиональные пробы', 'встреча с сотрудниками предприятия'],
+};
+const DEFAULT_FORMATS = ['совместный проект', 'консультации', 'участие в мероприятиях программы'];
+
+export const formatsOf = (formId: string): string[] => FORMATS[formId] ?? DEFAULT_FORMATS;
+
+function activities(order: OrderReservation, end: CalendarDate, formId: string, planDays: number): TemplateValue[] {
+  const by = (days: number) => `до ${formatShortDate(addDays(order.date, days))}`;
+  const formats = formatsOf(formId);
+  return [
+    { title: 'Встреча-знакомство', when: by(7), result: 'Стороны познакомились, обсудили ожидания и правила работы' },
+    { title: 'Пробная встреча', when: by(Math.max(8, planDays - 4)), result: 'Опробован формат совместной работы' },
+    { title: 'Встреча-планирование', when: by(planDays), result: 'Составлен и согласован индивидуальный план' },
+    ...formats.slice(0, 3).map((f) => ({ title: f[0].toUpperCase() + f.slice(1), when: 'в течение года', result: 'Продвижение по запросу наставляемого' })),
+    { title: 'Обратная связь куратору', when: 'декабрь, март, июнь', result: 'Заполнены анкеты обратной связи' },
+    { title: 'Итоговая встреча', when: `до ${formatShortDate(end)}`, result: 'Подведены итоги, заполнены анкеты удовлетворённости' },
+  ];
+}
+
+/** «Директор» → «Директору», «Заведующий» → «Заведующему», «Заведующая» → «Заведующей». */
+export function dativeOfPosition(position: string): string {
+  const [head, ...rest] = position.trim().split(/\s+/);
+  const word = /[ий]й$/.test(head)
+    ? `${head.slice(0, -2)}ему`
+    : /ая$/.test(head)
+      ? `${head.slice(0, -2)}ей`
+      : /[бвгджзклмнпрстфхцчшщ]$/i.test(head)
+        ? `${head}у`
+        : head;
+  return [word, ...rest].join(' ');
+}
+
+function common(world: DocumentWorld): TemplateRecord {
+  const s = world.settings;
+  const split = (full: string): PersonName => {
+    const [lastName = '', firstName = '', ...rest] = full.trim().split(/\s+/);
+    return { lastName, firstName, middleName: rest.join(' ') };
+  };
+  return {
+    org: {
+      name: s.orgName,
+      place: s.place,
+      director: nameValue(split(s.directorName)),
+      directorPosition: s.directorPosition,
+      directorPositionDative: dativeOfPosition(s.directorPosition),
+    },
+    curator: nameValue(split(s.curatorName)),
+    year: world.year,
+  };
+}
+
+const formLabel = (world: DocumentWorld, formId: string): string =>
+  world.forms.find((f) => f.id === formId)?.label ?? formId;
+
+const emails = (...list: string[]): string[] => [...new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+
+/** The participant's own address, and the parent's for a minor. */
+const contactsOf = (p: Participant): string[] => emails(p.email, isMinor(p) ? p.parentEmail : '');
+
+function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
+  const pairs = order.pairIds.flatMap((id) => {
+    const pair = world.pairs.find((p) => p.id === id);
+    const mentor = pair && world.people.get(pair.mentorId);
+    const mentee = pair && world.people.get(pair.menteeId);
+    return pair && mentor && mentee ? [{ pair, mentor, mentee }] : [];
+  });
+  const acquainted = new Map<string, Participant>();
+  for (const { mentor, mentee } of pairs) {
+    acquainted.set(mentor.id, mentor);
+    if (!isMinor(mentee)) acquainted.set(mentee.id, mentee);
+  }
+  return {
+    key: order.key,
+    type: 'order',
+    templateKey: 'order-pairs',
+    title: `Приказ № ${order.number} от ${formatShortDate(order.date)} ${order.title}`,
+    data: {
+      ...common(world),
+      order: { number: order.number, date: dateValue(order.date), title: order.title },
+      planDeadline: dateValue(addDays(order.date, world.settings.planDays)),
+      pairs: pairs.map(({ pair, mentor, mentee }) => ({
+        mentor: nameValue(personName(mentor)),
+        mentorRole: roleText(mentor),
+        mentee: nameValue(personName(mentee)),
+        menteeRole: roleText(mentee),
+        form: formLabel(world, pair.formId),
+        period: `до ${formatShortDate(world.programmeEnd)}`,
+      })),
+      acquainted: [...acquainted.values()].map((p) => ({ person: nameValue(personName(p)), role: roleText(p) })),
+    },
+    viewers: [],
+    pairId: '',
+    participantId: '',
+    orderNumber: order.number,
+  };
+}
+
+function pairJobs(world: DocumentWorld, order: OrderReservation, pair: Pair, mentor: Participant, mentee: Participant): DocumentJob[] {
+  const both = `${initialsAfter(personName(mentor))} и ${initialsAfter(personName(mentee))}`;
+  const base = {
+    ...common(world),
+    order: { number: order.number, date: dateValue(order.date) },
+    date: dateValue(order.date),
+    startDate: dateValue(order.date),
+    endDate: dateValue(world.programmeEnd),
+    months: monthsBetween(order.date, world.programmeEnd),
+    mentor: nameValue(personName(mentor)),
+    mentee: nameValue(personName(mentee)),
+    mentorRole: roleText(mentor),
+    menteeRole: roleText(mentee),
+    mentorMinor: isMinor(mentor),
+    menteeMinor: isMinor(mentee),
+    mentorParent: mentor.parentName || BLANK_NAME,
+    menteeParent: mentee.parentName || BLANK_NAME,
+    form: formLabel(world, pair.formId),
+  };
+  const viewers = emails(...contactsOf(mentor), ...contactsOf(mentee));
+  const job = (type: DocumentType, templateKey: TemplateKey, title: string, data: TemplateRecord): DocumentJob => ({
+    key: `${type}:${pair.id}:${order.number}`,
+    type,
+    templateKey,
+    title,
+    data,
+    viewers,
+    pairId: pair.id,
+    participantId: '',
+    orderNumber: order.number,
+  });
+  return [
+    job('agreement', 'agreement', `Соглашение — ${both}`, base),
+    job('plan', 'plan', `Индивидуальный план — ${both}`, {
+      ...base,
+      request: [...mentee.topics, mentee.note].filter(Boolean).join('; ') || 'уточняется на встрече-планировании',
+      formats: formatsOf(pair.formId).join(', '),
+      activities: activities(order, world.programmeEnd, pair.formId, world.settings.planDays),
+    }),
+  ];
+}
+
+function consentJobs(world: DocumentWorld, person: Participant, orderNumber: string): DocumentJob[] {
+  const name = initialsAfter(personName(person));
+  const byParent = consentSigner(person) === 'parent';
+  const data: TemplateRecord = {
+    ...common(world),
+    person: nameValue(personName(person)),
+    personRole: roleText(person),
+    minor: isMinor(person),
+    parent: person.parentName || BLANK_NAME,
+  };
+  // The consent goes to whoever signs it: the parent for a child under 14, otherwise the participant.
+  const viewers = byParent ? emails(person.parentEmail || person.email) : emails(person.email);
+  const job = (type: DocumentType, templateKey: TemplateKey, title: string): DocumentJob => ({
+    key: `${type}:${person.id}`,
+    type,
+    templateKey,
+    title,
+    data,
+    viewers: type === 'dissemination' ? contactsOf(person) : viewers,
+    pairId: '',
+    participantId: person.id,
+    orderNumber,
+  });
+  return [
+    byParent
+      ? job('consent', 'consent-parent', `Согласие родителя на обработку ПД — ${name}`)
+      : job('consent', 'consent-self', `Согласие на обработку ПД — ${name}`),
+    job('dissemination', 'consent-dissemination', `Согласие на распространение ПД — ${name}`),
+  ];
+}
+
+/** Every document the reserved orders call for, in order, minus those already made. */
+export function pendingJobs(world: DocumentWorld, orders: readonly OrderReservation[], done: ReadonlySet<string>): DocumentJob[] {
+  const jobs: DocumentJob[] = [];
+  const consentFor = new Set<string>();
+  for (const order of [...orders].sort((a, b) => a.seq - b.seq)) {
+    jobs.push(orderJob(world, order));
+    for (const id of order.pairIds) {
+      const pair = world.pairs.find((p) => p.id === id);
+      const mentor = pair && world.people.get(pair.mentorId);
+      const mentee = pair && world.people.get(pair.menteeId);
+      if (!pair || !mentor || !mentee || pair.state !== 'approved') continue;
+      jobs.push(...pairJobs(world, order, pair, mentor, mentee));
+      for (const person of [mentor, mentee]) {
+        // Withdrawn consent means no processing at all; a received one needs no form.
+        if (person.consent !== 'missing' || consentFor.has(person.id)) continue;
+        consentFor.add(person.id);
+        jobs.push(...consentJobs(world, person, order.number));
+      }
+    }
+  }
+  return jobs.filter((j) => !done.has(j.key));
+}
