@@ -1,7 +1,9 @@
 // Benchmark suites run by `npm run bench` (= `nastavnik bench`). Each feature appends its suite.
 import { demoBench } from './demo';
 import { districtBench } from './district';
+import { documentsBench } from './documents';
 import { intakeBench } from './intake';
+import { mailBench } from './mail';
 import { matchingBench } from './matching';
 
 export interface BenchSuite {
@@ -9,4 +11,4 @@ export interface BenchSuite {
   run: () => Promise<void>;
 }
 
-export const BENCH_SUITES: BenchSuite[] = [matchingBench, demoBench, districtBench, intakeBench];
+export const BENCH_SUITES: BenchSuite[] = [matchingBench, demoBench, districtBench, intakeBench, mailBench, documentsBench];

@@ -4,7 +4,6 @@
 import { BASE_HEADERS, participantToRecord } from '../core/intake/baseRow';
 import { PAIRS_HEADERS, pairToRecord } from '../core/matching/pairRow';
 import {
-  CATEGORY_LABELS,
   consentSigner,
   DEFAULT_FORMS,
   type Pair,
@@ -291,7 +290,7 @@ export const schoolName = (n: number): string => `МОУ СОШ № ${n}`;
 export function seedDistrict(
   ws: LocalWorkspace,
   count: number,
-  options: { missing?: string[]; district?: string } = {},
+  options: { missing?: string[]; district?: string; budgetSeconds?: number } = {},
 ): { urls: Map<string, string>; inputs: Map<string, MonitoringInput> } {
   const asOf = ws.now();
   const year = academicYear(asOf.toISOString().slice(0, 10));
@@ -300,9 +299,7 @@ export function seedDistrict(
   for (let n = 1; n <= count; n++) {
     const name = schoolName(n);
     const input = generateSchool(n, asOf);
-    const bank = input.participants
-      .filter(agreesToBank)
-      .map((p) => bankEntry(p, name, year, CATEGORY_LABELS[p.category]));
+    const bank = input.participants.filter(agreesToBank).map((p) => bankEntry(p, name, year, input.forms));
     const id = seedWorkbook(
       ws,
       {
@@ -327,6 +324,7 @@ export function seedDistrict(
       [SHEETS.settings]: settingsGrid({
         [s.mode.name]: 'муниципалитет',
         [s.schoolName.name]: options.district ?? 'Каякентский район',
+        [s.districtBudgetSeconds.name]: options.budgetSeconds ?? 270,
       }),
       Школы: registry,
     },

@@ -1,7 +1,14 @@
 // Entry points Apps Script calls. Every export here becomes a top-level function in dist/Code.js.
 import { MENU, MENU_TITLE } from './menu';
 
-export { intakeForms, onQuestionnaireSubmit, refreshQuestionnaireLists } from './intake/entry';
+export { continueDocumentGeneration, generateDocumentsForApprovedPairs } from './documents';
+export {
+  exportParticipantData,
+  intakeForms,
+  onQuestionnaireSubmit,
+  refreshQuestionnaireLists,
+  withdrawConsent,
+} from './intake/entry';
 export {
   approvePairs,
   openPairsReview,
@@ -14,6 +21,7 @@ export { createMeetingPlans, dailyRun, deliverMail, doGet, onSurveySubmit } from
 export {
   closeSchoolYear,
   collectDistrictReports,
+  continueDistrictCollection,
   createHalfYearReport,
   createStatisticsReport,
   createYearEndReport,

@@ -10,9 +10,12 @@ export const MENU_TITLE = 'Наставничество';
 export const MENU: MenuItem[] = [
   { title: 'Настроить программу', functionName: 'setupProgramme' },
   { title: 'Обновить списки в анкетах', functionName: 'refreshQuestionnaireLists' },
+  { title: 'Сведения об участнике (ст. 14 152-ФЗ)', functionName: 'exportParticipantData' },
+  { title: 'Отозвать согласие участника (письменное заявление)', functionName: 'withdrawConsent' },
   { title: 'Подобрать пары', functionName: 'proposePairs' },
   { title: 'Проверить пары', functionName: 'openPairsReview' },
   { title: 'Утвердить пары', functionName: 'approvePairs' },
+  { title: 'Сформировать документы', functionName: 'generateDocumentsForApprovedPairs' },
   { title: 'Обновить мониторинг', functionName: 'refreshMonitoring' },
   { title: 'Отчёт мониторинга (полугодие)', functionName: 'createHalfYearReport' },
   { title: 'Статистический отчёт (до 30 декабря)', functionName: 'createStatisticsReport' },
@@ -23,4 +26,12 @@ export const MENU: MenuItem[] = [
 ];
 
 /** Functions that installed triggers call by name; also checked against the bundle. */
-export const TRIGGER_HANDLERS: string[] = ['dailyRun', 'deliverMail', 'onSurveySubmit', 'onQuestionnaireSubmit', 'monitoringNightly'];
+export const TRIGGER_HANDLERS: string[] = [
+  'continueDocumentGeneration',
+  'dailyRun',
+  'deliverMail',
+  'onSurveySubmit',
+  'onQuestionnaireSubmit',
+  'monitoringNightly',
+  'continueDistrictCollection',
+];

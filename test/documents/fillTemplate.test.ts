@@ -1,4 +1,11 @@
-import { type DocumentSpec, dateValue, fillTemplate, MemoryDocument, nameValue, TemplateError } from '../../src/core/templates';
+import {
+  type DocumentSpec,
+  dateValue,
+  fillTemplate,
+  MemoryDocument,
+  nameValue,
+  TemplateError,
+} from '../../src/core/templates';
 
 const anna = nameValue({ lastName: 'Иванова', firstName: 'Анна', middleName: 'Петровна' });
 const pavel = nameValue({ lastName: 'Петров', firstName: 'Павел', middleName: 'Павлович' });
@@ -16,13 +23,18 @@ test('placeholders, cases, initials, dates and upper case', () => {
       blocks: [
         para('Закрепить за наставником {{mentor | instrumental}} наставляемого {{mentee|винительный}}.'),
         para('Директору {{org.director | дательный | initials}}, подпись: {{org.director | signature}}'),
-        para('от {{order.date | date}} ({{order.date | shortdate}}), {{org.name | upper}}, №{{order.number}}'),
+        para(
+          'от {{order.date | date}} ({{order.date | shortdate}}), {{org.name | upper}}, №{{order.number}}',
+        ),
       ],
     },
     {
       mentor: anna,
       mentee: pavel,
-      org: { director: nameValue({ lastName: 'Троицкая', firstName: 'Мария', middleName: 'Львовна' }), name: 'Школа' },
+      org: {
+        director: nameValue({ lastName: 'Троицкая', firstName: 'Мария', middleName: 'Львовна' }),
+        name: 'Школа',
+      },
       order: { date: dateValue({ year: 2026, month: 11, day: 5 }), number: '45-о' },
     },
   );
@@ -108,7 +120,12 @@ test('paragraphs between {{#each}} and {{/each}} repeat for each item', () => {
         para('2. Контроль оставляю за собой.'),
       ],
     },
-    { pairs: [{ mentor: anna, mentee: pavel }, { mentor: pavel, mentee: anna }] },
+    {
+      pairs: [
+        { mentor: anna, mentee: pavel },
+        { mentor: pavel, mentee: anna },
+      ],
+    },
   );
   expect(doc.text().split('\n')).toEqual([
     'ПРИКАЗЫВАЮ:',
@@ -156,12 +173,18 @@ describe('errors name the template and the placeholder, in Russian', () => {
     expect(message).toContain('{{mentor | date}} — фильтр «date» применяется только к дате');
   });
   test('nothing in the document changes when filling fails', () => {
-    const doc = new MemoryDocument({ blocks: [para('{{#if minor}}'), para('{{mentor}} {{missing}}'), para('{{/if}}')] });
+    const doc = new MemoryDocument({
+      blocks: [para('{{#if minor}}'), para('{{mentor}} {{missing}}'), para('{{/if}}')],
+    });
     expect(() => fillTemplate(doc, { minor: true, mentor: anna }, 'Проба')).toThrow(TemplateError);
     expect(doc.text()).toBe('{{#if minor}}\n{{mentor}} {{missing}}\n{{/if}}');
   });
   test('placeholders are data: code in a template is not executed', () => {
-    expect(problems({ blocks: [para("{{constructor.constructor('return 1')()}}")] }, {})).toContain('не имя поля');
-    expect(problems({ blocks: [para('{{constructor}}')] }, {})).toContain('нет данных для поля «constructor»');
+    expect(problems({ blocks: [para("{{constructor.constructor('return 1')()}}")] }, {})).toContain(
+      'не имя поля',
+    );
+    expect(problems({ blocks: [para('{{constructor}}')] }, {})).toContain(
+      'нет данных для поля «constructor»',
+    );
   });
 });

@@ -2,7 +2,7 @@
 // the Google Form fakes, the trigger installed by setup doing the work.
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
 import type { LocalWorkspace } from '../../src/local';
-import { changeForm } from '../../src/local/forms';
+import { changeForm, readForm } from '../../src/local/forms';
 import { changeTriggers } from '../../src/local/triggers';
 import {
   consentAnswers,
@@ -25,9 +25,10 @@ describe('setup of the questionnaires', () => {
   });
 
   it('creates every form once, with one submit trigger each, and shows the links in Настройки', () => {
-    const forms = ws.formIds().length;
+    const mine = Object.values(intakeFormIds(ws)).map((f) => f.id);
     const triggers = ws.triggers().filter((t) => t.handler === 'onQuestionnaireSubmit');
-    expect(forms).toBe(6);
+    expect(mine).toHaveLength(6);
+    expect(ws.formIds()).toEqual(expect.arrayContaining(mine));
     expect(new Set(triggers.map((t) => t.sourceId)).size).toBe(6);
     expect(triggers).toHaveLength(6);
     const links = table(ws, 'Настройки').filter((r) => String(r.Параметр).startsWith('Ссылка: '));
@@ -41,8 +42,11 @@ describe('setup of the questionnaires', () => {
       if (first) list.push({ ...first, uid: 'duplicate-trigger' });
     });
     const settingsBefore = table(ws, 'Настройки').length;
+    const formsBefore = ws.formIds().length;
+    const registryBefore = intakeFormIds(ws);
     ws.run('setupProgramme');
-    expect(ws.formIds()).toHaveLength(6);
+    expect(ws.formIds()).toHaveLength(formsBefore);
+    expect(intakeFormIds(ws)).toEqual(registryBefore);
     expect(ws.triggers().filter((t) => t.handler === 'onQuestionnaireSubmit')).toHaveLength(6);
     expect(table(ws, 'Настройки')).toHaveLength(settingsBefore);
   });
@@ -244,5 +248,100 @@ describe('consent', () => {
     expect(everything).not.toContain('Иванова Мария');
     const line = table(ws, 'Журнал').find((r) => r.Событие === 'Согласие на обработку отозвано');
     expect(String(line?.Подробности)).toMatch(/данные удалены \d\d\.\d\d\.2026/);
+  });
+});
+
+describe('post-meeting choices', () => {
+  it('lists only participants with consent and records the ranked ids', async () => {
+    const ws = await setUpWorkspace();
+    submit(ws, 'mentee', menteeAnswers());
+    submit(ws, 'consent', consentAnswers());
+    submit(ws, 'mentor', mentorAnswers());
+    submit(ws, 'mentor', mentorAnswers({ email: 'no.consent@school.ru', lastName: 'Безсогласия' }));
+    submit(
+      ws,
+      'consent',
+      consentAnswers({
+        signer: 'Я — участник программы (совершеннолетний или старше 14 лет)',
+        signerName: 'Смирнова Ольга Викторовна',
+        participantName: 'Смирнова Ольга Викторовна',
+        participantEmail: 'o.smirnova@school.ru',
+        participantRole: 'наставник',
+      }),
+    );
+    ws.run('refreshQuestionnaireLists');
+    const form = readForm(ws.ctx, intakeFormIds(ws).preferencesMentee.id);
+    const choices = form?.items.find((i) => i.title.startsWith('Первый выбор'))?.choices ?? [];
+    expect(choices).toEqual(['Смирнова Ольга, учитель математики (НС-0001)']);
+
+    const reply = submit(ws, 'preferencesMentee', { email: 'petya.ivanov@example.ru', choice1: choices[0] });
+    expect(reply.result).toBe('accepted');
+    expect(table(ws, 'Выбор после встречи')[0]).toMatchObject({
+      'ID участника': 'НЯ-0001',
+      'Выбор 1': 'НС-0001',
+    });
+    const stranger = submit(ws, 'preferencesMentee', { email: 'nobody@example.ru', choice1: choices[0] });
+    expect(stranger.reasons[0]).toContain('сначала заполните анкету');
+  });
+});
+
+describe('what the school holds about a person (ст. 14)', () => {
+  it('collects the base row, consents and letters of one participant and logs the export', async () => {
+    const ws = await setUpWorkspace();
+    submit(ws, 'mentee', menteeAnswers());
+    submit(ws, 'mentee', menteeAnswers({ email: 'other@example.ru', lastName: 'Другой' }));
+    submit(ws, 'consent', consentAnswers());
+    const text = String(ws.run('exportParticipantData', 'НЯ-0001'));
+    expect(text).toContain('petya.ivanov@example.ru');
+    expect(text).toContain('Класс: 7Б');
+    expect(text).toContain('Согласия:');
+    expect(text).toContain('mama.ivanova@example.ru');
+    expect(text).not.toContain('other@example.ru');
+    expect(ws.lastRun?.ui.some((e) => e.kind === 'dialog')).toBe(true);
+    expect(table(ws, 'Журнал').some((r) => String(r['Событие']).startsWith('Выгрузка сведений'))).toBe(true);
+  });
+});
+
+describe('withdrawal after pairs were proposed', () => {
+  it('shows the participant in Пары as «данные удалены»', async () => {
+    const ws = await setUpWorkspace();
+    submit(ws, 'mentee', menteeAnswers({ forms: ['учитель – ученик'], topics: ['подготовка к олимпиаде'] }));
+    submit(ws, 'consent', consentAnswers());
+    submit(ws, 'mentor', mentorAnswers());
+    submit(
+      ws,
+      'consent',
+      consentAnswers({
+        signer: 'Я — участник программы (совершеннолетний или старше 14 лет)',
+        signerName: 'Смирнова Ольга Викторовна',
+        participantName: 'Смирнова Ольга Викторовна',
+        participantEmail: 'o.smirnova@school.ru',
+        participantRole: 'наставник',
+      }),
+    );
+    ws.run('proposePairs');
+    expect(table(ws, 'Пары')[0]).toMatchObject({
+      Наставляемый: 'Иванов Пётр',
+      'Код наставляемого': 'НЯ-0001',
+    });
+    submit(ws, 'consent', consentAnswers({ decision: 'Отзываю ранее данное согласие' }));
+    const [pair] = table(ws, 'Пары');
+    expect(pair).toMatchObject({ Наставляемый: 'данные удалены', Наставник: 'Смирнова Ольга Викторовна' });
+    expect(String(pair.Проблема)).toContain('отозвал согласие');
+  });
+});
+
+describe('withdrawal by written statement', () => {
+  it('erases a participant named by id, once', async () => {
+    const ws = await setUpWorkspace();
+    submit(ws, 'mentor', mentorAnswers());
+    expect(ws.run('withdrawConsent', 'НС-0001')).toContain('персональные данные удалены');
+    expect(table(ws, 'Наставники')[0]).toMatchObject({
+      Статус: 'данные удалены',
+      'E-mail': '',
+      Фамилия: 'данные удалены',
+    });
+    expect(JSON.stringify(table(ws, 'Почта'))).not.toContain('o.smirnova@school.ru');
+    expect(ws.run('withdrawConsent', 'НС-0001')).toContain('уже удалены');
   });
 });

@@ -1,5 +1,11 @@
 import { digestText, upcomingDeadlines } from '../../src/core/mail/digest';
-import { deliveryOrder, MAIL_STATES, mailKey, settleInterrupted } from '../../src/core/mail/outbox';
+import {
+  deliveryOrder,
+  lettersOfEndedPairs,
+  MAIL_STATES,
+  mailKey,
+  settleInterrupted,
+} from '../../src/core/mail/outbox';
 import { renderMail } from '../../src/core/mail/render';
 import { DEFAULT_TEMPLATES, resolveTemplates } from '../../src/core/mail/templates';
 
@@ -55,6 +61,7 @@ describe('send log rules', () => {
       state,
       createdAt,
       urgent,
+      participantId: '',
     });
     const order = deliveryOrder([
       row(2, 200),
@@ -77,6 +84,31 @@ describe('send log rules', () => {
     expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: false })).toBe(
       'unknown',
     );
+  });
+});
+
+describe('letters of ended pairs', () => {
+  it('cancels queued meeting letters of a plan or participant no longer active, nothing else', () => {
+    const row = (n: number, key: string, participantId: string, state: string = MAIL_STATES.queued) => ({
+      rowNumber: n,
+      key,
+      to: 'x',
+      kind: 'x',
+      state,
+      createdAt: n,
+      urgent: false,
+      participantId,
+    });
+    const rows = [
+      row(2, mailKey('a@s', 'reminder_mentee', 'M1/f/2026-27#3@2027-02-10'), 'A'),
+      row(3, mailKey('b@s', 'reminder_mentee', 'M1/f/2026-27#3@2027-02-10'), 'B'),
+      row(4, mailKey('p@s', 'reminder_parent', 'M1/f/2026-27#3@2027-02-10'), 'A'),
+      row(5, mailKey('a@s', 'feedback', '2027-03'), 'A'),
+      row(6, mailKey('c@s', 'escalation', 'M1/f/2026-27#3@2027-02-10'), ''),
+      row(7, mailKey('b@s', 'satisfaction', 'M1/f/2026-27'), 'B', MAIL_STATES.sent),
+    ];
+    const active = new Set(['M1/f/2026-27\u0000B', 'M1/f/2026-27\u0000M1']);
+    expect(lettersOfEndedPairs(rows, active).map((r) => r.rowNumber)).toEqual([2, 4]);
   });
 });
 

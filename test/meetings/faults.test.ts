@@ -69,3 +69,14 @@ test('runs cut by the execution limit resume from the continuation and send each
   expect(failures).toEqual([]);
   expect(cut).toBeGreaterThan(0);
 }, 300_000);
+
+test('a double-fired or re-run daily trigger sends nothing more', async () => {
+  const { dir, ws } = await copyOf(prepared);
+  ws.advanceClock('1d');
+  const before = await outbox(dir);
+  ws.run('dailyRun');
+  ws.run('dailyRun');
+  ws.run('deliverMail');
+  expect(await outbox(dir)).toHaveLength(before.length);
+  expect(await invitations(dir)).toHaveLength(PEOPLE);
+}, 120_000);

@@ -11,20 +11,30 @@ test('moving a meeting from the reminder link: checked, written, reminded again'
   const { dir: prepared } = await schoolBeforeDecember(1);
   const { dir, ws } = await copyOf(prepared);
   ws.advanceClock('42d');
-  const first = (await outbox(dir)).filter((m) => m.to === 'n001@school.test' && m.subject.startsWith('Напоминание'));
+  const first = (await outbox(dir)).filter(
+    (m) => m.to === 'n001@school.test' && m.subject.startsWith('Напоминание'),
+  );
   expect(first.map((m) => m.subject)).toEqual(['Напоминание: встреча-знакомство 11 января 2027 г.']);
   const seed = await LocalWorkspace.open(dir, { code: SEED_SCRIPT });
   const meeting = (seed.run('readSheet', 'Встречи') as Row[])[0];
   const token = String(meeting['Токен']);
 
-  const refused = ws.run('doGet', { parameter: { a: 'move', t: token, confirm: '1', date: '2027-02-23' } }) as Page;
+  const refused = ws.run('doGet', {
+    parameter: { a: 'move', t: token, confirm: '1', date: '2027-02-23' },
+  }) as Page;
   expect(refused.getContent()).toContain('Нельзя перенести на 23.02.2027: это выходной или каникулы');
-  const moved = ws.run('doGet', { parameter: { a: 'move', t: token, confirm: '1', date: '2027-01-20' } }) as Page;
+  const moved = ws.run('doGet', {
+    parameter: { a: 'move', t: token, confirm: '1', date: '2027-01-20' },
+  }) as Page;
   expect(moved.getContent()).toContain('перенесена на 20.01.2027');
-  expect(String((seed.run('readSheet', 'Встречи') as Row[])[0]['Дата'])).toMatch(/20\.01\.2027|2027-01-1\dT2\d/);
+  expect(String((seed.run('readSheet', 'Встречи') as Row[])[0]['Дата'])).toMatch(
+    /20\.01\.2027|2027-01-1\dT2\d/,
+  );
 
   ws.advanceClock('8d');
-  const all = (await outbox(dir)).filter((m) => m.to === 'n001@school.test' && m.subject.startsWith('Напоминание'));
+  const all = (await outbox(dir)).filter(
+    (m) => m.to === 'n001@school.test' && m.subject.startsWith('Напоминание'),
+  );
   expect(all.map((m) => m.subject)).toContain('Напоминание: встреча-знакомство 20 января 2027 г.');
   expect(all.filter((m) => m.subject.includes('знакомство'))).toHaveLength(2);
 }, 300_000);

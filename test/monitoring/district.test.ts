@@ -8,6 +8,7 @@ import {
   matchAcrossSchools,
   readMonitoringGrid,
 } from '../../src/core/monitoring/district';
+import { districtReportData, renderDistrictReport } from '../../src/core/monitoring/districtReport';
 import { monitoringGrid } from '../../src/core/monitoring/figures';
 import { fixtureInput } from './fixture';
 
@@ -50,6 +51,30 @@ describe('district aggregation', () => {
     expect(line[0]).toBe('Школа Б');
     // B meets teachers (3/5) and young specialists (1/4); misses the other five targets.
     expect(line[line.length - 1]).toBe('2 из 7');
+  });
+});
+
+describe('the annual analytical report', () => {
+  it('fills the district template with the district figures, a line per school and the unreachable ones', () => {
+    const a = computeMonitoring(fixtureInput());
+    const schools = [{ school: 'Школа А', rows: a }];
+    const ctx = {
+      district: 'Каякентский район',
+      academicYear: '2025-2026',
+      asOf: '20 мая 2026 г.',
+      registered: 2,
+      unreachable: ['Школа Б (нет доступа)'],
+      bankSize: 2,
+      proposals: 1,
+    };
+    const doc = renderDistrictReport(districtReportData(ctx, aggregateDistrict(schools), schools));
+    const text = doc.blocks
+      .map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.join(' | ')).join('\n')))
+      .join('\n');
+    expect(text).not.toContain('{{');
+    expect(text).toContain('школ в сводке: 1 из 2');
+    expect(text).toContain('Школа А | 12 | 7,5 | 12 | 2 | 7,67');
+    expect(text).toContain('Не удалось прочитать: Школа Б (нет доступа).');
   });
 });
 

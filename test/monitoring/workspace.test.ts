@@ -1,6 +1,6 @@
 // Monitoring, reports, year close and the district in the offline workspace: the built bundle runs
 // against workbooks seeded with the hand-computed school and with a generated district.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridOf, schoolName, schoolSheets, seedDistrict, seedWorkbook } from '../../src/cli/districtSample';
@@ -12,23 +12,21 @@ import { SHEETS } from '../../src/core/sheets';
 import { SURVEY_HEADERS, surveyRecord } from '../../src/core/surveys';
 import type { CellValue } from '../../src/core/table';
 import { LocalWorkspace } from '../../src/local';
+import { DOCUMENT_MIME, driveStore } from '../../src/local/drive/driveStore';
 import { cellAt, lastRow } from '../../src/local/spreadsheet/model';
 import { SpreadsheetStore } from '../../src/local/spreadsheet/store';
 import { asOf, fixtureInput } from './fixture';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nastavnik-h7-'));
 
-/** Report documents the workspace holds: the .docx files Drive keeps, by name. */
-function documentsNamed(dir: string, prefix: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.startsWith(prefix) && e.name.endsWith('.docx')) out.push(e.name);
-    }
-  };
-  walk(dir);
-  return out;
+/** Documents in the workspace's Drive whose name starts with `prefix`, not in the bin. */
+function documentsNamed(ws: LocalWorkspace, prefix: string): string[] {
+  const drive = driveStore(ws.ctx);
+  drive.reload();
+  return drive
+    .all()
+    .filter((item) => item.mimeType === DOCUMENT_MIME && !item.trashed && item.name.startsWith(prefix))
+    .map((item) => item.name);
 }
 const ddmmyyyy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
 
@@ -102,12 +100,18 @@ describe('a school workbook in the offline workspace', () => {
     ).toBe(3);
   });
 
+  it('refuses the district actions in a school workbook, with a Russian explanation', () => {
+    ws.run('collectDistrictReports');
+    expect(lastToast(ws)?.text).toContain('«Режим» должно стоять «муниципалитет»');
+    expect(sheetNames(ws)).not.toContain('Школы');
+  });
+
   it('makes the statistics report once per day, rewriting it on a second run', () => {
     ws.run('createStatisticsReport');
     expect(lastToast(ws)?.text).toContain('Сведения о количестве участников');
     ws.run('createStatisticsReport');
-    expect(documentsNamed(ws.dir, 'Сведения о количестве участников')).toEqual([
-      'Сведения о количестве участников программы наставничества 2025-2026 (2026-05-20).docx',
+    expect(documentsNamed(ws, 'Сведения о количестве участников')).toEqual([
+      'Сведения о количестве участников программы наставничества 2025-2026 (2026-05-20)',
     ]);
   });
 
@@ -134,11 +138,11 @@ describe('a school workbook in the offline workspace', () => {
       ['m3@school.test', '2025-2026'],
     ]);
     const snapshot = names.map((n) => [n, rowsOf(ws, n)]);
-    expect(documentsNamed(ws.dir, 'Итоги учебного года')).toHaveLength(1);
+    expect(documentsNamed(ws, 'Итоги учебного года')).toHaveLength(1);
     ws.run('closeSchoolYear');
     expect(lastToast(ws)?.text).toContain('уже закрыт');
     expect(sheetNames(ws).map((n) => [n, rowsOf(ws, n)])).toEqual(snapshot);
-    expect(documentsNamed(ws.dir, 'Итоги учебного года')).toHaveLength(1);
+    expect(documentsNamed(ws, 'Итоги учебного года')).toHaveLength(1);
   });
 });
 
@@ -162,7 +166,7 @@ describe('a district of 30 generated schools', () => {
     expect(lastToast(ws)?.text).toContain('Собрано школ: 30 из 31');
     const registry = rowsOf(ws, 'Школы');
     expect(registry.find((r) => String(r[0]).startsWith('Школа № 31'))?.[2]).toMatch(/^не открывается/);
-    expect(documentsNamed(ws.dir, 'Ежегодный аналитический доклад')).toHaveLength(1);
+    expect(documentsNamed(ws, 'Ежегодный аналитический доклад')).toHaveLength(1);
   });
 
   it('keeps only agreeing mentors in the district bank and proposes pairs across schools', () => {
@@ -188,5 +192,23 @@ describe('a district of 30 generated schools', () => {
       ['s7e18', 'предложена'],
       ['s7e19', 'предложена'],
     ]);
+  });
+});
+
+describe('a district collection cut short by the time budget', () => {
+  it('reads a school per run, continues from its own trigger and then builds the whole dashboard', async () => {
+    const ws = await LocalWorkspace.create(tempDir(), { clockStart: asOf });
+    seedDistrict(ws, 5, { missing: ['Школа без доступа'], budgetSeconds: 0 });
+    ws.run('collectDistrictReports');
+    expect(lastToast(ws)?.text).toContain('осталось 5 из 6');
+    expect(rowsOf(ws, 'Сводка района')).toEqual([]);
+    const runs = ws.advanceClock('30m').filter((r) => r.functionName === 'continueDistrictCollection');
+    expect(runs).toHaveLength(5);
+    expect(runs.every((r) => r.ok)).toBe(true);
+    const dashboard = rowsOf(ws, 'Сводка района');
+    expect(dashboard.filter((r) => String(r[0]).startsWith('МОУ СОШ №'))).toHaveLength(5);
+    expect(dashboard.find((r) => r[0] === 'Район, всего')?.[1]).toBe(5 * 28);
+    expect(dashboard.some((r) => String(r[0]).startsWith('Школа без доступа'))).toBe(true);
+    expect(ws.triggers().filter((t) => t.handler === 'continueDistrictCollection')).toEqual([]);
   });
 });

@@ -127,24 +127,68 @@ const FORMATS: Record<string, string[]> = {
     'серия методических семинаров',
     'подготовка к профессиональному конкурсу',
   ],
-  'teacher-student': ['подготовка к олимпиаде или конкурсу', 'проектная или исследовательская работа', 'консультации по предмету', 'профориентационная беседа'],
-  'college-student': ['профориентационные встречи', 'совместный проект', 'знакомство с колледжем или вузом', 'кейс-турнир'],
-  'employer-student': ['экскурсия на предприятие', 'проект под задачу предприятия', 'профессиональные пробы', 'встреча с сотрудниками предприятия'],
+  'teacher-student': [
+    'подготовка к олимпиаде или конкурсу',
+    'проектная или исследовательская работа',
+    'консультации по предмету',
+    'профориентационная беседа',
+  ],
+  'college-student': [
+    'профориентационные встречи',
+    'совместный проект',
+    'знакомство с колледжем или вузом',
+    'кейс-турнир',
+  ],
+  'employer-student': [
+    'экскурсия на предприятие',
+    'проект под задачу предприятия',
+    'профессиональные пробы',
+    'встреча с сотрудниками предприятия',
+  ],
 };
 const DEFAULT_FORMATS = ['совместный проект', 'консультации', 'участие в мероприятиях программы'];
 
 export const formatsOf = (formId: string): string[] => FORMATS[formId] ?? DEFAULT_FORMATS;
 
-function activities(order: OrderReservation, end: CalendarDate, formId: string, planDays: number): TemplateValue[] {
+function activities(
+  order: OrderReservation,
+  end: CalendarDate,
+  formId: string,
+  planDays: number,
+): TemplateValue[] {
   const by = (days: number) => `до ${formatShortDate(addDays(order.date, days))}`;
   const formats = formatsOf(formId);
   return [
-    { title: 'Встреча-знакомство', when: by(7), result: 'Стороны познакомились, обсудили ожидания и правила работы' },
-    { title: 'Пробная встреча', when: by(Math.max(8, planDays - 4)), result: 'Опробован формат совместной работы' },
-    { title: 'Встреча-планирование', when: by(planDays), result: 'Составлен и согласован индивидуальный план' },
-    ...formats.slice(0, 3).map((f) => ({ title: f[0].toUpperCase() + f.slice(1), when: 'в течение года', result: 'Продвижение по запросу наставляемого' })),
-    { title: 'Обратная связь куратору', when: 'декабрь, март, июнь', result: 'Заполнены анкеты обратной связи' },
-    { title: 'Итоговая встреча', when: `до ${formatShortDate(end)}`, result: 'Подведены итоги, заполнены анкеты удовлетворённости' },
+    {
+      title: 'Встреча-знакомство',
+      when: by(7),
+      result: 'Стороны познакомились, обсудили ожидания и правила работы',
+    },
+    {
+      title: 'Пробная встреча',
+      when: by(Math.max(8, planDays - 4)),
+      result: 'Опробован формат совместной работы',
+    },
+    {
+      title: 'Встреча-планирование',
+      when: by(planDays),
+      result: 'Составлен и согласован индивидуальный план',
+    },
+    ...formats.slice(0, 3).map((f) => ({
+      title: f[0].toUpperCase() + f.slice(1),
+      when: 'в течение года',
+      result: 'Продвижение по запросу наставляемого',
+    })),
+    {
+      title: 'Обратная связь куратору',
+      when: 'декабрь, март, июнь',
+      result: 'Заполнены анкеты обратной связи',
+    },
+    {
+      title: 'Итоговая встреча',
+      when: `до ${formatShortDate(end)}`,
+      result: 'Подведены итоги, заполнены анкеты удовлетворённости',
+    },
   ];
 }
 
@@ -183,7 +227,9 @@ function common(world: DocumentWorld): TemplateRecord {
 const formLabel = (world: DocumentWorld, formId: string): string =>
   world.forms.find((f) => f.id === formId)?.label ?? formId;
 
-const emails = (...list: string[]): string[] => [...new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+const emails = (...list: string[]): string[] => [
+  ...new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean)),
+];
 
 /** The participant's own address, and the parent's for a minor. */
 const contactsOf = (p: Participant): string[] => emails(p.email, isMinor(p) ? p.parentEmail : '');
@@ -217,7 +263,10 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
         form: formLabel(world, pair.formId),
         period: `до ${formatShortDate(world.programmeEnd)}`,
       })),
-      acquainted: [...acquainted.values()].map((p) => ({ person: nameValue(personName(p)), role: roleText(p) })),
+      acquainted: [...acquainted.values()].map((p) => ({
+        person: nameValue(personName(p)),
+        role: roleText(p),
+      })),
     },
     viewers: [],
     pairId: '',
@@ -226,7 +275,13 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
   };
 }
 
-function pairJobs(world: DocumentWorld, order: OrderReservation, pair: Pair, mentor: Participant, mentee: Participant): DocumentJob[] {
+function pairJobs(
+  world: DocumentWorld,
+  order: OrderReservation,
+  pair: Pair,
+  mentor: Participant,
+  mentee: Participant,
+): DocumentJob[] {
   const both = `${initialsAfter(personName(mentor))} и ${initialsAfter(personName(mentee))}`;
   const base = {
     ...common(world),
@@ -246,7 +301,12 @@ function pairJobs(world: DocumentWorld, order: OrderReservation, pair: Pair, men
     form: formLabel(world, pair.formId),
   };
   const viewers = emails(...contactsOf(mentor), ...contactsOf(mentee));
-  const job = (type: DocumentType, templateKey: TemplateKey, title: string, data: TemplateRecord): DocumentJob => ({
+  const job = (
+    type: DocumentType,
+    templateKey: TemplateKey,
+    title: string,
+    data: TemplateRecord,
+  ): DocumentJob => ({
     key: `${type}:${pair.id}:${order.number}`,
     type,
     templateKey,
@@ -261,7 +321,8 @@ function pairJobs(world: DocumentWorld, order: OrderReservation, pair: Pair, men
     job('agreement', 'agreement', `Соглашение — ${both}`, base),
     job('plan', 'plan', `Индивидуальный план — ${both}`, {
       ...base,
-      request: [...mentee.topics, mentee.note].filter(Boolean).join('; ') || 'уточняется на встрече-планировании',
+      request:
+        [...mentee.topics, mentee.note].filter(Boolean).join('; ') || 'уточняется на встрече-планировании',
       formats: formatsOf(pair.formId).join(', '),
       activities: activities(order, world.programmeEnd, pair.formId, world.settings.planDays),
     }),
@@ -300,7 +361,11 @@ function consentJobs(world: DocumentWorld, person: Participant, orderNumber: str
 }
 
 /** Every document the reserved orders call for, in order, minus those already made. */
-export function pendingJobs(world: DocumentWorld, orders: readonly OrderReservation[], done: ReadonlySet<string>): DocumentJob[] {
+export function pendingJobs(
+  world: DocumentWorld,
+  orders: readonly OrderReservation[],
+  done: ReadonlySet<string>,
+): DocumentJob[] {
   const jobs: DocumentJob[] = [];
   const consentFor = new Set<string>();
   for (const order of [...orders].sort((a, b) => a.seq - b.seq)) {

@@ -6,7 +6,9 @@ import type { CellValue } from '../table';
 const text = (min: number, message: string) => z.coerce.string<CellValue>().trim().min(min, message);
 const yesNo = z
   .union([z.string(), z.number(), z.boolean(), z.date()])
-  .transform((v) => (typeof v === 'boolean' ? v : ['да', 'yes', 'true', '1'].includes(String(v).trim().toLowerCase())));
+  .transform((v) =>
+    typeof v === 'boolean' ? v : ['да', 'yes', 'true', '1'].includes(String(v).trim().toLowerCase()),
+  );
 
 export const DOCUMENT_SETTINGS = defineSettings({
   orgName: {

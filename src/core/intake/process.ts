@@ -23,6 +23,10 @@ import { readQuestionnaire } from './questionnaire';
 import type { IntakeSettings } from './settings';
 import { labelKey, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
 
+/** Raw responses stay as Google Forms recorded them; only the curator deletes them, by hand. */
+export const RAW_LEFT =
+  'Куратору: удалите ответы этого участника в Google Формах и на листах «Ответы на форму», а также его документы в папке программы.';
+
 export interface BaseRowView {
   rowNumber: number;
   record: TableRecord;
@@ -322,7 +326,7 @@ function processConsent(
         {
           event: 'Согласие на обработку отозвано',
           who,
-          details: `Обработка прекращена, персональные данные удалены ${ruDate(ctx.now)}.`,
+          details: `Обработка прекращена, персональные данные удалены ${ruDate(ctx.now)}. ${RAW_LEFT}`,
         },
       ],
     );

@@ -26,6 +26,7 @@ export const MAIL_STATES = {
   sending: 'отправляется',
   sent: 'отправлено',
   optedOut: 'отказ от рассылки',
+  cancelled: 'отменено',
   unconfirmed: 'не подтверждено',
   failed: 'ошибка',
 } as const;
@@ -46,6 +47,7 @@ export interface OutboxRow {
   createdAt: number;
   /** Letters the curator needs today (confirmations, escalations) go before the backlog. */
   urgent: boolean;
+  participantId: string;
 }
 
 /** Queued letters in sending order: urgent first, then oldest first (by enqueue time, then row). */
@@ -80,4 +82,30 @@ export function settleInterrupted(a: {
   if (quotaNow === quotaBefore) return 'not_sent';
   if (quotaNow === quotaBefore - recipients) return 'sent';
   return 'unknown';
+}
+
+/** The plan a meeting or satisfaction letter belongs to, read from its key (see dutiesOn periods). */
+export function planOfKey(key: string): { kind: string; planId: string } | undefined {
+  const [kind, period] = key.split('|');
+  if (!kind || !period) return undefined;
+  if (['reminder_mentor', 'reminder_mentee', 'reminder_parent', 'overdue'].includes(kind)) {
+    return { kind, planId: period.replace(/#\d+@.*$/, '') };
+  }
+  if (kind === 'satisfaction') return { kind, planId: period };
+  return undefined;
+}
+
+/**
+ * Queued letters about a pair's meetings that must not go out any more: the pair or group ended, or
+ * the participant left it, while the letter waited for the quota.
+ */
+export function lettersOfEndedPairs<T extends OutboxRow>(
+  rows: readonly T[],
+  active: ReadonlySet<string>,
+): T[] {
+  return rows.filter((r) => {
+    if (r.state !== MAIL_STATES.queued) return false;
+    const plan = planOfKey(r.key);
+    return plan !== undefined && !active.has(`${plan.planId}\u0000${r.participantId}`);
+  });
 }

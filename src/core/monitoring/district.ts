@@ -1,8 +1,10 @@
 // The district level: school figures added up by the key convention of figures.ts, a dashboard row
 // per school, and the cross-school matching of mentees left without a mentor to the district
 // mentor bank. Only aggregates and the bank entries of mentors who agreed ever reach this code.
+
+import { z } from 'zod';
 import { solveMatching } from '../matching/solver';
-import type { Category, MentoringForm } from '../model';
+import { CATEGORIES, type Category, type MentoringForm } from '../model';
 import type { CellValue } from '../table';
 import {
   aggregateRule,
@@ -214,4 +216,61 @@ export function matchAcrossSchools(
     });
   });
   return proposals;
+}
+
+/** What the district keeps of one school between runs of a collection (a JSON cell of «Сбор отчётов школ»). */
+export interface SchoolCollection {
+  figures: SchoolFigures;
+  bank: DistrictMentor[];
+  bankRows: string[][];
+  unmatched: DistrictMentee[];
+}
+
+const categorySchema = z.enum(CATEGORIES);
+export const SchoolCollectionSchema: z.ZodType<SchoolCollection> = z.object({
+  figures: z.object({
+    school: z.string(),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        section: z.string(),
+        name: z.string(),
+        value: z.number(),
+        unit: z.enum(UNITS as [MonitoringUnit, ...MonitoringUnit[]]),
+        target: z.number().optional(),
+        met: z.boolean().optional(),
+      }),
+    ),
+  }),
+  bank: z.array(
+    z.object({
+      email: z.string(),
+      name: z.string(),
+      school: z.string(),
+      category: categorySchema,
+      forms: z.array(z.string()),
+      topics: z.array(z.string()),
+      capacity: z.number().int().min(0),
+    }),
+  ),
+  bankRows: z.array(z.array(z.string())),
+  unmatched: z.array(
+    z.object({
+      school: z.string(),
+      menteeId: z.string(),
+      category: categorySchema,
+      forms: z.array(z.string()),
+      topics: z.array(z.string()),
+    }),
+  ),
+});
+
+/** The stored collection of a school, or undefined when the cell was damaged (the school is read again). */
+export function parseSchoolCollection(text: string): SchoolCollection | undefined {
+  try {
+    const parsed = SchoolCollectionSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -75,6 +75,12 @@ export const monitoringSettings = defineSettings({
     defaultCell: 5,
     parse: count,
   },
+  districtBudgetSeconds: {
+    name: 'Район: время одного запуска сбора, с',
+    help: 'Сбор отчётов школ прерывается через столько секунд и сам продолжается через минуту (лимит Apps Script — 6 минут).',
+    defaultCell: 270,
+    parse: z.coerce.number<CellValue>().int('нужно целое число').min(0).max(330, 'не больше 330 секунд'),
+  },
 });
 export type MonitoringSettings = SettingValues<typeof monitoringSettings>;
 

@@ -1,7 +1,7 @@
 // Closing the school year: which sheets are archived under what names, and which mentors go on to
 // the long-term mentor base. Keyed by academic year, so a second run finds everything done.
 import { UNMATCHED_SHEET } from '../matching/pairRow';
-import { fullName, type Participant } from '../model';
+import { CATEGORY_LABELS, fullName, type MentoringForm, type Participant } from '../model';
 import { SHEETS } from '../sheets';
 
 /** «2025-2026» for any day (YYYY-MM-DD in the school's time zone) from 1 September 2025 to 31 August 2026. */
@@ -49,15 +49,15 @@ export const bankEntry = (
   p: Participant,
   school: string,
   year: string,
-  categoryLabel: string,
+  forms: readonly MentoringForm[],
 ): BankEntry => ({
   Email: p.email.toLowerCase(),
   ФИО: fullName(p),
-  Категория: categoryLabel,
+  Категория: CATEGORY_LABELS[p.category],
   'Должность, организация': p.position,
-  Предметы: p.subjects.join(', '),
-  Темы: p.topics.join(', '),
-  Формы: p.forms.join(', '),
+  Предметы: p.subjects.join('; '),
+  Темы: p.topics.join('; '),
+  Формы: p.forms.map((id) => forms.find((f) => f.id === id)?.label ?? id).join('; '),
   Школа: school,
   'Учебные годы': year,
 });

@@ -28,17 +28,22 @@ interface Edit {
   value: string;
 }
 
-const own = (record: TemplateRecord, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+const own = (record: TemplateRecord, key: string): boolean =>
+  Object.prototype.propertyIsEnumerable.call(record, key);
 
 /** A paragraph that holds nothing but a block marker opens or closes a block of paragraphs. */
 type TreeNode =
   | { kind: 'block'; block: BlockPort }
-  | { kind: 'if'; token: IfToken; markers: BlockPort[]; then: TreeNode[]; otherwise: TreeNode[] }
+  | { kind: 'if'; token: IfToken; markers: BlockPort[]; shown: TreeNode[]; otherwise: TreeNode[] }
   | { kind: 'each'; token: EachToken; markers: BlockPort[]; raw: BlockPort[]; body: TreeNode[] };
 
 const flatten = (nodes: TreeNode[]): BlockPort[] =>
   nodes.flatMap((n) =>
-    n.kind === 'block' ? [n.block] : n.kind === 'if' ? [...n.markers, ...flatten(n.then), ...flatten(n.otherwise)] : [...n.markers, ...n.raw],
+    n.kind === 'block'
+      ? [n.block]
+      : n.kind === 'if'
+        ? [...n.markers, ...flatten(n.shown), ...flatten(n.otherwise)]
+        : [...n.markers, ...n.raw],
   );
 
 class Filler {
@@ -90,7 +95,8 @@ class Filler {
       }
     }
     const text = renderValue(value);
-    if (text === undefined) this.problem(token, `поле «${token.path}» — список или группа полей, его нельзя вставить в текст`);
+    if (text === undefined)
+      this.problem(token, `поле «${token.path}» — список или группа полей, его нельзя вставить в текст`);
     return text;
   }
 
@@ -126,10 +132,14 @@ class Filler {
           break;
         case 'each':
         case 'endeach':
-          this.problem(token, 'повторяемый блок ставится либо в строку таблицы, либо маркерами в отдельных абзацах');
+          this.problem(
+            token,
+            'повторяемый блок ставится либо в строку таблицы, либо маркерами в отдельных абзацах',
+          );
           break;
         case 'value':
-          if (shown()) edits.push({ start: token.start, end: token.end, value: this.value(token, scope) ?? '' });
+          if (shown())
+            edits.push({ start: token.start, end: token.end, value: this.value(token, scope) ?? '' });
           break;
         case 'if': {
           const parentShown = shown();
@@ -160,9 +170,14 @@ class Filler {
             this.problem(token, 'закрывающая метка без открывающего {{#if …}}');
             break;
           }
-          if (frame.token.negate !== token.negate) this.problem(token, `блок ${frame.token.source} закрыт не той меткой`);
+          if (frame.token.negate !== token.negate)
+            this.problem(token, `блок ${frame.token.source} закрыт не той меткой`);
           if (!frame.parentShown) break;
-          edits.push(frame.shown ? { start: token.start, end: token.end, value: '' } : { start: frame.cut, end: token.end, value: '' });
+          edits.push(
+            frame.shown
+              ? { start: token.start, end: token.end, value: '' }
+              : { start: frame.cut, end: token.end, value: '' },
+          );
           break;
         }
       }
@@ -195,7 +210,8 @@ class Filler {
       if (!list) continue;
       if (!this.apply) {
         list.forEach((item, i) => {
-          for (const paragraph of paragraphs) this.fillText(withoutEachMarkers(paragraph), itemScope(item, i, scope));
+          for (const paragraph of paragraphs)
+            this.fillText(withoutEachMarkers(paragraph), itemScope(item, i, scope));
         });
         continue;
       }
@@ -222,8 +238,8 @@ class Filler {
         else if (node.block.kind === 'table') this.fillTable(node.block.table, scope);
       } else if (node.kind === 'if') {
         const holds = this.condition(node.token, scope);
-        this.run(holds ? node.then : node.otherwise, scope);
-        this.removals.push(...node.markers, ...flatten(holds ? node.otherwise : node.then));
+        this.run(holds ? node.shown : node.otherwise, scope);
+        this.removals.push(...node.markers, ...flatten(holds ? node.otherwise : node.shown));
       } else {
         this.runEach(node, scope);
       }
@@ -235,7 +251,9 @@ class Filler {
     this.removals.push(...node.markers);
     if (!list) return;
     if (!this.apply) {
-      list.forEach((item, i) => this.run(node.body, itemScope(item, i, scope)));
+      list.forEach((item, i) => {
+        this.run(node.body, itemScope(item, i, scope));
+      });
       return;
     }
     if (list.length === 0 || node.raw.length === 0) {
@@ -307,7 +325,7 @@ function parseTree(blocks: BlockPort[], filler: Filler): TreeNode[] {
     for (const frame of stack) if (frame.kind === 'each' && block) frame.node.raw.push(block);
     const t = top();
     if (t.kind === 'root') t.nodes.push(node);
-    else if (t.kind === 'if') (t.inElse ? t.node.otherwise : t.node.then).push(node);
+    else if (t.kind === 'if') (t.inElse ? t.node.otherwise : t.node.shown).push(node);
     else t.node.body.push(node);
   };
   const rawOnly = (block: BlockPort) => {
@@ -322,12 +340,24 @@ function parseTree(blocks: BlockPort[], filler: Filler): TreeNode[] {
     const t = top();
     if (marker.kind === 'if') {
       rawOnly(block);
-      const node: Extract<TreeNode, { kind: 'if' }> = { kind: 'if', token: marker, markers: [block], then: [], otherwise: [] };
+      const node: Extract<TreeNode, { kind: 'if' }> = {
+        kind: 'if',
+        token: marker,
+        markers: [block],
+        shown: [],
+        otherwise: [],
+      };
       add(node);
       stack.push({ kind: 'if', node, inElse: false });
     } else if (marker.kind === 'each') {
       rawOnly(block);
-      const node: Extract<TreeNode, { kind: 'each' }> = { kind: 'each', token: marker, markers: [block], raw: [], body: [] };
+      const node: Extract<TreeNode, { kind: 'each' }> = {
+        kind: 'each',
+        token: marker,
+        markers: [block],
+        raw: [],
+        body: [],
+      };
       add(node);
       stack.push({ kind: 'each', node, depth: stack.length });
     } else if (marker.kind === 'else') {
@@ -340,7 +370,8 @@ function parseTree(blocks: BlockPort[], filler: Filler): TreeNode[] {
     } else if (marker.kind === 'endif') {
       if (t.kind !== 'if') filler.problem(marker, 'закрывающая метка без открывающего {{#if …}}');
       else {
-        if (t.node.token.negate !== marker.negate) filler.problem(marker, `блок ${t.node.token.source} закрыт не той меткой`);
+        if (t.node.token.negate !== marker.negate)
+          filler.problem(marker, `блок ${t.node.token.source} закрыт не той меткой`);
         stack.pop();
         rawOnly(block);
         t.node.markers.push(block);

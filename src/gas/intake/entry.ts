@@ -13,7 +13,9 @@ import { describeForms, refreshListsInForms, setupIntakeForms } from './setupFor
 
 registerSettings(INTAKE_SETTINGS);
 
+export { exportParticipantData } from './subjectAccess';
 export { onQuestionnaireSubmit } from './submit';
+export { withdrawConsent } from './withdraw';
 
 export function refreshQuestionnaireLists(): void {
   const changed = withScriptLock(refreshListsInForms);

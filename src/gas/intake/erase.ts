@@ -5,6 +5,13 @@ import type { ConsentRecord } from '../../core/intake/consent';
 import { CONSENT_HEADERS, consentToRecord, erasedConsentRows } from '../../core/intake/consentRow';
 import { type Erasure, PREFERENCE_HEADERS } from '../../core/intake/process';
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import {
+  PAIR_SHEET_COLUMNS,
+  PAIRS_HEADERS,
+  UNMATCHED_COLUMNS,
+  UNMATCHED_HEADERS,
+  UNMATCHED_SHEET,
+} from '../../core/matching/pairRow';
 import { SHEETS } from '../../core/sheets';
 import { cellText, type TableRecord } from '../../core/table';
 import { JOURNAL_HEADERS } from '../setup';
@@ -19,6 +26,7 @@ function scrub(
   match: (r: TableRecord) => boolean,
   values: (r: TableRecord) => TableRecord,
 ): number {
+  if (!SpreadsheetApp.getActive().getSheetByName(name)) return 0;
   const table = SheetTable.open(name, headers);
   const updates: Update[] = table
     .read()
@@ -77,6 +85,26 @@ export function eraseParticipant(
         : {}),
     }),
   );
+  if (e.participantId) {
+    const P = PAIR_SHEET_COLUMNS;
+    scrub(
+      SHEETS.pairs,
+      PAIRS_HEADERS,
+      (r) => mine(r, P.mentorId) || mine(r, P.menteeId),
+      (r) => ({
+        [mine(r, P.mentorId) ? P.mentor : P.mentee]: ERASED_LABEL,
+        [P.explanation]: '',
+        [P.problem]: `Участник ${e.participantId} отозвал согласие: данные удалены.`,
+      }),
+    );
+    const U = UNMATCHED_COLUMNS;
+    scrub(
+      UNMATCHED_SHEET,
+      UNMATCHED_HEADERS,
+      (r) => mine(r, U.menteeId),
+      () => ({ [U.mentee]: ERASED_LABEL, [U.detail]: '', [U.reason]: ERASED_LABEL }),
+    );
+  }
   scrub(
     SHEETS.journal,
     JOURNAL_HEADERS,

@@ -82,6 +82,7 @@ function asOutboxRow(r: RowRecord): OutboxRow {
     state: String(r.values.Состояние ?? '').trim(),
     createdAt: timeOf(r.values.Создано),
     urgent: r.values.Срочно === true || String(r.values.Срочно).toLowerCase() === 'да',
+    participantId: String(r.values.Участник ?? ''),
   };
 }
 
@@ -112,6 +113,17 @@ export function enqueue(mails: readonly OutgoingMail[]): number {
   }
   table.write([], appends);
   return appends.length;
+}
+
+/** Sets queued letters aside for good, with the reason in «Ошибка»; they are never sent. */
+export function cancelQueued(rowNumbers: readonly number[], reason: string): void {
+  if (rowNumbers.length === 0) return;
+  outboxTable().write(
+    rowNumbers.map((rowNumber) => ({
+      rowNumber,
+      values: { Состояние: MAIL_STATES.cancelled, Ошибка: reason },
+    })),
+  );
 }
 
 /** The log as the planner needs it: keys (to skip letters that exist) and states (for the digest). */

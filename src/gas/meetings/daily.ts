@@ -2,7 +2,7 @@
 // survey invitations and the weekly digest go into «Почта», then the outbox sends what the quota
 // allows. Re-running it the same day adds nothing: every letter has its key in the send log.
 import { digestText } from '../../core/mail/digest';
-import { MAIL_STATES, mailKey } from '../../core/mail/outbox';
+import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
 import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
 import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar';
@@ -10,7 +10,14 @@ import { type Duty, digestPeriod, dutiesOn, overdueMeetings, type Person } from 
 import { buildGroups } from '../../core/schedule/groups';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
-import { type DeliveryReport, deliverDue, enqueue, type OutgoingMail, outboxRows } from '../mail/outbox';
+import {
+  cancelQueued,
+  type DeliveryReport,
+  deliverDue,
+  enqueue,
+  type OutgoingMail,
+  outboxRows,
+} from '../mail/outbox';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
@@ -97,6 +104,15 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     d.kind === 'escalation' ? { ...d, to: curator } : d,
   );
   const mailRows = outboxRows();
+  const members = new Set(
+    groups
+      .filter((g) => today <= g.endsOn)
+      .flatMap((g) => [g.mentor, ...g.mentees].map((p) => `${g.planId}\u0000${p.id}`)),
+  );
+  cancelQueued(
+    lettersOfEndedPairs(mailRows, members).map((r) => r.rowNumber),
+    'пара завершена или участник вышел из неё — письмо больше не нужно',
+  );
   const known = new Set(mailRows.map((r) => r.key));
   const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
   const url = webAppUrl(settings);

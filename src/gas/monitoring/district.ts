@@ -22,24 +22,21 @@ import {
   type DistrictProposal,
   dashboardLine,
   matchAcrossSchools,
+  parseSchoolCollection,
   readMonitoringGrid,
-  type SchoolFigures,
+  type SchoolCollection,
 } from '../../core/monitoring/district';
-import {
-  DISTRICT_REPORT_TITLE,
-  districtReportData,
-  renderDistrictReport,
-} from '../../core/monitoring/districtReport';
+import { districtReportData } from '../../core/monitoring/districtReport';
 import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
 import { academicYear, MENTOR_BANK_HEADERS, MENTOR_BANK_SHEET } from '../../core/monitoring/yearClose';
 import { formatLongRussianDate } from '../../core/schedule/calendar';
 import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
-import { type CellValue, cellText } from '../../core/table';
+import { type CellValue, cellText, type RowRecord } from '../../core/table';
 import { localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
-import { writeReportDocument } from './reportDocuments';
+import { reportName, writeReportDocument } from './reportDocuments';
 import { readRecords, readSettingsOf } from './sources';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -71,15 +68,8 @@ const splitList = (text: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-interface SchoolRead {
-  figures: SchoolFigures;
-  bank: DistrictMentor[];
-  bankRows: CellValue[][];
-  unmatched: DistrictMentee[];
-}
-
 /** Everything the district takes from one school; throws when the workbook cannot be opened. */
-function readSchool(name: string, url: string, forms: readonly MentoringForm[]): SchoolRead {
+function readSchool(name: string, url: string, forms: readonly MentoringForm[]): SchoolCollection {
   const book = SpreadsheetApp.openByUrl(url);
   const monitoring = book.getSheetByName(SHEETS.monitoring);
   const rows = monitoring ? readMonitoringGrid(monitoring.getDataRange().getValues() as CellValue[][]) : [];
@@ -95,7 +85,9 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
         name: cellText(r.values.ФИО),
         school: name,
         category,
-        forms: splitList(cellText(r.values.Формы)),
+        forms: splitList(cellText(r.values.Формы)).map(
+          (label) => forms.find((f) => f.label === label)?.id ?? label,
+        ),
         topics: splitList(cellText(r.values.Темы)),
         capacity: 1,
       },
@@ -128,13 +120,28 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
     figures: { school: name, rows },
     bank,
     bankRows: bankRecords.map((r) =>
-      MENTOR_BANK_HEADERS.map((h) => (h === 'Школа' ? name : (r.values[h] ?? ''))),
+      MENTOR_BANK_HEADERS.map((h) => (h === 'Школа' ? name : cellText(r.values[h]))),
     ),
     unmatched,
   };
 }
 
+export const COLLECTION_SHEET = 'Сбор отчётов школ';
+const COLLECTION_HEADERS = ['Школа', 'Собрано', 'Итог', 'Данные'] as const;
+const ROUND_KEY = 'nastavnik.district.round';
+export const CONTINUE_HANDLER = 'continueDistrictCollection';
+const CONTINUE_AFTER_MS = 60_000;
+
+/** A round cut short by the time budget: it continues from a one-off trigger. */
+export interface DistrictProgress {
+  done: false;
+  read: number;
+  pending: number;
+  registered: number;
+}
+
 export interface DistrictResult {
+  done: true;
   schools: number;
   registered: number;
   unreachable: string[];
@@ -153,7 +160,11 @@ function rewrite(book: Book, name: string, grid: CellValue[][]): GoogleAppsScrip
   return sheet;
 }
 
-export function collectDistrictIn(book: Book, now: Date): DistrictResult {
+export function collectDistrictIn(
+  book: Book,
+  now: Date,
+  continuing = false,
+): DistrictResult | DistrictProgress {
   const cells = readSettingsOf(book);
   const settings = readSettings(monitoringSettings, cells).values;
   const intakeForms = readSettings(INTAKE_SETTINGS, cells).values.mentoringForms;
@@ -162,21 +173,70 @@ export function collectDistrictIn(book: Book, now: Date): DistrictResult {
   const year = academicYear(today);
   const registry = SheetTable.open(DISTRICT_SHEETS.schools, SCHOOL_HEADERS, book);
   const entries = registry.read().filter((r) => cellText(r.values['Ссылка на таблицу']));
-  const read: SchoolRead[] = [];
-  const unreachable: string[] = [];
+  const nameOf = (entry: RowRecord) =>
+    cellText(entry.values.Школа) || cellText(entry.values['Ссылка на таблицу']);
+
+  // A round reads every school once; it may span several runs, each under the time budget.
+  const props = PropertiesService.getScriptProperties();
+  const stored = Number(props.getProperty(ROUND_KEY));
+  const round = continuing && stored > 0 ? stored : now.getTime();
+  props.setProperty(ROUND_KEY, String(round));
+  for (const t of ScriptApp.getProjectTriggers())
+    if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
+
+  const cache = SheetTable.open(COLLECTION_SHEET, COLLECTION_HEADERS, book);
+  const cached = new Map(cache.read().map((r) => [cellText(r.values.Школа), r]));
+  const started = Date.now();
+  const budgetMs = settings.districtBudgetSeconds * 1000;
+  const cacheUpdates: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
+  const cacheAppends: Array<Record<string, CellValue>> = [];
   const statusUpdates: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
+  let readNow = 0;
+  let pending = 0;
   for (const entry of entries) {
-    const name = cellText(entry.values.Школа) || cellText(entry.values['Ссылка на таблицу']);
+    const name = nameOf(entry);
+    const known = cached.get(name);
+    const at = known?.values.Собрано;
+    if (at instanceof Date && at.getTime() >= round) continue;
+    if (readNow > 0 && Date.now() - started > budgetMs) {
+      pending++;
+      continue;
+    }
+    readNow++;
+    let values: Record<string, CellValue>;
     try {
-      read.push(readSchool(name, cellText(entry.values['Ссылка на таблицу']), forms));
+      const collection = readSchool(name, cellText(entry.values['Ссылка на таблицу']), forms);
+      values = { Школа: name, Собрано: now, Итог: 'собрано', Данные: JSON.stringify(collection) };
       statusUpdates.push({ rowNumber: entry.rowNumber, values: { Состояние: 'собрано', Собрано: now } });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      unreachable.push(`${name} (${message})`);
+      values = { Школа: name, Собрано: now, Итог: `не открывается: ${message}`, Данные: '' };
       statusUpdates.push({ rowNumber: entry.rowNumber, values: { Состояние: `не открывается: ${message}` } });
     }
+    if (known) cacheUpdates.push({ rowNumber: known.rowNumber, values });
+    else cacheAppends.push(values);
   }
+  cache.write(cacheUpdates, cacheAppends);
   registry.write(statusUpdates);
+  if (pending > 0) {
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+    return { done: false, read: readNow, pending, registered: entries.length };
+  }
+  props.deleteProperty(ROUND_KEY);
+
+  const latest = new Map(cache.read().map((r) => [cellText(r.values.Школа), r.values]));
+  const read: SchoolCollection[] = [];
+  const unreachable: string[] = [];
+  for (const entry of entries) {
+    const name = nameOf(entry);
+    const row = latest.get(name);
+    const collection = row ? parseSchoolCollection(cellText(row.Данные)) : undefined;
+    if (collection) read.push(collection);
+    else
+      unreachable.push(
+        `${name} (${row ? cellText(row.Итог).replace(/^не открывается: /, '') : 'не собрано'})`,
+      );
+  }
 
   const figures = read.map((r) => r.figures);
   const district = aggregateDistrict(figures);
@@ -225,25 +285,25 @@ export function collectDistrictIn(book: Book, now: Date): DistrictResult {
   writeProposals(proposalsTable, proposals, year);
 
   const reportUrl = writeReportDocument(
-    `${DISTRICT_REPORT_TITLE} ${year} (${today})`,
+    'district',
+    reportName('district', { year, today }),
     year,
-    renderDistrictReport(
-      districtReportData(
-        {
-          district: settings.schoolName,
-          academicYear: year,
-          asOf: formatLongRussianDate(today),
-          registered: entries.length,
-          unreachable,
-          bankSize: bank.length,
-          proposals: proposals.length,
-        },
-        district,
-        figures,
-      ),
+    districtReportData(
+      {
+        district: settings.schoolName,
+        academicYear: year,
+        asOf: formatLongRussianDate(today),
+        registered: entries.length,
+        unreachable,
+        bankSize: bank.length,
+        proposals: proposals.length,
+      },
+      district,
+      figures,
     ),
   );
   return {
+    done: true,
     schools: read.length,
     registered: entries.length,
     unreachable,

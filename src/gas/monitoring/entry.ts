@@ -10,7 +10,7 @@ import { ensureSheet } from '../sheetTable';
 import { closeSchoolYearIn } from './closeYear';
 import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS, sendDistrictProposalsIn } from './district';
 import { runMonitoring } from './refresh';
-import { schoolReport } from './reportDocuments';
+import { type ReportTemplateKey, reportTemplate, schoolReport } from './reportDocuments';
 import { readSettingsOf } from './sources';
 
 export const NIGHTLY_HANDLER = 'monitoringNightly';
@@ -31,6 +31,8 @@ SETUP_STEPS.push({
       ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased().everyDays(1).atHour(NIGHTLY_HOUR).create();
       notes.push('Мониторинг: ночное обновление включено.');
     }
+    const keys: ReportTemplateKey[] = isDistrict() ? ['district'] : ['halfYear', 'statistics', 'yearEnd'];
+    for (const key of keys) reportTemplate(key);
     if (isDistrict() && !book().getSheetByName(DISTRICT_SHEETS.schools)) {
       ensureSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS);
       notes.push('Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.');
@@ -72,8 +74,21 @@ export function closeSchoolYear(): void {
   );
 }
 
-export function collectDistrictReports(): void {
-  const r = withScriptLock(() => collectDistrictIn(book(), new Date()));
+const DISTRICT_ONLY =
+  'Это действие районной книги: в Настройках у параметра «Режим» должно стоять «муниципалитет».';
+
+function collect(continuing: boolean): void {
+  if (!isDistrict()) {
+    toast(DISTRICT_ONLY);
+    return;
+  }
+  const r = withScriptLock(() => collectDistrictIn(book(), new Date(), continuing));
+  if (!r.done) {
+    toast(
+      `Собрано школ за этот запуск: ${r.read}; осталось ${r.pending} из ${r.registered}. Сбор продолжится сам через минуту.`,
+    );
+    return;
+  }
   toast(
     [
       `Собрано школ: ${r.schools} из ${r.registered}. Банк наставников: ${r.bankSize}. Предложено пар: ${r.proposals}.`,
@@ -83,7 +98,20 @@ export function collectDistrictReports(): void {
   );
 }
 
+export function collectDistrictReports(): void {
+  collect(false);
+}
+
+/** The one-off trigger a collection cut short by the time budget leaves for itself. */
+export function continueDistrictCollection(): void {
+  collect(true);
+}
+
 export function sendDistrictProposals(): void {
+  if (!isDistrict()) {
+    toast(DISTRICT_ONLY);
+    return;
+  }
   const r = withScriptLock(() => sendDistrictProposalsIn(book(), new Date()));
   toast(
     [

@@ -1,6 +1,3 @@
-// «Обновить мониторинг» and the nightly run: recompute the figures, rewrite Мониторинг with its
-// charts and bring this year's consenting mentors into the long-term mentor base.
-import { CATEGORY_LABELS } from '../../core/model';
 import { computeMonitoring, type MonitoringInput } from '../../core/monitoring/compute';
 import type { MonitoringRow } from '../../core/monitoring/figures';
 import type { MonitoringSettings } from '../../core/monitoring/settings';
@@ -39,7 +36,7 @@ export function syncMentorBank(book: Book, input: MonitoringInput, school: strin
   }));
   const incoming = input.participants
     .filter(agreesToBank)
-    .map((p) => bankEntry(p, school, year, CATEGORY_LABELS[p.category]));
+    .map((p) => bankEntry(p, school, year, input.forms));
   const { updates, appends } = mergeBank(existing, incoming);
   table.write(
     updates.map((u) => ({ rowNumber: u.rowNumber, values: u.entry })),

@@ -1,51 +1,84 @@
-// Report documents in Drive: «Наставничество — отчёты / <учебный год> / <отчёт> (<дата>)». The
-// report is filled by the shared template engine into a document model and written into a Google
-// Doc; a second run on the same day rewrites the same document instead of making another one.
-
-import { REPORT_TITLES, type ReportKind, renderReport, reportData } from '../../core/monitoring/reports';
+// Report documents through the documents feature's engine: each report has a template Doc in
+// «Наставничество — документы / Шаблоны» that the curator may edit (made from the shipped default on
+// first use or when deleted); a report is a copy of it filled in place, kept in «<год> учебный год /
+// Отчёты». A report made again the same day replaces the earlier one (moved to the bin, not
+// deleted), so the folder holds one document per report and day.
+import { DISTRICT_REPORT_TEMPLATE, DISTRICT_REPORT_TITLE } from '../../core/monitoring/districtReport';
+import { REPORT_TEMPLATES, REPORT_TITLES, type ReportKind, reportData } from '../../core/monitoring/reports';
 import { bestMentorCriteria } from '../../core/monitoring/settings';
 import { formatLongRussianDate } from '../../core/schedule/calendar';
 import type { DocumentSpec, TemplateRecord } from '../../core/templates';
+import { fillTemplate } from '../../core/templates/fill';
+import { GasDocumentPort, writeSpec } from '../documents/docsPort';
+import { childFolder, rootFolder, TEMPLATES_FOLDER_NAME } from '../documents/drive';
 import type { MonitoringRun } from './refresh';
 
-export const REPORTS_FOLDER = 'Наставничество — отчёты';
+export type ReportTemplateKey = ReportKind | 'district';
 
-function childFolder(parent: GoogleAppsScript.Drive.Folder, name: string): GoogleAppsScript.Drive.Folder {
-  const found = parent.getFoldersByName(name);
-  return found.hasNext() ? found.next() : parent.createFolder(name);
-}
+const TEMPLATES: Record<ReportTemplateKey, { title: string; spec: DocumentSpec }> = {
+  halfYear: { title: REPORT_TITLES.halfYear, spec: REPORT_TEMPLATES.halfYear },
+  statistics: { title: REPORT_TITLES.statistics, spec: REPORT_TEMPLATES.statistics },
+  yearEnd: { title: REPORT_TITLES.yearEnd, spec: REPORT_TEMPLATES.yearEnd },
+  district: { title: DISTRICT_REPORT_TITLE, spec: DISTRICT_REPORT_TEMPLATE },
+};
 
-export function reportsFolder(year: string): GoogleAppsScript.Drive.Folder {
-  return childFolder(childFolder(DriveApp.getRootFolder(), REPORTS_FOLDER), year);
-}
+export const REPORTS_FOLDER = 'Отчёты';
+const templateProperty = (key: ReportTemplateKey) => `nastavnik.monitoring.template.${key}`;
 
-function writeSpec(body: GoogleAppsScript.Document.Body, spec: DocumentSpec): void {
-  body.clear();
-  for (const block of spec.blocks) {
-    if (block.kind === 'table') {
-      body.appendTable(block.rows);
-      continue;
-    }
-    const paragraph = body.appendParagraph(block.text);
-    if (block.style === 'title') paragraph.setHeading(DocumentApp.ParagraphHeading.TITLE);
-    else if (block.style === 'heading') paragraph.setHeading(DocumentApp.ParagraphHeading.HEADING2);
+function liveFile(id: string | null): GoogleAppsScript.Drive.File | undefined {
+  if (!id) return undefined;
+  try {
+    const file = DriveApp.getFileById(id);
+    return file.isTrashed() ? undefined : file;
+  } catch {
+    return undefined;
   }
 }
 
-/** Writes a filled report into its document (created once per report, year and day); returns its URL. */
-export function writeReportDocument(name: string, year: string, spec: DocumentSpec): string {
-  const folder = reportsFolder(year);
-  const existing = folder.getFilesByName(name);
-  const found = existing.hasNext();
-  const doc = found ? DocumentApp.openById(existing.next().getId()) : DocumentApp.create(name);
-  if (!found) DriveApp.getFileById(doc.getId()).moveTo(folder);
-  writeSpec(doc.getBody(), spec);
+/** The curator's template of a report; made from the shipped default when missing. */
+export function reportTemplate(key: ReportTemplateKey): GoogleAppsScript.Drive.File {
+  const props = PropertiesService.getScriptProperties();
+  const existing = liveFile(props.getProperty(templateProperty(key)));
+  if (existing) return existing;
+  const doc = DocumentApp.create(`Шаблон: ${TEMPLATES[key].title}`);
+  writeSpec(doc.getBody(), TEMPLATES[key].spec);
   doc.saveAndClose();
-  return doc.getUrl();
+  const file = DriveApp.getFileById(doc.getId());
+  file.moveTo(childFolder(rootFolder(), TEMPLATES_FOLDER_NAME));
+  props.setProperty(templateProperty(key), doc.getId());
+  return file;
 }
 
-export function reportName(kind: ReportKind, run: Pick<MonitoringRun, 'year' | 'today'>): string {
-  return `${REPORT_TITLES[kind]} ${run.year} (${run.today})`;
+export function reportsFolder(year: string): GoogleAppsScript.Drive.Folder {
+  return childFolder(childFolder(rootFolder(), `${year} учебный год`), REPORTS_FOLDER);
+}
+
+/** Fills a copy of the template; on a template error the copy goes to the bin and the error is raised. */
+export function writeReportDocument(
+  key: ReportTemplateKey,
+  name: string,
+  year: string,
+  data: TemplateRecord,
+): string {
+  const folder = reportsFolder(year);
+  const earlier: GoogleAppsScript.Drive.File[] = [];
+  const same = folder.getFilesByName(name);
+  while (same.hasNext()) earlier.push(same.next());
+  const copy = reportTemplate(key).makeCopy(name, folder);
+  try {
+    const doc = DocumentApp.openById(copy.getId());
+    fillTemplate(new GasDocumentPort(doc.getBody()), data, TEMPLATES[key].title);
+    doc.saveAndClose();
+  } catch (e) {
+    copy.setTrashed(true);
+    throw e;
+  }
+  for (const file of earlier) if (!file.isTrashed()) file.setTrashed(true);
+  return copy.getUrl();
+}
+
+export function reportName(kind: ReportTemplateKey, run: Pick<MonitoringRun, 'year' | 'today'>): string {
+  return `${TEMPLATES[kind].title} ${run.year} (${run.today})`;
 }
 
 export function schoolReport(kind: ReportKind, run: MonitoringRun): string {
@@ -56,5 +89,5 @@ export function schoolReport(kind: ReportKind, run: MonitoringRun): string {
     run.input,
     bestMentorCriteria(run.settings),
   );
-  return writeReportDocument(reportName(kind, run), run.year, renderReport(kind, data));
+  return writeReportDocument(kind, reportName(kind, run), run.year, data);
 }

@@ -1,0 +1,138 @@
+// Приказы (the order registry) and Документы (every document made, under its key).
+import { ORDER_TITLE, type OrderReservation } from '../../core/documents/plan';
+import { formatOrderNumber } from '../../core/documents/settings';
+import { SHEETS } from '../../core/sheets';
+import { cellText, type RowRecord } from '../../core/table';
+import { type CalendarDate, formatShortDate, parseIsoDay } from '../../core/templates/russianDate';
+import { SheetTable } from '../sheetTable';
+
+export const ORDER_HEADERS = [
+  'Ключ',
+  '№ п/п',
+  'Номер',
+  'Дата',
+  'Заголовок',
+  'Пары',
+  'Статус',
+  'Документ',
+] as const;
+export const DOCUMENT_HEADERS = [
+  'Ключ',
+  'Тип',
+  'Название',
+  'Ссылка',
+  'Статус',
+  'Кто видит',
+  'Пара',
+  'Участник',
+  'Приказ',
+  'Создан',
+  'Проблема',
+  'Id файла',
+] as const;
+
+export const ORDER_STATES = { reserved: 'номер зарезервирован', made: 'сформирован' } as const;
+export const DOCUMENT_STATES = {
+  creating: 'создаётся',
+  ready: 'готов',
+  templateError: 'ошибка шаблона',
+} as const;
+
+export const openOrders = (): SheetTable => SheetTable.open(SHEETS.orders, ORDER_HEADERS);
+export const openDocuments = (): SheetTable => SheetTable.open(SHEETS.documents, DOCUMENT_HEADERS);
+
+function dayOf(cell: unknown): CalendarDate | undefined {
+  if (Object.prototype.toString.call(cell) === '[object Date]') {
+    const d = new Date((cell as Date).getTime() + 43_200_000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const text = cellText(cell as string);
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (ru) return { year: Number(ru[3]), month: Number(ru[2]), day: Number(ru[1]) };
+  try {
+    return parseIsoDay(text.slice(0, 10));
+  } catch {
+    return undefined;
+  }
+}
+
+export function readOrders(rows: RowRecord[]): OrderReservation[] {
+  return rows.flatMap((r) => {
+    const key = cellText(r.values['Ключ']);
+    const seq = Number(r.values['№ п/п']);
+    const date = dayOf(r.values['Дата']);
+    if (!key || !Number.isFinite(seq) || !date) return [];
+    return [
+      {
+        key,
+        seq,
+        number: cellText(r.values['Номер']),
+        date,
+        title: cellText(r.values['Заголовок']) || ORDER_TITLE,
+        pairIds: cellText(r.values['Пары'])
+          .split(/[,\s]+/)
+          .filter(Boolean),
+      },
+    ];
+  });
+}
+
+/**
+ * Reserves the next number for these pairs in Приказы. Call under the script lock: the number is in
+ * the sheet before any document is made, so a crash never skips or reuses one. The key depends only
+ * on the pairs, so a re-run finds the reservation instead of taking a new number.
+ */
+export function reserveOrder(
+  table: SheetTable,
+  rows: RowRecord[],
+  key: string,
+  pairIds: string[],
+  today: CalendarDate,
+  format: string,
+  firstNumber: number,
+): OrderReservation {
+  const existing = readOrders(rows).find((o) => o.key === key);
+  if (existing) return existing;
+  const numbers = rows.map((r) => Number(r.values['№ п/п'])).filter((n) => Number.isFinite(n) && n > 0);
+  const seq = numbers.length > 0 ? Math.max(...numbers) + 1 : firstNumber;
+  const order: OrderReservation = {
+    key,
+    seq,
+    number: formatOrderNumber(format, seq),
+    date: today,
+    title: ORDER_TITLE,
+    pairIds,
+  };
+  table.write(
+    [],
+    [
+      {
+        Ключ: key,
+        '№ п/п': seq,
+        Номер: order.number,
+        Дата: formatShortDate(today),
+        Заголовок: order.title,
+        Пары: pairIds.join(', '),
+        Статус: ORDER_STATES.reserved,
+        Документ: '',
+      },
+    ],
+  );
+  return order;
+}
+
+export interface DocumentRow {
+  rowNumber: number;
+  key: string;
+  status: string;
+  fileId: string;
+}
+
+export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
+  return rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    key: cellText(r.values['Ключ']),
+    status: cellText(r.values['Статус']),
+    fileId: cellText(r.values['Id файла']),
+  }));
+}

@@ -1,0 +1,20 @@
+// The participant whose row the curator selected in Наставники or Наставляемые.
+import { COLUMNS } from '../../core/intake/baseRow';
+import { ROLES, type Role } from '../../core/model';
+import { cellText } from '../../core/table';
+import { BASE_SHEETS } from '../bases';
+
+/** The participant in the selected row of Наставники / Наставляемые, if the curator selected one. */
+export function selectedParticipant(): { role: Role; id: string } | undefined {
+  const sheet = SpreadsheetApp.getActiveSheet();
+  const role = ROLES.find((r) => BASE_SHEETS[r] === sheet.getName());
+  if (!role) return undefined;
+  const row = sheet.getActiveRange()?.getRow() ?? 0;
+  if (row < 2) return undefined;
+  const header = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => String(h).trim());
+  const id = cellText(sheet.getRange(row, header.indexOf(COLUMNS.id) + 1).getValue());
+  return id ? { role, id } : undefined;
+}
