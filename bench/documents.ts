@@ -19,7 +19,8 @@ export const documentsBench: BenchSuite = {
       const ms = runs.reduce((n, r) => n + r.elapsedMs, 0);
       const byService = new Map<string, number>();
       for (const r of runs)
-        for (const [k, v] of Object.entries(r.calls)) byService.set(k.split('.')[0], (byService.get(k.split('.')[0]) ?? 0) + v);
+        for (const [k, v] of Object.entries(r.calls))
+          byService.set(k.split('.')[0], (byService.get(k.split('.')[0]) ?? 0) + v);
       console.log(
         `  документов ${made} за ${runs.length} запуск(а), ${(ms / 1000).toFixed(1)} с: ${((made / ms) * 60_000).toFixed(0)} документов в минуту`,
       );

@@ -40,7 +40,7 @@ export const FORM_IDS = [
 ] as const;
 export type FormId = (typeof FORM_IDS)[number];
 /** Surveys of the pair's year (H6): built like the questionnaires, but not part of intake. */
-export const SURVEY_FORM_IDS = ['feedback', 'satisfaction'] as const;
+export const SURVEY_FORM_IDS = ['feedback', 'satisfaction', 'impact_entry', 'impact_exit'] as const;
 export type SurveyFormId = (typeof SURVEY_FORM_IDS)[number];
 
 export interface FormDefinition {

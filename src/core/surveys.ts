@@ -124,7 +124,7 @@ export type RawSurveyAnswers = Readonly<Record<string, string | readonly string[
  */
 export function surveyAnswerFromForm(input: {
   form: {
-    id: 'feedback' | 'satisfaction';
+    id: SurveyKind;
     items: ReadonlyArray<{ key: string; type: string; choices?: readonly string[] }>;
   };
   answers: RawSurveyAnswers;

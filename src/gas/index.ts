@@ -1,7 +1,11 @@
 // Entry points Apps Script calls. Every export here becomes a top-level function in dist/Code.js.
 import { MENU, MENU_TITLE } from './menu';
 
-export { continueDocumentGeneration, generateDocumentsForApprovedPairs } from './documents';
+export {
+  continueDocumentGeneration,
+  createProgrammeOrders,
+  generateDocumentsForApprovedPairs,
+} from './documents';
 export {
   exportParticipantData,
   intakeForms,

@@ -16,6 +16,7 @@ export const MENU: MenuItem[] = [
   { title: 'Проверить пары', functionName: 'openPairsReview' },
   { title: 'Утвердить пары', functionName: 'approvePairs' },
   { title: 'Сформировать документы', functionName: 'generateDocumentsForApprovedPairs' },
+  { title: 'Приказы о внедрении модели и о кураторе', functionName: 'createProgrammeOrders' },
   { title: 'Обновить мониторинг', functionName: 'refreshMonitoring' },
   { title: 'Отчёт мониторинга (полугодие)', functionName: 'createHalfYearReport' },
   { title: 'Статистический отчёт (до 30 декабря)', functionName: 'createStatisticsReport' },

@@ -19,7 +19,18 @@ function appendToTemplate(key, text) {
 }
 `;
 
-const EXTRA_SURNAMES = ['Кузнецов', 'Соколов', 'Попов', 'Лебедев', 'Козлов', 'Новиков', 'Морозов', 'Волков', 'Зайцев', 'Павлов'];
+const EXTRA_SURNAMES = [
+  'Кузнецов',
+  'Соколов',
+  'Попов',
+  'Лебедев',
+  'Козлов',
+  'Новиков',
+  'Морозов',
+  'Волков',
+  'Зайцев',
+  'Павлов',
+];
 
 export const seedScript = (dir: string) => LocalWorkspace.open(dir, { code: SCRIPT });
 
@@ -35,7 +46,15 @@ const mentor = (id: string, last: string, first: string, middle: string, positio
   'Формы наставничества': 'учитель – ученик',
   'Сколько наставляемых': 3,
 });
-const student = (id: string, last: string, first: string, middle: string, cls: string, age: number, parent: string) => ({
+const student = (
+  id: string,
+  last: string,
+  first: string,
+  middle: string,
+  cls: string,
+  age: number,
+  parent: string,
+) => ({
   ID: id,
   Согласие: 'нет',
   Фамилия: last,
@@ -49,19 +68,23 @@ const student = (id: string, last: string, first: string, middle: string, cls: s
   'ФИО родителя': parent,
   'E-mail родителя': `parent.${id.toLowerCase()}@mail.test`,
 });
-const pair = (id: string, mentorId: string, menteeId: string) => ({
+const pair = (id: string, mentorId: string, menteeId: string, state = 'утверждена') => ({
   'ID пары': id,
   'Код наставника': mentorId,
   'Код наставляемого': menteeId,
   Форма: 'учитель – ученик',
-  Состояние: 'утверждена',
-  'Дата утверждения': '25.11.2026',
+  Состояние: state,
+  'Дата утверждения': state === 'утверждена' ? '25.11.2026' : '',
 });
 
 export const extraPair = pair;
 export const extraStudent = student;
 
-export async function schoolWithApprovedPairs(extraPairs = 0, options: WorkspaceOptions = {}) {
+export async function schoolWithApprovedPairs(
+  extraPairs = 0,
+  options: WorkspaceOptions = {},
+  state = 'утверждена',
+) {
   const dir = mkdtempSync(join(tmpdir(), 'nastavnik-docs-'));
   const clockStart = new Date('2026-11-25T09:00:00Z');
   const ws = await LocalWorkspace.create(dir, { clockStart, curatorEmail: CURATOR, ...options });
@@ -75,9 +98,23 @@ export async function schoolWithApprovedPairs(extraPairs = 0, options: Workspace
   seed.run('appendRecords', 'Наставляемые', [
     student('S1', 'Петров', 'Павел', 'Павлович', '7Б', 13, 'Петрова Ольга Игоревна'),
     student('S2', 'Шевчук', 'Анна', 'Сергеевна', '9А', 15, 'Шевчук Ирина Васильевна'),
-    ...extra.map((n, i) => student(`X${n}`, `${EXTRA_SURNAMES[i % EXTRA_SURNAMES.length]}${i >= EXTRA_SURNAMES.length ? `-${n}` : ''}`, 'Лев', 'Алексеевич', '8В', 14, 'Кузнецова Вера Павловна')),
+    ...extra.map((n, i) =>
+      student(
+        `X${n}`,
+        `${EXTRA_SURNAMES[i % EXTRA_SURNAMES.length]}${i >= EXTRA_SURNAMES.length ? `-${n}` : ''}`,
+        'Лев',
+        'Алексеевич',
+        '8В',
+        14,
+        'Кузнецова Вера Павловна',
+      ),
+    ),
   ]);
-  seed.run('appendRecords', 'Пары', [pair('P1', 'T1', 'S1'), pair('P2', 'T2', 'S2'), ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`))]);
+  seed.run('appendRecords', 'Пары', [
+    pair('P1', 'T1', 'S1'),
+    pair('P2', 'T2', 'S2'),
+    ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`)),
+  ]);
   seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: адрес руководителя', 'Значение', DIRECTOR);
   await seed.save();
   return { dir, ws: await LocalWorkspace.open(dir, { curatorEmail: CURATOR, ...options }) };
@@ -103,7 +140,9 @@ export interface DriveEntry {
 }
 
 export function driveItems(dir: string): DriveEntry[] {
-  const index = JSON.parse(readFileSync(join(dir, 'drive', '.index.json'), 'utf8')) as { items: Record<string, DriveEntry> };
+  const index = JSON.parse(readFileSync(join(dir, 'drive', '.index.json'), 'utf8')) as {
+    items: Record<string, DriveEntry>;
+  };
   return Object.values(index.items);
 }
 

@@ -10,7 +10,11 @@ const sorted = (names: string[]) => [...names].sort();
 
 test('documents for approved pairs: names in the right cases, private sharing, registry and Документы', async () => {
   const { dir, ws } = await schoolWithApprovedPairs();
-  const report = ws.run('generateDocumentsForApprovedPairs') as { made: number; remaining: number; problems: string[] };
+  const report = ws.run('generateDocumentsForApprovedPairs') as {
+    made: number;
+    remaining: number;
+    problems: string[];
+  };
   expect(report).toMatchObject({ made: 9, remaining: 0, problems: [] });
 
   const orders = ws.sheetRows('Приказы');
@@ -21,7 +25,9 @@ test('documents for approved pairs: names in the right cases, private sharing, r
   expect(rows).toHaveLength(9);
   expect(rows.every((r) => r.includes('готов'))).toBe(true);
 
-  const items = driveItems(dir).filter((i) => i.mimeType === DOC && !i.trashed && !i.name.startsWith('Шаблон'));
+  const items = driveItems(dir).filter(
+    (i) => i.mimeType === DOC && !i.trashed && !i.name.startsWith('Шаблон'),
+  );
   expect(items.map((i) => i.name).sort()).toEqual(
     [
       'Приказ № 1-о от 25.11.2026 Об утверждении наставнических пар (групп)',
@@ -37,8 +43,18 @@ test('documents for approved pairs: names in the right cases, private sharing, r
   );
   // Nothing is shared by link; each participant (and a minor's parent) sees only their own documents.
   for (const item of driveItems(dir)) expect(item.access).toBe('PRIVATE');
-  const seenBy = (email: string) => items.filter((i) => i.viewers.includes(email)).map((i) => i.name).sort();
-  expect(seenBy('s1@school.test')).toEqual(sorted(['Индивидуальный план — Иванова А. П. и Петров П. П.', 'Соглашение — Иванова А. П. и Петров П. П.', 'Согласие на распространение ПД — Петров П. П.']));
+  const seenBy = (email: string) =>
+    items
+      .filter((i) => i.viewers.includes(email))
+      .map((i) => i.name)
+      .sort();
+  expect(seenBy('s1@school.test')).toEqual(
+    sorted([
+      'Индивидуальный план — Иванова А. П. и Петров П. П.',
+      'Соглашение — Иванова А. П. и Петров П. П.',
+      'Согласие на распространение ПД — Петров П. П.',
+    ]),
+  );
   expect(seenBy('parent.s1@mail.test')).toEqual(
     sorted([
       'Индивидуальный план — Иванова А. П. и Петров П. П.',
@@ -47,7 +63,9 @@ test('documents for approved pairs: names in the right cases, private sharing, r
       'Согласие родителя на обработку ПД — Петров П. П.',
     ]),
   );
-  expect(seenBy('t2@school.test')).toEqual(sorted(['Индивидуальный план — Цой В. Р. и Шевчук А. С.', 'Соглашение — Цой В. Р. и Шевчук А. С.']));
+  expect(seenBy('t2@school.test')).toEqual(
+    sorted(['Индивидуальный план — Цой В. Р. и Шевчук А. С.', 'Соглашение — Цой В. Р. и Шевчук А. С.']),
+  );
   const yearFolder = driveItems(dir).find((i) => i.name === '2026-2027 учебный год');
   expect([yearFolder?.owner, ...(yearFolder?.editors ?? [])]).toContain(CURATOR);
   expect(yearFolder?.viewers).toEqual([DIRECTOR]);
@@ -56,13 +74,19 @@ test('documents for approved pairs: names in the right cases, private sharing, r
   const path = (name: string) => join(dir, `${items.find((i) => i.name === name)?.path}.docx`);
   const orderFile = path('Приказ № 1-о от 25.11.2026 Об утверждении наставнических пар (групп)');
   const order = await docxText(orderFile);
-  expect(order).toContain('за наставником Ивановой Анной Петровной (учитель математики) — Петрова Павла Павловича (7Б класс)');
-  expect(order).toContain('за наставником Цоем Виктором Робертовичем (учитель физики) — Шевчук Анну Сергеевну (9А класс)');
+  expect(order).toContain(
+    'за наставником Ивановой Анной Петровной (учитель математики) — Петрова Павла Павловича (7Б класс)',
+  );
+  expect(order).toContain(
+    'за наставником Цоем Виктором Робертовичем (учитель физики) — Шевчук Анну Сергеевну (9А класс)',
+  );
   expect(order).toContain('«25» ноября 2026 г.');
   expect(order).not.toMatch(/\{\{|\}\}/);
   const agreementFile = path('Соглашение — Иванова А. П. и Петров П. П.');
   const agreement = await docxText(agreementFile);
-  expect(agreement).toContain('Петрова Ольга Игоревна, родитель (законный представитель) несовершеннолетнего участника Петрова Павла Павловича');
+  expect(agreement).toContain(
+    'Петрова Ольга Игоревна, родитель (законный представитель) несовершеннолетнего участника Петрова Павла Павловича',
+  );
   const consent = await docxText(path('Согласие на обработку ПД — Шевчук А. С.'));
   expect(consent).toContain('несовершеннолетний участник в возрасте старше 14 лет');
 
@@ -72,7 +96,11 @@ test('documents for approved pairs: names in the right cases, private sharing, r
 
   if (existsSync('/usr/bin/libreoffice')) {
     const out = mkdtempSync(join(tmpdir(), 'nastavnik-pdf-'));
-    execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, orderFile, agreementFile], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'libreoffice',
+      ['--headless', '--convert-to', 'pdf', '--outdir', out, orderFile, agreementFile],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
   }
 });

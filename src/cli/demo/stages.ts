@@ -5,6 +5,7 @@
 // and in arrival order, come from schoolSubmissions(ctx.school).
 import type { LocalWorkspace, RunStats } from '../../local';
 import { basesStage } from './basesStage';
+import { documentsStage } from './documentsStage';
 import { matchingStage } from './matchingStage';
 import { meetingsStage } from './meetingsStage';
 import { preparationStage } from './preparationStage';
@@ -29,4 +30,4 @@ export interface DemoStage {
   run: (ctx: DemoContext) => Promise<string[]> | string[];
 }
 
-export const DEMO_STAGES: DemoStage[] = [preparationStage, basesStage, matchingStage, meetingsStage, yearCloseStage];
+export const DEMO_STAGES: DemoStage[] = [preparationStage, basesStage, matchingStage, documentsStage, meetingsStage, yearCloseStage];

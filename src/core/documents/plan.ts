@@ -69,6 +69,21 @@ export interface DocumentWorld {
 
 export const ORDER_TITLE = 'Об утверждении наставнических пар (групп)';
 
+/** Orders of the programme itself, one per school year, made from the menu. */
+export const PROGRAMME_ORDERS: ReadonlyArray<{ prefix: string; templateKey: TemplateKey; title: string }> = [
+  { prefix: 'order-model', templateKey: 'order-model', title: 'О внедрении целевой модели наставничества' },
+  {
+    prefix: 'order-curator',
+    templateKey: 'order-curator',
+    title: 'О назначении куратора целевой модели наставничества',
+  },
+];
+
+export const programmeOrderKey = (prefix: string, year: string): string => `${prefix}:${year}`;
+
+const orderTemplate = (key: string): TemplateKey =>
+  PROGRAMME_ORDERS.find((o) => key.startsWith(`${o.prefix}:`))?.templateKey ?? 'order-pairs';
+
 /** FNV-1a, so the key of a set of pairs is short and the same on every run. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
@@ -249,7 +264,7 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
   return {
     key: order.key,
     type: 'order',
-    templateKey: 'order-pairs',
+    templateKey: orderTemplate(order.key),
     title: `Приказ № ${order.number} от ${formatShortDate(order.date)} ${order.title}`,
     data: {
       ...common(world),

@@ -10,8 +10,10 @@ import {
   type DocumentWorld,
   type OrderReservation,
   orderKey,
+  PROGRAMME_ORDERS,
   pairsWithoutOrder,
   pendingJobs,
+  programmeOrderKey,
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
@@ -38,6 +40,9 @@ import {
 
 export const CONTINUE_HANDLER = 'continueDocumentGeneration';
 const CONTINUE_AFTER_MS = 60_000;
+const QUOTA_PAUSE_MS = 12 * 3_600_000;
+const isQuotaError = (e: unknown): boolean =>
+  e instanceof Error && /too many times for one day/i.test(e.message);
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
 /** Tests shorten the budget through this script property (seconds); Настройки is the normal place. */
 const BUDGET_OVERRIDE_PROPERTY = 'nastavnik.documents.runSeconds';
@@ -247,6 +252,15 @@ export function runDocumentGeneration(): GenerationReport {
       makeDocument(job, folders.of(job), ctx.settings, byKey.get(job.key), keep);
       made++;
     } catch (e) {
+      if (isQuotaError(e)) {
+        // Google's daily document quota is spent: carry on tomorrow instead of failing every minute.
+        for (const t of triggers()) ScriptApp.deleteTrigger(t);
+        ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(QUOTA_PAUSE_MS).create();
+        const text = `Документы: создано ${made}; дневной лимит Google на создание документов исчерпан, продолжу через 12 часов.`;
+        setProgress(text);
+        SpreadsheetApp.getActive().toast(text, MENU_TITLE);
+        return { made, remaining: jobs.length - made - skipped, problems, order: order?.number };
+      }
       if (!(e instanceof TemplateError)) throw e;
       brokenTemplates.set(job.templateKey, e.message);
       problems.push(e.message);
@@ -265,6 +279,29 @@ export function runDocumentGeneration(): GenerationReport {
   setProgress(text);
   SpreadsheetApp.getActive().toast(text, MENU_TITLE);
   return { made, remaining, problems, order: order?.number };
+}
+
+/** Menu «Приказы о внедрении модели и о кураторе»: one of each per school year, then the documents. */
+export function createProgrammeOrders(): GenerationReport {
+  const ctx = loadContext();
+  withScriptLock(() => {
+    const table = openOrders();
+    for (const o of PROGRAMME_ORDERS) {
+      const rows = table.read();
+      const key = programmeOrderKey(o.prefix, ctx.world.year);
+      reserveOrder(
+        table,
+        rows,
+        key,
+        [],
+        today(),
+        ctx.settings.orderFormat,
+        ctx.settings.orderFirstNumber,
+        o.title,
+      );
+    }
+  });
+  return runDocumentGeneration();
 }
 
 /** Menu «Сформировать документы». */

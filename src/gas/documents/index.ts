@@ -9,6 +9,7 @@ import { ensureSheet } from '../sheetTable';
 import { ensureTemplates } from './drive';
 import {
   continueDocumentGeneration,
+  createProgrammeOrders,
   generateDocumentsForApprovedPairs,
   queueDocumentsAfterApproval,
 } from './generate';
@@ -29,4 +30,4 @@ SETUP_STEPS.push({
   },
 });
 
-export { continueDocumentGeneration, generateDocumentsForApprovedPairs };
+export { continueDocumentGeneration, createProgrammeOrders, generateDocumentsForApprovedPairs };

@@ -90,6 +90,7 @@ export function reserveOrder(
   today: CalendarDate,
   format: string,
   firstNumber: number,
+  title = ORDER_TITLE,
 ): OrderReservation {
   const existing = readOrders(rows).find((o) => o.key === key);
   if (existing) return existing;

@@ -2,6 +2,7 @@
 // forms/satisfaction.ts (with intake's form builder), their links put into Настройки for the
 // invitations, and each answer appended to «Опросы» for monitoring. Raw answers stay in the form.
 import { FEEDBACK_FORM } from '../../../forms/feedback';
+import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { SETTINGS_HEADERS } from '../../core/settings';
@@ -21,10 +22,10 @@ import { readApprovedLinks, readBase } from './people';
 
 export const SURVEY_HANDLER = 'onSurveySubmit';
 const PROPERTY = 'surveys.forms';
-const SURVEY_FORMS = [FEEDBACK_FORM, SATISFACTION_FORM] as const;
+const SURVEY_FORMS = [FEEDBACK_FORM, SATISFACTION_FORM, IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM] as const;
 
 type Registry = Partial<
-  Record<'feedback' | 'satisfaction', { id: string; url: string; items: Record<string, string> }>
+  Record<(typeof SURVEY_FORMS)[number]['id'], { id: string; url: string; items: Record<string, string> }>
 >;
 
 function readRegistry(): Registry {

@@ -123,7 +123,10 @@ export function sendDistrictProposals(): void {
 
 /** Nightly: a school refreshes its figures; a district collects its schools. */
 export function monitoringNightly(): void {
-  withScriptLock(() =>
-    isDistrict() ? collectDistrictIn(book(), new Date()) : runMonitoring(book(), new Date()),
-  );
+  withScriptLock(() => {
+    const cells = readSettingsOf(book());
+    if (readSettings(monitoringSettings, cells).values.mode === 'муниципалитет')
+      collectDistrictIn(book(), new Date());
+    else runMonitoring(book(), new Date(), cells);
+  });
 }

@@ -10,6 +10,7 @@ import {
   MENTOR_BANK_SHEET,
   mergeBank,
 } from '../../core/monitoring/yearClose';
+import type { CellValue } from '../../core/table';
 import { localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
 import { writeMonitoringSheet } from './monitoringSheet';
@@ -29,14 +30,15 @@ type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Adds or updates this year's mentors who agreed to the long-term base; nothing is removed. */
 export function syncMentorBank(book: Book, input: MonitoringInput, school: string, year: string): number {
+  const incoming = input.participants
+    .filter(agreesToBank)
+    .map((p) => bankEntry(p, school, year, input.forms));
+  if (incoming.length === 0) return 0;
   const table = SheetTable.open(MENTOR_BANK_SHEET, MENTOR_BANK_HEADERS, book);
   const existing = table.read().map((r) => ({
     rowNumber: r.rowNumber,
     entry: Object.fromEntries(MENTOR_BANK_HEADERS.map((h) => [h, String(r.values[h] ?? '')])) as BankEntry,
   }));
-  const incoming = input.participants
-    .filter(agreesToBank)
-    .map((p) => bankEntry(p, school, year, input.forms));
   const { updates, appends } = mergeBank(existing, incoming);
   table.write(
     updates.map((u) => ({ rowNumber: u.rowNumber, values: u.entry })),
@@ -45,8 +47,8 @@ export function syncMentorBank(book: Book, input: MonitoringInput, school: strin
   return appends.length;
 }
 
-export function runMonitoring(book: Book, now: Date): MonitoringRun {
-  const sources = readMonitoringSources(book, now);
+export function runMonitoring(book: Book, now: Date, cells?: Map<string, CellValue>): MonitoringRun {
+  const sources = readMonitoringSources(book, now, cells);
   const rows = computeMonitoring(sources.input);
   const today = localToday(now);
   const year = academicYear(today);

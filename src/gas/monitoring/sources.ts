@@ -57,8 +57,11 @@ export function readParticipants(book: Book, forms: readonly MentoringForm[]): P
   );
 }
 
-export function readMonitoringSources(book: Book, now: Date): MonitoringSources {
-  const cells = readSettingsOf(book);
+export function readMonitoringSources(
+  book: Book,
+  now: Date,
+  cells = readSettingsOf(book),
+): MonitoringSources {
   const monitoring = readSettings(monitoringSettings, cells);
   const intake = readSettings(INTAKE_SETTINGS, cells);
   const schedule = readSettings(SCHEDULE_SETTINGS, cells);

@@ -1,0 +1,25 @@
+// Stage «Оформление документов»: after «Утвердить пары» the order number is reserved and documents
+// are made in runs under a time budget, continued by a trigger; here the curator also presses
+// «Сформировать документы» once. The summary says what was made and where it lies in Drive.
+import type { DemoStage } from './stages';
+
+export const documentsStage: DemoStage = {
+  title: 'Оформление документов: приказ, соглашения, планы, согласия',
+  run({ ws, dir }) {
+    ws.run('generateDocumentsForApprovedPairs');
+    const rows = ws.sheetRows('Документы');
+    const byType = new Map<string, number>();
+    for (const r of rows.filter((row) => row.includes('готов')))
+      byType.set(String(r[1]), (byType.get(String(r[1])) ?? 0) + 1);
+    const orders = ws.sheetRows('Приказы').map((r) => `  приказ № ${r[2]} от ${r[3]}: ${r[6]}`);
+    const toast = (ws.lastRun?.ui ?? []).filter((e) => e.kind === 'toast').map((e) => `  ${e.text ?? ''}`);
+    return [
+      'Лист «Приказы»:',
+      ...orders,
+      'Создано документов (лист «Документы»):',
+      ...[...byType].map(([type, n]) => `  ${type}: ${n}`),
+      ...toast,
+      `Файлы .docx: ${dir}/drive/Наставничество — документы/ (по учебному году и типу; шаблоны — в «Шаблоны»)`,
+    ];
+  },
+};
