@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Printer, parseDemoArgs, runDemo, stageLine } from '../../src/cli/demo';
+import { type Printer, parseDemoArgs, runDemo, stageLine, timingColumn } from '../../src/cli/demo';
 import { preparationStage } from '../../src/cli/demo/preparationStage';
 import type { DemoStage } from '../../src/cli/demo/stages';
 
@@ -84,9 +84,14 @@ describe('demo command', () => {
     expect(out.lines.join('\n')).not.toMatch(/Не дойдём/);
   });
 
-  it('lines the timings up in one column', () => {
-    expect(stageLine(1, 6, 'Подготовка условий', 1234)).toHaveLength(
-      stageLine(6, 6, 'Мониторинг', 12).length,
-    );
+  it('lines the timings up in one column, right of the longest title', () => {
+    const stages = [
+      { title: 'Подготовка условий', run: () => [] },
+      { title: 'Оформление документов: приказ, соглашения, индивидуальные планы, согласия', run: () => [] },
+    ];
+    const width = timingColumn(stages);
+    const lines = stages.map((s, i) => stageLine(i + 1, 2, s.title, 1234, width));
+    expect(lines[0]).toHaveLength(lines[1].length);
+    expect(lines[1]).toMatch(/согласия \.\. 1,2 с$/);
   });
 });

@@ -1,3 +1,5 @@
+import { createContext, runInContext } from 'node:vm';
+import { build } from 'esbuild';
 import {
   declineName,
   fullNameText,
@@ -210,4 +212,26 @@ test('initials for lists and signatures', () => {
   expect(initialsBefore(person('Иванова Анна Петровна'))).toBe('А. П. Иванова');
   expect(initialsAfter(person('Мамедов Эльдар Рашид оглы'))).toBe('Мамедов Э. Р.');
   expect(initialsAfter(person('Дюма Александр'))).toBe('Дюма А.');
+});
+
+test('lvovich runs in a bare V8 context, bundled as for Apps Script (no Node built-ins)', async () => {
+  const out = await build({
+    stdin: {
+      contents:
+        "import { declineName, fullNameText } from './src/core/templates/declension';\nglobalThis.decline = (n) => fullNameText(declineName(n, 'instrumental'));",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'iife',
+    target: 'es2019',
+    write: false,
+  });
+  const context = createContext({});
+  runInContext(out.outputFiles[0].text, context);
+  expect(
+    runInContext("decline({ lastName: 'Ильина', firstName: 'Любовь', middleName: 'Николаевна' })", context),
+  ).toBe('Ильиной Любовью Николаевной');
 });

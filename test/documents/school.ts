@@ -111,9 +111,9 @@ export async function schoolWithApprovedPairs(
     ),
   ]);
   seed.run('appendRecords', 'Пары', [
-    pair('P1', 'T1', 'S1'),
-    pair('P2', 'T2', 'S2'),
-    ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`)),
+    pair('P1', 'T1', 'S1', state),
+    pair('P2', 'T2', 'S2', state),
+    ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`, state)),
   ]);
   seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: адрес руководителя', 'Значение', DIRECTOR);
   await seed.save();

@@ -3,6 +3,13 @@
 // «Сформировать документы» once. The summary says what was made and where it lies in Drive.
 import type { DemoStage } from './stages';
 
+/** Sheets turns «01.10.2026» into a date cell at midnight of its zone; show the calendar day again. */
+function dayText(cell: unknown): string {
+  if (Object.prototype.toString.call(cell) !== '[object Date]') return String(cell);
+  const d = new Date((cell as Date).getTime() + 43_200_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+}
+
 export const documentsStage: DemoStage = {
   title: 'Оформление документов: приказ, соглашения, планы, согласия',
   run({ ws, dir }) {
@@ -11,7 +18,7 @@ export const documentsStage: DemoStage = {
     const byType = new Map<string, number>();
     for (const r of rows.filter((row) => row.includes('готов')))
       byType.set(String(r[1]), (byType.get(String(r[1])) ?? 0) + 1);
-    const orders = ws.sheetRows('Приказы').map((r) => `  приказ № ${r[2]} от ${r[3]}: ${r[6]}`);
+    const orders = ws.sheetRows('Приказы').map((r) => `  приказ № ${r[2]} от ${dayText(r[3])}: ${r[6]}`);
     const toast = (ws.lastRun?.ui ?? []).filter((e) => e.kind === 'toast').map((e) => `  ${e.text ?? ''}`);
     return [
       'Лист «Приказы»:',

@@ -41,10 +41,15 @@ export function canReplace(dir: string): boolean {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} с`;
 
-/** Stage title padded with dots to the timing column, as a table of contents. */
-export function stageLine(index: number, total: number, title: string, ms: number): string {
+/** Stage title padded with dots to the timing column (`width`), as a table of contents. */
+export function stageLine(index: number, total: number, title: string, ms: number, width = 52): string {
   const head = `${index}/${total} ${title} `;
-  return `${head.padEnd(52, '.')} ${seconds(ms)}`;
+  return `${head.padEnd(width, '.')}.. ${seconds(ms)}`;
+}
+
+/** The timing column sits right of the longest stage title. */
+export function timingColumn(stages: readonly DemoStage[]): number {
+  return Math.max(40, ...stages.map((s, i) => `${i + 1}/${stages.length} ${s.title} `.length));
 }
 
 export function summaryLines(
@@ -114,7 +119,7 @@ export async function runDemo(
       print.line(`Сборка не удалась:\n${built.stderr || built.stdout}`);
       return 1;
     }
-    print.line(`${'Сборка dist/Code.js '.padEnd(52, '.')} ${seconds(Date.now() - t)}`);
+    print.line(`${'Сборка dist/Code.js '.padEnd(timingColumn(stages), '.')}.. ${seconds(Date.now() - t)}`);
   }
 
   const school = generateSchool({ seed: options.seed });
@@ -148,11 +153,11 @@ export async function runDemo(
     const t = Date.now();
     try {
       const lines = await stage.run(ctx);
-      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t));
+      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t, timingColumn(stages)));
       for (const l of lines) print.line(`    ${l}`);
     } catch (e) {
       failed = true;
-      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t));
+      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t, timingColumn(stages)));
       print.line(`    ОШИБКА: ${e instanceof Error ? e.message : String(e)}`);
       break;
     }

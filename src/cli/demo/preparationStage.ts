@@ -3,7 +3,7 @@
 // questionnaires go out.
 import type { CellValue } from '../../core/table';
 import { setSettings } from './curator';
-import type { DemoSchool } from './schoolData';
+import type { DemoSchool, PersonName } from './schoolData';
 import type { DemoStage } from './stages';
 
 /** The Настройки a curator fills in by hand for this school: names, totals for the indicators. */
@@ -14,7 +14,14 @@ export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
       .filter((m) => m.category === 'employer')
       .map((m) => m.position.split(', ').slice(1).join(', ')),
   );
+  const full = (p: PersonName) => `${p.lastName} ${p.firstName} ${p.middleName}`;
   return {
+    'Документы: наименование организации': school.name,
+    'Документы: населённый пункт': school.city,
+    'Документы: ФИО руководителя': full(school.director),
+    'Документы: должность руководителя': 'Директор',
+    'Документы: адрес руководителя': school.director.email,
+    'Документы: ФИО куратора': full(school.curator),
     'Отчёты: название школы': school.shortName,
     'Учеников 10–18 лет (всего в школе)': aged(10, 18),
     'Учеников 15–19 лет (всего в школе)': aged(15, 19),
@@ -39,7 +46,7 @@ export const preparationStage: DemoStage = {
     return [
       '«Настроить программу»:',
       ...report.map((l) => `  ${l}`),
-      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа, численность для показателей, почта куратора)`,
+      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта куратора)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
       `Установлено триггеров: ${status.triggers}`,
     ];

@@ -176,7 +176,7 @@ export interface DemoSchool {
   name: string;
   shortName: string;
   city: string;
-  director: PersonName;
+  director: PersonName & { email: string };
   curator: PersonName & { email: string; position: string };
   /** Start of the school year the demo lives through. */
   yearStart: Date;
@@ -619,7 +619,8 @@ export function generateSchool(options: SchoolOptions = {}): DemoSchool {
   const questionnaires = arrivalOrder([...mentors, ...mentees], yearStart, d);
   const quirks = addQuirks(questionnaires, mentees, yearStart, b, d);
 
-  const director = b.name('f');
+  const directorName = b.name('f');
+  const director = { ...directorName, email: b.email(directorName, SCHOOL_DOMAIN) };
   const curatorName = b.name('f');
   return {
     seed,

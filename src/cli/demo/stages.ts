@@ -30,4 +30,11 @@ export interface DemoStage {
   run: (ctx: DemoContext) => Promise<string[]> | string[];
 }
 
-export const DEMO_STAGES: DemoStage[] = [preparationStage, basesStage, matchingStage, documentsStage, meetingsStage, yearCloseStage];
+export const DEMO_STAGES: DemoStage[] = [
+  preparationStage,
+  basesStage,
+  matchingStage,
+  documentsStage,
+  meetingsStage,
+  yearCloseStage,
+];

@@ -344,7 +344,7 @@ function pairJobs(
   ];
 }
 
-function consentJobs(world: DocumentWorld, person: Participant, orderNumber: string): DocumentJob[] {
+function consentJobs(world: DocumentWorld, person: Participant): DocumentJob[] {
   const name = initialsAfter(personName(person));
   const byParent = consentSigner(person) === 'parent';
   const data: TemplateRecord = {
@@ -365,7 +365,7 @@ function consentJobs(world: DocumentWorld, person: Participant, orderNumber: str
     viewers: type === 'dissemination' ? contactsOf(person) : viewers,
     pairId: '',
     participantId: person.id,
-    orderNumber,
+    orderNumber: '',
   });
   return [
     byParent
@@ -375,14 +375,17 @@ function consentJobs(world: DocumentWorld, person: Participant, orderNumber: str
   ];
 }
 
-/** Every document the reserved orders call for, in order, minus those already made. */
+/**
+ * Every document still to make: for each reserved order the order itself and each pair's agreement
+ * and plan; then the consent forms of every participant whose consent is missing (approval needs
+ * them, so they are printed for signing before pairs are approved). Minus those already made.
+ */
 export function pendingJobs(
   world: DocumentWorld,
   orders: readonly OrderReservation[],
   done: ReadonlySet<string>,
 ): DocumentJob[] {
   const jobs: DocumentJob[] = [];
-  const consentFor = new Set<string>();
   for (const order of [...orders].sort((a, b) => a.seq - b.seq)) {
     jobs.push(orderJob(world, order));
     for (const id of order.pairIds) {
@@ -391,13 +394,11 @@ export function pendingJobs(
       const mentee = pair && world.people.get(pair.menteeId);
       if (!pair || !mentor || !mentee || pair.state !== 'approved') continue;
       jobs.push(...pairJobs(world, order, pair, mentor, mentee));
-      for (const person of [mentor, mentee]) {
-        // Withdrawn consent means no processing at all; a received one needs no form.
-        if (person.consent !== 'missing' || consentFor.has(person.id)) continue;
-        consentFor.add(person.id);
-        jobs.push(...consentJobs(world, person, order.number));
-      }
     }
   }
+  // Withdrawn consent means no processing at all; a received one needs no form.
+  const unsigned = [...world.people.values()].filter((p) => p.consent === 'missing');
+  for (const person of unsigned.sort((a, b) => a.id.localeCompare(b.id)))
+    jobs.push(...consentJobs(world, person));
   return jobs.filter((j) => !done.has(j.key));
 }

@@ -1,9 +1,9 @@
 // Parameters of the two-stage impact monitoring (seed 002, пп. 3.2, 4.1, 7.4): measured at entry
-// and at the end; the monitoring reports the change. Surveys may add parameters of their own; an
+// and at the end (forms/impact.ts asks them on 1–10 scales); the monitoring reports the change. An
 // unknown id is shown as it is.
 export const IMPACT_PARAMETERS: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'motivation', label: 'мотивация к учёбе' },
-  { id: 'marks', label: 'средний балл успеваемости' },
+  { id: 'marks', label: 'успеваемость (самооценка)' },
   { id: 'attendance', label: 'посещаемость' },
   { id: 'contests', label: 'участие в олимпиадах и конкурсах' },
   { id: 'skills', label: 'самооценка навыков' },

@@ -44,8 +44,6 @@ const QUOTA_PAUSE_MS = 12 * 3_600_000;
 const isQuotaError = (e: unknown): boolean =>
   e instanceof Error && /too many times for one day/i.test(e.message);
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
-/** Tests shorten the budget through this script property (seconds); Настройки is the normal place. */
-const BUDGET_OVERRIDE_PROPERTY = 'nastavnik.documents.runSeconds';
 
 function today(): CalendarDate {
   return parseIsoDay(Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'));
@@ -108,11 +106,6 @@ export function scheduleContinuation(): void {
 
 function stopContinuation(): void {
   for (const t of triggers()) ScriptApp.deleteTrigger(t);
-}
-
-function budgetMs(settings: DocumentSettings): number {
-  const override = Number(PropertiesService.getScriptProperties().getProperty(BUDGET_OVERRIDE_PROPERTY));
-  return (override > 0 ? override : settings.runSeconds) * 1000;
 }
 
 class Folders {
@@ -237,7 +230,7 @@ export function runDocumentGeneration(): GenerationReport {
   );
   const brokenTemplates = new Map<string, string>();
   const problems: string[] = [];
-  const budget = budgetMs(ctx.settings);
+  const budget = ctx.settings.runSeconds * 1000;
   let made = 0;
   let skipped = 0;
   for (const job of jobs) {

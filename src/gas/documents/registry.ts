@@ -101,7 +101,7 @@ export function reserveOrder(
     seq,
     number: formatOrderNumber(format, seq),
     date: today,
-    title: ORDER_TITLE,
+    title,
     pairIds,
   };
   table.write(
