@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseCsv } from '../local/base';
 import { readForm } from '../local/forms';
 import { type FormAnswers, LocalWorkspace, type RunStats, type Submission } from '../local/index';
+import { resolveIntakeForm } from './intakeSubmit';
 
 export const LOCAL_USAGE = `nastavnik local — рабочее пространство без Google (таблицы .xlsx, документы .docx, письма .eml)
 
@@ -194,14 +195,16 @@ const submit: Subcommand = async (dir, args) => {
     return 2;
   }
   const ws = await LocalWorkspace.open(dir);
-  const formId = resolveFormId(ws, formKey);
+  // Questionnaire keys (mentee, mentor, consent, …) take answers keyed by the forms/*.ts item keys.
+  const keyed = resolveIntakeForm(ws, formKey);
+  const formId = keyed?.formId ?? resolveFormId(ws, formKey);
   const responses = readAnswers(file);
   let accepted = 0;
   for (const [i, answers] of responses.entries()) {
     const before = ws.sheetRows('Журнал').length;
     let outcome: { accepted: boolean; text: string };
     try {
-      const submission = ws.submit(formId, answers);
+      const submission = ws.submit(formId, keyed ? keyed.translate(answers) : answers);
       const added = ws
         .sheetRows('Журнал')
         .slice(before)

@@ -1,6 +1,6 @@
 // PropertiesService, CacheService, LockService, Utilities, Session, Logger and console.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { isDate, readJson, type ServiceContext, sleepSync, writeJson } from './context';
+import { isDate, type ServiceContext, sleepSync } from './context';
 import type { Implements, ServiceDefinition } from './services';
 import { zoneOffsetMinutes } from './spreadsheet/model';
 
@@ -33,17 +33,18 @@ class FakeProperties
     return this.ctx.path('properties.json');
   }
 
+  /** Shared with other readers: never modified (change() writes copies). */
   private read(): Record<string, string> {
-    return readJson<Partial<PropertyFile>>(this.file(), {})[this.scope] ?? {};
+    return this.ctx.readShared<Partial<PropertyFile>>(this.file(), {})[this.scope] ?? {};
   }
 
   private change(edit: (props: Record<string, string>) => void): void {
     this.ctx.underStoreLock(() => {
-      const all = readJson<Partial<PropertyFile>>(this.file(), {});
+      const all = { ...this.ctx.readShared<Partial<PropertyFile>>(this.file(), {}) };
       const props = { ...(all[this.scope] ?? {}) };
       edit(props);
       all[this.scope] = props;
-      writeJson(this.file(), all);
+      this.ctx.writeShared(this.file(), all);
     });
   }
 

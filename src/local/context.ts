@@ -8,9 +8,12 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -114,34 +117,140 @@ export function serviceFailure(service: string, target?: string): string {
   }
 }
 
-/** Sync JSON file helpers: writes go to a temporary file and are renamed, so a reader never sees half a file. */
+/**
+ * Sync JSON file helpers. A write never shows a reader half a file: the text goes to a temporary
+ * file, the old file is renamed aside (`<path>.replacing`), the new one renamed in, the old one
+ * deleted; a reader finding no file looks aside, so it gets the old or the new text. (Renaming over
+ * the old file would be one step, but ext4 then writes the new file's blocks out at once: a few ms
+ * per write, the largest cost of an execution.)
+ * Every write also gives the file a modification time later than its previous one (whole
+ * milliseconds, set explicitly), so `fileStamp` changes with every write even when two writes fall in
+ * one tick of the kernel's coarse file clock: a reader holding an unchanged stamp may keep its parse.
+ * Writers of one file hold the store lock (state, forms, triggers, properties, Drive, quotas, clock).
+ */
 export function readJson<T>(path: string, fallback: T): T {
-  if (!existsSync(path)) return fallback;
-  return JSON.parse(readFileSync(path, 'utf8'), reviveDates) as T;
+  const text = readText(path);
+  return text === undefined ? fallback : (parseJson(text) as T);
 }
 
-export function writeJson(path: string, value: unknown): void {
+const ASIDE = '.replacing';
+
+function readText(path: string): string | undefined {
+  return lookTwice(path, (p) => readFileSync(p, 'utf8'));
+}
+
+/** `look` at the file, or at the old file while a write replaces it; undefined if there is neither. */
+function lookTwice<T>(path: string, look: (p: string) => T): T | undefined {
+  // A miss on both means a writer finished meanwhile (or another began): look again a few times.
+  for (let round = 0; round < 3; round++) {
+    for (const p of [path, path + ASIDE]) {
+      try {
+        return look(p);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Writes atomically (see above) and answers the file's new stamp (as `fileStamp` will report it). */
+export function writeJson(path: string, value: unknown): string {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value, replaceDates));
-  renameSync(tmp, path);
-}
-
-/** Dates survive JSON as {"$date": ISO}. */
-function replaceDates(this: unknown, key: string, value: unknown): unknown {
-  const holder = this as Record<string, unknown>;
-  const raw = holder[key];
-  if (isDate(raw)) return { $date: raw.toISOString() };
-  return value;
-}
-
-function reviveDates(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    const iso = (value as { $date?: unknown }).$date;
-    if (keys.length === 1 && typeof iso === 'string') return new Date(iso);
+  const text = stringifyWithDates(value);
+  writeFileSync(tmp, text);
+  const previous = fileStamp(path);
+  const previousMs = previous === MISSING ? 0 : Number(previous.slice(0, previous.indexOf(':')));
+  const mtimeMs = Math.max(Date.now(), previousMs + 1);
+  utimesSync(tmp, mtimeMs / 1000, mtimeMs / 1000);
+  try {
+    renameSync(path, path + ASIDE);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  return value;
+  renameSync(tmp, path);
+  unlinkQuiet(path + ASIDE);
+  return `${mtimeMs}:${Buffer.byteLength(text)}`;
+}
+
+const MISSING = 'missing';
+
+/** Modification time and size: changes with every writeJson of the file. */
+export function fileStamp(path: string): string {
+  const s = lookTwice(path, (p) => statSync(p));
+  return s ? `${Math.round(s.mtimeMs)}:${s.size}` : MISSING;
+}
+
+/** Names (without .json) of the JSON files in a directory, also of those a write is replacing. */
+export function jsonFileIds(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const ids = new Set<string>();
+  for (const f of readdirSync(dir)) {
+    if (f.endsWith('.json')) ids.add(f.slice(0, -5));
+    else if (f.endsWith(`.json${ASIDE}`)) ids.add(f.slice(0, -5 - ASIDE.length));
+  }
+  return [...ids];
+}
+
+/** Whether the JSON file exists (also while a write replaces it). */
+export function jsonExists(path: string): boolean {
+  return fileStamp(path) !== MISSING;
+}
+
+/**
+ * Dates survive JSON as {"$date": ISO}. Date.prototype.toJSON of this realm answers that tag while
+ * stringifying (a JSON.stringify replacer would cost a call per value: twice the time on a
+ * workbook). So state written here must hold this realm's Dates: the spreadsheet model copies every
+ * date it is given (interpretInput), chart options too; forms, triggers, Drive keep numbers or ISO text.
+ */
+function stringifyWithDates(value: unknown): string {
+  const proto = Date.prototype as { toJSON: unknown };
+  const plain = proto.toJSON;
+  proto.toJSON = taggedDate;
+  try {
+    return JSON.stringify(value);
+  } finally {
+    proto.toJSON = plain;
+  }
+}
+
+function taggedDate(this: Date): { $date: string } {
+  return { $date: this.toISOString() };
+}
+
+/** JSON.parse, then {"$date": ISO} → Date in one walk (much cheaper than a JSON.parse reviver). */
+function parseJson(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  return text.includes('"$date"') ? reviveDates(value) : value;
+}
+
+function reviveDates(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item === 'object') value[i] = reviveDates(item);
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === '$date' && typeof record.$date === 'string')
+    return new Date(record.$date);
+  for (const key of keys) {
+    const item = record[key];
+    if (item === null || typeof item !== 'object') continue;
+    const revived = reviveDates(item);
+    if (revived !== item)
+      Object.defineProperty(record, key, {
+        value: revived,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+  }
+  return record;
 }
 
 /** Cross-realm check: dates made inside the vm context are not `instanceof Date` out here. */
@@ -277,6 +386,7 @@ export class ServiceContext {
   readonly scriptLock: FileLock;
   private readonly storeLock: FileLock;
   private readonly participants = new Map<string, StateParticipant>();
+  private readonly parsed = new Map<string, { stamp: string; value: unknown }>();
   private execution: Execution | undefined;
   private callsEver = 0;
   private failedNth = false;
@@ -431,6 +541,35 @@ export class ServiceContext {
   reloadAll(): void {
     this.reloadClock();
     for (const p of this.participants.values()) p.reload();
+  }
+
+  /**
+   * A JSON file's parse, shared until the file changes (checked by `fileStamp`): callers must not
+   * modify the value; `writeShared` replaces it.
+   */
+  readShared<T>(path: string, fallback: T): T {
+    const stamp = fileStamp(path);
+    const hit = this.parsed.get(path);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    this.parsed.delete(path);
+    if (stamp === MISSING) return fallback;
+    // Stamp taken before reading: a write in between makes the next look re-read, never miss it.
+    const value = readJson<unknown>(path, MISSING);
+    if (value === MISSING) return fallback;
+    this.parsed.set(path, { stamp, value });
+    return value as T;
+  }
+
+  /** writeJson, remembering `value` as the file's parse (the caller hands it over: no later changes). */
+  writeShared(path: string, value: unknown): void {
+    this.parsed.delete(path);
+    const stamp = writeJson(path, value);
+    this.parsed.set(path, { stamp, value });
+  }
+
+  /** Drops a shared parse that was changed in place by an edit that then failed. */
+  forgetShared(path: string): void {
+    this.parsed.delete(path);
   }
 
   /** Short read-modify-write sections on workspace files, across processes. */

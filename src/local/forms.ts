@@ -2,7 +2,7 @@
 // receives each response as a row of «Ответы на форму (N)», as Google does. Submitting as a
 // respondent (which fires triggers) is the workspace's job: see LocalWorkspace.submit.
 import { formatDate } from './base';
-import { readJson, type ServiceContext, writeJson } from './context';
+import type { ServiceContext } from './context';
 import { FORM_MIME, registerDriveFile } from './drive/driveStore';
 import type { Implements, ServiceDefinition } from './services';
 import { spreadsheetOf } from './spreadsheet/fakes';
@@ -70,8 +70,9 @@ export function formFile(ctx: ServiceContext, id: string): string {
   return ctx.path('forms', `${id}.json`);
 }
 
+/** The form as last written; shared between readers, so never modified outside changeForm. */
 export function readForm(ctx: ServiceContext, id: string): FormModel | null {
-  return readJson<FormModel | null>(formFile(ctx, id), null);
+  return ctx.readShared<FormModel | null>(formFile(ctx, id), null);
 }
 
 export function changeForm<T>(ctx: ServiceContext, id: string, edit: (form: FormModel) => T): T {
@@ -81,8 +82,14 @@ export function changeForm<T>(ctx: ServiceContext, id: string, edit: (form: Form
       throw ctx.error(
         `No item with the given ID could be found, or you do not have permission to access it.`,
       );
-    const result = edit(form);
-    writeJson(formFile(ctx, id), form);
+    let result: T;
+    try {
+      result = edit(form);
+    } catch (e) {
+      ctx.forgetShared(formFile(ctx, id));
+      throw e;
+    }
+    ctx.writeShared(formFile(ctx, id), form);
     return result;
   });
 }
@@ -828,7 +835,7 @@ class FakeFormApp implements Implements<GoogleAppsScript.Forms.FormApp, 'create'
       items: [],
       responses: [],
     };
-    this.ctx.underStoreLock(() => writeJson(formFile(this.ctx, id), form));
+    this.ctx.underStoreLock(() => this.ctx.writeShared(formFile(this.ctx, id), form));
     registerDriveFile(this.ctx, { id, name: title, mimeType: FORM_MIME, path: formFile(this.ctx, id) });
     return new FakeForm(this.ctx, id);
   }

@@ -3,10 +3,11 @@
 // execution: fresh globals over the same compiled script, state persisted at the end.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Context, createContext, runInContext, Script } from 'node:vm';
+import { type Context, createContext, Script } from 'node:vm';
 import {
   EXECUTION_LIMIT_MESSAGE,
   type FaultOptions,
+  jsonFileIds,
   type Realm,
   type RunStats,
   readJson,
@@ -100,6 +101,18 @@ const CLOCK_PRELUDE = `(function (now) {
   Date.UTC = RealDate.UTC;
   globalThis.Date = Date;
 })`;
+
+// Compiled once per process: each execution only runs them in its fresh context.
+const CLOCK_INSTALLER = new Script(CLOCK_PRELUDE, { filename: 'clock.js' });
+const REALM_PROBE = new Script('({ Date: Date, Error: Error, Object: Object, Array: Array })', {
+  filename: 'realm.js',
+});
+const CALL_ENTRY = new Script(
+  'globalThis[globalThis.__localFunction].apply(globalThis, globalThis.__localArgs)',
+  {
+    filename: 'call.js',
+  },
+);
 
 export interface Execution {
   value: unknown;
@@ -216,14 +229,9 @@ export class LocalWorkspace {
       this.script.runInContext(context, { timeout: timeout() });
       if (typeof (context as Record<string, unknown>)[functionName] !== 'function')
         throw new Error(`Script function not found: ${functionName}`);
+      (context as Record<string, unknown>).__localFunction = functionName;
       (context as Record<string, unknown>).__localArgs = args();
-      value = runInContext(
-        `globalThis[${JSON.stringify(functionName)}].apply(globalThis, globalThis.__localArgs)`,
-        context,
-        {
-          timeout: timeout(),
-        },
-      );
+      value = CALL_ENTRY.runInContext(context, { timeout: timeout() });
     } catch (e) {
       error = messageOf(e);
       stack =
@@ -237,9 +245,9 @@ export class LocalWorkspace {
   }
 
   private prepare(context: Context): Realm {
-    const install = runInContext(CLOCK_PRELUDE, context) as (now: () => number) => void;
+    const install = CLOCK_INSTALLER.runInContext(context) as (now: () => number) => void;
     install(() => this.ctx.nowMs());
-    return runInContext('({ Date: Date, Error: Error, Object: Object, Array: Array })', context) as Realm;
+    return REALM_PROBE.runInContext(context) as Realm;
   }
 
   // ---- triggers and the clock ---------------------------------------------------------------------
@@ -337,12 +345,7 @@ export class LocalWorkspace {
 
   /** Ids of every form in the workspace. */
   formIds(): string[] {
-    const dir = join(this.dir, 'forms');
-    return existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => f.endsWith('.json'))
-          .map((f) => f.slice(0, -5))
-      : [];
+    return jsonFileIds(join(this.dir, 'forms'));
   }
 
   /** Same as submit: the name the issue uses. */

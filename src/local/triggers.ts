@@ -1,6 +1,6 @@
 // ScriptApp: installable triggers stored in the workspace (triggers.json), the schedule of
 // time-driven ones, and the web-app URL. Firing them is the workspace runtime's job (index.ts).
-import { readJson, type ServiceContext, writeJson } from './context';
+import { readJson, type ServiceContext } from './context';
 import type { Implements, ServiceDefinition } from './services';
 import { zoneOffsetMinutes } from './spreadsheet/model';
 
@@ -34,15 +34,16 @@ const MAX_TRIGGERS = 20;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** A copy: callers may sort or change it. */
 export function readTriggers(ctx: ServiceContext): TriggerRecord[] {
-  return readJson<TriggerRecord[]>(ctx.path('triggers.json'), []);
+  return ctx.readShared<TriggerRecord[]>(ctx.path('triggers.json'), []).map((t) => ({ ...t }));
 }
 
 export function changeTriggers<T>(ctx: ServiceContext, edit: (list: TriggerRecord[]) => T): T {
   return ctx.underStoreLock(() => {
     const list = readTriggers(ctx);
     const result = edit(list);
-    writeJson(ctx.path('triggers.json'), list);
+    ctx.writeShared(ctx.path('triggers.json'), list);
     return result;
   });
 }

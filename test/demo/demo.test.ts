@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Printer, parseDemoArgs, runDemo, stageLine, timingColumn } from '../../src/cli/demo';
+import {
+  documentsFolder,
+  type Printer,
+  parseDemoArgs,
+  runDemo,
+  stageLine,
+  timingColumn,
+} from '../../src/cli/demo';
 import { preparationStage } from '../../src/cli/demo/preparationStage';
 import type { DemoStage } from '../../src/cli/demo/stages';
 
@@ -44,7 +51,11 @@ describe('demo command', () => {
     const code = await runDemo({ dir, seed: 1, build: false }, [preparationStage, probe('Второй этап')], out);
     expect(code).toBe(0);
     expect(order).toEqual(['Второй этап']);
-    expect(out.lines.some((l) => /^1\/2 Подготовка условий \.+ \d+,\d с$/.test(l))).toBe(true);
+    expect(
+      out.lines.some((l) =>
+        /^1\/2 Подготовка условий \.+ \d+,\d с \(запусков скрипта 1, в них \d+,\d с\)$/.test(l),
+      ),
+    ).toBe(true);
     expect(out.lines).toContain('    часы: 2026-09-01 → 2026-09-15');
     expect(out.lines.some((l) => /наставников \d+, наставляемых \d+, пар \d+/.test(l))).toBe(true);
     const workbook = join(dir, 'spreadsheets', 'Наставничество.xlsx');
@@ -93,5 +104,15 @@ describe('demo command', () => {
     const lines = stages.map((s, i) => stageLine(i + 1, 2, s.title, 1234, width));
     expect(lines[0]).toHaveLength(lines[1].length);
     expect(lines[1]).toMatch(/согласия \.\. 1,2 с$/);
+  });
+
+  it('points at the documents folder setup made in the offline Drive', () => {
+    const dir = join(work, 'docs');
+    mkdirSync(join(dir, 'drive', '.documents'), { recursive: true });
+    expect(documentsFolder(dir)).toBe(join(dir, 'drive'));
+    mkdirSync(join(dir, 'drive', 'Наставничество — документы'));
+    expect(documentsFolder(dir)).toBe(join(dir, 'drive', 'Наставничество — документы'));
+    mkdirSync(join(dir, 'drive', 'Другое'));
+    expect(documentsFolder(dir)).toBe(join(dir, 'drive'));
   });
 });

@@ -35,7 +35,7 @@ function check(dir: string, ws: LocalWorkspace, expectedDocuments: number, expec
 
 test.each([
   { seed: 1, failRate: 0.003, executionLimitMs: undefined },
-  { seed: 2, failRate: 0.01, executionLimitMs: undefined },
+  { seed: 2, failRate: 0.006, executionLimitMs: undefined },
   { seed: 3, failRate: 0, executionLimitMs: 300 },
   { seed: 4, failRate: 0.003, executionLimitMs: 700 },
 ])(

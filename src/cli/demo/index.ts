@@ -67,6 +67,19 @@ export function summaryLines(
   ];
 }
 
+/**
+ * The offline Drive is a folder tree under drive/; setup makes one folder there for the programme's
+ * documents. Point at it when it is the only one, else at the Drive root.
+ */
+export function documentsFolder(dir: string): string {
+  const drive = join(dir, 'drive');
+  if (!existsSync(drive)) return drive;
+  const folders = readdirSync(drive, { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && !d.name.startsWith('.'),
+  );
+  return folders.length === 1 ? join(drive, folders[0].name) : drive;
+}
+
 export interface Printer {
   line: (text: string) => void;
   note: (text: string) => void;
@@ -149,15 +162,28 @@ export async function runDemo(
   };
 
   let failed = false;
+  let executions = 0;
+  let scriptMs = 0;
   for (const [i, stage] of stages.entries()) {
     const t = Date.now();
+    const before = ws.runs.length;
+    // How many Apps Script executions the stage caused and how long they ran: the figures that
+    // matter on real Google too (trigger runtime quota), and where the demo's time goes.
+    const timing = () => {
+      const runs = ws.runs.slice(before);
+      const ms = runs.reduce((sum, r) => sum + r.elapsedMs, 0);
+      executions += runs.length;
+      scriptMs += ms;
+      const head = stageLine(i + 1, stages.length, stage.title, Date.now() - t, timingColumn(stages));
+      return runs.length > 0 ? `${head} (запусков скрипта ${runs.length}, в них ${seconds(ms)})` : head;
+    };
     try {
       const lines = await stage.run(ctx);
-      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t, timingColumn(stages)));
+      print.line(timing());
       for (const l of lines) print.line(`    ${l}`);
     } catch (e) {
       failed = true;
-      print.line(stageLine(i + 1, stages.length, stage.title, Date.now() - t, timingColumn(stages)));
+      print.line(timing());
       print.line(`    ОШИБКА: ${e instanceof Error ? e.message : String(e)}`);
       break;
     }
@@ -167,14 +193,15 @@ export async function runDemo(
   const here = process.cwd();
   const show = (p: string) => (relative(here, p).startsWith('..') ? p : `./${relative(here, p)}`);
   const status = ws.status();
-  // The offline Drive is a folder tree under drive/; documents land in folders setup creates there.
   const paths = {
     workbook: show(status.workbook),
-    documents: show(join(options.dir, 'drive')),
+    documents: show(documentsFolder(options.dir)),
     outbox: show(status.outbox),
   };
   for (const l of summaryLines(status, paths)) print.line(l);
-  print.line(`Время: ${seconds(Date.now() - started)}`);
+  print.line(
+    `Время: ${seconds(Date.now() - started)}; запусков скрипта ${executions}, в них ${seconds(scriptMs)}`,
+  );
   return failed ? 1 : 0;
 }
 

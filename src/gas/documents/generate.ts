@@ -30,6 +30,7 @@ import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } fro
 import {
   DOCUMENT_STATES,
   type DocumentRow,
+  markMadeOrders,
   ORDER_STATES,
   openDocuments,
   openOrders,
@@ -218,9 +219,12 @@ export function runDocumentGeneration(): GenerationReport {
   const started = Date.now();
   scheduleContinuation();
   const ctx = loadContext();
-  const order = withScriptLock(() => reserveOrderForNewPairs(ctx));
-  const orders = readOrders(openOrders().read());
   const documentRows = readDocumentRows(openDocuments().read());
+  const order = withScriptLock(() => {
+    markMadeOrders(documentRows);
+    return reserveOrderForNewPairs(ctx);
+  });
+  const orders = readOrders(openOrders().read());
   const done = new Set(documentRows.filter((r) => r.status === DOCUMENT_STATES.ready).map((r) => r.key));
   const keep = new Set(documentRows.filter((r) => r.status === DOCUMENT_STATES.ready).map((r) => r.fileId));
   const byKey = new Map(documentRows.map((r) => [r.key, r]));

@@ -127,6 +127,7 @@ export interface DocumentRow {
   key: string;
   status: string;
   fileId: string;
+  url: string;
 }
 
 export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
@@ -135,5 +136,27 @@ export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
     key: cellText(r.values['Ключ']),
     status: cellText(r.values['Статус']),
     fileId: cellText(r.values['Id файла']),
+    url: cellText(r.values['Ссылка']),
   }));
+}
+
+/**
+ * Marks as made every reserved order whose document is ready. The run that made the document does
+ * this at once; this catch-up covers a run killed between the two writes. Call under the script lock.
+ */
+export function markMadeOrders(documents: readonly DocumentRow[]): void {
+  const ready = new Map(
+    documents.filter((d) => d.status === DOCUMENT_STATES.ready).map((d) => [d.key, d.url]),
+  );
+  const table = openOrders();
+  const updates = table
+    .read()
+    .filter(
+      (r) => cellText(r.values['Статус']) !== ORDER_STATES.made && ready.has(cellText(r.values['Ключ'])),
+    )
+    .map((r) => ({
+      rowNumber: r.rowNumber,
+      values: { Статус: ORDER_STATES.made, Документ: ready.get(cellText(r.values['Ключ'])) ?? '' },
+    }));
+  table.write(updates);
 }

@@ -2,9 +2,9 @@
 // and <name>.txt in its Drive folder, with the body model in drive/.documents/<id>.json, the
 // source of truth when it is opened again. As in Apps Script, changes are saved by saveAndClose()
 // or at the end of the execution; copies and exports see the last saved state.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
+import { jsonExists, readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
 import { DOCX_MIME, LocalBlob } from '../drive/blob';
 import { DriveFile, idFromUrl, urlOf } from '../drive/driveApp';
 import { DOCUMENT_MIME, type DriveItem, type DriveStore, driveStore } from '../drive/driveStore';
@@ -95,7 +95,7 @@ export class DocumentStore implements StateParticipant {
     const open = this.open.get(id);
     if (open && !open.closed) return open;
     const item = this.drive.find(id);
-    if (!item || item.mimeType !== DOCUMENT_MIME || !existsSync(this.modelPath(id)))
+    if (!item || item.mimeType !== DOCUMENT_MIME || !jsonExists(this.modelPath(id)))
       throw this.ctx.error(DOCUMENT_MISSING);
     const doc = this.host(id);
     doc.body.loadNodes(this.saved(item).body);

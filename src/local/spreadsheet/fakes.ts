@@ -920,7 +920,8 @@ export class FakeChartBuilder
   }
 
   setOption(option: string, value: unknown): FakeChartBuilder {
-    this.chart.options[option] = value;
+    // The script's Date is of its own realm; state files keep this realm's (see writeJson).
+    this.chart.options[option] = isDate(value) ? new Date(value.getTime()) : value;
     return this;
   }
 

@@ -1,9 +1,17 @@
 // Spreadsheets on disk: live state as JSON (read synchronously, so executions stay synchronous and
 // other processes can reload it), mirrored to a real .xlsx by save(). Changes are queued operations,
 // replayed onto the newest disk state when persisted, so concurrent processes lose no write.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
+import {
+  fileStamp,
+  jsonExists,
+  jsonFileIds,
+  readJson,
+  type ServiceContext,
+  type StateParticipant,
+  writeJson,
+} from '../context';
 import { registerDriveFile, SPREADSHEET_MIME } from '../drive/driveStore';
 import { applyOp, newSpreadsheet, type SheetOp, type SpreadsheetModel } from './model';
 
@@ -35,24 +43,17 @@ export class SpreadsheetStore implements StateParticipant {
   }
 
   private stampOf(id: string): string {
-    try {
-      const s = statSync(this.file(id));
-      return `${s.mtimeMs}:${s.size}:${s.ino}`;
-    } catch {
-      return 'missing';
-    }
+    return fileStamp(this.file(id));
   }
 
   exists(id: string): boolean {
-    return this.books.has(id) || existsSync(this.file(id));
+    return this.books.has(id) || jsonExists(this.file(id));
   }
 
   ids(): string[] {
     const dir = this.ctx.path('state', 'spreadsheets');
     if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.slice(0, -5));
+    return jsonFileIds(dir);
   }
 
   /** The current model (disk state plus this process's pending changes); undefined if there is none. */
@@ -89,8 +90,8 @@ export class SpreadsheetStore implements StateParticipant {
   create(name: string, timeZone: string, id = this.ctx.newId()): SpreadsheetModel {
     const model = newSpreadsheet(id, name, timeZone, 0);
     const stored: StoredBook = { model, xlsx: this.freeXlsxName(name) };
-    this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
-    this.books.set(id, { stored, pending: [], stamp: this.stampOf(id) });
+    const stamp = this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
+    this.books.set(id, { stored, pending: [], stamp });
     this.changed.add(id);
     registerDriveFile(this.ctx, { id, name, mimeType: SPREADSHEET_MIME, path: stored.xlsx });
     return model;
@@ -101,8 +102,8 @@ export class SpreadsheetStore implements StateParticipant {
     const book = this.freshen(id);
     if (!book) throw new Error(`spreadsheet ${id} is not loaded`);
     const stored: StoredBook = { model, xlsx: book.stored.xlsx };
-    this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
-    this.books.set(id, { stored, pending: [], stamp: this.stampOf(id) });
+    const stamp = this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
+    this.books.set(id, { stored, pending: [], stamp });
   }
 
   private freeXlsxName(name: string): string {
@@ -123,10 +124,14 @@ export class SpreadsheetStore implements StateParticipant {
     for (const [id, book] of this.books) {
       if (book.pending.length === 0) continue;
       this.ctx.underStoreLock(() => {
-        const onDisk = readJson<StoredBook | null>(this.file(id), null) ?? book.stored;
-        for (const op of book.pending) applyOp(onDisk.model, op);
-        writeJson(this.file(id), onDisk);
-        this.books.set(id, { stored: onDisk, pending: [], stamp: this.stampOf(id) });
+        // Unchanged on disk since we read it: our model already is disk state plus the pending changes.
+        const current = this.stampOf(id) === book.stamp;
+        const onDisk = current
+          ? book.stored
+          : (readJson<StoredBook | null>(this.file(id), null) ?? book.stored);
+        if (!current) for (const op of book.pending) applyOp(onDisk.model, op);
+        const stamp = writeJson(this.file(id), onDisk);
+        this.books.set(id, { stored: onDisk, pending: [], stamp });
       });
       this.changed.add(id);
     }

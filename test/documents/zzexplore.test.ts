@@ -1,0 +1,70 @@
+// Generation killed at random points — Google's service errors and the 6-minute limit — and resumed
+// by its own trigger: every document exists exactly once and the order numbers have no gaps.
+import type { LocalWorkspace } from '../../src/local';
+import { copyOf, driveItems, extraPair, extraStudent, schoolWithApprovedPairs, seedScript } from './school';
+
+const DOC = 'application/vnd.google-apps.document';
+
+/** Runs generation, then lets the continuation triggers fire, until nothing is pending. */
+function runUntilDone(ws: LocalWorkspace): number {
+  let runs = 0;
+  ws.execute('generateDocumentsForApprovedPairs', () => []);
+  for (let i = 0; i < 200; i++) {
+    runs += ws.advanceClock('2m').length;
+    if (!ws.triggers().some((t) => t.handler === 'continueDocumentGeneration')) break;
+  }
+  return runs;
+}
+
+function check(dir: string, ws: LocalWorkspace, expectedDocuments: number, expectedOrders: string[]) {
+  const rows = ws.sheetRows('Документы');
+  const keys = rows.map((r) => String(r[0]));
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(rows.filter((r) => r.includes('готов'))).toHaveLength(expectedDocuments);
+  const recorded = new Set(rows.map((r) => String(r[r.length - 1])));
+  const live = driveItems(dir).filter(
+    (i) => i.mimeType === DOC && !i.trashed && !i.name.startsWith('Шаблон'),
+  );
+  expect(live).toHaveLength(expectedDocuments);
+  expect(live.every((i) => recorded.has(i.id))).toBe(true);
+  expect(new Set(live.map((i) => i.name)).size).toBe(expectedDocuments);
+  const orders = ws.sheetRows('Приказы');
+  expect(orders.map((r) => String(r[2]))).toEqual(expectedOrders);
+  expect(orders.every((r) => r.includes('сформирован'))).toBe(true);
+}
+
+test.each([
+  { seed: 11, failRate: 0.008, executionLimitMs: undefined },
+  { seed: 12, failRate: 0.008, executionLimitMs: 900 },
+  { seed: 13, failRate: 0.005, executionLimitMs: 500 },
+  { seed: 14, failRate: 0.01, executionLimitMs: undefined },
+  { seed: 15, failRate: 0, executionLimitMs: 450 },
+])(
+  'faults %o: exactly-once documents and a gap-free registry',
+  async ({ seed, failRate, executionLimitMs }) => {
+    const { dir: prepared } = await schoolWithApprovedPairs(2);
+    const faults =
+      failRate > 0 ? { failRate, seed, services: ['DocumentApp', 'DriveApp', 'SpreadsheetApp'] } : undefined;
+    const { dir, ws } = await copyOf(prepared, { faults, executionLimitMs });
+    // 4 pairs: 1 order, 4 agreements, 4 plans, 2 consents for each of the 4 minors.
+    runUntilDone(ws);
+    // The faults did strike: some runs ended with Google's error or the execution limit.
+    expect(ws.runs.filter((r) => !r.ok).length).toBeGreaterThan(0);
+    ws.setFaults(undefined);
+    runUntilDone(ws);
+    check(dir, ws, 17, ['1-о']);
+
+    // A second approval later in the year: the next order gets the next number, under the same faults.
+    const seedWs = await seedScript(dir);
+    seedWs.run('appendRecords', 'Наставляемые', [
+      extraStudent('Y1', 'Белых', 'Ирина', 'Сергеевна', '6А', 12, 'Белых Олег Иванович'),
+    ]);
+    seedWs.run('appendRecords', 'Пары', [extraPair('PY1', 'T2', 'Y1')]);
+    await seedWs.save();
+    ws.setFaults(faults);
+    runUntilDone(ws);
+    ws.setFaults(undefined);
+    runUntilDone(ws);
+    check(dir, ws, 22, ['1-о', '2-о']);
+  },
+);
