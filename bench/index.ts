@@ -11,4 +11,11 @@ export interface BenchSuite {
   run: () => Promise<void>;
 }
 
-export const BENCH_SUITES: BenchSuite[] = [matchingBench, demoBench, districtBench, intakeBench, mailBench, documentsBench];
+export const BENCH_SUITES: BenchSuite[] = [
+  matchingBench,
+  demoBench,
+  districtBench,
+  intakeBench,
+  mailBench,
+  documentsBench,
+];

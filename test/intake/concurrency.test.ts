@@ -93,7 +93,7 @@ describe('concurrent submissions', () => {
     expect(new Set(mentees.map((r) => r.ID)).size).toBe(30);
     const log = table(ws, 'Приём анкет');
     expect(log).toHaveLength(50);
-    expect(new Set(log.map((r) => r['Ответ']))).toEqual(new Set(replies.map((r) => r.responseId)));
-    expect(log.filter((r) => r['Результат'] === 'обновлена')).toHaveLength(10);
+    expect(new Set(log.map((r) => r.Ответ))).toEqual(new Set(replies.map((r) => r.responseId)));
+    expect(log.filter((r) => r.Результат === 'обновлена')).toHaveLength(10);
   });
 });

@@ -127,6 +127,16 @@ describe('questionnaire intake', () => {
     expect(o.journal[0].ref).toContain(o.log.responseId);
   });
 
+  it('rejects answers of an unexpected shape instead of crashing', () => {
+    const odd = JSON.parse('{"email": 42, "lastName": {"x": 1}}');
+    const o = processSubmission(
+      { formId: 'mentee', responseId: 'odd', submittedAt: now, answers: odd },
+      emptyContext(),
+    );
+    expect(o.result).toBe('rejected');
+    expect(o.reasons[0]).toContain('не читается');
+  });
+
   it('keeps formula-looking free text as an answer (the sheet layer stores it as text)', () => {
     const o = processSubmission(
       sub('mentee', goodMentee({ note: '=HYPERLINK("http://x")' })),

@@ -34,6 +34,11 @@ describe('setup of the questionnaires', () => {
     const links = table(ws, 'Настройки').filter((r) => String(r.Параметр).startsWith('Ссылка: '));
     expect(links.map((r) => r.Параметр)).toContain('Ссылка: Анкета наставляемого');
     expect(links.every((r) => String(r.Значение).startsWith('http'))).toBe(true);
+    const mentee = readForm(ws.ctx, intakeFormIds(ws).mentee.id);
+    const email = mentee?.items.find((i) => i.title === 'Электронная почта');
+    expect(email).toMatchObject({ type: 'TEXT', required: true });
+    expect(email?.validation).toBeTruthy();
+    expect(mentee?.destination?.id).toBe(ws.boundSpreadsheetId);
   });
 
   it('changes nothing when run again, and removes a duplicated trigger', () => {
@@ -86,6 +91,14 @@ describe('a response through the form', () => {
     expect(String(mail[0].Текст)).toContain('согласие');
   });
 
+  it('still reads a question the curator reworded in the form editor', () => {
+    changeForm(ws.ctx, intakeFormIds(ws).mentee.id, (form) => {
+      for (const item of form.items) if (item.title === 'Фамилия') item.title = 'Ваша фамилия';
+    });
+    expect(submit(ws, 'mentee', menteeAnswers()).result).toBe('accepted');
+    expect(table(ws, MENTEES)[0].Фамилия).toBe('Иванов');
+  });
+
   it('updates the row on resubmission and keeps the history in Журнал', () => {
     submit(ws, 'mentee', menteeAnswers());
     const again = submit(ws, 'mentee', menteeAnswers({ schoolClass: '8Б', age: '14' }));
@@ -117,10 +130,14 @@ describe('a response through the form', () => {
     ['emoji in a name', { firstName: 'Петя 🙂' }, 'эмодзи'],
     ['Latin lookalikes in a Cyrillic name', { lastName: 'Иванoв' }, 'латинские буквы o'],
   ])('rejects a %s with a Russian reason and keeps the raw response', (_name, over, reason) => {
-    // A curator may untick «Обязательный вопрос» in the form editor; intake still holds the line.
+    // A curator may untick «Обязательный вопрос» and drop the answer checks in the form editor;
+    // intake still holds the line.
     const record = intakeFormIds(ws).mentee;
     changeForm(ws.ctx, record.id, (form) => {
-      for (const item of form.items) item.required = false;
+      for (const item of form.items) {
+        item.required = false;
+        item.validation = null;
+      }
     });
     const reply = submit(ws, 'mentee', menteeAnswers(over));
     expect(reply.result).toBe('rejected');
@@ -298,7 +315,7 @@ describe('what the school holds about a person (ст. 14)', () => {
     expect(text).toContain('mama.ivanova@example.ru');
     expect(text).not.toContain('other@example.ru');
     expect(ws.lastRun?.ui.some((e) => e.kind === 'dialog')).toBe(true);
-    expect(table(ws, 'Журнал').some((r) => String(r['Событие']).startsWith('Выгрузка сведений'))).toBe(true);
+    expect(table(ws, 'Журнал').some((r) => String(r.Событие).startsWith('Выгрузка сведений'))).toBe(true);
   });
 });
 

@@ -6,7 +6,14 @@ import { FORMS } from '../../../forms/index';
 import { PREFERENCE_RANKS } from '../../../forms/preferences';
 import { fullName, type Participant, ROLE_LABELS, type Role } from '../model';
 import { cellText, type TableRecord } from '../table';
-import { type Issue, isBlankResponse, parseAnswers, type RawAnswers, textOf } from './answers';
+import {
+  type Issue,
+  isBlankResponse,
+  parseAnswers,
+  type RawAnswers,
+  RawAnswersSchema,
+  textOf,
+} from './answers';
 import { COLUMNS, nextId, participantToRecord, type ReadRow, ROW_STATUS, SIGNER_LABELS } from './baseRow';
 import { choiceLists, idFromLabel } from './choices';
 import {
@@ -461,8 +468,13 @@ function processPreferences(
 
 export function processSubmission(s: Submission, ctx: IntakeContext): IntakeOutcome {
   const def = FORMS[s.formId];
-  if (isBlankSubmission(s))
+  // The boundary: whatever the trigger delivered must be text or lists of text, keyed by item key.
+  if (!RawAnswersSchema.safeParse(s.answers).success) {
+    return rejectFor(def, s, ctx, ['Ответ не читается: ответы формы пришли в неожиданном виде.'], '');
+  }
+  if (isBlankSubmission(s)) {
     return rejectFor(def, s, ctx, ['Пустой ответ: ни на один вопрос нет ответа.'], '');
+  }
   const role = ROLE_OF_FORM[s.formId];
   if (s.formId === 'consent') return processConsent('processing', def, s, ctx);
   if (s.formId === 'dissemination') return processConsent('dissemination', def, s, ctx);

@@ -1,6 +1,6 @@
 // Builds a Google Form from a definition in forms/*.ts and refills its dynamic choice lists.
 import type { ChoiceLists, FormDefinition, FormItem } from '../../../forms/definition';
-import { resolveChoices } from '../../../forms/definition';
+import { resolveChoices, textLimit } from '../../../forms/definition';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -14,6 +14,25 @@ const choicesOf = (item: FormItem, lists: ChoiceLists): string[] => {
   return choices.length ? choices : [EMPTY_LIST_CHOICE];
 };
 
+/** The form page refuses what it can; intake checks everything again (a curator may drop these). */
+function textValidation(item: FormItem): GoogleAppsScript.Forms.TextValidation {
+  const builder = FormApp.createTextValidation();
+  const range = item.validation?.integer;
+  if (item.type === 'email') {
+    return builder.setHelpText('Нужен адрес почты, например ivanova@mail.ru').requireTextIsEmail().build();
+  }
+  if (range) {
+    return builder
+      .setHelpText(`Целое число от ${range.min} до ${range.max}.`)
+      .requireNumberBetween(range.min, range.max)
+      .build();
+  }
+  return builder
+    .setHelpText(`Не больше ${textLimit(item)} символов.`)
+    .requireTextLengthLessThanOrEqualTo(textLimit(item))
+    .build();
+}
+
 /** Every item type Forms creates has getId(); that is all the registry needs. */
 function addItem(form: Form, item: FormItem, lists: ChoiceLists): { getId(): number } {
   switch (item.type) {
@@ -22,7 +41,13 @@ function addItem(form: Form, item: FormItem, lists: ChoiceLists): { getId(): num
         .addParagraphTextItem()
         .setTitle(item.title)
         .setHelpText(item.help)
-        .setRequired(item.required);
+        .setRequired(item.required)
+        .setValidation(
+          FormApp.createParagraphTextValidation()
+            .setHelpText(`Не больше ${textLimit(item)} символов.`)
+            .requireTextLengthLessThanOrEqualTo(textLimit(item))
+            .build(),
+        );
     case 'single': {
       const choices = choicesOf(item, lists);
       const q =
@@ -63,7 +88,12 @@ function addItem(form: Form, item: FormItem, lists: ChoiceLists): { getId(): num
         .setRows([...(item.rows ?? [])])
         .setColumns([...(item.choices ?? [])]);
     default:
-      return form.addTextItem().setTitle(item.title).setHelpText(item.help).setRequired(item.required);
+      return form
+        .addTextItem()
+        .setTitle(item.title)
+        .setHelpText(item.help)
+        .setRequired(item.required)
+        .setValidation(textValidation(item));
   }
 }
 
