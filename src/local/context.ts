@@ -156,9 +156,13 @@ function lookTwice<T>(path: string, look: (p: string) => T): T | undefined {
 
 /** Writes atomically (see above) and answers the file's new stamp (as `fileStamp` will report it). */
 export function writeJson(path: string, value: unknown): string {
+  return writeJsonText(path, toJsonText(value));
+}
+
+/** writeJson of text made by `toJsonText` (pieces of it may be cached by the writer). */
+export function writeJsonText(path: string, text: string): string {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  const text = stringifyWithDates(value);
   writeFileSync(tmp, text);
   const previous = fileStamp(path);
   const previousMs = previous === MISSING ? 0 : Number(previous.slice(0, previous.indexOf(':')));
@@ -204,7 +208,7 @@ export function jsonExists(path: string): boolean {
  * workbook). So state written here must hold this realm's Dates: the spreadsheet model copies every
  * date it is given (interpretInput), chart options too; forms, triggers, Drive keep numbers or ISO text.
  */
-function stringifyWithDates(value: unknown): string {
+export function toJsonText(value: unknown): string {
   const proto = Date.prototype as { toJSON: unknown };
   const plain = proto.toJSON;
   proto.toJSON = taggedDate;

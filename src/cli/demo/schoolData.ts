@@ -262,7 +262,10 @@ class SchoolBuilder {
   private readonly usedEmails = new Set<string>();
   private surnameQueue: Array<readonly [string, string]> = [];
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    private readonly year: number,
+  ) {
     this.dice = new Dice(seededRandom(seed));
   }
 
@@ -373,7 +376,7 @@ class SchoolBuilder {
       id,
       role: 'mentee',
       category: 'student',
-      email: this.studentEmail(s, 2026 - s.age),
+      email: this.studentEmail(s, this.year - s.age),
       position: '',
       subjects: this.subjectsFor(topics),
       topics,
@@ -466,7 +469,7 @@ class SchoolBuilder {
         const topics = d.some(STUDENT_TOPICS.slice(0, 8), d.int(2, 3));
         return {
           ...base,
-          email: this.studentEmail(s, 2026 - s.age),
+          email: this.studentEmail(s, this.year - s.age),
           age: s.age,
           schoolClass: s.schoolClass,
           position: '',
@@ -589,7 +592,7 @@ function withLatinLookalike(text: string): string {
 export function generateSchool(options: SchoolOptions = {}): DemoSchool {
   const seed = options.seed ?? 2026;
   const year = options.year ?? 2026;
-  const b = new SchoolBuilder(seed);
+  const b = new SchoolBuilder(seed, year);
   const d = new Dice(seededRandom(seed ^ 0x5eed));
   const roster = b.roster();
 
