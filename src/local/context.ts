@@ -34,6 +34,11 @@ export interface FaultOptions {
 export interface WorkspaceOptions {
   /** Wall time one execution may take; the next service call after it throws Apps Script's text. Default 6 min. */
   executionLimitMs?: number;
+  /**
+   * Cuts every execution at its Nth service call with the execution-limit error, as if the 6 minutes
+   * ran out right there. Deterministic, unlike a wall-time limit, so tests can cut at chosen points.
+   */
+  executionLimitCalls?: number;
   faults?: FaultOptions;
   /** Email recipients per day (MailApp.getRemainingDailyQuota). Default 100, a consumer account. */
   mailQuota?: number;
@@ -480,7 +485,11 @@ export class ServiceContext {
       const key = `${service}.${method}`;
       run.calls[key] = (run.calls[key] ?? 0) + 1;
       run.totalCalls++;
-      if (performance.now() - run.startedPerf > this.executionLimitMs)
+      const limitCalls = this.options.executionLimitCalls;
+      if (
+        performance.now() - run.startedPerf > this.executionLimitMs ||
+        (limitCalls !== undefined && run.totalCalls > limitCalls)
+      )
         throw this.error(EXECUTION_LIMIT_MESSAGE);
     }
     const faults = this.options.faults;

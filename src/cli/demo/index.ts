@@ -164,6 +164,14 @@ export async function runDemo(
   let failed = false;
   let executions = 0;
   let scriptMs = 0;
+  // «Закрыть учебный год» moves the year's rows to the archive, so the year's figures are the
+  // largest seen after any stage, not what the live sheets hold at the end.
+  const year = { mentors: 0, mentees: 0, pairs: 0, documents: 0, emails: 0, errors: 0 };
+  const tally = () => {
+    const now = ws.status();
+    for (const key of Object.keys(year) as Array<keyof typeof year>)
+      year[key] = Math.max(year[key], now[key]);
+  };
   for (const [i, stage] of stages.entries()) {
     const t = Date.now();
     const before = ws.runs.length;
@@ -179,6 +187,7 @@ export async function runDemo(
     };
     try {
       const lines = await stage.run(ctx);
+      tally();
       print.line(timing());
       for (const l of lines) print.line(`    ${l}`);
     } catch (e) {
@@ -192,7 +201,8 @@ export async function runDemo(
 
   const here = process.cwd();
   const show = (p: string) => (relative(here, p).startsWith('..') ? p : `./${relative(here, p)}`);
-  const status = ws.status();
+  tally();
+  const status = { ...ws.status(), ...year };
   const paths = {
     workbook: show(status.workbook),
     documents: show(documentsFolder(options.dir)),
