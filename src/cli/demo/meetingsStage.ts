@@ -4,8 +4,9 @@
 // in their reminder, some never do, one mentee switches the letters off.
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
 import { dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/schedule/calendar';
-import { MEETING_HEADERS } from '../../core/schedule/meetings';
+import { isYes, MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SHEETS } from '../../core/sheets';
+import type { CellValue } from '../../core/table';
 import type { DemoStage } from './stages';
 
 const col = (headers: readonly string[], name: string) => headers.indexOf(name);
@@ -55,7 +56,7 @@ export const meetingsStage: DemoStage = {
       let byLink = 0;
       sheet.forEach((row, i) => {
         const date = dayOf(row[m('Дата')]);
-        if (!date || date > today || row[m('Проведена')] === true) return;
+        if (!date || date > today || isYes(row[m('Проведена')] as CellValue)) return;
         if (!diligent(String(row[m('Код наставника')]))) return;
         // A few mentors a month use the link from their reminder (one script run each); the rest
         // tick «Проведена» in the sheet, which needs no run at all.
@@ -81,7 +82,7 @@ export const meetingsStage: DemoStage = {
     }
     const meetings = ws.sheetRows(SHEETS.meetings);
     const plans = new Set(meetings.map((r) => String(r[m('План')])));
-    const held = meetings.filter((r) => r[m('Проведена')] === true).length;
+    const held = meetings.filter((r) => isYes(r[m('Проведена')] as CellValue)).length;
     const rows = ws.sheetRows(SHEETS.mail);
     const count = (state: string) => rows.filter((r) => String(r[mail('Состояние')]) === state).length;
     const byKind = new Map<string, number>();
