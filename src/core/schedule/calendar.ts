@@ -1,5 +1,6 @@
 // Calendar dates without a time of day. The school works in calendar days of its own time zone, so
 // core code never touches Date instants: a day is «YYYY-MM-DD» and the gas layer converts at the edge.
+import { MONTHS_GENITIVE } from '../templates/russianDate';
 
 /** A calendar day «YYYY-MM-DD»; strings of this shape sort chronologically. */
 export type LocalDate = string;
@@ -63,21 +64,6 @@ export function weekStart(day: LocalDate): LocalDate {
 }
 
 export const monthKey = (day: LocalDate): string => day.slice(0, 7);
-
-const MONTHS_GENITIVE = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
 
 /** «9 ноября 2026 г.» for letters. */
 export function formatLongRussianDate(day: LocalDate): string {

@@ -7,7 +7,7 @@ export interface CalendarDate {
   day: number;
 }
 
-const MONTHS_GENITIVE = [
+export const MONTHS_GENITIVE = [
   'января',
   'февраля',
   'марта',
