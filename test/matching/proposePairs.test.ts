@@ -17,41 +17,13 @@ import {
   TOPICS,
 } from '../../src/core/model';
 import { readSettings } from '../../src/core/settings';
+import { cls, person } from './school';
 
 const defaults = (cells: Record<string, string | number> = {}): MatchingSettings =>
   readSettings(MATCHING_SETTINGS, new Map(Object.entries(cells))).values;
 const noRankings: Rankings = { byMentee: new Map(), byMentor: new Map() };
 const forms = DEFAULT_FORMS;
 const formById = new Map(forms.map((f) => [f.id, f]));
-
-let seq = 0;
-function person(role: Participant['role'], over: Partial<Participant>): Participant {
-  seq++;
-  return {
-    id: `${role === 'mentor' ? 'НС' : 'НЯ'}-${seq}`,
-    role,
-    email: `p${seq}@school.ru`,
-    lastName: 'Иванов',
-    firstName: 'Иван',
-    middleName: '',
-    category: 'student',
-    position: '',
-    subjects: [],
-    topics: [],
-    note: '',
-    forms: ['student-student'],
-    capacity: role === 'mentor' ? 1 : 0,
-    availability: [],
-    phone: '',
-    parentName: '',
-    parentEmail: '',
-    consent: 'received',
-    longTermBank: false,
-    optOut: false,
-    ...over,
-  };
-}
-const cls = (grade: number) => ({ grade, letter: 'А' });
 
 describe('compatibility', () => {
   it('explains every point of the score', () => {

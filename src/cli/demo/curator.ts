@@ -34,3 +34,10 @@ export async function setSettings(dir: string, values: Record<string, CellValue>
   await curator.save();
   return Array.isArray(missing) ? missing.map(String) : [];
 }
+
+/** The lines of the toasts the curator saw during the last run. */
+export const toastLines = (ui: ReadonlyArray<{ kind: string; text?: string }> | undefined): string[] =>
+  (ui ?? [])
+    .filter((e) => e.kind === 'toast' && e.text)
+    .flatMap((e) => (e.text ?? '').split('\n'))
+    .filter((l) => l.trim() !== '');

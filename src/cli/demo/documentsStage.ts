@@ -1,6 +1,7 @@
 // Stage «Оформление документов»: after «Утвердить пары» the order number is reserved and documents
 // are made in runs under a time budget, continued by a trigger; here the curator also presses
 // «Сформировать документы» once. The summary says what was made and where it lies in Drive.
+import { toastLines } from './curator';
 import type { DemoStage } from './stages';
 
 /** Sheets turns «01.10.2026» into a date cell at midnight of its zone; show the calendar day again. */
@@ -19,7 +20,7 @@ export const documentsStage: DemoStage = {
     for (const r of rows.filter((row) => row.includes('готов')))
       byType.set(String(r[1]), (byType.get(String(r[1])) ?? 0) + 1);
     const orders = ws.sheetRows('Приказы').map((r) => `  приказ № ${r[2]} от ${dayText(r[3])}: ${r[6]}`);
-    const toast = (ws.lastRun?.ui ?? []).filter((e) => e.kind === 'toast').map((e) => `  ${e.text ?? ''}`);
+    const toast = toastLines(ws.lastRun?.ui).map((l) => `  ${l}`);
     return [
       'Лист «Приказы»:',
       ...orders,

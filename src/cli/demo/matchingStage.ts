@@ -1,13 +1,8 @@
 // Stage «Формирование наставнических пар/групп»: the curator runs «Подобрать пары» (the real bundle),
 // looks at who stayed without a pair and why, then «Утвердить пары».
 import { UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import { toastLines } from './curator';
 import type { DemoStage } from './stages';
-
-const toastLines = (ui: ReadonlyArray<{ kind: string; text?: string }> | undefined): string[] =>
-  (ui ?? [])
-    .filter((e) => e.kind === 'toast' && e.text)
-    .flatMap((e) => (e.text ?? '').split('\n'))
-    .filter((l) => l.trim() !== '');
 
 export const matchingStage: DemoStage = {
   title: 'Формирование наставнических пар и групп',

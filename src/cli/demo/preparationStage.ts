@@ -2,7 +2,7 @@
 // the bundle), then types the school's own figures into Настройки, as the roadmaps ask before the
 // questionnaires go out.
 import type { CellValue } from '../../core/table';
-import { setSettings } from './curator';
+import { setSettings, toastLines } from './curator';
 import type { DemoSchool, PersonName } from './schoolData';
 import type { DemoStage } from './stages';
 
@@ -36,13 +36,10 @@ export const preparationStage: DemoStage = {
   title: 'Подготовка условий',
   async run({ ws, school, dir }) {
     ws.run('setupProgramme');
-    const toasts = (ws.lastRun?.ui ?? [])
-      .filter((e) => e.kind === 'toast' && e.text)
-      .map((e) => e.text ?? '');
+    const report = toastLines(ws.lastRun?.ui);
     const settings = schoolSettings(school);
     const missing = await setSettings(dir, settings);
     const status = ws.status();
-    const report = toasts.flatMap((t) => t.split('\n')).filter((l) => l.trim() !== '');
     return [
       '«Настроить программу»:',
       ...report.map((l) => `  ${l}`),

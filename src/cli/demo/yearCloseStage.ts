@@ -7,13 +7,8 @@ import { MONITORING_HEADERS, russianNumber } from '../../core/monitoring/figures
 import { academicYear } from '../../core/monitoring/yearClose';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
+import { toastLines } from './curator';
 import type { DemoStage } from './stages';
-
-const toastLines = (ui: ReadonlyArray<{ kind: string; text?: string }> | undefined): string[] =>
-  (ui ?? [])
-    .filter((e) => e.kind === 'toast' && e.text)
-    .flatMap((e) => (e.text ?? '').split('\n'))
-    .filter((l) => l.trim() !== '');
 
 export const yearCloseStage: DemoStage = {
   title: 'Мониторинг и завершение наставничества',

@@ -199,18 +199,23 @@ function changedColumns(before: TableRecord, after: TableRecord): string[] {
   return Object.keys(after).filter((h) => !skip.has(h) && cellText(before[h]) !== cellText(after[h]));
 }
 
+/** Parses a response against the school's current choice lists (forms of mentoring, the bases). */
+function parseWithSchoolLists(def: FormDefinition, s: Submission, ctx: IntakeContext) {
+  const lists = choiceLists(
+    ctx.settings.mentoringForms,
+    participants(ctx.bases.mentor),
+    participants(ctx.bases.mentee),
+  );
+  return parseAnswers(def, s.answers, lists);
+}
+
 function processQuestionnaire(
   role: Role,
   def: FormDefinition,
   s: Submission,
   ctx: IntakeContext,
 ): IntakeOutcome {
-  const lists = choiceLists(
-    ctx.settings.mentoringForms,
-    participants(ctx.bases.mentor),
-    participants(ctx.bases.mentee),
-  );
-  const parsed = parseAnswers(def, s.answers, lists);
+  const parsed = parseWithSchoolLists(def, s, ctx);
   const email = textOf(parsed.answers, 'email');
   const row = findByEmail(ctx.bases[role], email);
   const q = readQuestionnaire(role, parsed.answers, ctx.settings);
@@ -398,12 +403,7 @@ function processPreferences(
   s: Submission,
   ctx: IntakeContext,
 ): IntakeOutcome {
-  const lists = choiceLists(
-    ctx.settings.mentoringForms,
-    participants(ctx.bases.mentor),
-    participants(ctx.bases.mentee),
-  );
-  const parsed = parseAnswers(def, s.answers, lists);
+  const parsed = parseWithSchoolLists(def, s, ctx);
   const email = textOf(parsed.answers, 'email');
   if (parsed.errors.length) return rejectFor(def, s, ctx, unique(parsed.errors), email);
   const me = findByEmail(ctx.bases[role], email)?.read.participant;

@@ -1,7 +1,9 @@
 // What the daily run owes people today. The answer depends only on the plan, the calendar and
 // today's date, so a missed or repeated run is harmless: every letter has a deterministic key, the
 // send log «Почта» drops keys it already holds, and a window of days lets a late run catch up.
+
 import type { MailKind } from '../mail/templates';
+import { MONTHS_NOMINATIVE } from '../templates/russianDate';
 import {
   addDays,
   type DayRange,
@@ -60,21 +62,6 @@ export interface Duty {
   /** The meeting's token, for the web-app links «проведена» and «перенести» in the letter. */
   meetingToken?: string;
 }
-
-const MONTH_NOMINATIVE = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 
 /** No letters to participants on a holiday; the daily run resumes when the holiday ends. */
 export const isMailDay = (today: LocalDate, holidays: readonly DayRange[]): boolean =>
@@ -166,7 +153,7 @@ function surveyDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate,
         to: p.email,
         period: monthKey(today),
         participantId: p.id,
-        values: { имя: p.greeting, месяц: `${MONTH_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
+        values: { имя: p.greeting, месяц: `${MONTHS_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
       });
     }
   }

@@ -1,9 +1,11 @@
 // Настройки of the pair's year: meeting cadence, holidays, programme end, reminders, surveys and
 // reporting deadlines. Defaults follow seed 002 (feedback in December, March, June; final meetings
 // by 10 June) and seed 004 (monitoring by 20 December and 20 May); the curator edits all of them.
+
 import { z } from 'zod';
 import { defineSettings } from '../settings';
 import type { CellValue } from '../table';
+import { MONTHS_NOMINATIVE } from '../templates/russianDate';
 import {
   type DayRange,
   dayOfSheetDate,
@@ -42,28 +44,13 @@ const dayRanges = z.custom<CellValue>().transform((v, ctx): DayRange[] => {
   return ranges;
 });
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 /** «декабрь, март, июнь» → [12, 3, 6]. */
 const monthList = z.custom<CellValue>().transform((v, ctx): number[] => {
   const out: number[] = [];
   for (const part of String(v).split(/[,;\s]+/)) {
     const word = part.trim().toLowerCase();
     if (!word) continue;
-    const i = MONTHS.findIndex((m) => m.slice(0, 3) === word.slice(0, 3));
+    const i = MONTHS_NOMINATIVE.findIndex((m) => m.slice(0, 3) === word.slice(0, 3));
     if (i < 0) {
       ctx.addIssue({ code: 'custom', message: `не понимаю месяц «${part}»` });
       return z.NEVER;

@@ -7,6 +7,21 @@ export interface CalendarDate {
   day: number;
 }
 
+export const MONTHS_NOMINATIVE = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+
 export const MONTHS_GENITIVE = [
   'января',
   'февраля',

@@ -720,26 +720,22 @@ export class FakeSheet implements Implements<GoogleAppsScript.Spreadsheet.Sheet,
 
   clear(): FakeSheet {
     this.book.count('Sheet.clear');
-    const m = this.model();
-    this.book.apply({
-      op: 'clear',
-      sheetId: this.sheetId,
-      box: { row: 0, column: 0, numRows: m.maxRows, numColumns: m.maxColumns },
-      contents: true,
-      formats: true,
-    });
-    return this;
+    return this.clearAll(true);
   }
 
   clearContents(): FakeSheet {
     this.book.count('Sheet.clearContents');
+    return this.clearAll(false);
+  }
+
+  private clearAll(formats: boolean): FakeSheet {
     const m = this.model();
     this.book.apply({
       op: 'clear',
       sheetId: this.sheetId,
       box: { row: 0, column: 0, numRows: m.maxRows, numColumns: m.maxColumns },
       contents: true,
-      formats: false,
+      formats,
     });
     return this;
   }
