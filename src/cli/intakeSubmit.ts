@@ -1,6 +1,6 @@
 // Answers keyed by the stable item keys of forms/*.ts → the workspace's Google Form, by the item ids
 // setup recorded. Used by `nastavnik local submit DIR mentee FILE`, the demo and the tests.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORM_IDS, type FormId } from '../../forms/definition';
 import { FORMS } from '../../forms/index';
 import type { LocalWorkspace } from '../local';

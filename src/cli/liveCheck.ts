@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { auth as googleAuth, script_v1 } from '@googleapis/script';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The login that gives the token every scope live-check needs: the manifest's and clasp's own. */
 export const LOGIN_COMMAND =

@@ -2,7 +2,7 @@
 // Every command opens the workspace, does one thing, writes the .xlsx mirrors and prints the outcome.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCsv } from '../local/base';
 import { readForm } from '../local/forms';
 import { type FormAnswers, LocalWorkspace, type RunStats, type Submission } from '../local/index';

@@ -1,5 +1,5 @@
 // The domain vocabulary shared by every use case. Values that users see are Russian; keys are English.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ROLES = ['mentor', 'mentee'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,18 +28,23 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 /** Staff of the school: the «учитель» side of the forms of mentoring. */
 export const STAFF_CATEGORIES: readonly Category[] = ['teacher', 'young_specialist'];
 
+// Schemas are z.lazy: the bundle is evaluated at the start of every Apps Script execution, and an
+// execution should build only the schemas it parses with.
+
 /**
  * A form of mentoring as configured in Настройки. The defaults follow DOMAIN.md; a school may
  * rename them or add its own, so code refers to forms by `id`, never by label.
  */
-export const MentoringFormSchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  mentorCategories: z.array(z.enum(CATEGORIES)).min(1),
-  menteeCategories: z.array(z.enum(CATEGORIES)).min(1),
-  /** «ученик – ученик»: the mentor must be in a higher class than the mentee. */
-  mentorInHigherClass: z.boolean().default(false),
-});
+export const MentoringFormSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    mentorCategories: z.array(z.enum(CATEGORIES)).min(1),
+    menteeCategories: z.array(z.enum(CATEGORIES)).min(1),
+    /** «ученик – ученик»: the mentor must be in a higher class than the mentee. */
+    mentorInHigherClass: z.boolean().default(false),
+  }),
+);
 export type MentoringForm = z.infer<typeof MentoringFormSchema>;
 
 export const DEFAULT_FORMS: MentoringForm[] = [
@@ -130,53 +135,57 @@ export const CONSENT_LABELS: Record<ConsentState, string> = {
 export type ConsentSigner = 'self' | 'parent';
 
 /** A student's class: number 1–11 and a letter, parsed from «7Б», «7 б», «7-Б». */
-export const SchoolClassSchema = z.object({
-  grade: z.number().int().min(1).max(11),
-  letter: z.string().regex(/^[А-ЯЁ]$/),
-});
+export const SchoolClassSchema = z.lazy(() =>
+  z.object({
+    grade: z.number().int().min(1).max(11),
+    letter: z.string().regex(/^[А-ЯЁ]$/),
+  }),
+);
 export type SchoolClass = z.infer<typeof SchoolClassSchema>;
 export const formatClass = (c: SchoolClass): string => `${c.grade}${c.letter}`;
 
 /** A row of Наставники or Наставляемые, after validation and normalisation. */
-export const ParticipantSchema = z.object({
-  id: z.string().min(1),
-  role: z.enum(ROLES),
-  email: z.string().email(),
-  lastName: z.string().min(1),
-  firstName: z.string().min(1),
-  middleName: z.string().default(''),
-  gender: z.enum(['m', 'f']).optional(),
-  category: z.enum(CATEGORIES),
-  schoolClass: SchoolClassSchema.optional(),
-  age: z.number().int().min(5).max(100).optional(),
-  /** Position or place of work/study for adults (должность, организация). */
-  position: z.string().default(''),
-  experienceYears: z.number().min(0).max(70).optional(),
-  subjects: z.array(z.string()).default([]),
-  /** Mentee: the request (запрос). Mentor: competences offered. Same vocabulary: TOPICS. */
-  topics: z.array(z.string()).default([]),
-  /** Free text beyond the topic list. */
-  note: z.string().default(''),
-  /** Mentee: the forms they would take part in; mentor: the forms they offer. Form ids. */
-  forms: z.array(z.string()).min(1),
-  /** Mentor only: how many mentees; 1 is a pair, more is a group. */
-  capacity: z.number().int().min(0).max(30).default(0),
-  availability: z.array(z.string()).default([]),
-  phone: z.string().default(''),
-  parentName: z.string().default(''),
-  parentEmail: z.string().default(''),
-  consent: z.enum(CONSENT_STATES).default('missing'),
-  /** Mentors who agreed to stay in the long-term (and district) mentor bank. */
-  longTermBank: z.boolean().default(false),
-  /** Participant asked to stop non-essential mail. */
-  optOut: z.boolean().default(false),
-  joinedAt: z.date().optional(),
-  /** Mentor: main achievements and interests (База наставников). */
-  achievements: z.string().optional(),
-  interests: z.string().optional(),
-  /** Consent withdrawn and personal data erased: names read «данные удалены», e-mail is empty. */
-  erased: z.boolean().optional(),
-});
+export const ParticipantSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    role: z.enum(ROLES),
+    email: z.string().email(),
+    lastName: z.string().min(1),
+    firstName: z.string().min(1),
+    middleName: z.string().default(''),
+    gender: z.enum(['m', 'f']).optional(),
+    category: z.enum(CATEGORIES),
+    schoolClass: SchoolClassSchema.optional(),
+    age: z.number().int().min(5).max(100).optional(),
+    /** Position or place of work/study for adults (должность, организация). */
+    position: z.string().default(''),
+    experienceYears: z.number().min(0).max(70).optional(),
+    subjects: z.array(z.string()).default([]),
+    /** Mentee: the request (запрос). Mentor: competences offered. Same vocabulary: TOPICS. */
+    topics: z.array(z.string()).default([]),
+    /** Free text beyond the topic list. */
+    note: z.string().default(''),
+    /** Mentee: the forms they would take part in; mentor: the forms they offer. Form ids. */
+    forms: z.array(z.string()).min(1),
+    /** Mentor only: how many mentees; 1 is a pair, more is a group. */
+    capacity: z.number().int().min(0).max(30).default(0),
+    availability: z.array(z.string()).default([]),
+    phone: z.string().default(''),
+    parentName: z.string().default(''),
+    parentEmail: z.string().default(''),
+    consent: z.enum(CONSENT_STATES).default('missing'),
+    /** Mentors who agreed to stay in the long-term (and district) mentor bank. */
+    longTermBank: z.boolean().default(false),
+    /** Participant asked to stop non-essential mail. */
+    optOut: z.boolean().default(false),
+    joinedAt: z.date().optional(),
+    /** Mentor: main achievements and interests (База наставников). */
+    achievements: z.string().optional(),
+    interests: z.string().optional(),
+    /** Consent withdrawn and personal data erased: names read «данные удалены», e-mail is empty. */
+    erased: z.boolean().optional(),
+  }),
+);
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 export const fullName = (p: Pick<Participant, 'lastName' | 'firstName' | 'middleName'>): string =>
@@ -211,16 +220,18 @@ export const PAIR_STATE_LABELS: Record<PairState, string> = {
 };
 
 /** One mentor–mentee link. A group is several links with the same mentor and form. */
-export const PairSchema = z.object({
-  id: z.string().min(1),
-  mentorId: z.string().min(1),
-  menteeId: z.string().min(1),
-  formId: z.string().min(1),
-  state: z.enum(PAIR_STATES),
-  score: z.number().int(),
-  explanation: z.string().default(''),
-  approvedAt: z.date().optional(),
-  endsAt: z.date().optional(),
-  problem: z.string().default(''),
-});
+export const PairSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    mentorId: z.string().min(1),
+    menteeId: z.string().min(1),
+    formId: z.string().min(1),
+    state: z.enum(PAIR_STATES),
+    score: z.number().int(),
+    explanation: z.string().default(''),
+    approvedAt: z.date().optional(),
+    endsAt: z.date().optional(),
+    problem: z.string().default(''),
+  }),
+);
 export type Pair = z.infer<typeof PairSchema>;

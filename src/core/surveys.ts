@@ -2,7 +2,7 @@
 // owns this file from here on and may extend it — keep these fields and their meaning, because
 // src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage impact
 // monitoring from them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from './model';
 
 export const SURVEY_KINDS = ['feedback', 'satisfaction', 'impact_entry', 'impact_exit'] as const;
@@ -17,21 +17,24 @@ export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = {
 /** Yes/no item of the satisfaction survey that feeds the federal indicator. */
 export const WANTS_TO_MENTOR = 'wantsToMentor';
 
-export const SurveyAnswerSchema = z.object({
-  role: z.enum(ROLES),
-  /** The questionnaire (Google Form) the answer came from. */
-  formId: z.string().min(1),
-  /** Participant id of the respondent. */
-  respondentId: z.string().min(1),
-  date: z.date(),
-  kind: z.enum(SURVEY_KINDS),
-  /** The pair the answer is about, when the survey asks; it gives the form of mentoring. */
-  pairId: z.string().default(''),
-  /** Scale items by parameter id (satisfaction 1–10, impact parameters on their own scales). */
-  scores: z.record(z.string(), z.number()).default({}),
-  /** Yes/no items by id, e.g. WANTS_TO_MENTOR. */
-  flags: z.record(z.string(), z.boolean()).default({}),
-});
+// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
+export const SurveyAnswerSchema = z.lazy(() =>
+  z.object({
+    role: z.enum(ROLES),
+    /** The questionnaire (Google Form) the answer came from. */
+    formId: z.string().min(1),
+    /** Participant id of the respondent. */
+    respondentId: z.string().min(1),
+    date: z.date(),
+    kind: z.enum(SURVEY_KINDS),
+    /** The pair the answer is about, when the survey asks; it gives the form of mentoring. */
+    pairId: z.string().default(''),
+    /** Scale items by parameter id (satisfaction 1–10, impact parameters on their own scales). */
+    scores: z.record(z.string(), z.number()).default({}),
+    /** Yes/no items by id, e.g. WANTS_TO_MENTOR. */
+    flags: z.record(z.string(), z.boolean()).default({}),
+  }),
+);
 export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
 
 /**

@@ -15,15 +15,25 @@ export interface RowRecord {
 }
 
 export function toRecords(snapshot: TableSnapshot): RowRecord[] {
+  // Plain loops: this runs over every row of a sheet on each read, in code that starts cold in
+  // every Apps Script execution.
+  const { headers, rows } = snapshot;
   const out: RowRecord[] = [];
-  snapshot.rows.forEach((row, i) => {
-    if (row.every((c) => c === '' || c === null || c === undefined)) return;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let blank = true;
+    for (let j = 0; j < row.length && blank; j++) {
+      const c = row[j];
+      blank = c === '' || c === null || c === undefined;
+    }
+    if (blank) continue;
     const values: TableRecord = {};
-    snapshot.headers.forEach((h, j) => {
+    for (let j = 0; j < headers.length; j++) {
+      const h = headers[j];
       if (h) values[h] = row[j] ?? '';
-    });
+    }
     out.push({ rowNumber: i + 2, values });
-  });
+  }
   return out;
 }
 

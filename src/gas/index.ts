@@ -29,7 +29,6 @@ export {
   createHalfYearReport,
   createStatisticsReport,
   createYearEndReport,
-  monitoringNightly,
   refreshMonitoring,
   sendDistrictProposals,
 } from './monitoring/entry';

@@ -33,6 +33,5 @@ export const TRIGGER_HANDLERS: string[] = [
   'deliverMail',
   'onSurveySubmit',
   'onQuestionnaireSubmit',
-  'monitoringNightly',
   'continueDistrictCollection',
 ];

@@ -1,7 +1,7 @@
 // The review sidebar: proposals grouped by mentor with their explanations, lock / reject / return
 // buttons and the mentees without a pair. It holds no state of its own: every call reads Пары and
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PAIR_SHEET_COLUMNS, UNMATCHED_COLUMNS, UNMATCHED_SHEET } from '../core/matching/pairRow';
 import { fullName, PAIR_STATE_LABELS, type PairState } from '../core/model';
 import { cellText } from '../core/table';
@@ -73,12 +73,15 @@ export function reviewData(): ReviewData {
   return { groups: [...groups.values()], unmatched, problems };
 }
 
-const StateChange = z.object({
-  pairId: z.string().min(1, 'не указана пара'),
-  state: z.enum(['proposed', 'locked', 'rejected'], {
-    error: 'можно только предложить, закрепить или отклонить',
+// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
+const StateChange = z.lazy(() =>
+  z.object({
+    pairId: z.string().min(1, 'не указана пара'),
+    state: z.enum(['proposed', 'locked', 'rejected'], {
+      error: 'можно только предложить, закрепить или отклонить',
+    }),
   }),
-});
+);
 
 /** Sets one pair's state in Пары. Approved and finished pairs are not changed from the sidebar. */
 export function changePairState(pairId: unknown, state: unknown): void {

@@ -67,6 +67,12 @@ export class SheetTable {
     return toRecords({ headers: this.headers, rows: this.rows });
   }
 
+  /** The rows as this table last read or wrote them, without another read of the sheet. */
+  records(): RowRecord[] {
+    if (!this.loaded) return this.read();
+    return toRecords({ headers: this.headers, rows: this.rows });
+  }
+
   private column(header: string): number {
     const i = this.headers.indexOf(header);
     if (i < 0) throw new Error(`В листе «${this.sheet.getName()}» нет столбца «${header}».`);
@@ -84,11 +90,19 @@ export class SheetTable {
     if (!this.loaded) this.read();
     if (updates.length === 0 && appends.length === 0) return;
     const width = this.headers.length;
-    const grid = this.rows.map((r) => {
-      const row = r.slice(0, width);
-      while (row.length < width) row.push('');
+    // Only rows inside the written block are copied: a letter's one-row update must not cost the
+    // whole sheet (the outbox is thousands of rows by spring).
+    const rows = this.rows;
+    const copies = new Map<number, CellValue[]>();
+    const rowAt = (index: number): CellValue[] => {
+      let row = copies.get(index);
+      if (!row) {
+        row = (rows[index] ?? []).slice(0, width);
+        while (row.length < width) row.push('');
+        copies.set(index, row);
+      }
       return row;
-    });
+    };
     const put = (row: CellValue[], values: TableRecord) => {
       for (const [key, value] of Object.entries(values)) {
         if (!this.owned.includes(key)) continue;
@@ -99,20 +113,22 @@ export class SheetTable {
     let last = 0;
     for (const u of updates) {
       const index = u.rowNumber - 2;
-      put(grid[index], u.values);
+      put(rowAt(index), u.values);
       first = Math.min(first, index);
       last = Math.max(last, index);
     }
-    for (const values of appends) {
+    appends.forEach((values, k) => {
+      const index = rows.length + k;
       const row: CellValue[] = new Array(width).fill('');
       put(row, values);
-      grid.push(row);
-      first = Math.min(first, grid.length - 1);
-      last = grid.length - 1;
-    }
-    const block = grid.slice(first, last + 1);
+      copies.set(index, row);
+      first = Math.min(first, index);
+      last = index;
+    });
+    const block: CellValue[][] = [];
+    for (let index = first; index <= last; index++) block.push(rowAt(index));
     if (appends.length > 0) growSheet(this.sheet, last + 2, width);
     this.sheet.getRange(first + 2, 1, block.length, width).setValues(block);
-    this.rows = grid;
+    for (const [index, row] of copies) rows[index] = row;
   }
 }

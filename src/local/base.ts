@@ -200,6 +200,8 @@ export class FakeLock
     if (this.held) return true;
     const remaining = Math.max(0, timeoutInMillis);
     this.ctx.persistAll();
+    // The holder of the script lock may need the store lock to finish.
+    this.ctx.releaseStoreLock();
     if (!this.ctx.scriptLock.tryAcquire(remaining)) return false;
     this.held = true;
     this.ctx.reloadAll();
@@ -429,6 +431,7 @@ class FakeUtilities
   /** Really waits (it counts against the execution limit, as in Apps Script). */
   sleep(milliseconds: number): void {
     this.ctx.count('Utilities', 'sleep');
+    this.ctx.releaseStoreLock();
     sleepSync(milliseconds);
   }
 

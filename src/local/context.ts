@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import {
+  appendFileSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -229,7 +230,7 @@ function taggedDate(this: Date): { $date: string } {
 }
 
 /** JSON.parse, then {"$date": ISO} → Date in one walk (much cheaper than a JSON.parse reviver). */
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   const value: unknown = JSON.parse(text);
   return text.includes('"$date"') ? reviveDates(value) : value;
 }
@@ -347,7 +348,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function unlinkQuiet(path: string): void {
+export function unlinkQuiet(path: string): void {
   try {
     unlinkSync(path);
   } catch {
@@ -371,6 +372,8 @@ export interface WorkspaceMeta {
 interface QuotaState {
   day: string;
   used: Partial<Record<QuotaKind, number>>;
+  /** Characters of the day's log counted in `used` (the log is ASCII). */
+  bytes: number;
 }
 
 interface Execution {
@@ -385,6 +388,8 @@ interface Execution {
 }
 
 const DEFAULT_LIMIT_MS = 6 * 60_000;
+/** How long an execution keeps the store lock between its sections (other processes wait that long at most). */
+const STORE_LOCK_HOLD_MS = 25;
 
 /**
  * Shared by every fake. One per LocalWorkspace object; `beginExecution`/`endExecution` bracket each
@@ -396,6 +401,10 @@ export class ServiceContext {
   private readonly storeLock: FileLock;
   private readonly participants = new Map<string, StateParticipant>();
   private readonly parsed = new Map<string, { stamp: string; value: unknown }>();
+  /** Sections under the store lock now running (they nest), and when the lock was taken. */
+  private storeDepth = 0;
+  private storeLockSince = 0;
+  private quota: QuotaState = { day: '', used: {}, bytes: 0 };
   private execution: Execution | undefined;
   private callsEver = 0;
   private failedNth = false;
@@ -481,6 +490,8 @@ export class ServiceContext {
   count(service: string, method: string, target?: string): void {
     const run = this.execution;
     this.callsEver++;
+    if (this.storeLock.isHeld && performance.now() - this.storeLockSince > STORE_LOCK_HOLD_MS)
+      this.releaseStoreLock();
     if (run) {
       const key = `${service}.${method}`;
       run.calls[key] = (run.calls[key] ?? 0) + 1;
@@ -525,15 +536,36 @@ export class ServiceContext {
       const state = this.readQuota();
       const used = state.used[kind] ?? 0;
       if (used + n > this.quotaLimit(kind)) throw this.error(QUOTA_MESSAGES[kind]);
-      state.used[kind] = used + n;
-      writeJson(this.path('quotas.json'), state);
+      // One line per use, appended: a file written whole per letter cost more than the letter.
+      mkdirSync(this.path('quotas'), { recursive: true });
+      appendFileSync(this.quotaFile(state.day), `${kind} ${n}\n`);
     });
   }
 
+  private quotaFile(day: string): string {
+    return this.path('quotas', `${day}.log`);
+  }
+
+  /** Today's use: the lines of today's log, read on from where the last look stopped. */
   private readQuota(): QuotaState {
     const day = this.now().toISOString().slice(0, 10);
-    const state = readJson<QuotaState>(this.path('quotas.json'), { day, used: {} });
-    return state.day === day ? state : { day, used: {} };
+    if (this.quota.day !== day) this.quota = { day, bytes: 0, used: {} };
+    let text = '';
+    try {
+      text = readFileSync(this.quotaFile(day), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const end = text.lastIndexOf('\n') + 1;
+    if (end > this.quota.bytes) {
+      for (const line of text.slice(this.quota.bytes, end).split('\n')) {
+        const [kind, count] = line.split(' ');
+        if (kind === 'email' || kind === 'document')
+          this.quota.used[kind] = (this.quota.used[kind] ?? 0) + Number(count);
+      }
+      this.quota.bytes = end;
+    }
+    return this.quota;
   }
 
   // ---- state shared across executions -----------------------------------------------------------
@@ -585,28 +617,52 @@ export class ServiceContext {
     this.parsed.delete(path);
   }
 
-  /** Short read-modify-write sections on workspace files, across processes. */
+  /**
+   * Short read-modify-write sections on workspace files, across processes. During an execution the
+   * lock, once taken, is kept for up to STORE_LOCK_HOLD_MS over the following sections (a letter is
+   * several of them): taking it is a file creation, the largest cost of a section. It is let go when
+   * the time is up, before the execution waits for anything (script lock, sleep) and at its end.
+   */
   underStoreLock<T>(work: () => T): T {
-    if (this.storeLock.isHeld) return work();
-    if (!this.storeLock.tryAcquire(30_000))
-      throw new Error(`Рабочая папка ${this.dir} занята другим процессом.`);
+    this.takeStoreLock();
+    this.storeDepth++;
     try {
       return work();
     } finally {
-      this.storeLock.release();
+      this.storeDepth--;
+      if (!this.execution) this.releaseStoreLock();
     }
   }
 
   /** The same lock held across an async section (exporting .xlsx): nothing else in this process may run meanwhile. */
   async underStoreLockAsync<T>(work: () => Promise<T>): Promise<T> {
-    if (this.storeLock.isHeld) return work();
-    if (!this.storeLock.tryAcquire(30_000))
-      throw new Error(`Рабочая папка ${this.dir} занята другим процессом.`);
+    this.takeStoreLock();
+    this.storeDepth++;
     try {
       return await work();
     } finally {
-      this.storeLock.release();
+      this.storeDepth--;
+      this.releaseStoreLock();
     }
+  }
+
+  private takeStoreLock(): void {
+    // A kept lock is renewed once old, so no section runs under a lock another process may break as stale.
+    if (
+      this.storeLock.isHeld &&
+      this.storeDepth === 0 &&
+      performance.now() - this.storeLockSince > STORE_LOCK_HOLD_MS
+    )
+      this.storeLock.release();
+    if (this.storeLock.isHeld) return;
+    if (!this.storeLock.tryAcquire(30_000))
+      throw new Error(`Рабочая папка ${this.dir} занята другим процессом.`);
+    this.storeLockSince = performance.now();
+  }
+
+  /** Lets other processes at the workspace files, unless a section is running. */
+  releaseStoreLock(): void {
+    if (this.storeLock.isHeld && this.storeDepth === 0) this.storeLock.release();
   }
 
   // ---- executions -----------------------------------------------------------------------------------
@@ -637,6 +693,7 @@ export class ServiceContext {
     } finally {
       if (this.scriptLock.isHeld) this.scriptLock.release();
       this.execution = undefined;
+      this.releaseStoreLock();
       this.realm = { Date, Error, Object, Array };
     }
     this.setClock(Math.max(endMs, run.clockBaseMs + 1));

@@ -87,12 +87,27 @@ export function parseDuration(duration: number | string): number {
 }
 
 // Installed inside each fresh context: `new Date()` and `Date.now()` answer the workspace clock.
+// Date reads the workspace clock. Its common shapes construct the real Date directly: dates are
+// made by the thousand in an execution (every date cell read), and a generic Reflect.construct per
+// date was the largest single cost of a daily run.
 const CLOCK_PRELUDE = `(function (now) {
   var RealDate = globalThis.Date;
-  function Date() {
+  function Date(a, b, c, d, e, f, g) {
     if (!new.target) return new RealDate(now()).toString();
-    var args = Array.prototype.slice.call(arguments);
-    return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
+    if (new.target !== Date) {
+      var args = Array.prototype.slice.call(arguments);
+      return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
+    }
+    switch (arguments.length) {
+      case 0: return new RealDate(now());
+      case 1: return new RealDate(a);
+      case 2: return new RealDate(a, b);
+      case 3: return new RealDate(a, b, c);
+      case 4: return new RealDate(a, b, c, d);
+      case 5: return new RealDate(a, b, c, d, e);
+      case 6: return new RealDate(a, b, c, d, e, f);
+      default: return new RealDate(a, b, c, d, e, f, g);
+    }
   }
   Date.prototype = RealDate.prototype;
   Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
@@ -225,13 +240,15 @@ export class LocalWorkspace {
     let stack: string | undefined;
     try {
       for (const service of SERVICES) Object.assign(context, service.globals(this.ctx));
-      const timeout = () => Math.max(1, Math.ceil(this.ctx.executionLimitMs));
-      this.script.runInContext(context, { timeout: timeout() });
+      // No timeout while the bundle defines its functions: each timeout costs a watchdog thread.
+      this.script.runInContext(context);
       if (typeof (context as Record<string, unknown>)[functionName] !== 'function')
         throw new Error(`Script function not found: ${functionName}`);
       (context as Record<string, unknown>).__localFunction = functionName;
       (context as Record<string, unknown>).__localArgs = args();
-      value = CALL_ENTRY.runInContext(context, { timeout: timeout() });
+      value = CALL_ENTRY.runInContext(context, {
+        timeout: Math.max(1, Math.ceil(this.ctx.executionLimitMs)),
+      });
     } catch (e) {
       error = messageOf(e);
       stack =
@@ -244,10 +261,12 @@ export class LocalWorkspace {
     return { value: error === undefined ? value : undefined, stats };
   }
 
+  /** The realm's own constructors (its real Date: the fakes make dates with a time already set), then the clock. */
   private prepare(context: Context): Realm {
+    const realm = REALM_PROBE.runInContext(context) as Realm;
     const install = CLOCK_INSTALLER.runInContext(context) as (now: () => number) => void;
     install(() => this.ctx.nowMs());
-    return REALM_PROBE.runInContext(context) as Realm;
+    return realm;
   }
 
   // ---- triggers and the clock ---------------------------------------------------------------------
@@ -475,7 +494,7 @@ export class LocalWorkspace {
    */
   async save(): Promise<void> {
     const store = SpreadsheetStore.of(this.ctx);
-    store.persist();
+    store.compact();
     for (const id of [...store.changed]) {
       store.changed.delete(id);
       await this.ctx.underStoreLockAsync(async () => {

@@ -72,6 +72,22 @@ function rowsOf(ws: LocalWorkspace, name: string, id = ws.boundSpreadsheetId): C
 const lastToast = (ws: LocalWorkspace) =>
   [...(ws.lastRun?.ui ?? [])].reverse().find((u) => u.kind === 'toast') as { text?: string } | undefined;
 
+describe('the daily trigger', () => {
+  it('refreshes the monitoring figures with no one pressing the menu', async () => {
+    const ws = await LocalWorkspace.create(tempDir(), { clockStart: asOf });
+    seedFixtureSchool(ws);
+    expect(rowsOf(ws, SHEETS.monitoring)).toEqual([]);
+    ws.run('dailyRun');
+    const daily = readMonitoringGrid(rowsOf(ws, SHEETS.monitoring)).map((r) => [r.key, r.value]);
+    // The run planned the pairs' meetings first, and the figures already count them.
+    const planned = rowsOf(ws, SHEETS.meetings).length - 1;
+    expect(planned).toBeGreaterThan(fixtureInput().meetings.length);
+    expect(daily).toContainEqual(['meetings.planned.count', planned]);
+    ws.run('refreshMonitoring');
+    expect(readMonitoringGrid(rowsOf(ws, SHEETS.monitoring)).map((r) => [r.key, r.value])).toEqual(daily);
+  });
+});
+
 describe('a school workbook in the offline workspace', () => {
   let ws: LocalWorkspace;
 

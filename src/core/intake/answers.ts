@@ -1,6 +1,6 @@
 // Answers of one response, keyed by the stable item keys of forms/*.ts, checked item by item
 // against the definition: required, length, choices, numbers, e-mails, emoji.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type ChoiceLists,
   type FormDefinition,
@@ -10,8 +10,11 @@ import {
 } from '../../../forms/definition';
 import { collapseSpaces, hasEmoji, isEmail, normaliseEmail } from './text';
 
-export const RawAnswerSchema = z.union([z.string(), z.array(z.string()), z.array(z.array(z.string()))]);
-export const RawAnswersSchema = z.record(z.string(), RawAnswerSchema);
+// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
+export const RawAnswerSchema = z.lazy(() =>
+  z.union([z.string(), z.array(z.string()), z.array(z.array(z.string()))]),
+);
+export const RawAnswersSchema = z.lazy(() => z.record(z.string(), RawAnswerSchema));
 export type RawAnswer = z.infer<typeof RawAnswerSchema>;
 export type RawAnswers = z.infer<typeof RawAnswersSchema>;
 

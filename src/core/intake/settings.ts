@@ -1,12 +1,13 @@
 // Настройки that intake reads. «Формы наставничества» is the school's list of forms offered; other
 // features (matching, reports) read the same setting through INTAKE_SETTINGS.mentoringForms.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import { labelKey } from './text';
 
-const text = z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
+const text = () =>
+  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
 const whole = (min: number, max: number) =>
   z.coerce
     .number<CellValue>()
@@ -38,60 +39,62 @@ export const INTAKE_SETTINGS = defineSettings({
     name: 'Формы наставничества',
     help: 'Формы, которые предлагает школа, через точку с запятой. Их видят участники в анкетах.',
     defaultCell: DEFAULT_FORMS.map((f) => f.label).join('; '),
-    parse: text.transform((cell, ctx): MentoringForm[] => {
-      const parsed = parseFormList(cell);
-      if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+    parse: () =>
+      text().transform((cell, ctx): MentoringForm[] => {
+        const parsed = parseFormList(cell);
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
   },
   classLetters: {
     name: 'Буквы классов',
     help: 'Буквы параллелей, которые есть в школе, через запятую. Класс с другой буквой анкета не примет.',
     defaultCell: 'А, Б, В, Г',
-    parse: text.transform((cell, ctx): string[] => {
-      const letters = cell
-        .split(/[,;\s]+/)
-        .map((s) => s.toUpperCase())
-        .filter(Boolean);
-      if (!letters.length || letters.some((l) => !/^[А-ЯЁ]$/.test(l))) {
-        ctx.addIssue({ code: 'custom', message: 'нужны русские буквы через запятую, например «А, Б, В»' });
-        return z.NEVER;
-      }
-      return letters;
-    }),
+    parse: () =>
+      text().transform((cell, ctx): string[] => {
+        const letters = cell
+          .split(/[,;\s]+/)
+          .map((s) => s.toUpperCase())
+          .filter(Boolean);
+        if (!letters.length || letters.some((l) => !/^[А-ЯЁ]$/.test(l))) {
+          ctx.addIssue({ code: 'custom', message: 'нужны русские буквы через запятую, например «А, Б, В»' });
+          return z.NEVER;
+        }
+        return letters;
+      }),
   },
   lowestGrade: {
     name: 'Младший класс школы',
     help: 'Номер младшего класса.',
     defaultCell: 1,
-    parse: whole(1, 11),
+    parse: () => whole(1, 11),
   },
   highestGrade: {
     name: 'Старший класс школы',
     help: 'Номер старшего класса (9 для основной школы).',
     defaultCell: 11,
-    parse: whole(1, 11),
+    parse: () => whole(1, 11),
   },
   minMenteeAge: {
     name: 'Наименьший возраст наставляемого',
     help: 'Ученики младше не принимаются анкетой наставляемого (по методологии — с 10 лет).',
     defaultCell: 10,
-    parse: whole(5, 18),
+    parse: () => whole(5, 18),
   },
   maxStudentAge: {
     name: 'Наибольший возраст ученика',
     help: 'Кто старше, не может быть в категории «ученик».',
     defaultCell: 18,
-    parse: whole(14, 25),
+    parse: () => whole(14, 25),
   },
   confirmationMail: {
     name: 'Письмо новому участнику',
     help: 'да — после первой анкеты участнику (и родителю ученика) уходит письмо о дальнейших шагах.',
     defaultCell: 'да',
-    parse: text.transform((v) => v.toLowerCase() !== 'нет'),
+    parse: () => text().transform((v) => v.toLowerCase() !== 'нет'),
   },
 });
 export type IntakeSettings = SettingValues<typeof INTAKE_SETTINGS>;

@@ -1,6 +1,6 @@
 // The letters of the pair's year and their default Russian wording. Each kind has a subject and a
 // body in Настройки; a template that uses an unknown placeholder is reported and the default is used.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSettings, type SettingDef } from '../settings';
 import type { CellValue } from '../table';
 import { unknownPlaceholders } from './render';
@@ -107,7 +107,7 @@ export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
   },
 };
 
-const text = z.custom<CellValue>().transform((v) => String(v));
+const text = () => z.custom<CellValue>().transform((v) => String(v));
 
 function templateSettings(): Record<string, SettingDef<string>> {
   const defs: Record<string, SettingDef<string>> = {};

@@ -1,7 +1,7 @@
 // Whether a mentor and a mentee may form a pair (hard rules) and how well they fit (an integer score
 // from weights in Настройки). Every point of the score comes with a Russian explanation, so the
 // curator can see why a pair was proposed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasValidConsent } from '../intake/consent';
 import type { MentoringForm, Participant } from '../model';
 import { defineSettings, type SettingValues } from '../settings';
@@ -13,7 +13,8 @@ const whole = (min: number, max: number) =>
     .int('нужно целое число')
     .min(min, `не меньше ${min}`)
     .max(max, `не больше ${max}`);
-const text = z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
+const text = () =>
+  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
 
 export const MATCHING_MODES = { optimal: 'оптимальный', stable: 'устойчивый' } as const;
 export type MatchingMode = keyof typeof MATCHING_MODES;
@@ -28,88 +29,91 @@ export const MATCHING_SETTINGS = defineSettings({
     name: 'Подбор: баллы за совпадение запроса',
     help: 'Баллы, когда все темы запроса наставляемого есть в компетенциях наставника; при частичном совпадении — доля.',
     defaultCell: 40,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   subjectPoints: {
     name: 'Подбор: баллы за общий предмет',
     help: 'Баллы, если у наставника и наставляемого есть общий предмет.',
     defaultCell: 15,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   gapPoints: {
     name: 'Подбор: баллы за разницу в классах',
     help: 'Баллы, если наставник старше наставляемого на подходящее число классов (лет — для взрослых).',
     defaultCell: 10,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   gapBest: {
     name: 'Подбор: лучшая разница в классах',
     help: 'Диапазон «от–до», например «2–4»: ближе или дальше — баллов меньше.',
     defaultCell: '2–4',
-    parse: text.transform((cell, ctx): [number, number] => {
-      const m = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(cell) ?? /^(\d+)$/.exec(cell);
-      const from = m ? Number(m[1]) : Number.NaN;
-      const to = m ? Number(m[2] ?? m[1]) : Number.NaN;
-      if (!(from >= 0 && to >= from && to <= 10)) {
-        ctx.addIssue({ code: 'custom', message: 'нужен диапазон классов, например «2–4»' });
-        return z.NEVER;
-      }
-      return [from, to];
-    }),
+    parse: () =>
+      text().transform((cell, ctx): [number, number] => {
+        const m = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(cell) ?? /^(\d+)$/.exec(cell);
+        const from = m ? Number(m[1]) : Number.NaN;
+        const to = m ? Number(m[2] ?? m[1]) : Number.NaN;
+        if (!(from >= 0 && to >= from && to <= 10)) {
+          ctx.addIssue({ code: 'custom', message: 'нужен диапазон классов, например «2–4»' });
+          return z.NEVER;
+        }
+        return [from, to];
+      }),
   },
   availabilityPoints: {
     name: 'Подбор: баллы за общее время встреч',
     help: 'Баллы, если у наставника и наставляемого совпадает хотя бы одно удобное время встреч.',
     defaultCell: 10,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   menteeChoicePoints: {
     name: 'Подбор: баллы за выбор наставляемого',
     help: 'Баллы, если после встречи наставляемый выбрал этого наставника первым; вторым и третьим — меньше.',
     defaultCell: 30,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   mentorChoicePoints: {
     name: 'Подбор: баллы за выбор наставника',
     help: 'Баллы, если после встречи наставник выбрал этого наставляемого первым; вторым и третьим — меньше.',
     defaultCell: 20,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   mutualPoints: {
     name: 'Подбор: бонус за взаимный выбор',
     help: 'Дополнительные баллы, если наставник и наставляемый выбрали друг друга.',
     defaultCell: 20,
-    parse: whole(0, 1000),
+    parse: () => whole(0, 1000),
   },
   mode: {
     name: 'Подбор: режим',
     help: '«оптимальный» — больше всего пар и наибольшая сумма баллов; «устойчивый» — по выбору после встречи, так что никакие двое не предпочли бы друг друга своим парам.',
     defaultCell: MATCHING_MODES.optimal,
-    parse: text.transform((cell, ctx): MatchingMode => {
-      const mode = (Object.keys(MATCHING_MODES) as MatchingMode[]).find(
-        (k) => MATCHING_MODES[k] === cell.toLowerCase(),
-      );
-      if (!mode) {
-        ctx.addIssue({ code: 'custom', message: 'нужно «оптимальный» или «устойчивый»' });
-        return z.NEVER;
-      }
-      return mode;
-    }),
+    parse: () =>
+      text().transform((cell, ctx): MatchingMode => {
+        const mode = (Object.keys(MATCHING_MODES) as MatchingMode[]).find(
+          (k) => MATCHING_MODES[k] === cell.toLowerCase(),
+        );
+        if (!mode) {
+          ctx.addIssue({ code: 'custom', message: 'нужно «оптимальный» или «устойчивый»' });
+          return z.NEVER;
+        }
+        return mode;
+      }),
   },
   exclusions: {
     name: 'Подбор: исключения',
     help: 'Кого не подбирать: ID участника или пара «ID наставника / ID наставляемого», через точку с запятой.',
     defaultCell: '',
-    parse: text.transform((cell): Exclusion[] =>
-      cell
-        .split(/[;\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .map((entry): Exclusion => {
-          const parts = entry.split('/').map((s) => s.trim());
-          return { ids: parts.length >= 2 ? [parts[0], parts[1]] : [parts[0]] };
-        }),
-    ),
+    parse: () =>
+      text().transform((cell): Exclusion[] =>
+        cell
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((entry): Exclusion => {
+            const parts = entry.split('/').map((s) => s.trim());
+            return { ids: parts.length >= 2 ? [parts[0], parts[1]] : [parts[0]] };
+          }),
+      ),
   },
 });
 export type MatchingSettings = SettingValues<typeof MATCHING_SETTINGS>;

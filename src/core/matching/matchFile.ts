@@ -1,6 +1,6 @@
 // The generic matching file of `nastavnik match`: mentors with capacities, mentees, weighted
 // allowed pairs, optional rankings. Validation collects every problem with a Russian message.
-import { z } from 'zod';
+import * as z from 'zod';
 import { type MatchingInstance, type MatchingResult, solveMatching } from './solver';
 import { stableMatching } from './stable';
 

@@ -2,7 +2,7 @@
 // per school, and the cross-school matching of mentees left without a mentor to the district
 // mentor bank. Only aggregates and the bank entries of mentors who agreed ever reach this code.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { solveMatching } from '../matching/solver';
 import { CATEGORIES, type Category, type MentoringForm } from '../model';
 import type { CellValue } from '../table';
@@ -226,43 +226,46 @@ export interface SchoolCollection {
   unmatched: DistrictMentee[];
 }
 
-const categorySchema = z.enum(CATEGORIES);
-export const SchoolCollectionSchema: z.ZodType<SchoolCollection> = z.object({
-  figures: z.object({
-    school: z.string(),
-    rows: z.array(
+// Built on first parse: the bundle is evaluated at the start of every Apps Script execution.
+export const SchoolCollectionSchema: z.ZodType<SchoolCollection> = z.lazy(() => {
+  const categorySchema = z.enum(CATEGORIES);
+  return z.object({
+    figures: z.object({
+      school: z.string(),
+      rows: z.array(
+        z.object({
+          key: z.string(),
+          section: z.string(),
+          name: z.string(),
+          value: z.number(),
+          unit: z.enum(UNITS as [MonitoringUnit, ...MonitoringUnit[]]),
+          target: z.number().optional(),
+          met: z.boolean().optional(),
+        }),
+      ),
+    }),
+    bank: z.array(
       z.object({
-        key: z.string(),
-        section: z.string(),
+        email: z.string(),
         name: z.string(),
-        value: z.number(),
-        unit: z.enum(UNITS as [MonitoringUnit, ...MonitoringUnit[]]),
-        target: z.number().optional(),
-        met: z.boolean().optional(),
+        school: z.string(),
+        category: categorySchema,
+        forms: z.array(z.string()),
+        topics: z.array(z.string()),
+        capacity: z.number().int().min(0),
       }),
     ),
-  }),
-  bank: z.array(
-    z.object({
-      email: z.string(),
-      name: z.string(),
-      school: z.string(),
-      category: categorySchema,
-      forms: z.array(z.string()),
-      topics: z.array(z.string()),
-      capacity: z.number().int().min(0),
-    }),
-  ),
-  bankRows: z.array(z.array(z.string())),
-  unmatched: z.array(
-    z.object({
-      school: z.string(),
-      menteeId: z.string(),
-      category: categorySchema,
-      forms: z.array(z.string()),
-      topics: z.array(z.string()),
-    }),
-  ),
+    bankRows: z.array(z.array(z.string())),
+    unmatched: z.array(
+      z.object({
+        school: z.string(),
+        menteeId: z.string(),
+        category: categorySchema,
+        forms: z.array(z.string()),
+        topics: z.array(z.string()),
+      }),
+    ),
+  });
 });
 
 /** The stored collection of a school, or undefined when the cell was damaged (the school is read again). */

@@ -1,12 +1,13 @@
 // What the monitoring needs from Настройки: the school's totals (denominators of the coverage
 // targets of seed 004), the curator's criteria for the best mentors and the workbook's mode.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 
-const count = z.coerce.number<CellValue>().int('нужно целое число').min(0, 'не может быть отрицательным');
-const share = z.coerce.number<CellValue>().min(0).max(100, 'процент — от 0 до 100');
-const score = z.coerce.number<CellValue>().min(0).max(10, 'оценка — от 0 до 10');
+const count = () =>
+  z.coerce.number<CellValue>().int('нужно целое число').min(0, 'не может быть отрицательным');
+const share = () => z.coerce.number<CellValue>().min(0).max(100, 'процент — от 0 до 100');
+const score = () => z.coerce.number<CellValue>().min(0).max(10, 'оценка — от 0 до 10');
 
 export const MODES = ['школа', 'муниципалитет'] as const;
 export type WorkbookMode = (typeof MODES)[number];
@@ -16,16 +17,17 @@ export const monitoringSettings = defineSettings({
     name: 'Режим',
     help: 'школа — программа наставничества одной школы; муниципалитет — районная книга, собирающая отчёты школ.',
     defaultCell: 'школа',
-    parse: z
-      .union([z.string(), z.number(), z.boolean(), z.date()])
-      .transform((v) => String(v).trim().toLowerCase())
-      .pipe(z.enum(MODES)),
+    parse: () =>
+      z
+        .union([z.string(), z.number(), z.boolean(), z.date()])
+        .transform((v) => String(v).trim().toLowerCase())
+        .pipe(z.enum(MODES)),
   },
   schoolName: {
     name: 'Отчёты: название школы',
     help: 'Как школа называется в отчётах и в районной сводке.',
     defaultCell: 'Школа',
-    parse: z.coerce.string<CellValue>().trim().min(1, 'нужно название'),
+    parse: () => z.coerce.string<CellValue>().trim().min(1, 'нужно название'),
   },
   students10to18: {
     name: 'Учеников 10–18 лет (всего в школе)',
@@ -79,7 +81,8 @@ export const monitoringSettings = defineSettings({
     name: 'Район: время одного запуска сбора, с',
     help: 'Сбор отчётов школ прерывается через столько секунд и сам продолжается через минуту (лимит Apps Script — 6 минут).',
     defaultCell: 270,
-    parse: z.coerce.number<CellValue>().int('нужно целое число').min(0).max(330, 'не больше 330 секунд'),
+    parse: () =>
+      z.coerce.number<CellValue>().int('нужно целое число').min(0).max(330, 'не больше 330 секунд'),
   },
 });
 export type MonitoringSettings = SettingValues<typeof monitoringSettings>;

@@ -2,7 +2,7 @@
 // reporting deadlines. Defaults follow seed 002 (feedback in December, March, June; final meetings
 // by 10 June) and seed 004 (monitoring by 20 December and 20 May); the curator edits all of them.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSettings } from '../settings';
 import type { CellValue } from '../table';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
@@ -16,14 +16,15 @@ import {
 } from './calendar';
 
 /** A cell read from Sheets: a date cell arrives as a Date, typed text as a string. */
-const dateCell = z.custom<CellValue>().transform((v, ctx): LocalDate => {
-  const day = v instanceof Date ? dayOfSheetDate(v) : parseLocalDate(String(v));
-  if (!day) {
-    ctx.addIssue({ code: 'custom', message: 'нужна дата вида 10.06.2027' });
-    return z.NEVER;
-  }
-  return day;
-});
+const dateCell = () =>
+  z.custom<CellValue>().transform((v, ctx): LocalDate => {
+    const day = v instanceof Date ? dayOfSheetDate(v) : parseLocalDate(String(v));
+    if (!day) {
+      ctx.addIssue({ code: 'custom', message: 'нужна дата вида 10.06.2027' });
+      return z.NEVER;
+    }
+    return day;
+  });
 
 const wholeNumber = (min: number, max: number) =>
   z.custom<CellValue>().transform((v, ctx): number => {
@@ -35,59 +36,63 @@ const wholeNumber = (min: number, max: number) =>
     return n;
   });
 
-const dayRanges = z.custom<CellValue>().transform((v, ctx): DayRange[] => {
-  const { ranges, problems } = parseDayRanges(String(v));
-  if (problems.length > 0) {
-    ctx.addIssue({ code: 'custom', message: problems.join('; ') });
-    return z.NEVER;
-  }
-  return ranges;
-});
+const dayRanges = () =>
+  z.custom<CellValue>().transform((v, ctx): DayRange[] => {
+    const { ranges, problems } = parseDayRanges(String(v));
+    if (problems.length > 0) {
+      ctx.addIssue({ code: 'custom', message: problems.join('; ') });
+      return z.NEVER;
+    }
+    return ranges;
+  });
 
 /** «декабрь, март, июнь» → [12, 3, 6]. */
-const monthList = z.custom<CellValue>().transform((v, ctx): number[] => {
-  const out: number[] = [];
-  for (const part of String(v).split(/[,;\s]+/)) {
-    const word = part.trim().toLowerCase();
-    if (!word) continue;
-    const i = MONTHS_NOMINATIVE.findIndex((m) => m.slice(0, 3) === word.slice(0, 3));
-    if (i < 0) {
-      ctx.addIssue({ code: 'custom', message: `не понимаю месяц «${part}»` });
-      return z.NEVER;
+const monthList = () =>
+  z.custom<CellValue>().transform((v, ctx): number[] => {
+    const out: number[] = [];
+    for (const part of String(v).split(/[,;\s]+/)) {
+      const word = part.trim().toLowerCase();
+      if (!word) continue;
+      const i = MONTHS_NOMINATIVE.findIndex((m) => m.slice(0, 3) === word.slice(0, 3));
+      if (i < 0) {
+        ctx.addIssue({ code: 'custom', message: `не понимаю месяц «${part}»` });
+        return z.NEVER;
+      }
+      out.push(i + 1);
     }
-    out.push(i + 1);
-  }
-  return out;
-});
+    return out;
+  });
 
 /** «20.12, 20.05» → [{month: 12, day: 20}, …]: yearly deadlines. */
-const yearlyDays = z.custom<CellValue>().transform((v, ctx): Array<{ month: number; day: number }> => {
-  const out: Array<{ month: number; day: number }> = [];
-  for (const part of String(v).split(/[,;]+/)) {
-    const p = part.trim();
-    if (!p) continue;
-    const m = /^(\d{1,2})\.(\d{1,2})$/.exec(p);
-    const day = Number(m?.[1]);
-    const month = Number(m?.[2]);
-    if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
-      ctx.addIssue({ code: 'custom', message: `нужны даты вида «20.12», а не «${p}»` });
+const yearlyDays = () =>
+  z.custom<CellValue>().transform((v, ctx): Array<{ month: number; day: number }> => {
+    const out: Array<{ month: number; day: number }> = [];
+    for (const part of String(v).split(/[,;]+/)) {
+      const p = part.trim();
+      if (!p) continue;
+      const m = /^(\d{1,2})\.(\d{1,2})$/.exec(p);
+      const day = Number(m?.[1]);
+      const month = Number(m?.[2]);
+      if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
+        ctx.addIssue({ code: 'custom', message: `нужны даты вида «20.12», а не «${p}»` });
+        return z.NEVER;
+      }
+      out.push({ month, day });
+    }
+    return out;
+  });
+
+const weekday = () =>
+  z.custom<CellValue>().transform((v, ctx): number => {
+    const i = WEEKDAY_NAMES.indexOf(String(v).trim().toLowerCase());
+    if (i < 0) {
+      ctx.addIssue({ code: 'custom', message: `нужен день недели: ${WEEKDAY_NAMES.join(', ')}` });
       return z.NEVER;
     }
-    out.push({ month, day });
-  }
-  return out;
-});
+    return i + 1;
+  });
 
-const weekday = z.custom<CellValue>().transform((v, ctx): number => {
-  const i = WEEKDAY_NAMES.indexOf(String(v).trim().toLowerCase());
-  if (i < 0) {
-    ctx.addIssue({ code: 'custom', message: `нужен день недели: ${WEEKDAY_NAMES.join(', ')}` });
-    return z.NEVER;
-  }
-  return i + 1;
-});
-
-const text = z.custom<CellValue>().transform((v) => String(v).trim());
+const text = () => z.custom<CellValue>().transform((v) => String(v).trim());
 
 /** Каникулы 2026/27 and public holidays of the school year; the curator replaces them each year. */
 export const DEFAULT_HOLIDAYS =
@@ -111,31 +116,31 @@ export const SCHEDULE_SETTINGS = defineSettings({
     name: 'Встречи: первая встреча через, дней',
     help: 'Через сколько дней после утверждения пары предложить встречу-знакомство.',
     defaultCell: 7,
-    parse: wholeNumber(1, 60),
+    parse: () => wholeNumber(1, 60),
   },
   startStepDays: {
     name: 'Встречи: между первыми встречами, дней',
     help: 'Промежуток между знакомством, пробной встречей и встречей-планированием.',
     defaultCell: 7,
-    parse: wholeNumber(1, 60),
+    parse: () => wholeNumber(1, 60),
   },
   intervalDays: {
     name: 'Встречи: интервал регулярных встреч, дней',
     help: 'Например, 14 — раз в две недели.',
     defaultCell: 14,
-    parse: wholeNumber(1, 90),
+    parse: () => wholeNumber(1, 90),
   },
   reminderDays: {
     name: 'Почта: напоминание о встрече за, дней',
     help: 'За сколько дней до встречи напомнить наставнику и наставляемым.',
     defaultCell: 2,
-    parse: wholeNumber(0, 30),
+    parse: () => wholeNumber(0, 30),
   },
   overdueAfterDays: {
     name: 'Почта: встреча просрочена через, дней',
     help: 'Если встреча не отмечена проведённой через столько дней после даты, наставнику уходит напоминание; после второй пропущенной встречи пишем куратору.',
     defaultCell: 2,
-    parse: wholeNumber(1, 30),
+    parse: () => wholeNumber(1, 30),
   },
   feedbackMonths: {
     name: 'Опросы: месяцы обратной связи',
@@ -147,7 +152,7 @@ export const SCHEDULE_SETTINGS = defineSettings({
     name: 'Опросы: число месяца для приглашения',
     help: 'С какого числа месяца отправлять приглашения (если это выходной — в ближайший учебный день).',
     defaultCell: 1,
-    parse: wholeNumber(1, 28),
+    parse: () => wholeNumber(1, 28),
   },
   deadlines: {
     name: 'Сроки: мониторинг',
@@ -165,7 +170,7 @@ export const SCHEDULE_SETTINGS = defineSettings({
     name: 'Сроки: предупреждать за, дней',
     help: 'Сколько дней до срока он попадает в еженедельную сводку куратора.',
     defaultCell: 30,
-    parse: wholeNumber(1, 120),
+    parse: () => wholeNumber(1, 120),
   },
   digestWeekday: {
     name: 'Почта: день сводки куратору',

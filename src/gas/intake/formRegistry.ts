@@ -1,18 +1,21 @@
 // Which Google Form is which: form ids, links and item ids recorded when setup created them.
 // Answers are mapped by item id, so curators may reword questions without breaking intake.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORM_IDS, type FormId } from '../../../forms/definition';
 
 const PROPERTY = 'intake.forms';
 
-const FormRecordSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  /** item key → item id */
-  items: z.record(z.string(), z.string()),
-});
+// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
+const FormRecordSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    url: z.string(),
+    /** item key → item id */
+    items: z.record(z.string(), z.string()),
+  }),
+);
 export type FormRecord = z.infer<typeof FormRecordSchema>;
-const RegistrySchema = z.record(z.enum(FORM_IDS), FormRecordSchema);
+const RegistrySchema = z.lazy(() => z.record(z.enum(FORM_IDS), FormRecordSchema));
 export type FormRegistry = Partial<Record<FormId, FormRecord>>;
 
 export function readFormRegistry(): FormRegistry {

@@ -58,7 +58,7 @@ const TIME_BUDGET_MS = 4 * 60_000;
 const LOCK_SLICE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
 
-function outboxTable(): SheetTable {
+export function outboxTable(): SheetTable {
   return SheetTable.open(SHEETS.mail, MAIL_HEADERS);
 }
 
@@ -86,11 +86,13 @@ function asOutboxRow(r: RowRecord): OutboxRow {
   };
 }
 
-/** Adds letters whose keys the log does not hold yet; returns how many were added. */
-export function enqueue(mails: readonly OutgoingMail[]): number {
+/**
+ * Adds letters whose keys the log does not hold yet; returns how many were added. A caller that has
+ * just read the log under the same lock passes its table, so the log is not read again.
+ */
+export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outboxTable()): number {
   if (mails.length === 0) return 0;
-  const table = outboxTable();
-  const known = new Set(table.read().map((r) => String(r.values.Ключ ?? '')));
+  const known = new Set(table.records().map((r) => String(r.values.Ключ ?? '')));
   const now = new Date();
   const appends: TableRecord[] = [];
   for (const m of mails) {
@@ -116,9 +118,13 @@ export function enqueue(mails: readonly OutgoingMail[]): number {
 }
 
 /** Sets queued letters aside for good, with the reason in «Ошибка»; they are never sent. */
-export function cancelQueued(rowNumbers: readonly number[], reason: string): void {
+export function cancelQueued(
+  rowNumbers: readonly number[],
+  reason: string,
+  table: SheetTable = outboxTable(),
+): void {
   if (rowNumbers.length === 0) return;
-  outboxTable().write(
+  table.write(
     rowNumbers.map((rowNumber) => ({
       rowNumber,
       values: { Состояние: MAIL_STATES.cancelled, Ошибка: reason },
@@ -127,8 +133,8 @@ export function cancelQueued(rowNumbers: readonly number[], reason: string): voi
 }
 
 /** The log as the planner needs it: keys (to skip letters that exist) and states (for the digest). */
-export function outboxRows(): OutboxRow[] {
-  return outboxTable().read().map(asOutboxRow);
+export function outboxRows(table: SheetTable = outboxTable()): OutboxRow[] {
+  return table.read().map(asOutboxRow);
 }
 
 /**
@@ -239,7 +245,9 @@ export function deliverDue(): DeliveryReport {
       report.settled.unconfirmed += settled.unconfirmed;
       if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = table.read();
       const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
-      const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
+      // Only queued rows become OutboxRows: by spring the log holds thousands of sent letters.
+      const waiting = rows.filter((r) => String(r.values.Состояние).trim() === MAIL_STATES.queued);
+      const queue = deliveryOrder(waiting.map(asOutboxRow)).filter(
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';

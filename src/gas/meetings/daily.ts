@@ -8,6 +8,7 @@ import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
 import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar';
 import { type Duty, digestPeriod, dutiesOn, overdueMeetings, type Person } from '../../core/schedule/duties';
 import { buildGroups } from '../../core/schedule/groups';
+import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import {
@@ -17,6 +18,7 @@ import {
   enqueue,
   type OutgoingMail,
   outboxRows,
+  outboxTable,
 } from '../mail/outbox';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
@@ -103,7 +105,9 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   const duties = dutiesOn(today, groups, meetings, dutyRules).map((d) =>
     d.kind === 'escalation' ? { ...d, to: curator } : d,
   );
-  const mailRows = outboxRows();
+  // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
+  const outbox = outboxTable();
+  const mailRows = outboxRows(outbox);
   const members = new Set(
     groups
       .filter((g) => today <= g.endsOn)
@@ -112,6 +116,7 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   cancelQueued(
     lettersOfEndedPairs(mailRows, members).map((r) => r.rowNumber),
     'пара завершена или участник вышел из неё — письмо больше не нужно',
+    outbox,
   );
   const known = new Set(mailRows.map((r) => r.key));
   const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
@@ -155,11 +160,11 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
       urgent: true,
     });
   }
-  const enqueued = enqueue(mails);
+  const enqueued = enqueue(mails, outbox);
   return { today, plansCreated: created, enqueued, problems: [...settings.problems, ...problems] };
 }
 
-/** Daily time trigger. */
+/** Daily time trigger: meetings and letters, then the other modules' daily jobs. */
 export function dailyRun(): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
@@ -167,7 +172,17 @@ export function dailyRun(): DailyReport {
   if (report.problems.length > 0) {
     appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
   }
-  return { ...report, delivery: deliverDue() };
+  // Letters before the rest: a run cut short by the time limit has sent them (or left a continuation).
+  const delivery = deliverDue();
+  for (const job of DAILY_JOBS) {
+    try {
+      job.run();
+    } catch (e) {
+      // One failing job must not stop the others.
+      appendJournal(`${job.name}: ошибка`, 'ежедневный запуск', e instanceof Error ? e.message : String(e));
+    }
+  }
+  return { ...report, delivery };
 }
 
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */

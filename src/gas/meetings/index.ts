@@ -50,7 +50,7 @@ SETUP_STEPS.push({
       if (book.getSheetByName(name)) ensureSheet(name, [OPT_OUT_COLUMN], book);
     }
     return installDailyTrigger()
-      ? 'Ежедневный запуск (встречи, напоминания, опросы) установлен: 7:00–8:00.'
+      ? 'Ежедневный запуск (встречи, напоминания, опросы, мониторинг) установлен: 7:00–8:00.'
       : undefined;
   },
 });

@@ -1,7 +1,8 @@
-// Menu actions and the nightly trigger of monitoring, reports, year close and the district mode.
+// Menu actions and the daily job of monitoring, reports, year close and the district mode.
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
 import { monitoringSettings } from '../../core/monitoring/settings';
 import { readSettings } from '../../core/settings';
+import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
 import { registerSettings } from '../settingsSheet';
@@ -12,9 +13,6 @@ import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS, sendDistrictProposa
 import { runMonitoring } from './refresh';
 import { type ReportTemplateKey, reportTemplate, schoolReport } from './reportDocuments';
 import { readSettingsOf } from './sources';
-
-export const NIGHTLY_HANDLER = 'monitoringNightly';
-const NIGHTLY_HOUR = 3;
 
 registerSettings(monitoringSettings);
 
@@ -27,10 +25,6 @@ SETUP_STEPS.push({
   name: 'Мониторинг',
   run: () => {
     const notes: string[] = [];
-    if (!ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === NIGHTLY_HANDLER)) {
-      ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased().everyDays(1).atHour(NIGHTLY_HOUR).create();
-      notes.push('Мониторинг: ночное обновление включено.');
-    }
     const keys: ReportTemplateKey[] = isDistrict() ? ['district'] : ['halfYear', 'statistics', 'yearEnd'];
     for (const key of keys) reportTemplate(key);
     if (isDistrict() && !book().getSheetByName(DISTRICT_SHEETS.schools)) {
@@ -121,12 +115,14 @@ export function sendDistrictProposals(): void {
   );
 }
 
-/** Nightly: a school refreshes its figures; a district collects its schools. */
-export function monitoringNightly(): void {
-  withScriptLock(() => {
-    const cells = readSettingsOf(book());
-    if (readSettings(monitoringSettings, cells).values.mode === 'муниципалитет')
-      collectDistrictIn(book(), new Date());
-    else runMonitoring(book(), new Date(), cells);
-  });
-}
+// Every day: a school refreshes its figures; a district collects its schools.
+DAILY_JOBS.push({
+  name: 'Мониторинг',
+  run: () =>
+    withScriptLock(() => {
+      const cells = readSettingsOf(book());
+      if (readSettings(monitoringSettings, cells).values.mode === 'муниципалитет')
+        collectDistrictIn(book(), new Date());
+      else runMonitoring(book(), new Date(), cells);
+    }),
+});

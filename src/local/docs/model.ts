@@ -1,7 +1,7 @@
 // The stored body of a document: what Apps Script's Body exposes (paragraphs, list items, tables of
 // paragraphs) with character formatting as runs. It is kept as JSON next to the .docx, so reopening
 // a document gives back exactly what was written, formatting included.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const runSchema = z.object({
   text: z.string(),

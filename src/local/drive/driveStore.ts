@@ -4,7 +4,7 @@
 // files made by other services (spreadsheets, forms) are registered with their own path.
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
 import type { LocalBlob } from './blob';
 

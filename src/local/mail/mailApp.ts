@@ -1,11 +1,13 @@
 // MailApp: every message becomes an RFC 5322 .eml in outbox/ (named by the workspace time it was
 // sent, so a directory listing is in send order); with SMTP_URL set it is also delivered to that
-// server before sendEmail returns. The daily quota counts recipients (to + cc + bcc) as Google does.
+// server before sendEmail returns. Without it, sendEmail returns once the message is checked and
+// counted, and the .eml is composed meanwhile and written by the end of the execution. The daily
+// quota counts recipients (to + cc + bcc) as Google does.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { QUOTA_MESSAGES, type ServiceContext } from '../context';
 import { blobBytes } from '../drive/blob';
 import type { Implements } from '../services';
-import { composeSync, type MailAttachment } from './mailWorker';
+import { type MailAttachment, startCompose } from './mailWorker';
 
 export interface MailOptions {
   attachments?: unknown[];
@@ -30,6 +32,9 @@ const MAX_RECIPIENTS = 50;
 export class FakeMailApp
   implements Implements<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota' | 'sendEmail'>
 {
+  /** Number of the last .eml this object wrote (file names carry a running number). */
+  private sequence: number | undefined;
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly smtpUrl: string | undefined = process.env.SMTP_URL || undefined,
@@ -88,28 +93,41 @@ export class FakeMailApp
       });
     }
     const sentAt = this.ctx.now();
-    let eml: Buffer;
-    try {
-      eml = composeSync(
-        {
-          from,
-          to,
-          cc,
-          bcc,
-          replyTo: message.replyTo,
-          subject: String(message.subject ?? ''),
-          text: String(message.body ?? ''),
-          html: message.htmlBody === undefined ? undefined : String(message.htmlBody),
-          date: sentAt.toISOString(),
-          attachments,
-        },
-        this.smtpUrl,
-      );
-    } catch (e) {
-      throw this.ctx.error(`Failed to send email: ${(e as Error).message}`);
+    const composed = startCompose(
+      {
+        from,
+        to,
+        cc,
+        bcc,
+        replyTo: message.replyTo,
+        subject: String(message.subject ?? ''),
+        text: String(message.body ?? ''),
+        html: message.htmlBody === undefined ? undefined : String(message.htmlBody),
+        date: sentAt.toISOString(),
+        attachments,
+      },
+      this.smtpUrl,
+    );
+    if (this.smtpUrl) {
+      let eml: Buffer;
+      try {
+        eml = composed();
+      } catch (e) {
+        throw this.ctx.error(`Failed to send email: ${(e as Error).message}`);
+      }
+      this.ctx.consumeQuota('email', recipients.length);
+      this.writeOutbox(sentAt, eml);
+      return;
     }
     this.ctx.consumeQuota('email', recipients.length);
-    this.writeOutbox(sentAt, eml);
+    this.ctx.onExecutionEnd(() => {
+      try {
+        this.writeOutbox(sentAt, composed());
+      } catch (e) {
+        // The message passed every check Google makes; only our composer can fail here.
+        this.ctx.log(`Письмо «${message.subject}» не записано в outbox: ${(e as Error).message}`);
+      }
+    });
   }
 
   private normalise(args: unknown[]): MessageObject {
@@ -130,10 +148,13 @@ export class FakeMailApp
     const dir = this.ctx.path('outbox');
     mkdirSync(dir, { recursive: true });
     const stamp = sentAt.toISOString().replace(/:/g, '-');
-    let n = readdirSync(dir).filter((f) => f.endsWith('.eml')).length + 1;
+    // Listing the outbox once per execution; other processes' letters are stepped over by 'wx'.
+    this.sequence ??= readdirSync(dir).filter((f) => f.endsWith('.eml')).length;
+    let n = this.sequence + 1;
     for (;;) {
       try {
         writeFileSync(`${dir}/${stamp}-${String(n).padStart(5, '0')}.eml`, eml, { flag: 'wx' });
+        this.sequence = n;
         return;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

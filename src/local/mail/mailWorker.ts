@@ -1,6 +1,6 @@
 // MailApp.sendEmail is synchronous, nodemailer is not: a worker thread composes each message with
-// nodemailer's MailComposer (and sends it when SMTP_URL is set) while the execution waits on an
-// Atomics flag, so the bundle sees a send that has happened when the call returns.
+// nodemailer's MailComposer (and sends it when SMTP_URL is set); the caller waits on an Atomics flag
+// when it needs the result.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export interface MailAttachment {
@@ -24,19 +24,20 @@ export interface OutgoingMail {
   attachments: MailAttachment[];
 }
 
-type Reply = { ok: true; eml: Uint8Array } | { ok: false; error: string };
+type Reply = { seq: number } & ({ ok: true; eml: Uint8Array } | { ok: false; error: string });
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const MailComposer = require(workerData.composer);
 const nodemailer = require(workerData.nodemailer);
 const transports = new Map();
-parentPort.on('message', async ({ mail, smtpUrl, port, flag }) => {
-  const flagView = new Int32Array(flag);
+const replies = workerData.replies;
+const posted = new Int32Array(workerData.posted);
+parentPort.on('message', async ({ mail, smtpUrl, seq }) => {
   const reply = (value) => {
-    port.postMessage(value);
-    Atomics.store(flagView, 0, 1);
-    Atomics.notify(flagView, 0);
+    replies.postMessage({ seq, ...value });
+    Atomics.add(posted, 0, 1);
+    Atomics.notify(posted, 0);
   };
   try {
     const options = {
@@ -64,39 +65,69 @@ parentPort.on('message', async ({ mail, smtpUrl, port, flag }) => {
 });
 `;
 
-let worker: Worker | undefined;
+/** The worker, the port its replies come back on, and a count of replies it has posted (to wait on). */
+interface MailChannel {
+  worker: Worker;
+  replies: MessagePort;
+  posted: Int32Array;
+  /** Replies taken off the port before their message was asked for. */
+  early: Map<number, Reply>;
+  sent: number;
+}
 
-function mailWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(WORKER_SOURCE, {
+let channel: MailChannel | undefined;
+
+function mailChannel(): MailChannel {
+  if (!channel) {
+    const { port1, port2 } = new MessageChannel();
+    const posted = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
         composer: require.resolve('nodemailer/lib/mail-composer'),
         nodemailer: require.resolve('nodemailer'),
+        replies: port2,
+        posted: posted.buffer,
       },
+      transferList: [port2 as MessagePort],
     });
     worker.unref();
+    port1.unref();
+    const made: MailChannel = { worker, replies: port1, posted, early: new Map(), sent: 0 };
     worker.on('error', () => {
-      worker = undefined;
+      if (channel === made) channel = undefined;
     });
+    channel = made;
   }
-  return worker;
+  return channel;
 }
 
-/** Composes (and, with smtpUrl, delivers) one message; blocks until done. Returns the RFC 5322 bytes. */
-export function composeSync(mail: OutgoingMail, smtpUrl?: string, timeoutMs = 60_000): Buffer {
-  const flag = new SharedArrayBuffer(4);
-  const { port1, port2 } = new MessageChannel();
-  try {
-    mailWorker().postMessage({ mail, smtpUrl, port: port2, flag }, [port2 as MessagePort]);
-    if (Atomics.wait(new Int32Array(flag), 0, 0, timeoutMs) === 'timed-out')
-      throw new Error('mail worker timed out');
-    const received = receiveMessageOnPort(port1);
-    const reply = received?.message as Reply | undefined;
-    if (!reply) throw new Error('mail worker gave no answer');
-    if (!reply.ok) throw new Error(reply.error);
-    return Buffer.from(reply.eml);
-  } finally {
-    port1.close();
-  }
+/**
+ * Hands one message to the worker to compose (and, with smtpUrl, deliver) and returns at once; the
+ * returned function blocks until that message is done and answers its RFC 5322 bytes. The worker
+ * composes on another core while the execution goes on.
+ */
+export function startCompose(mail: OutgoingMail, smtpUrl?: string, timeoutMs = 60_000): () => Buffer {
+  const ch = mailChannel();
+  const seq = ++ch.sent;
+  ch.worker.postMessage({ mail, smtpUrl, seq });
+  return () => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = Atomics.load(ch.posted, 0);
+      for (let m = receiveMessageOnPort(ch.replies); m; m = receiveMessageOnPort(ch.replies)) {
+        const r = m.message as Reply;
+        ch.early.set(r.seq, r);
+      }
+      const reply = ch.early.get(seq);
+      if (reply) {
+        ch.early.delete(seq);
+        if (!reply.ok) throw new Error(reply.error);
+        return Buffer.from(reply.eml);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(ch.posted, 0, seen, left) === 'timed-out')
+        throw new Error('mail worker timed out');
+    }
+  };
 }

@@ -1,18 +1,22 @@
 // Spreadsheets on disk: live state as JSON (read synchronously, so executions stay synchronous and
-// other processes can reload it), mirrored to a real .xlsx by save(). Changes are queued operations,
+// other processes can reload it), mirrored to a real .xlsx by save(). Changes are operations: a
+// persist appends them to the book's operation log (a line of JSON each), so a flush costs what it
+// changed, not the size of the workbook. A snapshot file holds the book up to its log; when the log
+// outgrows the snapshot, a new snapshot starts a new log. Operations queued by one process are
 // replayed onto the newest disk state when persisted, so concurrent processes lose no write.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   fileStamp,
   jsonExists,
   jsonFileIds,
+  parseJson,
   readJson,
   type ServiceContext,
   type StateParticipant,
   toJsonText,
-  writeJson,
+  unlinkQuiet,
   writeJsonText,
 } from '../context';
 import { registerDriveFile, SPREADSHEET_MIME } from '../drive/driveStore';
@@ -22,24 +26,32 @@ interface StoredBook {
   model: SpreadsheetModel;
   /** Workspace-relative path of the .xlsx mirror. */
   xlsx: string;
+  /** Generation of the operation log that continues this snapshot (its file is `<id>.<log>.log`). */
+  log?: string;
 }
 
 interface LoadedBook {
   stored: StoredBook;
+  /** This process's operations not yet in the log, and their JSON lines (made when applied). */
   pending: SheetOp[];
+  pendingLines: string[];
+  /** Stamp of the snapshot file the model was read from. */
   stamp: string;
+  /** Bytes of the log (whole lines) the model includes. */
+  logBytes: number;
 }
 
 // Stands for the sheets array while the rest of a book is stringified; unique, so no cell text matches it.
 const SHEETS_SLOT = `sheets-${randomUUID()}`;
+/** A log is folded into a new snapshot once it is larger than the snapshot and than this. */
+const MIN_COMPACTION_BYTES = 1 << 20;
 
 export class SpreadsheetStore implements StateParticipant {
   private readonly books = new Map<string, LoadedBook>();
   /**
-   * JSON text of each sheet as last written. A persist re-stringifies only the sheets its operations
-   * changed: the file is the same text, written in a fraction of the time on a large workbook.
-   * Every change to a model goes through applyOp (apply() drops the text of the sheet it changes;
-   * models read from disk are new objects).
+   * JSON text of each sheet as last written. A snapshot re-stringifies only the sheets operations
+   * changed since: the same text, written in a fraction of the time on a large workbook. Every change
+   * to a model goes through `change` (models read from disk are new objects).
    */
   private readonly sheetText = new WeakMap<SheetModel, string>();
   /** Ids persisted since the last .xlsx export. */
@@ -55,8 +67,20 @@ export class SpreadsheetStore implements StateParticipant {
     return this.ctx.path('state', 'spreadsheets', `${id}.json`);
   }
 
+  private logFile(id: string, stored: StoredBook): string {
+    return this.ctx.path('state', 'spreadsheets', `${id}.${stored.log ?? 'ops'}.log`);
+  }
+
   private stampOf(id: string): string {
     return fileStamp(this.file(id));
+  }
+
+  private logSize(id: string, stored: StoredBook): number {
+    try {
+      return statSync(this.logFile(id, stored)).size;
+    } catch {
+      return 0;
+    }
   }
 
   exists(id: string): boolean {
@@ -82,32 +106,89 @@ export class SpreadsheetStore implements StateParticipant {
   private freshen(id: string): LoadedBook | undefined {
     const loaded = this.books.get(id);
     const stamp = this.stampOf(id);
-    if (loaded && loaded.stamp === stamp) return loaded;
     if (stamp === 'missing') return loaded;
-    const stored = readJson<StoredBook | null>(this.file(id), null);
-    if (!stored) return loaded;
-    const pending = loaded?.pending ?? [];
-    for (const op of pending) applyOp(stored.model, op);
-    const book = { stored, pending, stamp };
+    if (loaded && loaded.stamp === stamp) {
+      const size = this.logSize(id, loaded.stored);
+      if (size === loaded.logBytes) return loaded;
+      // Other processes appended: with nothing of ours queued, their operations simply follow.
+      if (loaded.pending.length === 0) {
+        loaded.logBytes += this.applyLog(id, loaded.stored, loaded.logBytes, size);
+        return loaded;
+      }
+    }
+    const read = this.readDisk(id);
+    if (!read) return loaded;
+    const book: LoadedBook = {
+      ...read,
+      pending: loaded?.pending ?? [],
+      pendingLines: loaded?.pendingLines ?? [],
+    };
+    for (const op of book.pending) applyOp(book.stored.model, op);
     this.books.set(id, book);
     return book;
+  }
+
+  /** Snapshot plus log as on disk, read so that the two belong together. */
+  private readDisk(id: string): { stored: StoredBook; stamp: string; logBytes: number } | undefined {
+    for (;;) {
+      const stamp = this.stampOf(id);
+      const stored = readJson<StoredBook | null>(this.file(id), null);
+      if (!stored) return undefined;
+      const logBytes = this.applyLog(id, stored, 0, this.logSize(id, stored));
+      // A new snapshot written meanwhile may have retired the log we read: read again.
+      if (this.stampOf(id) === stamp) return { stored, stamp, logBytes };
+    }
+  }
+
+  /** Applies the whole lines of the log between two offsets; answers how many bytes they took. */
+  private applyLog(id: string, stored: StoredBook, from: number, to: number): number {
+    if (to <= from) return 0;
+    const bytes = Buffer.alloc(to - from);
+    let fd: number;
+    try {
+      fd = openSync(this.logFile(id, stored), 'r');
+    } catch {
+      return 0;
+    }
+    let got = 0;
+    try {
+      while (got < bytes.length) {
+        const n = readSync(fd, bytes, got, bytes.length - got, from + got);
+        if (n === 0) break;
+        got += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    // A line still being appended by another process is left for the next look.
+    const end = bytes.lastIndexOf(0x0a, got - 1) + 1;
+    if (end === 0) return 0;
+    for (const line of bytes.toString('utf8', 0, end).split('\n'))
+      if (line) this.change(stored.model, parseJson(line) as SheetOp);
+    return end;
+  }
+
+  private change(model: SpreadsheetModel, op: SheetOp): void {
+    const target = 'sheetId' in op && op.sheetId !== null ? op.sheetId : undefined;
+    for (const sheet of model.sheets)
+      if (target === undefined || sheet.sheetId === target) this.sheetText.delete(sheet);
+    applyOp(model, op);
   }
 
   apply(id: string, op: SheetOp): void {
     const book = this.freshen(id);
     if (!book) throw new Error(`spreadsheet ${id} is not loaded`);
-    const target = 'sheetId' in op && op.sheetId !== null ? op.sheetId : undefined;
-    for (const sheet of book.stored.model.sheets)
-      if (target === undefined || sheet.sheetId === target) this.sheetText.delete(sheet);
-    applyOp(book.stored.model, op);
+    this.change(book.stored.model, op);
     book.pending.push(op);
+    // Text now: later operations may change objects the model shares with this one.
+    book.pendingLines.push(toJsonText(op));
   }
 
   create(name: string, timeZone: string, id = this.ctx.newId()): SpreadsheetModel {
     const model = newSpreadsheet(id, name, timeZone, 0);
-    const stored: StoredBook = { model, xlsx: this.freeXlsxName(name) };
-    const stamp = this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
-    this.books.set(id, { stored, pending: [], stamp });
+    const stored: StoredBook = { model, xlsx: this.freeXlsxName(name), log: newGeneration() };
+    const stamp = this.ctx.underStoreLock(() => writeJsonText(this.file(id), this.text(stored)));
+    this.books.set(id, { stored, pending: [], pendingLines: [], stamp, logBytes: 0 });
     this.changed.add(id);
     registerDriveFile(this.ctx, { id, name, mimeType: SPREADSHEET_MIME, path: stored.xlsx });
     return model;
@@ -117,9 +198,10 @@ export class SpreadsheetStore implements StateParticipant {
   replace(id: string, model: SpreadsheetModel): void {
     const book = this.freshen(id);
     if (!book) throw new Error(`spreadsheet ${id} is not loaded`);
-    const stored: StoredBook = { model, xlsx: book.stored.xlsx };
-    const stamp = this.ctx.underStoreLock(() => writeJson(this.file(id), stored));
-    this.books.set(id, { stored, pending: [], stamp });
+    // The hand-edited file wins over changes not yet persisted, as it did over everything before.
+    book.pending = [];
+    book.pendingLines = [];
+    this.ctx.underStoreLock(() => this.snapshot(id, { model, xlsx: book.stored.xlsx, log: book.stored.log }));
   }
 
   private freeXlsxName(name: string): string {
@@ -140,17 +222,43 @@ export class SpreadsheetStore implements StateParticipant {
     for (const [id, book] of this.books) {
       if (book.pending.length === 0) continue;
       this.ctx.underStoreLock(() => {
-        // Unchanged on disk since we read it: our model already is disk state plus the pending changes.
-        const current = this.stampOf(id) === book.stamp;
-        const onDisk = current
-          ? book.stored
-          : (readJson<StoredBook | null>(this.file(id), null) ?? book.stored);
-        if (!current) for (const op of book.pending) applyOp(onDisk.model, op);
-        const stamp = writeJsonText(this.file(id), this.text(onDisk));
-        this.books.set(id, { stored: onDisk, pending: [], stamp });
+        // Changed on disk since we read it: rebuild from disk, our operations on top.
+        const current = this.stampOf(id) === book.stamp && this.logSize(id, book.stored) === book.logBytes;
+        const target = current ? book : this.freshenFromDisk(id, book);
+        const text = `${target.pendingLines.join('\n')}\n`;
+        appendFileSync(this.logFile(id, target.stored), text);
+        target.logBytes += Buffer.byteLength(text);
+        target.pending = [];
+        target.pendingLines = [];
+        const snapshotBytes = Number(target.stamp.slice(target.stamp.indexOf(':') + 1));
+        if (target.logBytes > Math.max(MIN_COMPACTION_BYTES, snapshotBytes)) this.snapshot(id, target.stored);
       });
       this.changed.add(id);
     }
+  }
+
+  private freshenFromDisk(id: string, book: LoadedBook): LoadedBook {
+    this.books.set(id, { ...book, stamp: 'stale' });
+    return this.freshen(id) ?? book;
+  }
+
+  /** Folds the logs into new snapshots (before an .xlsx export, so the state is one file again). */
+  compact(): void {
+    this.persist();
+    for (const id of this.books.keys()) {
+      this.ctx.underStoreLock(() => {
+        const book = this.freshen(id);
+        if (book && book.logBytes > 0) this.snapshot(id, book.stored);
+      });
+    }
+  }
+
+  /** Writes `stored` as the snapshot, with a new, empty log; the caller has nothing pending for it. */
+  private snapshot(id: string, stored: StoredBook): void {
+    const next: StoredBook = { ...stored, log: newGeneration() };
+    const stamp = writeJsonText(this.file(id), this.text(next));
+    unlinkQuiet(this.logFile(id, stored));
+    this.books.set(id, { stored: next, pending: [], pendingLines: [], stamp, logBytes: 0 });
   }
 
   reload(): void {
@@ -170,4 +278,8 @@ export class SpreadsheetStore implements StateParticipant {
     });
     return shell.replace(JSON.stringify(SHEETS_SLOT), () => `[${sheets.join(',')}]`);
   }
+}
+
+function newGeneration(): string {
+  return randomUUID().slice(0, 8);
 }
