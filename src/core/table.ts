@@ -15,26 +15,32 @@ export interface RowRecord {
 }
 
 export function toRecords(snapshot: TableSnapshot): RowRecord[] {
-  // Plain loops: this runs over every row of a sheet on each read, in code that starts cold in
-  // every Apps Script execution.
-  const { headers, rows } = snapshot;
   const out: RowRecord[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    let blank = true;
-    for (let j = 0; j < row.length && blank; j++) {
-      const c = row[j];
-      blank = c === '' || c === null || c === undefined;
-    }
-    if (blank) continue;
-    const values: TableRecord = {};
-    for (let j = 0; j < headers.length; j++) {
-      const h = headers[j];
-      if (h) values[h] = row[j] ?? '';
-    }
-    out.push({ rowNumber: i + 2, values });
+  for (let i = 0; i < snapshot.rows.length; i++) {
+    const record = recordOf(snapshot.headers, snapshot.rows[i], i + 2);
+    if (record) out.push(record);
   }
   return out;
+}
+
+/** One row as a record; undefined for a blank row. Plain loops: this runs over every row of a sheet. */
+export function recordOf(
+  headers: readonly string[],
+  row: readonly CellValue[],
+  rowNumber: number,
+): RowRecord | undefined {
+  let blank = true;
+  for (let j = 0; j < row.length && blank; j++) {
+    const c = row[j];
+    blank = c === '' || c === null || c === undefined;
+  }
+  if (blank) return undefined;
+  const values: TableRecord = {};
+  for (let j = 0; j < headers.length; j++) {
+    const h = headers[j];
+    if (h) values[h] = row[j] ?? '';
+  }
+  return { rowNumber, values };
 }
 
 const FORMULA_START = /^[=+\-@]/;

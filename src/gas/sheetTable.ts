@@ -1,5 +1,12 @@
 // Sheets as tables: one getValues per read and one setValues per write, whatever the row count.
-import { type CellValue, type RowRecord, safeCell, type TableRecord, toRecords } from '../core/table';
+import {
+  type CellValue,
+  type RowRecord,
+  recordOf,
+  safeCell,
+  type TableRecord,
+  toRecords,
+} from '../core/table';
 
 export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActive();
@@ -60,17 +67,39 @@ export class SheetTable {
 
   /** One read of the whole data range. */
   read(): RowRecord[] {
+    this.load();
+    return toRecords({ headers: this.headers, rows: this.rows });
+  }
+
+  private load(): void {
     const values = this.sheet.getDataRange().getValues() as CellValue[][];
     this.headers = (values[0] ?? []).map((h) => String(h).trim());
     this.rows = values.slice(1);
     this.loaded = true;
-    return toRecords({ headers: this.headers, rows: this.rows });
   }
 
-  /** The rows as this table last read or wrote them, without another read of the sheet. */
-  records(): RowRecord[] {
-    if (!this.loaded) return this.read();
-    return toRecords({ headers: this.headers, rows: this.rows });
+  /** One column of the rows as last read or written (read first if the table was not). */
+  cells(header: string): CellValue[] {
+    if (!this.loaded) this.load();
+    const j = this.headers.indexOf(header);
+    return j < 0 ? [] : this.rows.map((row) => row[j] ?? '');
+  }
+
+  /**
+   * Records of the rows whose cell in `header` passes `keep`, as last read or written (read first if
+   * the table was not): on a long log, a record for every row costs more than the read itself.
+   */
+  recordsWhere(header: string, keep: (cell: CellValue) => boolean): RowRecord[] {
+    if (!this.loaded) this.load();
+    const j = this.headers.indexOf(header);
+    const out: RowRecord[] = [];
+    if (j < 0) return out;
+    this.rows.forEach((row, i) => {
+      if (!keep(row[j] ?? '')) return;
+      const record = recordOf(this.headers, row, i + 2);
+      if (record) out.push(record);
+    });
+    return out;
   }
 
   private column(header: string): number {

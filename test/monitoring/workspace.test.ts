@@ -86,6 +86,17 @@ describe('the daily trigger', () => {
     ws.run('refreshMonitoring');
     expect(readMonitoringGrid(rowsOf(ws, SHEETS.monitoring)).map((r) => [r.key, r.value])).toEqual(daily);
   });
+
+  it('leaves the figures alone on a weekend and refreshes them on Monday', async () => {
+    const saturday = new Date(asOf.getTime() + 3 * 86_400_000);
+    const ws = await LocalWorkspace.create(tempDir(), { clockStart: saturday });
+    seedFixtureSchool(ws);
+    ws.run('dailyRun');
+    expect(rowsOf(ws, SHEETS.monitoring)).toEqual([]);
+    ws.advanceClock('2d');
+    ws.run('dailyRun');
+    expect(readMonitoringGrid(rowsOf(ws, SHEETS.monitoring)).length).toBeGreaterThan(10);
+  });
 });
 
 describe('a school workbook in the offline workspace', () => {

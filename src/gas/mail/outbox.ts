@@ -92,7 +92,7 @@ function asOutboxRow(r: RowRecord): OutboxRow {
  */
 export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outboxTable()): number {
   if (mails.length === 0) return 0;
-  const known = new Set(table.records().map((r) => String(r.values.Ключ ?? '')));
+  const known = new Set(table.cells('Ключ').map((key) => String(key)));
   const now = new Date();
   const appends: TableRecord[] = [];
   for (const m of mails) {
@@ -132,15 +132,26 @@ export function cancelQueued(
   );
 }
 
-/** The log as the planner needs it: keys (to skip letters that exist) and states (for the digest). */
-export function outboxRows(table: SheetTable = outboxTable()): OutboxRow[] {
-  return table.read().map(asOutboxRow);
+/** What the planner needs of the log: every key (to skip letters that exist), and the letters not settled yet. */
+export interface OutboxLog {
+  keys: Set<string>;
+  /** Queued, being sent, unconfirmed or failed; the thousands sent by spring are not made into rows. */
+  unsettled: OutboxRow[];
+}
+
+const SETTLED: readonly string[] = [MAIL_STATES.sent, MAIL_STATES.optedOut, MAIL_STATES.cancelled];
+
+export function readOutboxLog(table: SheetTable = outboxTable()): OutboxLog {
+  const unsettled = table
+    .recordsWhere('Состояние', (state) => !SETTLED.includes(String(state).trim()))
+    .map(asOutboxRow);
+  return { keys: new Set(table.cells('Ключ').map((key) => String(key))), unsettled };
 }
 
 /**
- * Replaces the continuation trigger before any work, so that a run killed anywhere (even while settling
- * an earlier crash) is followed within minutes, on the same quota day, by another. A fired one-time
- * trigger is deleted here too. A failure to create it is not fatal: the daily run resumes the queue.
+ * Replaces the continuation trigger before the log is changed, so that a run killed anywhere (even while
+ * settling an earlier crash) is followed within minutes, on the same quota day, by another. A fired
+ * one-time trigger is deleted here too. A failure to create it is not fatal: the daily run resumes the queue.
  */
 function renewContinuation(): void {
   try {
@@ -213,13 +224,13 @@ function settleDeadRuns(table: SheetTable, rows: RowRecord[], runId: string, quo
 const PERMANENT_FAILURE = /invalid email|недопустим|неверный адрес/i;
 
 const PAUSED_ON_HOLIDAYS: readonly string[] = Object.values(MAIL_KIND_LABELS);
+const OPEN: readonly string[] = [MAIL_STATES.queued, MAIL_STATES.sending];
 
 /**
  * Sends queued letters, urgent first and then oldest first, while the daily quota and the time budget
  * last. Letters of the pair's year wait on holidays. Safe to call from any trigger at any time.
  */
 export function deliverDue(): DeliveryReport {
-  renewContinuation();
   const started = Date.now();
   const runId = Utilities.getUuid();
   const report: DeliveryReport = {
@@ -231,23 +242,32 @@ export function deliverDue(): DeliveryReport {
   const { values: schedule } = loadSettings(SCHEDULE_SETTINGS);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
+  let renewed = false;
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
     let more = false;
     try {
       const table = outboxTable();
-      let rows = table.read();
+      // Only queued and sending rows become records: by spring the log holds thousands of sent letters.
+      const open = () => table.recordsWhere('Состояние', (state) => OPEN.includes(String(state).trim()));
+      let rows = open();
+      // Before any change to the log; a run with nothing to send or settle needs no follow-up.
+      if (!renewed && rows.length > 0) {
+        renewContinuation();
+        renewed = true;
+      }
       let quota = MailApp.getRemainingDailyQuota();
       const settled = settleDeadRuns(table, rows, runId, quota);
       report.settled.sent += settled.sent;
       report.settled.requeued += settled.requeued;
       report.settled.unconfirmed += settled.unconfirmed;
-      if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = table.read();
+      if (settled.requeued + settled.sent + settled.unconfirmed > 0) {
+        table.read();
+        rows = open();
+      }
       const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
-      // Only queued rows become OutboxRows: by spring the log holds thousands of sent letters.
-      const waiting = rows.filter((r) => String(r.values.Состояние).trim() === MAIL_STATES.queued);
-      const queue = deliveryOrder(waiting.map(asOutboxRow)).filter(
+      const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';

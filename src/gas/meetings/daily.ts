@@ -5,8 +5,15 @@ import { digestText } from '../../core/mail/digest';
 import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
 import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
-import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar';
-import { type Duty, digestPeriod, dutiesOn, overdueMeetings, type Person } from '../../core/schedule/duties';
+import { formatRussianDate, isWeekend, type LocalDate } from '../../core/schedule/calendar';
+import {
+  type Duty,
+  digestPeriod,
+  dutiesOn,
+  isMailDay,
+  overdueMeetings,
+  type Person,
+} from '../../core/schedule/duties';
 import { buildGroups } from '../../core/schedule/groups';
 import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
@@ -17,8 +24,8 @@ import {
   deliverDue,
   enqueue,
   type OutgoingMail,
-  outboxRows,
   outboxTable,
+  readOutboxLog,
 } from '../mail/outbox';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
@@ -107,7 +114,8 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   );
   // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
   const outbox = outboxTable();
-  const mailRows = outboxRows(outbox);
+  const log = readOutboxLog(outbox);
+  const mailRows = log.unsettled;
   const members = new Set(
     groups
       .filter((g) => today <= g.endsOn)
@@ -118,7 +126,7 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     'пара завершена или участник вышел из неё — письмо больше не нужно',
     outbox,
   );
-  const known = new Set(mailRows.map((r) => r.key));
+  const known = log.keys;
   const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
   const url = webAppUrl(settings);
   const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
@@ -174,9 +182,10 @@ export function dailyRun(): DailyReport {
   }
   // Letters before the rest: a run cut short by the time limit has sent them (or left a continuation).
   const delivery = deliverDue();
+  const workday = !isWeekend(today) && isMailDay(today, settings.schedule.holidays);
   for (const job of DAILY_JOBS) {
     try {
-      job.run();
+      job.run({ today, workday });
     } catch (e) {
       // One failing job must not stop the others.
       appendJournal(`${job.name}: ошибка`, 'ежедневный запуск', e instanceof Error ? e.message : String(e));

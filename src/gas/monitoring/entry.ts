@@ -115,14 +115,17 @@ export function sendDistrictProposals(): void {
   );
 }
 
-// Every day: a school refreshes its figures; a district collects its schools.
+// Every working morning a school refreshes its figures and a district collects its schools; over a
+// weekend or a holiday nothing they count changes much, and the run is spared.
 DAILY_JOBS.push({
   name: 'Мониторинг',
-  run: () =>
+  run: ({ workday }) => {
+    if (!workday) return;
     withScriptLock(() => {
       const cells = readSettingsOf(book());
       if (readSettings(monitoringSettings, cells).values.mode === 'муниципалитет')
         collectDistrictIn(book(), new Date());
       else runMonitoring(book(), new Date(), cells);
-    }),
+    });
+  },
 });
