@@ -109,8 +109,8 @@ export class SheetTable {
   }
 
   /**
-   * Writes changed and new records in one setValues over the owned columns' span. Columns the code
-   * does not own keep whatever the curator typed there.
+   * Writes changed and new records in one setValues over the span of the columns they set. Columns
+   * the code does not own keep whatever the curator typed there.
    */
   write(
     updates: ReadonlyArray<{ rowNumber: number; values: TableRecord }>,
@@ -132,10 +132,17 @@ export class SheetTable {
       }
       return row;
     };
+    // Columns written: those the updates set (a letter's state is a few cells beside its long text),
+    // all of them when rows are appended.
+    let left = appends.length > 0 ? 0 : width;
+    let right = appends.length > 0 ? width - 1 : -1;
     const put = (row: CellValue[], values: TableRecord) => {
       for (const [key, value] of Object.entries(values)) {
         if (!this.owned.includes(key)) continue;
-        row[this.column(key)] = safeCell(value);
+        const j = this.column(key);
+        row[j] = safeCell(value);
+        left = Math.min(left, j);
+        right = Math.max(right, j);
       }
     };
     let first = Number.POSITIVE_INFINITY;
@@ -154,10 +161,11 @@ export class SheetTable {
       first = Math.min(first, index);
       last = index;
     });
+    if (right < left) return;
     const block: CellValue[][] = [];
-    for (let index = first; index <= last; index++) block.push(rowAt(index));
+    for (let index = first; index <= last; index++) block.push(rowAt(index).slice(left, right + 1));
     if (appends.length > 0) growSheet(this.sheet, last + 2, width);
-    this.sheet.getRange(first + 2, 1, block.length, width).setValues(block);
+    this.sheet.getRange(first + 2, left + 1, block.length, right - left + 1).setValues(block);
     for (const [index, row] of copies) rows[index] = row;
   }
 }

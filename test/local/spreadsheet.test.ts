@@ -1,6 +1,6 @@
 // SpreadsheetApp in the offline workspace behaves as Apps Script does where our code can notice:
 // 1-based ranges, blanks as '', typed values, Google's error texts, and a real .xlsx on disk.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -57,6 +57,19 @@ function chart() {
   var sh = sheet();
   sh.insertChart(sh.newChart().setChartType(Charts.ChartType.BAR).addRange(sh.getRange('A1:B3')).setPosition(1, 5, 0, 0).build());
   return sh.getCharts().length;
+}
+function appendMany(n) {
+  var sh = sheet();
+  var text = new Array(1001).join('ж');
+  for (var i = 0; i < n; i++) {
+    sh.appendRow([i, text, new Date(Date.UTC(2026, 8, 1 + (i % 28)))]);
+    SpreadsheetApp.flush();
+  }
+}
+function summary() {
+  var values = sheet().getDataRange().getValues();
+  var last = values[values.length - 1];
+  return JSON.stringify({ rows: values.length, last: last[0], lastDate: last[2] instanceof Date ? last[2].toISOString() : 'not a date' });
 }
 function other() {
   var created = SpreadsheetApp.create('Район');
@@ -147,6 +160,38 @@ describe('SpreadsheetApp fake', () => {
     const read = JSON.parse(String(reopened.run('read')));
     expect(read.values[1][0]).toBe('Петров');
     expect(read.values[1][2]).toBe('2026-09-01T06:30:00.000Z');
+  });
+
+  it('loses no change of a long run of flushes, seen from another workspace object before and after the log is folded', async () => {
+    const ws = await workspace();
+    const state = join(ws.dir, 'state', 'spreadsheets');
+    const files = () => readdirSync(state).map((f) => ({ f, size: statSync(join(state, f)).size }));
+    ws.run('appendMany', 300);
+    const other = await LocalWorkspace.open(ws.dir, { code: SCRIPT });
+    expect(JSON.parse(String(other.run('summary')))).toEqual({
+      rows: 300,
+      last: 299,
+      lastDate: '2026-09-20T00:00:00.000Z',
+    });
+    // Each row is about 2 KB of JSON: past 1 MiB, and past the snapshot's size, the log is folded into
+    // a new snapshot and starts again.
+    ws.run('appendMany', 1200);
+    const logs = files().filter((x) => x.f.endsWith('.log'));
+    const snapshot = files().find((x) => x.f.endsWith('.json'))?.size ?? 0;
+    expect(snapshot).toBeGreaterThan(1 << 20);
+    expect(logs.length).toBeLessThanOrEqual(1);
+    expect(logs[0]?.size ?? 0).toBeLessThanOrEqual(Math.max(1 << 20, snapshot) + 4096);
+    expect(JSON.parse(String(other.run('summary')))).toEqual({
+      rows: 1500,
+      last: 1199,
+      lastDate: '2026-09-24T00:00:00.000Z',
+    });
+    other.run('appendMany', 1);
+    expect(JSON.parse(String(ws.run('summary')))).toEqual({
+      rows: 1501,
+      last: 0,
+      lastDate: '2026-09-01T00:00:00.000Z',
+    });
   });
 
   it('counts service calls per run, so tests can hold sheet I/O to a constant', async () => {

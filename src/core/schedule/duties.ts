@@ -80,9 +80,9 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
   const out: Duty[] = [];
   const menteeNames = names(group.mentees);
   for (const m of meetings) {
-    if (m.held || !m.date || m.date > group.endsOn) continue;
-    const base = { встреча: MEETING_KIND_LABELS[m.kind], дата: formatLongRussianDate(m.date) };
-    if (today >= addDays(m.date, -rules.reminderDays) && today <= m.date) {
+    if (m.held || !m.date || m.date > group.endsOn || today > m.date) continue;
+    if (today >= addDays(m.date, -rules.reminderDays)) {
+      const base = { встреча: MEETING_KIND_LABELS[m.kind], дата: formatLongRussianDate(m.date) };
       out.push({
         kind: 'reminder_mentor',
         to: group.mentor.email,

@@ -198,7 +198,7 @@ export function collectDistrictIn(
     const known = cached.get(name);
     const at = known?.values.Собрано;
     if (at instanceof Date && at.getTime() >= round) continue;
-    if (readNow > 0 && Date.now() - started > budgetMs) {
+    if (readNow > 0 && Date.now() - started >= budgetMs) {
       pending++;
       continue;
     }

@@ -150,11 +150,12 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
     const { row, column, numRows, numColumns } = this.box;
     const out: Cell[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
-      const stored = values[row - 1 + i];
-      const line: Cell[] = new Array(numColumns);
+      const stored = values[row - 1 + i] ?? [];
+      const line = stored.slice(column - 1, column - 1 + numColumns);
       for (let j = 0; j < numColumns; j++) {
-        const v = stored?.[column - 1 + j];
-        line[j] = v === undefined || v === null ? '' : this.book.out(v);
+        const v = line[j];
+        if (v === undefined || v === null) line[j] = '';
+        else if (typeof v === 'object') line[j] = this.book.out(v);
       }
       out[i] = line;
     }
