@@ -12,6 +12,7 @@ export interface Sent {
   file: string;
   to: string;
   subject: string;
+  text: string;
 }
 
 export async function outbox(dir: string): Promise<Sent[]> {
@@ -25,7 +26,12 @@ export async function outbox(dir: string): Promise<Sent[]> {
   for (const file of files.filter((f) => f.endsWith('.eml')).sort()) {
     const parsed = await simpleParser(readFileSync(join(dir, 'outbox', file)));
     const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-    out.push({ file, to: to?.value[0]?.address ?? '', subject: parsed.subject ?? '' });
+    out.push({
+      file,
+      to: to?.value[0]?.address ?? '',
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+    });
   }
   return out;
 }

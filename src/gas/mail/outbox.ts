@@ -103,8 +103,8 @@ export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outb
       Кому: m.to,
       Вид: m.kind,
       Тема: m.subject,
-      Текст: m.text,
-      HTML: m.html ?? '',
+      Текст: m.optedOut ? '' : m.text,
+      HTML: m.optedOut ? '' : (m.html ?? ''),
       Состояние: m.optedOut ? MAIL_STATES.optedOut : MAIL_STATES.queued,
       Создано: now,
       Попыток: 0,
@@ -325,10 +325,12 @@ export function deliverDue(): DeliveryReport {
           }
           continue;
         }
+        // The text goes with the letter (a copy stays in «Отправленные» of the sending account): the
+        // log keeps who, what kind and when, not months of letters with children's names in them.
         table.write([
           {
             rowNumber: row.rowNumber,
-            values: { Состояние: MAIL_STATES.sent, Отправлено: new Date(), Ошибка: '' },
+            values: { Состояние: MAIL_STATES.sent, Отправлено: new Date(), Ошибка: '', Текст: '', HTML: '' },
           },
         ]);
         quota -= need;
