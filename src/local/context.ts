@@ -405,6 +405,7 @@ export class ServiceContext {
   private storeDepth = 0;
   private storeLockSince = 0;
   private quota: QuotaState = { day: '', used: {}, bytes: 0 };
+  private readonly outputs: Array<() => void> = [];
   private execution: Execution | undefined;
   private callsEver = 0;
   private failedNth = false;
@@ -711,6 +712,27 @@ export class ServiceContext {
 
   onExecutionEnd(hook: () => void): void {
     this.execution?.endHooks.push(hook);
+  }
+
+  /**
+   * Work whose result only the world outside the script sees (an .eml written once the worker has
+   * composed it): done by `settleOutputs`, in order, when control returns to the workspace's caller,
+   * so trigger runs fired one after another overlap with it.
+   */
+  deferOutput(write: () => void): void {
+    this.outputs.push(write);
+  }
+
+  settleOutputs(): void {
+    const failures: string[] = [];
+    for (const write of this.outputs.splice(0)) {
+      try {
+        write();
+      } catch (e) {
+        failures.push(e instanceof Error ? e.message : String(e));
+      }
+    }
+    if (failures.length > 0) throw new Error(failures.join('\n'));
   }
 
   ui(event: UiEvent): void {

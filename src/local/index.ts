@@ -142,6 +142,8 @@ export class LocalWorkspace {
   readonly runs: RunStats[] = [];
   private readonly script: Script;
   private readonly source: string;
+  /** Inside advanceClock: runs fired one after another leave their outputs to be settled at the end. */
+  private firing = 0;
 
   private constructor(
     readonly dir: string,
@@ -258,6 +260,7 @@ export class LocalWorkspace {
     if (stack) stats.stack = stack;
     this.lastRun = stats;
     this.runs.push(stats);
+    if (this.firing === 0) this.ctx.settleOutputs();
     return { value: error === undefined ? value : undefined, stats };
   }
 
@@ -282,6 +285,18 @@ export class LocalWorkspace {
     this.ctx.reloadClock();
     const target = this.ctx.nowMs() + parseDuration(duration);
     const fired: RunStats[] = [];
+    this.firing++;
+    try {
+      this.fireUntil(target, fired);
+    } finally {
+      this.firing--;
+    }
+    this.ctx.setClock(target);
+    if (this.firing === 0) this.ctx.settleOutputs();
+    return fired;
+  }
+
+  private fireUntil(target: number, fired: RunStats[]): void {
     for (;;) {
       const due = this.triggers()
         .filter((t) => t.event === 'CLOCK' && t.nextMs !== undefined && t.nextMs <= target)
@@ -303,8 +318,6 @@ export class LocalWorkspace {
       const { stats } = this.execute(due.handler, () => [this.clockEvent(due, at)]);
       fired.push(stats);
     }
-    this.ctx.setClock(target);
-    return fired;
   }
 
   private clockEvent(trigger: TriggerRecord, at: number): Record<string, unknown> {

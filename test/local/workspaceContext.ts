@@ -30,5 +30,7 @@ export function execute<T>(ctx: ServiceContext, work: () => T): T {
     throw e;
   }
   ctx.endExecution({ ok: true });
+  // What LocalWorkspace does when a run returns to its caller: letters are written out.
+  ctx.settleOutputs();
   return result;
 }

@@ -1,7 +1,8 @@
 // MailApp: every message becomes an RFC 5322 .eml in outbox/ (named by the workspace time it was
 // sent, so a directory listing is in send order); with SMTP_URL set it is also delivered to that
 // server before sendEmail returns. Without it, sendEmail returns once the message is checked and
-// counted, and the .eml is composed meanwhile and written by the end of the execution. The daily
+// counted; the .eml is composed meanwhile and written before the workspace call (a run, a clock
+// advance, a submission) returns. The daily
 // quota counts recipients (to + cc + bcc) as Google does.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { QUOTA_MESSAGES, type ServiceContext } from '../context';
@@ -120,12 +121,12 @@ export class FakeMailApp
       return;
     }
     this.ctx.consumeQuota('email', recipients.length);
-    this.ctx.onExecutionEnd(() => {
+    this.ctx.deferOutput(() => {
       try {
         this.writeOutbox(sentAt, composed());
       } catch (e) {
         // The message passed every check Google makes; only our composer can fail here.
-        this.ctx.log(`Письмо «${message.subject}» не записано в outbox: ${(e as Error).message}`);
+        throw new Error(`Письмо «${message.subject}» не записано в outbox: ${(e as Error).message}`);
       }
     });
   }
