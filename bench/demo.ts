@@ -18,7 +18,7 @@ export const demoBench: BenchSuite = {
         note: () => undefined,
       });
       // Stage lines carry the timings; the counts show the year really happened.
-      for (const l of lines.filter((l) => /\.{3,} \d|ОШИБКА|наставников \d|документов \d/.test(l)))
+      for (const l of lines.filter((l) => /\.{2,} \d|ОШИБКА|наставников \d|документов \d/.test(l)))
         console.log(`  ${l.trim()}`);
       console.log(
         `  всего ${((Date.now() - started) / 1000).toFixed(1)} с на ${cpus().length} ядрах${code === 0 ? '' : ` (код выхода ${code})`}`,
