@@ -1,10 +1,7 @@
 // Work the daily trigger does after meetings are planned, added by other modules (monitoring). One
 // trigger for all of it, not one per module: every execution pays the script's start-up, and their
 // time counts against the daily trigger runtime quota.
-import type { LocalDate } from '../core/schedule/calendar';
-
 export interface DailyDay {
-  today: LocalDate;
   /** Monday to Friday and not a holiday in Настройки. */
   workday: boolean;
 }

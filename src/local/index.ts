@@ -86,10 +86,10 @@ export function parseDuration(duration: number | string): number {
   return total;
 }
 
-// Installed inside each fresh context: `new Date()` and `Date.now()` answer the workspace clock.
-// Date reads the workspace clock. Its common shapes construct the real Date directly: dates are
-// made by the thousand in an execution (every date cell read), and a generic Reflect.construct per
-// date was the largest single cost of a daily run.
+// Installed inside each fresh context: `new Date()` and `Date.now()` answer the workspace clock. The
+// common shapes construct the real Date directly: dates are made by the thousand in an execution
+// (every date cell read), and a generic Reflect.construct per date was the largest single cost of a
+// daily run.
 const CLOCK_PRELUDE = `(function (now) {
   var RealDate = globalThis.Date;
   function Date(a, b, c, d, e, f, g) {

@@ -185,7 +185,7 @@ export function dailyRun(): DailyReport {
   const workday = !isWeekend(today) && isMailDay(today, settings.schedule.holidays);
   for (const job of DAILY_JOBS) {
     try {
-      job.run({ today, workday });
+      job.run({ workday });
     } catch (e) {
       // One failing job must not stop the others.
       appendJournal(`${job.name}: ошибка`, 'ежедневный запуск', e instanceof Error ? e.message : String(e));
