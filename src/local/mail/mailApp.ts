@@ -111,6 +111,8 @@ export class FakeMailApp
     );
     if (this.smtpUrl) {
       let eml: Buffer;
+      // The server may take its time; other processes need not wait for it.
+      this.ctx.releaseStoreLock();
       try {
         eml = composed();
       } catch (e) {
