@@ -5,6 +5,7 @@ import { documentsBench } from './documents';
 import { intakeBench } from './intake';
 import { mailBench } from './mail';
 import { matchingBench } from './matching';
+import { startupBench } from './startup';
 
 export interface BenchSuite {
   name: string;
@@ -13,6 +14,7 @@ export interface BenchSuite {
 
 export const BENCH_SUITES: BenchSuite[] = [
   matchingBench,
+  startupBench,
   demoBench,
   districtBench,
   intakeBench,
