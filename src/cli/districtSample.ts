@@ -26,10 +26,10 @@ import { SHEETS } from '../core/sheets';
 import type { SurveyAnswer } from '../core/surveys';
 import type { CellValue, TableRecord } from '../core/table';
 import type { LocalWorkspace } from '../local';
+import { seededRandom } from '../local/seededRandom';
 import { spreadsheetUrl } from '../local/spreadsheet/fakes';
 import { newSheet, type SpreadsheetModel } from '../local/spreadsheet/model';
 import { SpreadsheetStore } from '../local/spreadsheet/store';
-import { seededRandom } from './demo/schoolData';
 
 export type SheetGrid = CellValue[][];
 

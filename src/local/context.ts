@@ -7,10 +7,12 @@ import {
   appendFileSync,
   closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -19,6 +21,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { seededRandom } from './seededRandom';
 
 export const EXECUTION_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
@@ -203,6 +206,36 @@ export function jsonFileIds(dir: string): string[] {
   return [...ids];
 }
 
+/**
+ * The whole lines a file that only grows (an operation or quota log) holds past byte `from`, and the
+ * offset after them; a line still being appended by another process waits for the next look.
+ */
+export function readNewLines(path: string, from: number, to?: number): { lines: string[]; end: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], end: from };
+    throw e;
+  }
+  let bytes: Buffer;
+  let got = 0;
+  try {
+    const size = to ?? fstatSync(fd).size;
+    bytes = Buffer.alloc(Math.max(0, size - from));
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, from + got);
+      if (n === 0) break;
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const whole = bytes.lastIndexOf(0x0a, got - 1) + 1;
+  if (whole === 0) return { lines: [], end: from };
+  return { lines: bytes.toString('utf8', 0, whole).split('\n').filter(Boolean), end: from + whole };
+}
+
 /** Whether the JSON file exists (also while a write replaces it). */
 export function jsonExists(path: string): boolean {
   return fileStamp(path) !== MISSING;
@@ -372,7 +405,7 @@ export interface WorkspaceMeta {
 interface QuotaState {
   day: string;
   used: Partial<Record<QuotaKind, number>>;
-  /** Characters of the day's log counted in `used` (the log is ASCII). */
+  /** Bytes of the day's log counted in `used`. */
   bytes: number;
 }
 
@@ -551,21 +584,13 @@ export class ServiceContext {
   private readQuota(): QuotaState {
     const day = this.now().toISOString().slice(0, 10);
     if (this.quota.day !== day) this.quota = { day, bytes: 0, used: {} };
-    let text = '';
-    try {
-      text = readFileSync(this.quotaFile(day), 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    const { lines, end } = readNewLines(this.quotaFile(day), this.quota.bytes);
+    for (const line of lines) {
+      const [kind, count] = line.split(' ');
+      if (kind === 'email' || kind === 'document')
+        this.quota.used[kind] = (this.quota.used[kind] ?? 0) + Number(count);
     }
-    const end = text.lastIndexOf('\n') + 1;
-    if (end > this.quota.bytes) {
-      for (const line of text.slice(this.quota.bytes, end).split('\n')) {
-        const [kind, count] = line.split(' ');
-        if (kind === 'email' || kind === 'document')
-          this.quota.used[kind] = (this.quota.used[kind] ?? 0) + Number(count);
-      }
-      this.quota.bytes = end;
-    }
+    this.quota.bytes = end;
     return this.quota;
   }
 
@@ -751,15 +776,4 @@ export class ServiceContext {
     for (const b of bytes) id += alphabet[b % 64];
     return id;
   }
-}
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

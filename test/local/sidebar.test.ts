@@ -1,22 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { LocalWorkspace } from '../../src/local';
 import { type ServedWorkspace, serveWorkspace } from '../../src/local/html/serve';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from '../headlessChromium';
 
 /** Bundles the fixture the way scripts/build.mjs bundles src/gas: an IIFE plus top-level wrappers. */
 async function fixtureBundle(dir: string): Promise<string> {
@@ -45,14 +34,12 @@ describe('sidebars served from the workspace', () => {
   let dir: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is required at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
     const codeDir = mkdtempSync(join(tmpdir(), 'nastavnik-h2-code-'));
     const codePath = await fixtureBundle(codeDir);
     dir = join(mkdtempSync(join(tmpdir(), 'nastavnik-h2-serve-')), 'ws');
     await LocalWorkspace.create(dir, { codePath, clockStart: new Date('2026-11-25T09:00:00Z') });
     served = await serveWorkspace(dir, 0, { codePath });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,26 +1,15 @@
 // The review sidebar in headless Chromium, served by the offline workspace: lock one pair, reject
 // another, re-run, and Пары shows the result.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
 import { SHEETS } from '../../src/core/sheets';
 import { LocalWorkspace } from '../../src/local';
 import { type ServedWorkspace, serveWorkspace } from '../../src/local/html/serve';
+import { launchChromium } from '../headlessChromium';
 import { smallSchool, table } from './school';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const work = mkdtempSync(join(tmpdir(), 'nastavnik-sidebar-'));
 let browser: Browser | undefined;
@@ -33,8 +22,6 @@ afterAll(async () => {
 
 describe('review sidebar', () => {
   it('locks, rejects and re-runs from the browser; the sheet shows the result', async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Нет ${CHROMIUM}: установите пакет chromium (scripts/ensure-chromium.sh).`);
     const dir = join(work, 'school');
     const { mentorA, mentorB, x, y, z, noConsent } = await smallSchool(dir);
     const ws = await LocalWorkspace.open(dir);
@@ -42,7 +29,7 @@ describe('review sidebar', () => {
     await ws.save();
 
     served = await serveWorkspace(dir, 0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`${served.url}open?fn=openPairsReview`);
     const pair = (id: string) => page.locator(`[data-pair="${id}"]`);

@@ -15,6 +15,7 @@ import {
   SUBJECTS,
   TOPICS,
 } from '../../core/model';
+import { seededRandom } from '../../local/seededRandom';
 import {
   FEMALE_NAMES,
   type Gender,
@@ -26,18 +27,6 @@ import {
 } from './russianNames';
 
 export type { Gender } from './russianNames';
-
-/** mulberry32: tiny, fast and good enough to make a school; Math.random cannot be seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(private readonly next: () => number) {}

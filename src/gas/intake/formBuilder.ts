@@ -4,6 +4,16 @@ import { resolveChoices, textLimit } from '../../../forms/definition';
 
 type Form = GoogleAppsScript.Forms.Form;
 
+/** The form with this id; undefined when there is no id or the form is gone (deleted by hand). */
+export function openForm(id: string | undefined): Form | undefined {
+  if (!id) return undefined;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Forms refuses an empty choice list; this placeholder keeps the question until the list fills. */
 export const EMPTY_LIST_CHOICE = 'Список пока пуст';
 /** Longer lists read better as a drop-down than as radio buttons. */

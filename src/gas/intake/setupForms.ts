@@ -12,19 +12,10 @@ import { cellText } from '../../core/table';
 import { openBase, readBaseSheet } from '../bases';
 import { loadSettings } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
-import { buildForm, refreshChoices } from './formBuilder';
+import { buildForm, openForm, refreshChoices } from './formBuilder';
 import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formRegistry';
 
 export const SUBMIT_HANDLER = 'onQuestionnaireSubmit';
-
-function openForm(id: string | undefined): GoogleAppsScript.Forms.Form | undefined {
-  if (!id) return undefined;
-  try {
-    return FormApp.openById(id);
-  } catch {
-    return undefined;
-  }
-}
 
 function currentLists() {
   const forms = loadSettings(INTAKE_SETTINGS).values.mentoringForms;

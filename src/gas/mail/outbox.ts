@@ -262,10 +262,8 @@ export function deliverDue(): DeliveryReport {
       report.settled.sent += settled.sent;
       report.settled.requeued += settled.requeued;
       report.settled.unconfirmed += settled.unconfirmed;
-      if (settled.requeued + settled.sent + settled.unconfirmed > 0) {
-        table.read();
-        rows = open();
-      }
+      // The table holds what settling wrote: no second read of the sheet.
+      if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = open();
       const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
       const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),

@@ -14,7 +14,7 @@ import {
   surveyRecord,
 } from '../../core/surveys';
 import { cellText } from '../../core/table';
-import { buildForm } from '../intake/formBuilder';
+import { buildForm, openForm } from '../intake/formBuilder';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
@@ -34,15 +34,6 @@ function readRegistry(): Registry {
     return raw ? (JSON.parse(raw) as Registry) : {};
   } catch {
     return {};
-  }
-}
-
-function openForm(id: string | undefined): GoogleAppsScript.Forms.Form | undefined {
-  if (!id) return undefined;
-  try {
-    return FormApp.openById(id);
-  } catch {
-    return undefined;
   }
 }
 

@@ -5,7 +5,7 @@
 // outgrows the snapshot, a new snapshot starts a new log. Operations queued by one process are
 // replayed onto the newest disk state when persisted, so concurrent processes lose no write.
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   fileStamp,
@@ -13,6 +13,7 @@ import {
   jsonFileIds,
   parseJson,
   readJson,
+  readNewLines,
   type ServiceContext,
   type StateParticipant,
   toJsonText,
@@ -116,8 +117,13 @@ export class SpreadsheetStore implements StateParticipant {
         return loaded;
       }
     }
+    return this.rebuild(id, loaded) ?? loaded;
+  }
+
+  /** The book as on disk, with this process's queued operations replayed on top. */
+  private rebuild(id: string, loaded: LoadedBook | undefined): LoadedBook | undefined {
     const read = this.readDisk(id);
-    if (!read) return loaded;
+    if (!read) return undefined;
     const book: LoadedBook = {
       ...read,
       pending: loaded?.pending ?? [],
@@ -143,29 +149,9 @@ export class SpreadsheetStore implements StateParticipant {
   /** Applies the whole lines of the log between two offsets; answers how many bytes they took. */
   private applyLog(id: string, stored: StoredBook, from: number, to: number): number {
     if (to <= from) return 0;
-    const bytes = Buffer.alloc(to - from);
-    let fd: number;
-    try {
-      fd = openSync(this.logFile(id, stored), 'r');
-    } catch {
-      return 0;
-    }
-    let got = 0;
-    try {
-      while (got < bytes.length) {
-        const n = readSync(fd, bytes, got, bytes.length - got, from + got);
-        if (n === 0) break;
-        got += n;
-      }
-    } finally {
-      closeSync(fd);
-    }
-    // A line still being appended by another process is left for the next look.
-    const end = bytes.lastIndexOf(0x0a, got - 1) + 1;
-    if (end === 0) return 0;
-    for (const line of bytes.toString('utf8', 0, end).split('\n'))
-      if (line) this.change(stored.model, parseJson(line) as SheetOp);
-    return end;
+    const { lines, end } = readNewLines(this.logFile(id, stored), from, to);
+    for (const line of lines) this.change(stored.model, parseJson(line) as SheetOp);
+    return end - from;
   }
 
   private change(model: SpreadsheetModel, op: SheetOp): void {
@@ -224,7 +210,7 @@ export class SpreadsheetStore implements StateParticipant {
       this.ctx.underStoreLock(() => {
         // Changed on disk since we read it: rebuild from disk, our operations on top.
         const current = this.stampOf(id) === book.stamp && this.logSize(id, book.stored) === book.logBytes;
-        const target = current ? book : this.freshenFromDisk(id, book);
+        const target = current ? book : (this.rebuild(id, book) ?? book);
         const text = `${target.pendingLines.join('\n')}\n`;
         appendFileSync(this.logFile(id, target.stored), text);
         target.logBytes += Buffer.byteLength(text);
@@ -235,11 +221,6 @@ export class SpreadsheetStore implements StateParticipant {
       });
       this.changed.add(id);
     }
-  }
-
-  private freshenFromDisk(id: string, book: LoadedBook): LoadedBook {
-    this.books.set(id, { ...book, stamp: 'stale' });
-    return this.freshen(id) ?? book;
   }
 
   /** Folds the logs into new snapshots (before an .xlsx export, so the state is one file again). */
