@@ -71,25 +71,15 @@ export class DriveStore implements StateParticipant {
 
   private createRoot(): DriveIndex {
     const id = this.ctx.newId(19);
-    const now = this.ctx.now().toISOString();
     mkdirSync(this.ctx.path('drive'), { recursive: true });
-    const root: DriveItem = {
+    const root = this.newItem({
       id,
       name: ROOT_NAME,
       mimeType: FOLDER_MIME,
       parents: [],
-      owner: this.ctx.meta.curatorEmail,
-      editors: [],
-      viewers: [],
-      access: 'PRIVATE',
-      permission: 'NONE',
-      created: now,
-      updated: now,
-      trashed: false,
-      description: '',
       path: 'drive',
       managed: true,
-    };
+    });
     this.dirty.add(id);
     return { rootId: id, items: { [id]: root } };
   }
@@ -136,21 +126,13 @@ export class DriveStore implements StateParticipant {
     this.dirty.add(item.id);
   }
 
-  /** New item under `parentId`; managed items get a free path in the parent's directory. */
-  add(fields: {
-    name: string;
-    mimeType: string;
-    parentId: string;
-    id?: string;
-    path?: string;
-    extension?: string;
-  }): DriveItem {
+  /** A private item of the curator's, created now. */
+  private newItem(
+    fields: Pick<DriveItem, 'id' | 'name' | 'mimeType' | 'parents' | 'path' | 'managed'>,
+  ): DriveItem {
     const now = this.ctx.now().toISOString();
-    const item: DriveItem = {
-      id: fields.id ?? this.ctx.newId(fields.mimeType === FOLDER_MIME ? 33 : 44),
-      name: fields.name,
-      mimeType: fields.mimeType,
-      parents: [fields.parentId],
+    return {
+      ...fields,
       owner: this.ctx.meta.curatorEmail,
       editors: [],
       viewers: [],
@@ -160,9 +142,26 @@ export class DriveStore implements StateParticipant {
       updated: now,
       trashed: false,
       description: '',
+    };
+  }
+
+  /** New item under `parentId`; managed items get a free path in the parent's directory. */
+  add(fields: {
+    name: string;
+    mimeType: string;
+    parentId: string;
+    id?: string;
+    path?: string;
+    extension?: string;
+  }): DriveItem {
+    const item = this.newItem({
+      id: fields.id ?? this.ctx.newId(fields.mimeType === FOLDER_MIME ? 33 : 44),
+      name: fields.name,
+      mimeType: fields.mimeType,
+      parents: [fields.parentId],
       path: fields.path ?? '',
       managed: fields.path === undefined,
-    };
+    });
     if (item.managed) item.path = this.freePath(fields.parentId, fields.name, fields.extension ?? '');
     this.load().items[item.id] = item;
     this.dirty.add(item.id);
