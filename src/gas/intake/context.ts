@@ -8,10 +8,10 @@ import { type IntakeContext, PREFERENCE_HEADERS } from '../../core/intake/proces
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Role } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
+import { readColumn } from '../appendRows';
 import { BASE_SHEETS, readBaseSheet } from '../bases';
 import { loadSettings } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
-import { readColumn } from './appendRows';
 import type { FormRegistry } from './formRegistry';
 
 export interface IntakeTables {

@@ -5,10 +5,10 @@ import { rowsAbout, type SheetExtract, subjectAccessReport } from '../../core/in
 import { ROLES } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
 import { cellText, type TableRecord, toRecords } from '../../core/table';
+import { appendRows } from '../appendRows';
 import { BASE_SHEETS } from '../bases';
 import { MENU_TITLE } from '../menu';
 import { JOURNAL_HEADERS } from '../setup';
-import { appendRows } from './appendRows';
 import { selectedParticipant } from './selection';
 
 const OTHER_SHEETS = [

@@ -14,10 +14,10 @@ import { type IntakeOutcome, processSubmission, type Submission } from '../../co
 import { mailKey } from '../../core/mail/outbox';
 import { SHEETS } from '../../core/sheets';
 import type { TableRecord } from '../../core/table';
+import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
 import { deliverDue, enqueue } from '../mail/outbox';
 import { JOURNAL_HEADERS } from '../setup';
-import { appendRows } from './appendRows';
 import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
 import { formByGoogleId, readFormRegistry } from './formRegistry';

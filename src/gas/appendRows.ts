@@ -1,7 +1,7 @@
 // Appending to a log sheet without reading its data: the header row says where each column is, so
 // the cost stays the same however long Журнал or «Приём анкет» grows.
-import { safeCell, type TableRecord } from '../../core/table';
-import { ensureSheet, growSheet } from '../sheetTable';
+import { safeCell, type TableRecord } from '../core/table';
+import { ensureSheet, growSheet } from './sheetTable';
 
 interface LogSheet {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
