@@ -3,6 +3,7 @@
 // Used by the district benchmark, the district test and the demo. Deterministic by school number.
 import { BASE_HEADERS, participantToRecord } from '../core/intake/baseRow';
 import { PAIRS_HEADERS, pairToRecord } from '../core/matching/pairRow';
+import type { SurveyAnswer } from '../core/meetings/surveys';
 import {
   consentSigner,
   DEFAULT_FORMS,
@@ -23,7 +24,6 @@ import {
 } from '../core/monitoring/yearClose';
 import { SETTINGS_HEADERS } from '../core/settings';
 import { SHEETS } from '../core/sheets';
-import type { SurveyAnswer } from '../core/surveys';
 import type { CellValue, TableRecord } from '../core/table';
 import type { LocalWorkspace } from '../local';
 import { seededRandom } from '../local/seededRandom';

@@ -20,7 +20,7 @@ export {
   proposePairs,
   rerunMatching,
   setPairState,
-} from './matchingEntry';
+} from './matching/entry';
 export { createMeetingPlans, dailyRun, deliverMail, doGet, onSurveySubmit } from './meetings';
 export {
   closeSchoolYear,

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSurveyRow } from '../../src/core/surveys';
+import { parseSurveyRow } from '../../src/core/meetings/surveys';
 import { LocalWorkspace } from '../../src/local';
 import { SEED_SCRIPT } from './seedScript';
 

@@ -12,8 +12,8 @@ import {
   isoWeekday,
   parseDayRanges,
   weekStart,
-} from '../../src/core/schedule/calendar';
-import { DEFAULT_HOLIDAYS } from '../../src/core/schedule/settings';
+} from '../../src/core/meetings/calendar';
+import { DEFAULT_HOLIDAYS } from '../../src/core/meetings/settings';
 import { LocalWorkspace } from '../../src/local';
 import { SEED_SCRIPT } from './seedScript';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { generateSchool } from '../../src/cli/demo/schoolData';
 import { yearCloseStage } from '../../src/cli/demo/yearCloseStage';
 import { gridOf, schoolSheets, seedWorkbook } from '../../src/cli/districtSample';
+import { SURVEY_HEADERS, surveyRecord } from '../../src/core/meetings/surveys';
 import { SHEETS } from '../../src/core/sheets';
-import { SURVEY_HEADERS, surveyRecord } from '../../src/core/surveys';
 import { LocalWorkspace } from '../../src/local';
 import { asOf, fixtureInput } from './fixture';
 

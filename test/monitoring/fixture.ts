@@ -1,9 +1,9 @@
 // A small school written by hand: 12 participants, 6 pairs, 12 meetings, survey answers. The
 // expected figures in monitoring.test.ts are computed by hand from this file.
 
+import type { SurveyAnswer } from '../../src/core/meetings/surveys';
 import { DEFAULT_FORMS, type Pair, type Participant, ParticipantSchema } from '../../src/core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../src/core/monitoring/compute';
-import type { SurveyAnswer } from '../../src/core/surveys';
 
 type Extra = Partial<Participant> & Pick<Participant, 'id' | 'role' | 'category' | 'forms'>;
 

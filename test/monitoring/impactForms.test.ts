@@ -1,7 +1,7 @@
 // The entry and exit diagnostics ask exactly the parameters the impact monitoring reports.
 import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../forms/impact';
+import { surveyAnswerFromForm } from '../../src/core/meetings/surveys';
 import { IMPACT_PARAMETERS } from '../../src/core/monitoring/impact';
-import { surveyAnswerFromForm } from '../../src/core/surveys';
 
 const scaleKeys = (items: ReadonlyArray<{ key: string; type: string }>) =>
   items.filter((i) => i.type === 'scale').map((i) => i.key);

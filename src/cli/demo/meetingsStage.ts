@@ -3,8 +3,8 @@
 // June surveys and writes the curator's weekly digest; most mentors mark meetings held from the link
 // in their reminder, some never do, one mentee switches the letters off.
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
-import { dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/schedule/calendar';
-import { isYes, MEETING_HEADERS } from '../../core/schedule/meetings';
+import { dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/meetings/calendar';
+import { isYes, MEETING_HEADERS } from '../../core/meetings/meetingRow';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
 import type { DemoStage } from './stages';

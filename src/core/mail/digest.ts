@@ -1,7 +1,7 @@
 // The curator's weekly digest: what needs a human this week. Plain text lines; the renderer escapes
 // them for HTML. Long lists are cut with a count, because the digest is a pointer to the sheets.
-import { addDays, formatRussianDate, type LocalDate } from '../schedule/calendar';
-import { MEETING_KIND_LABELS, type MeetingKind } from '../schedule/plan';
+import { addDays, formatRussianDate, type LocalDate } from '../meetings/calendar';
+import { MEETING_KIND_LABELS, type MeetingKind } from '../meetings/plan';
 
 export interface DigestInput {
   today: LocalDate;

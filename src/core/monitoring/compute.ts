@@ -1,5 +1,7 @@
 // computeMonitoring: the school's figures from its bases, pairs, meetings and survey answers.
 // Pure and deterministic: the same input gives the same rows in the same order.
+
+import { type SurveyAnswer, type SurveyKind, WANTS_TO_MENTOR } from '../meetings/surveys';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -12,7 +14,6 @@ import {
   type Role,
   STAFF_CATEGORIES,
 } from '../model';
-import { type SurveyAnswer, type SurveyKind, WANTS_TO_MENTOR } from '../surveys';
 import { type MonitoringRow, type MonitoringUnit, meetsTarget, percentOf, roundTo } from './figures';
 import { impactLabel, impactOrder } from './impact';
 import type { SchoolTotals } from './settings';

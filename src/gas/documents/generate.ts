@@ -16,14 +16,14 @@ import {
   programmeOrderKey,
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
-import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { readSettings } from '../../core/settings';
 import type { TableRecord } from '../../core/table';
 import { fillTemplate, TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
+import { loadWorld, openPairs, readPairRows } from '../matching/pairs';
 import { MENU_TITLE } from '../menu';
-import { loadWorld, openPairs, readPairRows } from '../pairs';
 import { readSettingCells } from '../settingsSheet';
 import { GasDocumentPort } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';

@@ -2,7 +2,7 @@
 // on «Утвердить пары» and the entry points exported by src/gas/index.ts.
 import { DOCUMENT_SETTINGS } from '../../core/documents/settings';
 import { SHEETS } from '../../core/sheets';
-import { AFTER_APPROVAL } from '../pairsApproval';
+import { AFTER_APPROVAL } from '../matching/approval';
 import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet } from '../sheetTable';

@@ -9,9 +9,9 @@ import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Role } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
 import { readColumn } from '../appendRows';
-import { BASE_SHEETS, readBaseSheet } from '../bases';
 import { loadSettings } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
+import { BASE_SHEETS, readBaseSheet } from './bases';
 import type { FormRegistry } from './formRegistry';
 
 export interface IntakeTables {

@@ -2,7 +2,7 @@
 import { COLUMNS } from '../../core/intake/baseRow';
 import { ROLES, type Role } from '../../core/model';
 import { cellText } from '../../core/table';
-import { BASE_SHEETS } from '../bases';
+import { BASE_SHEETS } from './bases';
 
 /** The participant in the selected row of Наставники / Наставляемые, if the curator selected one. */
 export function selectedParticipant(): { role: Role; id: string } | undefined {

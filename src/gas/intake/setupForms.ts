@@ -9,9 +9,9 @@ import type { Participant } from '../../core/model';
 import { SETTINGS_HEADERS } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import { cellText } from '../../core/table';
-import { openBase, readBaseSheet } from '../bases';
 import { loadSettings } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
+import { openBase, readBaseSheet } from './bases';
 import { buildForm, openForm, refreshChoices } from './formBuilder';
 import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formRegistry';
 

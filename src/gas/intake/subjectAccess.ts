@@ -6,9 +6,9 @@ import { ROLES } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
 import { cellText, type TableRecord, toRecords } from '../../core/table';
 import { appendRows } from '../appendRows';
-import { BASE_SHEETS } from '../bases';
 import { MENU_TITLE } from '../menu';
 import { JOURNAL_HEADERS } from '../setup';
+import { BASE_SHEETS } from './bases';
 import { selectedParticipant } from './selection';
 
 const OTHER_SHEETS = [

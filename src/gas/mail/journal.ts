@@ -1,5 +1,5 @@
 // Журнал lines and «today» for the meeting and mail code.
-import type { LocalDate } from '../../core/schedule/calendar';
+import type { LocalDate } from '../../core/meetings/calendar';
 import { SHEETS } from '../../core/sheets';
 import { appendRows } from '../appendRows';
 import { JOURNAL_HEADERS } from '../setup';

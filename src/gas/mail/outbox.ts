@@ -17,8 +17,8 @@ import {
   settleInterrupted,
 } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
-import { isMailDay } from '../../core/schedule/duties';
-import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { isMailDay } from '../../core/meetings/duties';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { SHEETS } from '../../core/sheets';
 import type { RowRecord, TableRecord } from '../../core/table';
 import { loadSettings } from '../settingsSheet';

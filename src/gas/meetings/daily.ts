@@ -5,7 +5,7 @@ import { digestText } from '../../core/mail/digest';
 import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
 import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
-import { formatRussianDate, isWeekend, type LocalDate } from '../../core/schedule/calendar';
+import { formatRussianDate, isWeekend, type LocalDate } from '../../core/meetings/calendar';
 import {
   type Duty,
   digestPeriod,
@@ -13,8 +13,8 @@ import {
   isMailDay,
   overdueMeetings,
   type Person,
-} from '../../core/schedule/duties';
-import { buildGroups } from '../../core/schedule/groups';
+} from '../../core/meetings/duties';
+import { buildGroups } from '../../core/meetings/groups';
 import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';

@@ -2,12 +2,12 @@
 // web-app routes. Imported by src/gas/index.ts, which exports the entry points below.
 import { MAIL_HEADERS } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
-import { MEETING_HEADERS } from '../../core/schedule/meetings';
-import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { MEETING_HEADERS } from '../../core/meetings/meetingRow';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/meetings/surveys';
 import { SHEETS } from '../../core/sheets';
-import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/surveys';
 import { localToday } from '../mail/journal';
-import { AFTER_APPROVAL } from '../pairsApproval';
+import { AFTER_APPROVAL } from '../matching/approval';
 import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet, spreadsheet } from '../sheetTable';

@@ -1,8 +1,8 @@
 // Reads who takes part from the bases and «Пары». The bases belong to intake and the pairs to
 // matching: this module reads their columns by header and writes only its own column «Без рассылок».
-import { addDays, dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/schedule/calendar';
-import type { Person } from '../../core/schedule/duties';
-import type { ApprovedLink } from '../../core/schedule/groups';
+import { addDays, dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/meetings/calendar';
+import type { Person } from '../../core/meetings/duties';
+import type { ApprovedLink } from '../../core/meetings/groups';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue, RowRecord } from '../../core/table';
 import { SheetTable } from '../sheetTable';

@@ -1,9 +1,14 @@
 // «Встречи»: creates the plan of every approved group that has none yet, and reads the sheet back
 // with the curator's edits validated (a bad date becomes a problem on its row, not a crash).
-import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar';
-import type { ActiveGroup } from '../../core/schedule/duties';
-import { MEETING_HEADERS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/schedule/meetings';
-import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/schedule/plan';
+import { formatRussianDate, type LocalDate } from '../../core/meetings/calendar';
+import type { ActiveGroup } from '../../core/meetings/duties';
+import {
+  MEETING_HEADERS,
+  type Meeting,
+  meetingRecord,
+  parseMeetingRow,
+} from '../../core/meetings/meetingRow';
+import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/meetings/plan';
 import { SHEETS } from '../../core/sheets';
 import type { TableRecord } from '../../core/table';
 import { SheetTable } from '../sheetTable';

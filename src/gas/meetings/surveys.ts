@@ -4,15 +4,15 @@
 import { FEEDBACK_FORM } from '../../../forms/feedback';
 import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
-import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
-import { SETTINGS_HEADERS } from '../../core/settings';
-import { SHEETS } from '../../core/sheets';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import {
   SURVEY_HEADERS,
   SURVEY_RESPONSE_COLUMN,
   surveyAnswerFromForm,
   surveyRecord,
-} from '../../core/surveys';
+} from '../../core/meetings/surveys';
+import { SETTINGS_HEADERS } from '../../core/settings';
+import { SHEETS } from '../../core/sheets';
 import { cellText } from '../../core/table';
 import { buildForm, openForm } from '../intake/formBuilder';
 import { withScriptLock } from '../lock';

@@ -3,8 +3,8 @@
 
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
 import { escapeHtml } from '../../core/mail/render';
-import { formatRussianDate, parseLocalDate } from '../../core/schedule/calendar';
-import { MEETING_KIND_LABELS } from '../../core/schedule/plan';
+import { formatRussianDate, parseLocalDate } from '../../core/meetings/calendar';
+import { MEETING_KIND_LABELS } from '../../core/meetings/plan';
 import { SHEETS } from '../../core/sheets';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';

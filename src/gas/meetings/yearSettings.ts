@@ -1,6 +1,6 @@
 // Settings of the pair's year, read once per run and shared by plans, letters and the web app.
 import { MAIL_TEMPLATE_SETTINGS, resolveTemplates } from '../../core/mail/templates';
-import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { loadSettings, readSettingCells } from '../settingsSheet';
 
 export function loadYearSettings() {

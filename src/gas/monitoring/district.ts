@@ -6,6 +6,7 @@
 import { COLUMNS } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { PAIR_SHEET_COLUMNS as PAIR_COLUMNS, PAIRS_HEADERS, pairToRecord } from '../../core/matching/pairRow';
+import { formatLongRussianDate } from '../../core/meetings/calendar';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -30,7 +31,6 @@ import { districtReportData } from '../../core/monitoring/districtReport';
 import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
 import { academicYear, MENTOR_BANK_HEADERS, MENTOR_BANK_SHEET } from '../../core/monitoring/yearClose';
-import { formatLongRussianDate } from '../../core/schedule/calendar';
 import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import { type CellValue, cellText, type RowRecord } from '../../core/table';

@@ -3,10 +3,11 @@
 // first use or when deleted); a report is a copy of it filled in place, kept in «<год> учебный год /
 // Отчёты». A report made again the same day replaces the earlier one (moved to the bin, not
 // deleted), so the folder holds one document per report and day.
+
+import { formatLongRussianDate } from '../../core/meetings/calendar';
 import { DISTRICT_REPORT_TEMPLATE, DISTRICT_REPORT_TITLE } from '../../core/monitoring/districtReport';
 import { REPORT_TEMPLATES, REPORT_TITLES, type ReportKind, reportData } from '../../core/monitoring/reports';
 import { bestMentorCriteria } from '../../core/monitoring/settings';
-import { formatLongRussianDate } from '../../core/schedule/calendar';
 import type { DocumentSpec, TemplateRecord } from '../../core/templates';
 import { fillTemplate } from '../../core/templates/fill';
 import { GasDocumentPort, writeSpec } from '../documents/docsPort';

@@ -4,14 +4,14 @@
 import { recordToParticipant } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { recordToPair } from '../../core/matching/pairRow';
+import { parseMeetingRow } from '../../core/meetings/meetingRow';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { parseSurveyRow } from '../../core/meetings/surveys';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, type Role } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
-import { parseMeetingRow } from '../../core/schedule/meetings';
-import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
-import { parseSurveyRow } from '../../core/surveys';
 import { type CellValue, type RowRecord, toRecords } from '../../core/table';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,9 +1,9 @@
 // Пары and Без пары: reading the bases and choices, writing proposals. The sheet is the single
 // source of truth: the menu, the review sidebar and approval all read it afresh and write it back
 // in one setValues each.
-import { PREFERENCE_HEADERS } from '../core/intake/process';
-import { INTAKE_SETTINGS } from '../core/intake/settings';
-import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../core/matching/compatibility';
+import { PREFERENCE_HEADERS } from '../../core/intake/process';
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../../core/matching/compatibility';
 import {
   PAIR_SHEET_COLUMNS,
   PAIRS_HEADERS,
@@ -12,19 +12,19 @@ import {
   UNMATCHED_COLUMNS,
   UNMATCHED_HEADERS,
   UNMATCHED_SHEET,
-} from '../core/matching/pairRow';
+} from '../../core/matching/pairRow';
 import {
   type ProposeResult,
   proposePairs as planPairs,
   type UnmatchedMentee,
-} from '../core/matching/proposePairs';
-import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../core/model';
-import { readSettings } from '../core/settings';
-import { SHEETS } from '../core/sheets';
-import { cellText, type RowRecord, safeCell, type TableRecord } from '../core/table';
-import { readMentees, readMentors } from './bases';
-import { readSettingCells } from './settingsSheet';
-import { ensureSheet, SheetTable } from './sheetTable';
+} from '../../core/matching/proposePairs';
+import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../../core/model';
+import { readSettings } from '../../core/settings';
+import { SHEETS } from '../../core/sheets';
+import { cellText, type RowRecord, safeCell, type TableRecord } from '../../core/table';
+import { readMentees, readMentors } from '../intake/bases';
+import { readSettingCells } from '../settingsSheet';
+import { ensureSheet, SheetTable } from '../sheetTable';
 
 export interface MatchingWorld {
   mentors: Participant[];

@@ -3,7 +3,7 @@
 // src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage impact
 // monitoring from them.
 import * as z from 'zod';
-import { ROLES } from './model';
+import { ROLES } from '../model';
 
 export const SURVEY_KINDS = ['feedback', 'satisfaction', 'impact_entry', 'impact_exit'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];

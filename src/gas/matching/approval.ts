@@ -1,7 +1,7 @@
 // «Утвердить пары». Features that act on approval (the order and agreements, the meeting plan)
 // push a hook onto AFTER_APPROVAL from their own gas module; hooks run under the same script lock,
 // after Пары is written, with the ids of the pairs approved by this run.
-import { approvePairs as approve } from '../core/matching/approvePairs';
+import { approvePairs as approve } from '../../core/matching/approvePairs';
 import { loadWorld, openPairs, readPairRows, writePairs } from './pairs';
 
 export type ApprovalHook = (pairIds: string[]) => void;

@@ -1,16 +1,16 @@
 // Entry points of matching (exported from src/gas/index.ts) and its registrations.
-import { MATCHING_SETTINGS } from '../core/matching/compatibility';
-import { PAIRS_HEADERS, UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../core/matching/pairRow';
-import { SHEETS } from '../core/sheets';
-import { withScriptLock } from './lock';
-import { appendJournal } from './mail/journal';
-import { MENU_TITLE } from './menu';
+import { MATCHING_SETTINGS } from '../../core/matching/compatibility';
+import { PAIRS_HEADERS, UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import { SHEETS } from '../../core/sheets';
+import { withScriptLock } from '../lock';
+import { appendJournal } from '../mail/journal';
+import { MENU_TITLE } from '../menu';
+import { registerSettings } from '../settingsSheet';
+import { SETUP_STEPS } from '../setup';
+import { ensureSheet } from '../sheetTable';
+import { approveAll } from './approval';
 import { runMatching } from './pairs';
-import { approveAll } from './pairsApproval';
-import { changePairState, type ReviewData, reviewData, reviewSidebar } from './pairsReview';
-import { registerSettings } from './settingsSheet';
-import { SETUP_STEPS } from './setup';
-import { ensureSheet } from './sheetTable';
+import { changePairState, type ReviewData, reviewData, reviewSidebar } from './review';
 
 registerSettings(MATCHING_SETTINGS);
 

@@ -14,7 +14,7 @@ import {
   monthKey,
   weekStart,
 } from './calendar';
-import type { Meeting } from './meetings';
+import type { Meeting } from './meetingRow';
 import { MEETING_KIND_LABELS } from './plan';
 
 export interface Person {

@@ -8,13 +8,13 @@
 // who withdrew consent is still returned (so Пары can show the row) with erased: true and lastName
 // «данные удалены», empty e-mail and names. Rows a curator broke (no ID, unknown category) are
 // skipped here and shown with their problem by intake. One sheet read per call.
-import { BASE_HEADERS, type ReadRow, recordToParticipant } from '../core/intake/baseRow';
-import { INTAKE_SETTINGS } from '../core/intake/settings';
-import type { MentoringForm, Participant, Role } from '../core/model';
-import { SHEETS } from '../core/sheets';
-import type { TableRecord } from '../core/table';
-import { loadSettings } from './settingsSheet';
-import { SheetTable } from './sheetTable';
+import { BASE_HEADERS, type ReadRow, recordToParticipant } from '../../core/intake/baseRow';
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import type { MentoringForm, Participant, Role } from '../../core/model';
+import { SHEETS } from '../../core/sheets';
+import type { TableRecord } from '../../core/table';
+import { loadSettings } from '../settingsSheet';
+import { SheetTable } from '../sheetTable';
 
 export interface BaseRow {
   rowNumber: number;

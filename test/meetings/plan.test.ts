@@ -1,9 +1,9 @@
-import { isSchoolDay, isWeekend, parseDayRanges } from '../../src/core/schedule/calendar';
-import { type ActiveGroup, dutiesOn, type Person } from '../../src/core/schedule/duties';
-import { buildGroups } from '../../src/core/schedule/groups';
-import { parseMeetingRow } from '../../src/core/schedule/meetings';
-import { planId, planMeetings } from '../../src/core/schedule/plan';
-import { DEFAULT_HOLIDAYS } from '../../src/core/schedule/settings';
+import { isSchoolDay, isWeekend, parseDayRanges } from '../../src/core/meetings/calendar';
+import { type ActiveGroup, dutiesOn, type Person } from '../../src/core/meetings/duties';
+import { buildGroups } from '../../src/core/meetings/groups';
+import { parseMeetingRow } from '../../src/core/meetings/meetingRow';
+import { planId, planMeetings } from '../../src/core/meetings/plan';
+import { DEFAULT_HOLIDAYS } from '../../src/core/meetings/settings';
 
 const holidays = parseDayRanges(DEFAULT_HOLIDAYS).ranges;
 const rules = {

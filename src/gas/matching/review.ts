@@ -2,12 +2,12 @@
 // buttons and the mentees without a pair. It holds no state of its own: every call reads Пары and
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
 import * as z from 'zod';
-import { PAIR_SHEET_COLUMNS, UNMATCHED_COLUMNS, UNMATCHED_SHEET } from '../core/matching/pairRow';
-import { fullName, PAIR_STATE_LABELS, type PairState } from '../core/model';
-import { cellText } from '../core/table';
+import { PAIR_SHEET_COLUMNS, UNMATCHED_COLUMNS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import { fullName, PAIR_STATE_LABELS, type PairState } from '../../core/model';
+import { cellText } from '../../core/table';
+import { SheetTable } from '../sheetTable';
 import { loadWorld, openPairs, readPairRows } from './pairs';
-import { REVIEW_HTML } from './pairsReviewHtml';
-import { SheetTable } from './sheetTable';
+import { REVIEW_HTML } from './reviewHtml';
 
 export interface ReviewPair {
   id: string;
