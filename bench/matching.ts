@@ -1,4 +1,4 @@
-// Solver time on the sizes of issue 5: a school, a dense 2,000 × 400 case, a district.
+// Solver time on the sizes the programme must carry: a school, a dense 2,000 × 400 case, a district.
 import { type MatchingInstance, solveMatching } from '../src/core/matching/solver';
 import { stableMatching } from '../src/core/matching/stable';
 import type { BenchSuite } from './index';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { approvePairs } from '../../src/core/matching/approvePairs';
+import { approveValidPairs } from '../../src/core/matching/approvePairs';
 import {
   assessPair,
   MATCHING_SETTINGS,
   type MatchingSettings,
   type Rankings,
 } from '../../src/core/matching/compatibility';
-import { proposePairs } from '../../src/core/matching/proposePairs';
+import { planPairs } from '../../src/core/matching/proposePairs';
 import {
   type Category,
   CONSENT_STATES,
@@ -159,12 +159,12 @@ const schoolArb = fc
     return { ...s, existing };
   });
 
-describe('proposePairs', () => {
+describe('planPairs', () => {
   it('never proposes a pair that breaks a hard rule, and keeps locked, approved and rejected pairs', () => {
     fc.assert(
       fc.property(schoolArb, ({ mentors, mentees, existing, stable }) => {
         const settings = defaults({ 'Подбор: режим': stable ? 'устойчивый' : 'оптимальный' });
-        const res = proposePairs({ mentors, mentees, forms, existing, rankings: noRankings, settings });
+        const res = planPairs({ mentors, mentees, forms, existing, rankings: noRankings, settings });
         const mentorOf = new Map(mentors.map((m) => [m.id, m]));
         const menteeOf = new Map(mentees.map((m) => [m.id, m]));
         const load = new Map<string, number>();
@@ -215,7 +215,7 @@ describe('proposePairs', () => {
     const x = person('mentee', { schoolClass: cls(6), topics: [TOPICS[0]] });
     const y = person('mentee', { schoolClass: cls(6) });
     const settings = defaults();
-    const first = proposePairs({
+    const first = planPairs({
       mentors: [a, b],
       mentees: [x, y],
       forms,
@@ -232,7 +232,7 @@ describe('proposePairs', () => {
       { ...first.proposals[0], mentorId: b.id, state: 'locked' }, // curator moved x to b and locked it
       { ...first.proposals[1], mentorId: a.id, state: 'rejected' }, // …and rejected a–y
     ];
-    const second = proposePairs({
+    const second = planPairs({
       mentors: [a, b],
       mentees: [x, y],
       forms,
@@ -258,7 +258,7 @@ describe('proposePairs', () => {
       explanation: '',
       problem: '',
     };
-    const res = proposePairs({
+    const res = planPairs({
       mentors: [a],
       mentees: [x],
       forms,
@@ -286,7 +286,7 @@ describe('proposePairs', () => {
   ])('tells why a mentee stays alone: %s', (_what, mentorOver, menteeOver, reason) => {
     const mentor = person('mentor', { schoolClass: cls(9), ...mentorOver });
     const mentee = person('mentee', { schoolClass: cls(6), ...menteeOver });
-    const res = proposePairs({
+    const res = planPairs({
       mentors: [mentor],
       mentees: [mentee],
       forms,
@@ -309,7 +309,7 @@ describe('proposePairs', () => {
       byMentor: new Map([[a.id, [y.id]]]),
     };
     const run = (mode: string) =>
-      proposePairs({
+      planPairs({
         mentors: [a],
         mentees: [x, y],
         forms,
@@ -329,7 +329,7 @@ describe('proposePairs', () => {
     const mentor = person('mentor', { schoolClass: cls(9), capacity: 1 });
     const x = person('mentee', { schoolClass: cls(6) });
     const y = person('mentee', { schoolClass: cls(6) });
-    const res = proposePairs({
+    const res = planPairs({
       mentors: [mentor],
       mentees: [x, y],
       forms,
@@ -361,7 +361,7 @@ describe('curator edits and approval', () => {
     const young = person('mentor', { schoolClass: cls(5) });
     const x = person('mentee', { schoolClass: cls(7) });
     const edited: Pair = { ...proposal(a, x), mentorId: young.id };
-    const res = proposePairs({
+    const res = planPairs({
       mentors: [a, young],
       mentees: [x],
       forms,
@@ -380,7 +380,7 @@ describe('curator edits and approval', () => {
     const y = person('mentee', { schoolClass: cls(7) });
     const gone = person('mentee', { schoolClass: cls(7), consent: 'withdrawn' });
     const now = new Date('2026-10-10T09:00:00Z');
-    const res = approvePairs(
+    const res = approveValidPairs(
       [proposal(a, x), { ...proposal(a, y), state: 'locked' }, proposal(a, gone)],
       [a],
       [x, y, gone],

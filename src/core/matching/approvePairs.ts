@@ -12,7 +12,7 @@ export interface ApprovalResult {
   flagged: number;
 }
 
-export function approvePairs(
+export function approveValidPairs(
   pairs: readonly Pair[],
   mentors: readonly Participant[],
   mentees: readonly Participant[],

@@ -48,7 +48,7 @@ const USES_CAPACITY: readonly PairState[] = ['locked', 'approved'];
 
 export const pairId = (mentorId: string, menteeId: string): string => `${mentorId}/${menteeId}`;
 
-export function proposePairs(input: ProposeInput): ProposeResult {
+export function planPairs(input: ProposeInput): ProposeResult {
   const { mentors, mentees, forms, settings, rankings } = input;
   const mentorById = new Map(mentors.map((p) => [p.id, p]));
   const menteeById = new Map(mentees.map((p) => [p.id, p]));

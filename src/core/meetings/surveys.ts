@@ -1,7 +1,6 @@
-// Survey answers as the monitoring reads them. H7 (monitoring) created this contract; H6 (surveys)
-// owns this file from here on and may extend it — keep these fields and their meaning, because
-// src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage impact
-// monitoring from them.
+// Survey answers as the monitoring reads them. The surveys may add fields, but keep these and their
+// meaning: src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage
+// impact monitoring from them.
 import * as z from 'zod';
 import { ROLES } from '../model';
 
@@ -115,7 +114,7 @@ export function parseSurveyRow(v: Readonly<Record<string, unknown>>): SurveyAnsw
   };
 }
 
-/** The Google Forms response id, kept beside H7's columns so that a re-delivered answer is not added twice. */
+/** The Google Forms response id, kept beside the answer's columns so that a re-delivered answer is not added twice. */
 export const SURVEY_RESPONSE_COLUMN = 'Ответ';
 
 export type RawSurveyAnswers = Readonly<Record<string, string | readonly string[]>>;

@@ -19,7 +19,7 @@ import { impactLabel, impactOrder } from './impact';
 import type { SchoolTotals } from './settings';
 
 /**
- * What the monitoring needs of a row of Встречи (src/core/schedule/meetings.ts): a meeting belongs
+ * What the monitoring needs of a row of Встречи (src/core/meetings/meetingRow.ts): a meeting belongs
  * to a mentor's plan and may gather a group, so it names the mentor and the mentees, not a pair.
  */
 export interface MonitoringMeeting {

@@ -1,4 +1,6 @@
-// The two bases as other features read them (matching, documents, meetings, monitoring).
+// The two bases, «Наставники» and «Наставляемые», read from the sheet: intake reads and rewrites
+// rows through openBase/readBaseSheet; matching (and, through it, documents) takes the participants
+// from readMentors/readMentees.
 //
 //   readMentors(): BaseRow[]      readMentees(): BaseRow[]
 //   BaseRow = { rowNumber, participant: Participant, status, problem }
@@ -7,7 +9,8 @@
 // src/core/intake/consent before matching, mailing or putting anyone into a document. A participant
 // who withdrew consent is still returned (so Пары can show the row) with erased: true and lastName
 // «данные удалены», empty e-mail and names. Rows a curator broke (no ID, unknown category) are
-// skipped here and shown with their problem by intake. One sheet read per call.
+// skipped by readMentors/readMentees and shown with their problem by intake. Each call reads
+// Настройки (for the labels of the mentoring forms) and the base once.
 import { BASE_HEADERS, type ReadRow, recordToParticipant } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { MentoringForm, Participant, Role } from '../../core/model';

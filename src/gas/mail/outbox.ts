@@ -1,5 +1,5 @@
-// Shared sending module (owner: H6). Every letter the programme sends goes through here, so the
-// send log «Почта» is the single truth about what went out. H4 and others: call
+// The one sending module. Every letter the programme sends goes through here, so the
+// send log «Почта» is the single truth about what went out. A feature that sends mail calls
 //   enqueue([{ to, kind, subject, text, participantId, urgent: true }], ...) with a deterministic key per
 //   letter (mailKey(recipient, kind, period) from src/core/mail/outbox), then deliverDue().
 // enqueue drops keys already in the log, so calling it again after a crash or a double trigger is safe.

@@ -1,7 +1,7 @@
 // «Утвердить пары». Features that act on approval (the order and agreements, the meeting plan)
 // push a hook onto AFTER_APPROVAL from their own gas module; hooks run under the same script lock,
 // after Пары is written, with the ids of the pairs approved by this run.
-import { approvePairs as approve } from '../../core/matching/approvePairs';
+import { approveValidPairs } from '../../core/matching/approvePairs';
 import { loadWorld, openPairs, readPairRows, writePairs } from './pairs';
 
 export type ApprovalHook = (pairIds: string[]) => void;
@@ -20,7 +20,7 @@ export function approveAll(now: Date): ApprovalReport {
   const table = openPairs();
   const rows = readPairRows(table, world.forms);
   const pairs = rows.flatMap((r) => (r.pair ? [r.pair] : []));
-  const result = approve(pairs, world.mentors, world.mentees, world.forms, world.settings, now);
+  const result = approveValidPairs(pairs, world.mentors, world.mentees, world.forms, world.settings, now);
   let k = 0;
   const next = rows.map((r) => (r.pair ? result.pairs[k++] : undefined));
   writePairs(table, rows, next, [], world);

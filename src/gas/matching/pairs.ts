@@ -13,11 +13,7 @@ import {
   UNMATCHED_HEADERS,
   UNMATCHED_SHEET,
 } from '../../core/matching/pairRow';
-import {
-  type ProposeResult,
-  proposePairs as planPairs,
-  type UnmatchedMentee,
-} from '../../core/matching/proposePairs';
+import { type ProposeResult, planPairs, type UnmatchedMentee } from '../../core/matching/proposePairs';
 import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../../core/model';
 import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';

@@ -1,3 +1,7 @@
+// One refresh of a school's monitoring: reads the bases, Пары, Встречи, Опросы and Настройки, writes
+// the figures to «Мониторинг» and adds this year's mentors who agreed to it to «Долгосрочная база
+// наставников». Run by «Обновить мониторинг», by each report before it is filled, by the year close
+// and by the daily run; the caller holds the script lock.
 import { computeMonitoring, type MonitoringInput } from '../../core/monitoring/compute';
 import type { MonitoringRow } from '../../core/monitoring/figures';
 import type { MonitoringSettings } from '../../core/monitoring/settings';
