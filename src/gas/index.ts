@@ -1,11 +1,14 @@
 // Entry points Apps Script calls. Every export here becomes a top-level function in dist/Code.js.
+// What each feature brings to setup, approval, the daily run and the web app is listed in features.ts.
+import { settingSections, setupSteps } from './features';
 import { MENU, MENU_TITLE } from './menu';
+import { runSetup } from './setup';
 
 export {
   continueDocumentGeneration,
   createProgrammeOrders,
   generateDocumentsForApprovedPairs,
-} from './documents';
+} from './documents/generate';
 export {
   exportParticipantData,
   intakeForms,
@@ -21,7 +24,7 @@ export {
   rerunMatching,
   setPairState,
 } from './matching/entry';
-export { createMeetingPlans, dailyRun, deliverMail, doGet, onSurveySubmit } from './meetings';
+export { createMeetingPlans, dailyRun, deliverMail, onSurveySubmit } from './meetings/entry';
 export {
   closeSchoolYear,
   collectDistrictReports,
@@ -32,8 +35,7 @@ export {
   refreshMonitoring,
   sendDistrictProposals,
 } from './monitoring/entry';
-
-import { runSetup } from './setup';
+export { doGet } from './webApp';
 
 export function onOpen(): void {
   const ui = SpreadsheetApp.getUi();
@@ -43,7 +45,7 @@ export function onOpen(): void {
 }
 
 export function setupProgramme(): void {
-  const report = runSetup();
+  const report = runSetup(setupSteps(), settingSections());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
 }
 

@@ -1,16 +1,9 @@
-// Reads and seeds the Настройки sheet. Features register their setting definitions in
-// SETTINGS_SECTIONS; setup writes the defaults of any setting not yet in the sheet.
+// Reads and seeds the Настройки sheet. Each feature declares its setting sections (src/gas/features.ts);
+// setup writes the defaults of any setting not yet in the sheet, in the order of the feature list.
 import { readSettings, SETTINGS_HEADERS, type SettingDefs, type SettingsReadResult } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import type { CellValue } from '../core/table';
 import { SheetTable } from './sheetTable';
-
-/** Every feature's settings, in the order they appear in the sheet. */
-export const SETTINGS_SECTIONS: SettingDefs[] = [];
-
-export function registerSettings(defs: SettingDefs): void {
-  if (!SETTINGS_SECTIONS.includes(defs)) SETTINGS_SECTIONS.push(defs);
-}
 
 function settingsTable(): SheetTable {
   return SheetTable.open(SHEETS.settings, SETTINGS_HEADERS);
@@ -33,10 +26,11 @@ export function loadSettings<D extends SettingDefs>(
 }
 
 /** Appends defaults for settings missing from the sheet; never changes a value the curator set. */
-export function seedSettings(): number {
+export function seedSettings(sections: readonly SettingDefs[]): number {
   const table = settingsTable();
   const present = new Set(table.read().map((r) => String(r.values[SETTINGS_HEADERS[0]]).trim()));
-  const appends = SETTINGS_SECTIONS.flatMap((defs) => Object.values(defs))
+  const appends = sections
+    .flatMap((defs) => Object.values(defs))
     .filter((def) => !present.has(def.name))
     .map((def) => ({
       [SETTINGS_HEADERS[0]]: def.name,

@@ -1,35 +1,24 @@
-// «Настроить программу»: creates what the school needs and is safe to run again. Each feature adds
-// a step to SETUP_STEPS; steps run in order under the script lock and must be idempotent.
+// «Настроить программу»: creates what the school needs and is safe to run again. Under the script
+// lock: Журнал first (every feature writes to it), then the features' setup steps in the order given
+// (the feature list's), then the defaults of settings not yet in Настройки.
+import type { SettingDefs } from '../core/settings';
 import { SHEETS } from '../core/sheets';
+import type { SetupStep } from './feature';
 import { withScriptLock } from './lock';
 import { seedSettings } from './settingsSheet';
 import { ensureSheet } from './sheetTable';
 
-export interface SetupStep {
-  name: string;
-  run: () => string | undefined;
-}
-
 export const JOURNAL_HEADERS = ['Когда', 'Событие', 'Кто', 'Подробности', 'Ссылка на ответ'] as const;
 
-export const SETUP_STEPS: SetupStep[] = [
-  {
-    name: 'Журнал',
-    run: () => {
-      ensureSheet(SHEETS.journal, JOURNAL_HEADERS);
-      return undefined;
-    },
-  },
-];
-
-export function runSetup(): string[] {
+export function runSetup(steps: readonly SetupStep[], sections: readonly SettingDefs[]): string[] {
   return withScriptLock(() => {
+    ensureSheet(SHEETS.journal, JOURNAL_HEADERS);
     const report: string[] = [];
-    for (const step of SETUP_STEPS) {
+    for (const step of steps) {
       const note = step.run();
       if (note) report.push(note);
     }
-    const seeded = seedSettings();
+    const seeded = seedSettings(sections);
     if (seeded > 0) report.push(`Настройки: добавлено параметров — ${seeded}`);
     return report;
   });

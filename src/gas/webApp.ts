@@ -1,15 +1,7 @@
-// The one doGet of the script. Apps Script allows a single doGet per project, so features register a
-// route here (registerWebRoute('name', handler)) and links carry «?a=name&…». Owner: H6; others add routes.
+// The one doGet of the script. Apps Script allows a single doGet per project, so each feature declares
+// its pages in webRoutes (src/gas/features.ts) and links carry «?a=name&…».
 import { escapeHtml } from '../core/mail/render';
-
-export type WebParameters = Readonly<Record<string, string>>;
-export type WebRoute = (params: WebParameters) => { title: string; body: string };
-
-const ROUTES = new Map<string, WebRoute>();
-
-export function registerWebRoute(name: string, route: WebRoute): void {
-  ROUTES.set(name, route);
-}
+import { webRoutes } from './features';
 
 /** A page in the school's plain style; `body` is HTML the route has already escaped. */
 export function webPage(title: string, body: string): GoogleAppsScript.HTML.HtmlOutput {
@@ -25,7 +17,7 @@ export function webPage(title: string, body: string): GoogleAppsScript.HTML.Html
 export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(e?.parameter ?? {})) params[k] = String(v);
-  const route = ROUTES.get(params.a ?? '');
+  const route = webRoutes().get(params.a ?? '');
   if (!route) return webPage('Наставничество', '<p>Ссылка устарела или набрана с ошибкой.</p>');
   const page = route(params);
   return webPage(page.title, page.body);

@@ -1,17 +1,7 @@
-// Entry points of intake (exported from src/gas/index.ts) and its registrations.
-import { BASE_HEADERS } from '../../core/intake/baseRow';
-import { CONSENT_HEADERS } from '../../core/intake/consentRow';
-import { INTAKE_LOG_HEADERS } from '../../core/intake/journal';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
-import { SHEETS } from '../../core/sheets';
+// Entry points of intake (exported from src/gas/index.ts).
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
-import { registerSettings } from '../settingsSheet';
-import { SETUP_STEPS } from '../setup';
-import { ensureSheet } from '../sheetTable';
-import { describeForms, refreshListsInForms, setupIntakeForms } from './setupForms';
-
-registerSettings(INTAKE_SETTINGS);
+import { describeForms, refreshListsInForms } from './setupForms';
 
 export { exportParticipantData } from './subjectAccess';
 export { onQuestionnaireSubmit } from './submit';
@@ -26,14 +16,3 @@ export function refreshQuestionnaireLists(): void {
 export function intakeForms(): ReturnType<typeof describeForms> {
   return describeForms();
 }
-
-SETUP_STEPS.push({
-  name: 'Анкеты и базы',
-  run: () => {
-    ensureSheet(SHEETS.mentees, BASE_HEADERS.mentee);
-    ensureSheet(SHEETS.mentors, BASE_HEADERS.mentor);
-    ensureSheet(SHEETS.consents, CONSENT_HEADERS);
-    ensureSheet(SHEETS.intake, INTAKE_LOG_HEADERS);
-    return setupIntakeForms();
-  },
-});

@@ -1,11 +1,9 @@
 // «Утвердить пары». Features that act on approval (the order and agreements, the meeting plan)
-// push a hook onto AFTER_APPROVAL from their own gas module; hooks run under the same script lock,
-// after Пары is written, with the ids of the pairs approved by this run.
+// declare a hook in their Feature; the caller passes them in the order of the feature list. Hooks
+// run under the same script lock, after Пары is written, with the ids of the pairs approved by this run.
 import { approveValidPairs } from '../../core/matching/approvePairs';
+import type { ApprovalHook } from '../feature';
 import { loadWorld, openPairs, readPairRows, writePairs } from './pairs';
-
-export type ApprovalHook = (pairIds: string[]) => void;
-export const AFTER_APPROVAL: ApprovalHook[] = [];
 
 export interface ApprovalReport {
   approved: number;
@@ -15,7 +13,7 @@ export interface ApprovalReport {
 }
 
 /** Approves every proposed and locked pair that passes the hard rules. Call under the lock. */
-export function approveAll(now: Date): ApprovalReport {
+export function approveAll(now: Date, hooks: readonly ApprovalHook[]): ApprovalReport {
   const world = loadWorld();
   const table = openPairs();
   const rows = readPairRows(table, world.forms);
@@ -27,7 +25,7 @@ export function approveAll(now: Date): ApprovalReport {
   const hookProblems: string[] = [];
   if (result.approvedIds.length > 0) {
     SpreadsheetApp.flush();
-    for (const hook of AFTER_APPROVAL) {
+    for (const hook of hooks) {
       try {
         hook(result.approvedIds);
       } catch (e) {

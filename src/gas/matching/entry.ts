@@ -1,27 +1,11 @@
-// Entry points of matching (exported from src/gas/index.ts) and its registrations.
-import { MATCHING_SETTINGS } from '../../core/matching/compatibility';
-import { PAIRS_HEADERS, UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
-import { SHEETS } from '../../core/sheets';
+// Entry points of matching (exported from src/gas/index.ts).
+import { approvalHooks } from '../features';
 import { withScriptLock } from '../lock';
 import { appendJournal } from '../mail/journal';
 import { MENU_TITLE } from '../menu';
-import { registerSettings } from '../settingsSheet';
-import { SETUP_STEPS } from '../setup';
-import { ensureSheet } from '../sheetTable';
 import { approveAll } from './approval';
 import { runMatching } from './pairs';
 import { changePairState, type ReviewData, reviewData, reviewSidebar } from './review';
-
-registerSettings(MATCHING_SETTINGS);
-
-SETUP_STEPS.push({
-  name: 'Пары',
-  run: () => {
-    ensureSheet(SHEETS.pairs, PAIRS_HEADERS);
-    ensureSheet(UNMATCHED_SHEET, UNMATCHED_HEADERS);
-    return undefined;
-  },
-});
 
 function matchOnce(): string {
   const { result, world } = runMatching(new Date());
@@ -40,7 +24,7 @@ export function proposePairs(): void {
 /** Menu «Утвердить пары». */
 export function approvePairs(): void {
   const report = withScriptLock(() => {
-    const r = approveAll(new Date());
+    const r = approveAll(new Date(), approvalHooks());
     appendJournal(
       'Пары утверждены',
       Session.getEffectiveUser().getEmail(),

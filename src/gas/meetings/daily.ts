@@ -15,7 +15,8 @@ import {
   type Person,
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
-import { DAILY_JOBS } from '../dailyJobs';
+import type { CellValue } from '../../core/table';
+import type { DailyJob } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import {
@@ -27,6 +28,7 @@ import {
   outboxTable,
   readOutboxLog,
 } from '../mail/outbox';
+import { readSettingCells } from '../settingsSheet';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
@@ -172,8 +174,11 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   return { today, plansCreated: created, enqueued, problems: [...settings.problems, ...problems] };
 }
 
-/** Daily time trigger: meetings and letters, then the other modules' daily jobs. */
-export function dailyRun(): DailyReport {
+/**
+ * The daily trigger's run: meetings and letters, then the features' daily jobs in the order given
+ * (the order of the feature list).
+ */
+export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
   const report: DailyReport = withScriptLock(() => plan(today, settings));
@@ -183,9 +188,14 @@ export function dailyRun(): DailyReport {
   // Letters before the rest: a run cut short by the time limit has sent them (or left a continuation).
   const delivery = deliverDue();
   const workday = !isWeekend(today) && isMailDay(today, settings.schedule.holidays);
-  for (const job of DAILY_JOBS) {
+  let cells: Map<string, CellValue> | undefined;
+  const settingCells = () => {
+    cells ??= readSettingCells();
+    return cells;
+  };
+  for (const job of jobs) {
     try {
-      job.run({ workday });
+      job.run({ workday, settingCells });
     } catch (e) {
       // One failing job must not stop the others.
       appendJournal(`${job.name}: ошибка`, 'ежедневный запуск', e instanceof Error ? e.message : String(e));

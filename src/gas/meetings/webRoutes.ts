@@ -1,4 +1,4 @@
-// Web-app pages behind the links in letters. Both ask for a confirmation first: mail scanners open
+// Web-app pages behind the links in letters. Each asks for a confirmation first: mail scanners open
 // links on their own, and a bare visit must not mark a meeting held or switch mail off.
 
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
@@ -6,10 +6,10 @@ import { escapeHtml } from '../../core/mail/render';
 import { formatRussianDate, parseLocalDate } from '../../core/meetings/calendar';
 import { MEETING_KIND_LABELS } from '../../core/meetings/plan';
 import { SHEETS } from '../../core/sheets';
+import type { WebParameters } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
-import { registerWebRoute, type WebParameters } from '../webApp';
 import { OPT_OUT_COLUMN, readBase } from './people';
 import { markHeld, moveMeeting } from './plans';
 import { loadYearSettings, webAppUrl } from './yearSettings';
@@ -135,10 +135,4 @@ export function movePage(params: WebParameters): { title: string; body: string }
     title: 'Готово',
     body: `<p>${escapeHtml(MEETING_KIND_LABELS[result.meeting.kind])} перенесена на ${escapeHtml(formatRussianDate(to))}. Напоминание придёт заранее.</p>`,
   };
-}
-
-export function registerMeetingRoutes(): void {
-  registerWebRoute('held', heldPage);
-  registerWebRoute('move', movePage);
-  registerWebRoute('optout', optOutPage);
 }

@@ -1,39 +1,16 @@
-// Menu actions and the daily job of monitoring, reports, year close and the district mode.
+// Menu actions of monitoring, reports, year close and the district mode (exported from src/gas/index.ts).
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
-import { monitoringSettings } from '../../core/monitoring/settings';
-import { readSettings } from '../../core/settings';
-import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
-import { registerSettings } from '../settingsSheet';
-import { SETUP_STEPS } from '../setup';
-import { ensureSheet } from '../sheetTable';
 import { closeSchoolYearIn } from './closeYear';
-import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS, sendDistrictProposalsIn } from './district';
+import { collectDistrictIn, sendDistrictProposalsIn } from './district';
+import { isDistrictBook } from './mode';
 import { runMonitoring } from './refresh';
-import { type ReportTemplateKey, reportTemplate, schoolReport } from './reportDocuments';
-import { readSettingsOf } from './sources';
-
-registerSettings(monitoringSettings);
+import { schoolReport } from './reportDocuments';
 
 const book = () => SpreadsheetApp.getActive();
 const toast = (text: string) => book().toast(text, MENU_TITLE);
-const isDistrict = () =>
-  readSettings(monitoringSettings, readSettingsOf(book())).values.mode === 'муниципалитет';
-
-SETUP_STEPS.push({
-  name: 'Мониторинг',
-  run: () => {
-    const notes: string[] = [];
-    const keys: ReportTemplateKey[] = isDistrict() ? ['district'] : ['halfYear', 'statistics', 'yearEnd'];
-    for (const key of keys) reportTemplate(key);
-    if (isDistrict() && !book().getSheetByName(DISTRICT_SHEETS.schools)) {
-      ensureSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS);
-      notes.push('Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.');
-    }
-    return notes.join('\n') || undefined;
-  },
-});
+const isDistrict = () => isDistrictBook(book());
 
 export function refreshMonitoring(): void {
   const run = withScriptLock(() => runMonitoring(book(), new Date()));
@@ -114,18 +91,3 @@ export function sendDistrictProposals(): void {
     ].join('\n'),
   );
 }
-
-// Every working morning a school refreshes its figures and a district collects its schools; over a
-// weekend or a holiday nothing they count changes much, and the run is spared.
-DAILY_JOBS.push({
-  name: 'Мониторинг',
-  run: ({ workday }) => {
-    if (!workday) return;
-    withScriptLock(() => {
-      const cells = readSettingsOf(book());
-      if (readSettings(monitoringSettings, cells).values.mode === 'муниципалитет')
-        collectDistrictIn(book(), new Date());
-      else runMonitoring(book(), new Date(), cells);
-    });
-  },
-});

@@ -1,0 +1,30 @@
+// Documents: their settings, the registry sheets with the folders and template Docs, and the order
+// and agreements queued when pairs are approved.
+import { DOCUMENT_SETTINGS } from '../../core/documents/settings';
+import { SHEETS } from '../../core/sheets';
+import type { Feature } from '../feature';
+import { ensureSheet } from '../sheetTable';
+import { ensureTemplates } from './drive';
+import { queueDocumentsAfterApproval } from './generate';
+import { DOCUMENT_HEADERS, ORDER_HEADERS } from './registry';
+
+export const DOCUMENTS_FEATURE: Feature = {
+  name: 'Документы',
+  settings: [DOCUMENT_SETTINGS],
+  setup: [
+    {
+      name: 'Документы',
+      run: () => {
+        ensureSheet(SHEETS.orders, ORDER_HEADERS);
+        ensureSheet(SHEETS.documents, DOCUMENT_HEADERS);
+        const created = ensureTemplates();
+        return created > 0
+          ? `Документы: создано шаблонов — ${created} (папка «Наставничество — документы / Шаблоны»)`
+          : undefined;
+      },
+    },
+  ],
+  afterApproval: [() => queueDocumentsAfterApproval()],
+  daily: [],
+  webRoutes: {},
+};

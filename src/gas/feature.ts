@@ -1,0 +1,49 @@
+// What a feature of the programme brings to the shared parts of the script. Each feature declares one
+// Feature value in its folder (intake/feature.ts, …); src/gas/features.ts lists them, and that list's
+// order is the order of everything below: settings in «Настройки», setup steps, approval hooks,
+// daily jobs. Nothing plugs in by being imported.
+import type { SettingDefs } from '../core/settings';
+import type { CellValue } from '../core/table';
+
+/** One step of «Настроить программу»: idempotent, run under the script lock. */
+export interface SetupStep {
+  name: string;
+  /** Returns a Russian line for the curator when it did something worth saying. */
+  run: () => string | undefined;
+}
+
+/**
+ * Runs after «Утвердить пары» has written Пары, under the same lock, with the ids of the pairs this
+ * run approved. A hook that throws does not undo the approval: its message is shown to the curator.
+ */
+export type ApprovalHook = (pairIds: string[]) => void;
+
+export interface DailyDay {
+  /** Monday to Friday and not a holiday in Настройки. */
+  workday: boolean;
+  /** Настройки as name → cell, read on the first call and shared by the run's jobs. */
+  settingCells: () => Map<string, CellValue>;
+}
+
+/** Work of the daily trigger, after the meetings and letters of the day. */
+export interface DailyJob {
+  /** Russian, for Журнал when the job fails. */
+  name: string;
+  run: (day: DailyDay) => void;
+}
+
+export type WebParameters = Readonly<Record<string, string>>;
+/** A page of the web app behind «?a=<route name>&…»; `body` is HTML the route has already escaped. */
+export type WebRoute = (params: WebParameters) => { title: string; body: string };
+
+export interface Feature {
+  /** Russian, as the curator knows this part of the programme. */
+  name: string;
+  /** Setting sections, in the order they appear in «Настройки». */
+  settings: readonly SettingDefs[];
+  setup: readonly SetupStep[];
+  afterApproval: readonly ApprovalHook[];
+  daily: readonly DailyJob[];
+  /** Route name (the «a» parameter of a link) → page. */
+  webRoutes: Readonly<Record<string, WebRoute>>;
+}

@@ -1,0 +1,57 @@
+// Meetings, letters and surveys: their settings, the sheets and the daily trigger, the plan made on
+// approval and the web-app pages behind the links in letters. The meetings and letters of the day
+// are the daily trigger's own work (see daily.ts), so this feature declares no daily job.
+import { MAIL_HEADERS } from '../../core/mail/outbox';
+import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
+import { MEETING_HEADERS } from '../../core/meetings/meetingRow';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/meetings/surveys';
+import { SHEETS } from '../../core/sheets';
+import type { Feature } from '../feature';
+import { localToday } from '../mail/journal';
+import { ensureSheet, spreadsheet } from '../sheetTable';
+import { syncPlans } from './daily';
+import { OPT_OUT_COLUMN } from './people';
+import { setupSurveyForms } from './surveys';
+import { heldPage, movePage, optOutPage } from './webRoutes';
+import { loadYearSettings } from './yearSettings';
+
+const DAILY_HANDLER = 'dailyRun';
+/** The daily run starts between 7 and 8 in the morning, before lessons. */
+const DAILY_HOUR = 7;
+
+function installDailyTrigger(): boolean {
+  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+  // A double-installed trigger would double-fire; keep exactly one.
+  for (const t of existing.slice(1)) ScriptApp.deleteTrigger(t);
+  if (existing.length > 0) return false;
+  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+  return true;
+}
+
+export const MEETINGS_FEATURE: Feature = {
+  name: 'Встречи, почта и опросы',
+  settings: [SCHEDULE_SETTINGS, MAIL_TEMPLATE_SETTINGS],
+  setup: [
+    {
+      name: 'Встречи, почта и опросы',
+      run: () => {
+        ensureSheet(SHEETS.meetings, MEETING_HEADERS);
+        ensureSheet(SHEETS.mail, MAIL_HEADERS);
+        ensureSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]);
+        const book = spreadsheet();
+        for (const name of [SHEETS.mentors, SHEETS.mentees]) {
+          if (book.getSheetByName(name)) ensureSheet(name, [OPT_OUT_COLUMN], book);
+        }
+        return installDailyTrigger()
+          ? 'Ежедневный запуск (встречи, напоминания, опросы, мониторинг) установлен: 7:00–8:00.'
+          : undefined;
+      },
+    },
+    { name: 'Анкеты обратной связи и удовлетворённости', run: setupSurveyForms },
+  ],
+  // The plan appears in «Встречи» at once; letters follow with the next daily run.
+  afterApproval: [() => syncPlans(localToday(), loadYearSettings())],
+  daily: [],
+  webRoutes: { held: heldPage, move: movePage, optout: optOutPage },
+};

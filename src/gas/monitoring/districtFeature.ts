@@ -1,0 +1,41 @@
+// The district mode of a workbook: the list of schools, the district report template, and the
+// schools' figures collected every working morning.
+import type { Feature } from '../feature';
+import { withScriptLock } from '../lock';
+import { ensureSheet } from '../sheetTable';
+import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS } from './district';
+import { isDistrictBook, isDistrictMode } from './mode';
+import { reportTemplate } from './reportDocuments';
+
+const book = () => SpreadsheetApp.getActive();
+
+export const DISTRICT_FEATURE: Feature = {
+  name: 'Район',
+  // The district's settings are part of the monitoring's section («Режим», «Район: …»).
+  settings: [],
+  setup: [
+    {
+      name: 'Район',
+      run: () => {
+        if (!isDistrictBook(book())) return undefined;
+        reportTemplate('district');
+        if (book().getSheetByName(DISTRICT_SHEETS.schools)) return undefined;
+        ensureSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS);
+        return 'Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.';
+      },
+    },
+  ],
+  afterApproval: [],
+  daily: [
+    {
+      name: 'Мониторинг района',
+      run: ({ workday, settingCells }) => {
+        if (!workday) return;
+        withScriptLock(() => {
+          if (isDistrictMode(settingCells())) collectDistrictIn(book(), new Date());
+        });
+      },
+    },
+  ],
+  webRoutes: {},
+};
