@@ -1,10 +1,9 @@
 // The district mode of a workbook: the list of schools, the district report template, and the
 // schools' figures collected every working morning.
 import type { Feature } from '../feature';
-import { withScriptLock } from '../lock';
 import { ensureSheet } from '../sheetTable';
 import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS } from './district';
-import { isDistrictBook, isDistrictMode } from './mode';
+import { isDistrictBook, workdayJob } from './mode';
 import { reportTemplate } from './reportDocuments';
 
 const book = () => SpreadsheetApp.getActive();
@@ -26,16 +25,6 @@ export const DISTRICT_FEATURE: Feature = {
     },
   ],
   afterApproval: [],
-  daily: [
-    {
-      name: 'Мониторинг района',
-      run: ({ workday, settingCells }) => {
-        if (!workday) return;
-        withScriptLock(() => {
-          if (isDistrictMode(settingCells())) collectDistrictIn(book(), new Date());
-        });
-      },
-    },
-  ],
+  daily: [workdayJob('Мониторинг района', 'district', () => collectDistrictIn(book(), new Date()))],
   webRoutes: {},
 };

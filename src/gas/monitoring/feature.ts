@@ -2,8 +2,7 @@
 // figures refreshed every working morning.
 import { monitoringSettings } from '../../core/monitoring/settings';
 import type { Feature } from '../feature';
-import { withScriptLock } from '../lock';
-import { isDistrictBook, isDistrictMode } from './mode';
+import { isDistrictBook, workdayJob } from './mode';
 import { runMonitoring } from './refresh';
 import { type ReportTemplateKey, reportTemplate } from './reportDocuments';
 
@@ -23,18 +22,6 @@ export const MONITORING_FEATURE: Feature = {
     },
   ],
   afterApproval: [],
-  // Over a weekend or a holiday nothing the figures count changes much, and the run is spared.
-  daily: [
-    {
-      name: 'Мониторинг',
-      run: ({ workday, settingCells }) => {
-        if (!workday) return;
-        withScriptLock(() => {
-          const cells = settingCells();
-          if (!isDistrictMode(cells)) runMonitoring(book(), new Date(), cells);
-        });
-      },
-    },
-  ],
+  daily: [workdayJob('Мониторинг', 'school', (cells) => runMonitoring(book(), new Date(), cells))],
   webRoutes: {},
 };

@@ -3,6 +3,8 @@
 import { monitoringSettings } from '../../core/monitoring/settings';
 import { readSettings } from '../../core/settings';
 import type { CellValue } from '../../core/table';
+import type { DailyJob } from '../feature';
+import { withScriptLock } from '../lock';
 import { readSettingsOf } from './sources';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,4 +15,26 @@ export function isDistrictMode(cells: Map<string, CellValue>): boolean {
 
 export function isDistrictBook(book: Book): boolean {
   return isDistrictMode(readSettingsOf(book));
+}
+
+/**
+ * Every working morning a school refreshes its figures and a district collects its schools; over a
+ * weekend or a holiday nothing they count changes much, and the run is spared. The job does its work
+ * under the lock, only in a workbook of its mode.
+ */
+export function workdayJob(
+  name: string,
+  mode: 'school' | 'district',
+  work: (cells: Map<string, CellValue>) => void,
+): DailyJob {
+  return {
+    name,
+    run: ({ workday, settingCells }) => {
+      if (!workday) return;
+      withScriptLock(() => {
+        const cells = settingCells();
+        if (isDistrictMode(cells) === (mode === 'district')) work(cells);
+      });
+    },
+  };
 }
