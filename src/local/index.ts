@@ -1,7 +1,7 @@
 // The offline workspace: runs the built Apps Script bundle (dist/Code.js, unmodified) in a Node vm
 // context whose globals are file-backed fakes of Google's services. Each run() is one Apps Script
 // execution: fresh globals over the same compiled script, state persisted at the end.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
 import {
@@ -160,6 +160,8 @@ export class LocalWorkspace {
     if (existsSync(join(dir, 'workspace.json')))
       throw new Error(`В папке ${dir} уже есть рабочее пространство.`);
     mkdirSync(dir, { recursive: true });
+    // Wherever it is made (even inside a checkout), git and the linter leave the workspace alone.
+    writeFileSync(join(dir, '.gitignore'), '*\n');
     const probe = new ServiceContext(
       dir,
       { version: 1, scriptId: '', boundSpreadsheetId: '', curatorEmail: '', timeZone: SCRIPT_TIME_ZONE },
