@@ -32,6 +32,7 @@ export {
   refreshMonitoring,
   sendDistrictProposals,
 } from './monitoring/entry';
+export { programmeFigures } from './status';
 
 import { runSetup } from './setup';
 

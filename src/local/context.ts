@@ -707,8 +707,11 @@ export class ServiceContext {
     };
   }
 
-  /** Runs end hooks (lock release), persists every store and advances the clock by the elapsed time. */
-  endExecution(outcome: { ok: boolean; error?: string }): RunStats {
+  /**
+   * Runs end hooks (lock release), persists every store and advances the clock by the elapsed time
+   * (unless the execution was only a look: `movesClock` false).
+   */
+  endExecution(outcome: { ok: boolean; error?: string }, movesClock = true): RunStats {
     const run = this.execution;
     if (!run) throw new Error('no execution in progress');
     const elapsedMs = performance.now() - run.startedPerf;
@@ -722,7 +725,7 @@ export class ServiceContext {
       this.releaseStoreLock();
       this.realm = { Date, Error, Object, Array };
     }
-    this.setClock(Math.max(endMs, run.clockBaseMs + 1));
+    if (movesClock) this.setClock(Math.max(endMs, run.clockBaseMs + 1));
     return {
       functionName: run.functionName,
       calls: run.calls,

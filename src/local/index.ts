@@ -59,12 +59,8 @@ export interface Submission {
 }
 
 export interface WorkspaceStatus {
-  mentors: number;
-  mentees: number;
-  pairs: number;
-  documents: number;
+  /** Letters in the outbox (.eml files). */
   emails: number;
-  errors: number;
   now: string;
   triggers: number;
   workbook: string;
@@ -236,6 +232,20 @@ export class LocalWorkspace {
 
   /** One execution that never throws: the outcome is in `stats` (used for trigger firings). */
   execute(functionName: string, args: () => unknown[] = () => []): Execution {
+    return this.perform(functionName, args, true);
+  }
+
+  /**
+   * What a function of the script answers, asked by a tool rather than a person: it runs like
+   * `run` but leaves no trace (not in `runs`, the clock not moved). For reading, not for changes.
+   */
+  inspect(functionName: string, ...args: unknown[]): unknown {
+    const { value, stats } = this.perform(functionName, () => args, false);
+    if (!stats.ok) throw new Error(stats.error);
+    return value;
+  }
+
+  private perform(functionName: string, args: () => unknown[], traced: boolean): Execution {
     const context = createContext({});
     const realm = this.prepare(context);
     this.ctx.beginExecution(functionName, realm);
@@ -258,8 +268,9 @@ export class LocalWorkspace {
       stack =
         e && typeof e === 'object' && 'stack' in e ? String((e as { stack: unknown }).stack) : undefined;
     }
-    const stats = this.ctx.endExecution({ ok: error === undefined, error });
+    const stats = this.ctx.endExecution({ ok: error === undefined, error }, traced);
     if (stack) stats.stack = stack;
+    if (!traced) return { value: error === undefined ? value : undefined, stats };
     this.lastRun = stats;
     this.runs.push(stats);
     if (this.firing === 0) this.ctx.settleOutputs();
@@ -536,7 +547,7 @@ export class LocalWorkspace {
     await this.save();
   }
 
-  // ---- status --------------------------------------------------------------------------------------------
+  // ---- status ------------------------------------------------------------------------------------------
   /** Rows below the header of a bound-workbook sheet that hold anything. */
   sheetRows(name: string): unknown[][] {
     const model = SpreadsheetStore.of(this.ctx).model(this.boundSpreadsheetId);
@@ -550,27 +561,11 @@ export class LocalWorkspace {
     return rows;
   }
 
+  /** The workspace's own figures; what the programme keeps in its sheets, the script itself tells. */
   status(): WorkspaceStatus {
-    const store = SpreadsheetStore.of(this.ctx);
-    store.reload();
-    const model = store.model(this.boundSpreadsheetId);
-    const journal = model?.sheets.find((s) => s.name === 'Журнал');
-    let errors = 0;
-    if (journal) {
-      const event = (journal.values[0] ?? []).findIndex((h) => String(h).trim() === 'Событие');
-      for (let r = 1; r < lastRow(journal); r++) {
-        const text = String(cellAt(journal, r, event < 0 ? 1 : event));
-        if (/ошибк|отклон/i.test(text)) errors++;
-      }
-    }
     const outbox = join(this.dir, 'outbox');
     return {
-      mentors: this.sheetRows('Наставники').length,
-      mentees: this.sheetRows('Наставляемые').length,
-      pairs: this.sheetRows('Пары').length,
-      documents: this.sheetRows('Документы').length,
       emails: existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).length : 0,
-      errors,
       now: this.now().toISOString(),
       triggers: this.triggers().length,
       workbook: this.workbookPath(),
