@@ -5,8 +5,8 @@ import { formatDate } from './base';
 import type { ServiceContext } from './context';
 import { FORM_MIME, registerDriveFile } from './drive/driveStore';
 import type { Implements, ServiceDefinition } from './services';
-import { spreadsheetOf } from './spreadsheet/fakes';
 import { type Cell, interpretInput, lastRow, zoneOffsetMinutes } from './spreadsheet/model';
+import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 
 export type ItemTypeName =

@@ -26,8 +26,8 @@ import {
   responseRow,
 } from './forms';
 import { SERVICES } from './registry';
-import { spreadsheetOf } from './spreadsheet/fakes';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
+import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './triggers';

@@ -5,7 +5,7 @@ import { formService } from './forms';
 import { htmlService } from './html/service';
 import { mailService } from './mail/service';
 import type { ServiceDefinition } from './services';
-import { spreadsheetService } from './spreadsheet/fakes';
+import { spreadsheetService } from './spreadsheet/service';
 import { scriptService } from './triggers';
 
 export const SERVICES: ServiceDefinition[] = [
