@@ -1,6 +1,8 @@
 // PropertiesService, CacheService, LockService, Utilities, Session, Logger and console.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { isDate, type ServiceContext, sleepSync } from './context';
+import type { ServiceContext } from './context';
+import { sleepSync } from './fileLock';
+import { isDate } from './jsonDates';
 import type { Implements, ServiceDefinition } from './services';
 import { zoneOffsetMinutes } from './spreadsheet/model';
 

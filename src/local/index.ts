@@ -5,17 +5,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
 import {
-  EXECUTION_LIMIT_MESSAGE,
   type FaultOptions,
-  jsonFileIds,
   type Realm,
   type RunStats,
-  readJson,
   ServiceContext,
   type WorkspaceMeta,
   type WorkspaceOptions,
-  writeJson,
 } from './context';
+import { EXECUTION_LIMIT_MESSAGE } from './failures';
 import {
   type Answer,
   FakeForm,
@@ -25,6 +22,7 @@ import {
   recordResponse,
   responseRow,
 } from './forms';
+import { jsonFileIds, readJson, writeJson } from './jsonFiles';
 import { SERVICES } from './registry';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
 import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
@@ -33,14 +31,10 @@ import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './triggers';
 
 export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
-export {
-  EXECUTION_LIMIT_MESSAGE,
-  isDate,
-  readJson,
-  ServiceContext,
-  serviceFailure,
-  writeJson,
-} from './context';
+export { ServiceContext } from './context';
+export { EXECUTION_LIMIT_MESSAGE, serviceFailure } from './failures';
+export { isDate } from './jsonDates';
+export { readJson, writeJson } from './jsonFiles';
 export type { Implements, ServiceDefinition } from './services';
 
 export const BOUND_WORKBOOK_NAME = 'Наставничество';

@@ -1,6 +1,7 @@
 // ScriptApp: installable triggers stored in the workspace (triggers.json), the schedule of
 // time-driven ones, and the web-app URL. Firing them is the workspace runtime's job (index.ts).
-import { readJson, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { readJson } from './jsonFiles';
 import type { Implements, ServiceDefinition } from './services';
 import { zoneOffsetMinutes } from './spreadsheet/model';
 

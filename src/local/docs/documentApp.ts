@@ -4,10 +4,11 @@
 // or at the end of the execution; copies and exports see the last saved state.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { jsonExists, readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
+import type { ServiceContext, StateParticipant } from '../context';
 import { DOCX_MIME, LocalBlob } from '../drive/blob';
 import { DriveFile, idFromUrl, urlOf } from '../drive/driveApp';
 import { DOCUMENT_MIME, type DriveItem, type DriveStore, driveStore } from '../drive/driveStore';
+import { jsonExists, readJson, writeJson } from '../jsonFiles';
 import type { Implements } from '../services';
 import { docxBytes, plainText } from './docx';
 import { Body, type DocHost, ELEMENT_TYPES } from './elements';

@@ -4,7 +4,8 @@
 // in the workspace (html/shown.json) for `nastavnik local serve`.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJson, type ServiceContext, writeJson } from '../context';
+import type { ServiceContext } from '../context';
+import { readJson, writeJson } from '../jsonFiles';
 import type { Implements } from '../services';
 
 type OutputMembers =

@@ -4,8 +4,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { readJson, writeJson } from '../context';
 import { LocalWorkspace, type WorkspaceOptions } from '../index';
+import { readJson, writeJson } from '../jsonFiles';
 import { closeShownHtml, escapeHtml, FakeHtmlOutput, readShownHtml } from './htmlService';
 import { bundleDir } from './service';
 import { withShim } from './shim';

@@ -1,6 +1,7 @@
 // What every SpreadsheetApp facade holds: the context, the store and one book's id. Facades hold ids
 // only and look the model up on every call, so a reload never leaves them stale.
-import { isDate, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
+import { isDate } from '../jsonDates';
 import { MESSAGES } from './messages';
 import {
   type Cell,

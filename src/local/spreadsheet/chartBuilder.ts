@@ -1,5 +1,5 @@
 // EmbeddedChartBuilder: Sheet.newChart() up to insertChart/updateChart.
-import { isDate } from '../context';
+import { isDate } from '../jsonDates';
 import type { Implements } from '../services';
 import type { BookRef } from './bookRef';
 import { FakeEmbeddedChart } from './embeddedChart';

@@ -1,5 +1,5 @@
 // Range over the spreadsheet model: values, formulas, formats, notes and protection of a box of cells.
-import { isDate } from '../context';
+import { isDate } from '../jsonDates';
 import type { Implements } from '../services';
 import type { BookRef } from './bookRef';
 import { MESSAGES } from './messages';
