@@ -1,7 +1,7 @@
 // FormApp over JSON files (forms/<id>.json): items, responses, and the destination spreadsheet that
 // receives each response as a row of «Ответы на форму (N)», as Google does. Submitting as a
 // respondent (which fires triggers) is the workspace's job: see LocalWorkspace.submit.
-import { formatDate } from './base';
+import { formatDate } from './base/formatDate';
 import type { ServiceContext } from './context';
 import { FORM_MIME, registerDriveFile } from './drive/driveStore';
 import type { Implements, ServiceDefinition } from './services';

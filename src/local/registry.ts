@@ -1,5 +1,5 @@
 // Every service an execution sees as a global. To plug in a fake, import its definition and add it here.
-import { baseServices } from './base';
+import { baseServices } from './base/service';
 import { documentService, driveService } from './drive/service';
 import { formService } from './forms';
 import { htmlService } from './html/service';
