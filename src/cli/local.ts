@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as z from 'zod';
 import { parseCsv } from '../local/base/csv';
-import { readForm } from '../local/forms';
+import { readForm } from '../local/forms/store';
 import { type FormAnswers, LocalWorkspace, type RunStats, type Submission } from '../local/index';
 import { resolveIntakeForm } from './intakeSubmit';
 import { programmeStatus } from './status';

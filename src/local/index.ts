@@ -13,15 +13,10 @@ import {
   type WorkspaceOptions,
 } from './context';
 import { EXECUTION_LIMIT_MESSAGE } from './failures';
-import {
-  type Answer,
-  FakeForm,
-  FakeFormResponse,
-  type FormModel,
-  readForm,
-  recordResponse,
-  responseRow,
-} from './forms';
+import { FakeForm } from './forms/form';
+import { FakeFormResponse } from './forms/formResponse';
+import { type Answer, type FormModel, responseRow } from './forms/model';
+import { readForm, recordResponse } from './forms/store';
 import { jsonFileIds, readJson, writeJson } from './jsonFiles';
 import { SERVICES } from './registry';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';

@@ -1,7 +1,7 @@
 // Every service an execution sees as a global. To plug in a fake, import its definition and add it here.
 import { baseServices } from './base/service';
 import { documentService, driveService } from './drive/service';
-import { formService } from './forms';
+import { formService } from './forms/service';
 import { htmlService } from './html/service';
 import { mailService } from './mail/service';
 import type { ServiceDefinition } from './services';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
 import type { LocalWorkspace } from '../../src/local';
-import { changeForm, readForm } from '../../src/local/forms';
+import { changeForm, readForm } from '../../src/local/forms/store';
 import { changeTriggers } from '../../src/local/triggers';
 import {
   consentAnswers,
