@@ -10,8 +10,9 @@ import { DriveFile, idFromUrl, urlOf } from '../drive/driveApp';
 import { DOCUMENT_MIME, type DriveItem, type DriveStore, driveStore } from '../drive/driveStore';
 import { jsonExists, readJson, writeJson } from '../jsonFiles';
 import type { Implements } from '../services';
+import { Body } from './containers';
 import { docxBytes, plainText } from './docx';
-import { Body, type DocHost, ELEMENT_TYPES } from './elements';
+import { type DocHost, ELEMENT_TYPES } from './element';
 import { ALIGNMENTS, type DocumentFile, documentFileSchema, GLYPHS, HEADINGS } from './model';
 import { pdfBytes } from './pdf';
 
