@@ -21,11 +21,11 @@ import { readForm, recordResponse } from './forms/store';
 import { jsonFileIds, readJson, writeJson } from './jsonFiles';
 import { CALL_ENTRY, CLOCK_INSTALLER, messageOf, REALM_PROBE } from './realm';
 import { SERVICES } from './registry';
+import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './script/triggerStore';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
 import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
-import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './triggers';
 
 export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
 export { ServiceContext } from './context';

@@ -4,9 +4,9 @@ import { documentService, driveService } from './drive/service';
 import { formService } from './forms/service';
 import { htmlService } from './html/service';
 import { mailService } from './mail/service';
+import { scriptService } from './script/service';
 import type { ServiceDefinition } from './services';
 import { spreadsheetService } from './spreadsheet/service';
-import { scriptService } from './triggers';
 
 export const SERVICES: ServiceDefinition[] = [
   baseServices,

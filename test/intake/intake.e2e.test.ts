@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
 import type { LocalWorkspace } from '../../src/local';
 import { changeForm, readForm } from '../../src/local/forms/store';
-import { changeTriggers } from '../../src/local/triggers';
+import { changeTriggers } from '../../src/local/script/triggerStore';
 import {
   consentAnswers,
   formulas,
