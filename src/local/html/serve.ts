@@ -6,9 +6,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import { LocalWorkspace, type WorkspaceOptions } from '../index';
 import { readJson, writeJson } from '../jsonFiles';
-import { closeShownHtml, escapeHtml, FakeHtmlOutput, readShownHtml } from './htmlService';
+import { escapeHtml, FakeHtmlOutput } from './htmlOutput';
 import { bundleDir } from './service';
 import { withShim } from './shim';
+import { closeShownHtml, readShownHtml } from './shown';
 
 export interface ServedWorkspace {
   url: string;

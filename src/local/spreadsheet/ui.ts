@@ -1,6 +1,6 @@
 // Ui of the bound workbook: alerts, menus, sidebars and dialogs.
 import type { ServiceContext } from '../context';
-import { recordShownHtml } from '../html/htmlService';
+import { recordShownHtml } from '../html/shown';
 import type { Implements } from '../services';
 import { FakeMenu } from './menu';
 
