@@ -162,22 +162,16 @@ export class LocalWorkspace {
     return value;
   }
 
-  /** One execution that never throws: the outcome is in `stats` (used for trigger firings). */
-  execute(functionName: string, args: () => unknown[] = () => []): Execution {
-    return this.perform(functionName, args, true);
-  }
-
   /**
-   * What a function of the script answers, asked by a tool rather than a person: it runs like
-   * `run` but leaves no trace (not in `runs`, the clock not moved). For reading, not for changes.
+   * One execution that never throws: the outcome is in `stats` (used for trigger firings). With
+   * `trace: false` it leaves no trace: not in `runs`, the clock not moved (what `inspect` does).
    */
-  inspect(functionName: string, ...args: unknown[]): unknown {
-    const { value, stats } = this.perform(functionName, () => args, false);
-    if (!stats.ok) throw new Error(stats.error);
-    return value;
-  }
-
-  private perform(functionName: string, args: () => unknown[], traced: boolean): Execution {
+  execute(
+    functionName: string,
+    args: () => unknown[] = () => [],
+    options: { trace?: boolean } = {},
+  ): Execution {
+    const traced = options.trace ?? true;
     const context = createContext({});
     const realm = this.prepare(context);
     this.ctx.beginExecution(functionName, realm);
@@ -207,6 +201,16 @@ export class LocalWorkspace {
     this.runs.push(stats);
     if (this.firing === 0) this.ctx.settleOutputs();
     return { value: error === undefined ? value : undefined, stats };
+  }
+
+  /**
+   * What a function of the script answers, asked by a tool rather than a person: it runs like
+   * `run` but leaves no trace (not in `runs`, the clock not moved). For reading, not for changes.
+   */
+  inspect(functionName: string, ...args: unknown[]): unknown {
+    const { value, stats } = this.execute(functionName, () => args, { trace: false });
+    if (!stats.ok) throw new Error(stats.error);
+    return value;
   }
 
   /** The realm's own constructors (its real Date: the fakes make dates with a time already set), then the clock. */
