@@ -2,8 +2,8 @@
 // the offline workspace: documents per minute and service calls per document. Each call costs far
 // more on Apps Script than here, which is why a run stops at its time budget and a trigger continues.
 import { rmSync } from 'node:fs';
-import { schoolWithApprovedPairs } from '../test/documents/school';
 import type { BenchSuite } from './index';
+import { schoolWithApprovedPairs } from './schools/documents';
 
 export const documentsBench: BenchSuite = {
   name: 'Документы: 30 пар — приказ, соглашения, планы, согласия',

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type KeyedAnswers, resolveIntakeForm } from '../src/cli/intakeSubmit';
+import { programmeStatus } from '../src/cli/status';
 import { LocalWorkspace, type RunStats } from '../src/local';
 import type { BenchSuite } from './index';
 
@@ -81,7 +82,7 @@ export const intakeBench: BenchSuite = {
       const wall = Date.now() - started;
       const first = figures.slice(0, WINDOW);
       const last = figures.slice(-WINDOW);
-      const status = ws.status();
+      const status = programmeStatus(ws);
       console.log(`  в базах: наставляемых ${status.mentees}, наставников ${status.mentors}`);
       console.log(
         `  вызовов сервисов на ответ: первые ${WINDOW} — ${mean(first.map((f) => f.calls)).toFixed(1)}, последние ${WINDOW} — ${mean(last.map((f) => f.calls)).toFixed(1)} (getValues: ${mean(first.map((f) => f.reads)).toFixed(1)} → ${mean(last.map((f) => f.reads)).toFixed(1)})`,

@@ -2,9 +2,10 @@
 // one daily run. Service calls per letter show what the send log costs (two single-row writes and a
 // flush per letter are the price of exactly-once); on Apps Script each call costs far more than here,
 // which is why sending stops at a time budget and a continuation trigger carries on.
-import { rmSync } from 'node:fs';
-import { outbox, schoolBeforeDecember } from '../test/meetings/fixtures';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BenchSuite } from './index';
+import { schoolBeforeDecember } from './schools/december';
 
 export const mailBench: BenchSuite = {
   name: 'Почта: 300 приглашений в один день',
@@ -14,7 +15,7 @@ export const mailBench: BenchSuite = {
       const december = ws
         .advanceClock('1d')
         .filter((r) => r.functionName === 'dailyRun' || r.functionName === 'deliverMail');
-      const sent = (await outbox(dir)).length;
+      const sent = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml')).length;
       const calls = december.reduce((n, r) => n + r.totalCalls, 0);
       const ms = december.reduce((n, r) => n + r.elapsedMs, 0);
       const quiet = ws.advanceClock('1d').find((r) => r.functionName === 'dailyRun');

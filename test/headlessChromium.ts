@@ -1,5 +1,5 @@
-// Headless Chromium for the tests that use sidebars in a real browser (the Debian package; .ci/run
-// installs it through scripts/ensure-chromium.sh; CHROMIUM_PATH points elsewhere).
+// Headless Chromium for the tests that use sidebars in a real browser. jest.config.cjs finds it (or
+// installs Debian's package) and sets CHROMIUM_PATH; where there is none, these suites do not run.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
@@ -17,6 +17,8 @@ const FLAGS = [
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is required at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
+    throw new Error(
+      `Нет Chromium по пути ${CHROMIUM}: задайте CHROMIUM_PATH или запустите scripts/ensure-chromium.sh`,
+    );
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }

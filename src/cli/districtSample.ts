@@ -27,7 +27,7 @@ import { SHEETS } from '../core/sheets';
 import type { CellValue, TableRecord } from '../core/table';
 import type { LocalWorkspace } from '../local';
 import { seededRandom } from '../local/seededRandom';
-import { spreadsheetUrl } from '../local/spreadsheet/fakes';
+import { spreadsheetUrl } from '../local/spreadsheet/bookRef';
 import { newSheet, type SpreadsheetModel } from '../local/spreadsheet/model';
 import { SpreadsheetStore } from '../local/spreadsheet/store';
 

@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as z from 'zod';
-import { parseCsv } from '../local/base';
-import { readForm } from '../local/forms';
+import { parseCsv } from '../local/base/csv';
+import { readForm } from '../local/forms/store';
 import { type FormAnswers, LocalWorkspace, type RunStats, type Submission } from '../local/index';
 import { resolveIntakeForm } from './intakeSubmit';
+import { programmeStatus } from './status';
 
 export const LOCAL_USAGE = `nastavnik local — рабочее пространство без Google (таблицы .xlsx, документы .docx, письма .eml)
 
@@ -99,7 +100,7 @@ const clock: Subcommand = async (dir, args) => {
 
 const status: Subcommand = async (dir, args) => {
   const ws = await LocalWorkspace.open(dir);
-  const s = ws.status();
+  const s = programmeStatus(ws);
   if (args.includes('--json')) {
     print(JSON.stringify(s));
     return 0;

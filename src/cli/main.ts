@@ -1,14 +1,13 @@
-// `nastavnik` command line. Each command lives in its own module; this file only dispatches.
-import { benchCommand } from './bench';
-import { demoCommand } from './demo';
-import { liveCheckCommand } from './liveCheck';
+// `nastavnik` command line. Each command lives in its own module; this file only dispatches, and
+// loads a command's module (with what it requires: the Google API client, the benches' schools)
+// only when that command runs.
 import { localCommand, registerLocalSubcommand } from './local';
-import { localServeCommand } from './localServe';
-import { matchCommand } from './match';
 
 type Command = (args: string[]) => Promise<number>;
 
-registerLocalSubcommand('serve', localServeCommand);
+registerLocalSubcommand('serve', async (dir, args) =>
+  (await import('./localServe')).localServeCommand(dir, args),
+);
 
 const USAGE = `nastavnik — наставничество в Google Workspace
 
@@ -20,11 +19,11 @@ const USAGE = `nastavnik — наставничество в Google Workspace
 `;
 
 const commands: Record<string, Command> = {
-  demo: demoCommand,
-  'live-check': liveCheckCommand,
+  demo: async (args) => (await import('./demo')).demoCommand(args),
+  'live-check': async (args) => (await import('./liveCheck')).liveCheckCommand(args),
   local: localCommand,
-  match: matchCommand,
-  bench: benchCommand,
+  match: async (args) => (await import('./match')).matchCommand(args),
+  bench: async (args) => (await import('./bench')).benchCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

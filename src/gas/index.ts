@@ -35,6 +35,7 @@ export {
   refreshMonitoring,
   sendDistrictProposals,
 } from './monitoring/entry';
+export { programmeFigures } from './status';
 export { doGet } from './webApp';
 
 export function onOpen(): void {

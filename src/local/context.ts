@@ -1,29 +1,13 @@
 // The one object every fake talks to during an execution: the workspace directory, the clock, the
 // per-run service-call counter, quotas, fault injection and the execution limit. Fakes never keep
 // their own timers or counters, so the limits in the options apply to every service alike.
-
 import { randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  closeSync,
-  existsSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXECUTION_LIMIT_MESSAGE, QUOTA_MESSAGES, type QuotaKind, serviceFailure } from './failures';
+import { FileLock } from './fileLock';
+import { fileStamp, MISSING, readJson, readNewLines, writeJson } from './jsonFiles';
 import { seededRandom } from './seededRandom';
-
-export const EXECUTION_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
 export interface FaultOptions {
   /** The Nth service call (1-based, counted across all runs of this workspace object) fails once. */
@@ -95,302 +79,6 @@ export interface RunStats {
   stack?: string;
   ui: UiEvent[];
   logs: string[];
-}
-
-export type QuotaKind = 'email' | 'document';
-
-export const QUOTA_MESSAGES: Record<QuotaKind, string> = {
-  email: 'Service invoked too many times for one day: email.',
-  document: 'Service invoked too many times for one day: document create.',
-};
-
-/** Google's texts for transient failures, by counted service name. */
-export function serviceFailure(service: string, target?: string): string {
-  const withId = (name: string) =>
-    target ? `Service ${name} failed while accessing document with id ${target}.` : `Service error: ${name}`;
-  switch (service) {
-    case 'SpreadsheetApp':
-      return withId('Spreadsheets');
-    case 'DocumentApp':
-      return withId('Documents');
-    case 'DriveApp':
-      return 'Service error: Drive';
-    case 'FormApp':
-      return 'Service error: Forms';
-    case 'MailApp':
-      return 'Service unavailable: Mail. Try again later.';
-    case 'LockService':
-      return 'There are too many LockService operations against the same script.';
-    default:
-      return "We're sorry, a server error occurred. Please wait a bit and try again.";
-  }
-}
-
-/**
- * Sync JSON file helpers. A write never shows a reader half a file: the text goes to a temporary
- * file, the old file is renamed aside (`<path>.replacing`), the new one renamed in, the old one
- * deleted; a reader finding no file looks aside, so it gets the old or the new text. (Renaming over
- * the old file would be one step, but ext4 then writes the new file's blocks out at once: a few ms
- * per write, the largest cost of an execution.)
- * Every write also gives the file a modification time later than its previous one (whole
- * milliseconds, set explicitly), so `fileStamp` changes with every write even when two writes fall in
- * one tick of the kernel's coarse file clock: a reader holding an unchanged stamp may keep its parse.
- * Writers of one file hold the store lock (state, forms, triggers, properties, Drive, quotas, clock).
- */
-export function readJson<T>(path: string, fallback: T): T {
-  const text = readText(path);
-  return text === undefined ? fallback : (parseJson(text) as T);
-}
-
-const ASIDE = '.replacing';
-
-function readText(path: string): string | undefined {
-  return lookTwice(path, (p) => readFileSync(p, 'utf8'));
-}
-
-/** `look` at the file, or at the old file while a write replaces it; undefined if there is neither. */
-function lookTwice<T>(path: string, look: (p: string) => T): T | undefined {
-  // A miss on both means a writer finished meanwhile (or another began): look again a few times.
-  for (let round = 0; round < 3; round++) {
-    for (const p of [path, path + ASIDE]) {
-      try {
-        return look(p);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Writes atomically (see above) and answers the file's new stamp (as `fileStamp` will report it). */
-export function writeJson(path: string, value: unknown): string {
-  return writeJsonText(path, toJsonText(value));
-}
-
-/** writeJson of text made by `toJsonText` (pieces of it may be cached by the writer). */
-export function writeJsonText(path: string, text: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, text);
-  const previous = fileStamp(path);
-  const previousMs = previous === MISSING ? 0 : Number(previous.slice(0, previous.indexOf(':')));
-  const mtimeMs = Math.max(Date.now(), previousMs + 1);
-  utimesSync(tmp, mtimeMs / 1000, mtimeMs / 1000);
-  try {
-    renameSync(path, path + ASIDE);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  renameSync(tmp, path);
-  unlinkQuiet(path + ASIDE);
-  return `${mtimeMs}:${Buffer.byteLength(text)}`;
-}
-
-const MISSING = 'missing';
-
-/** Modification time and size: changes with every writeJson of the file. */
-export function fileStamp(path: string): string {
-  const s = lookTwice(path, (p) => statSync(p));
-  return s ? `${Math.round(s.mtimeMs)}:${s.size}` : MISSING;
-}
-
-/** Names (without .json) of the JSON files in a directory, also of those a write is replacing. */
-export function jsonFileIds(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const ids = new Set<string>();
-  for (const f of readdirSync(dir)) {
-    if (f.endsWith('.json')) ids.add(f.slice(0, -5));
-    else if (f.endsWith(`.json${ASIDE}`)) ids.add(f.slice(0, -5 - ASIDE.length));
-  }
-  return [...ids];
-}
-
-/**
- * The whole lines a file that only grows (an operation or quota log) holds past byte `from`, and the
- * offset after them; a line still being appended by another process waits for the next look.
- */
-export function readNewLines(path: string, from: number, to?: number): { lines: string[]; end: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], end: from };
-    throw e;
-  }
-  let bytes: Buffer;
-  let got = 0;
-  try {
-    const size = to ?? fstatSync(fd).size;
-    bytes = Buffer.alloc(Math.max(0, size - from));
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, from + got);
-      if (n === 0) break;
-      got += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  const whole = bytes.lastIndexOf(0x0a, got - 1) + 1;
-  if (whole === 0) return { lines: [], end: from };
-  return { lines: bytes.toString('utf8', 0, whole).split('\n').filter(Boolean), end: from + whole };
-}
-
-/** Whether the JSON file exists (also while a write replaces it). */
-export function jsonExists(path: string): boolean {
-  return fileStamp(path) !== MISSING;
-}
-
-/**
- * Dates survive JSON as {"$date": ISO}. Date.prototype.toJSON of this realm answers that tag while
- * stringifying (a JSON.stringify replacer would cost a call per value: twice the time on a
- * workbook). So state written here must hold this realm's Dates: the spreadsheet model copies every
- * date it is given (interpretInput), chart options too; forms, triggers, Drive keep numbers or ISO text.
- */
-export function toJsonText(value: unknown): string {
-  const proto = Date.prototype as { toJSON: unknown };
-  const plain = proto.toJSON;
-  proto.toJSON = taggedDate;
-  try {
-    return JSON.stringify(value);
-  } finally {
-    proto.toJSON = plain;
-  }
-}
-
-function taggedDate(this: Date): { $date: string } {
-  return { $date: this.toISOString() };
-}
-
-/** JSON.parse, then {"$date": ISO} → Date in one walk (much cheaper than a JSON.parse reviver). */
-export function parseJson(text: string): unknown {
-  const value: unknown = JSON.parse(text);
-  return text.includes('"$date"') ? reviveDates(value) : value;
-}
-
-function reviveDates(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (item !== null && typeof item === 'object') value[i] = reviveDates(item);
-    }
-    return value;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  if (keys.length === 1 && keys[0] === '$date' && typeof record.$date === 'string')
-    return new Date(record.$date);
-  for (const key of keys) {
-    const item = record[key];
-    if (item === null || typeof item !== 'object') continue;
-    const revived = reviveDates(item);
-    if (revived !== item)
-      Object.defineProperty(record, key, {
-        value: revived,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-  }
-  return record;
-}
-
-/** Cross-realm check: dates made inside the vm context are not `instanceof Date` out here. */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-export function sleepSync(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, Math.max(0, ms));
-}
-
-/**
- * A mutual-exclusion file shared by processes: atomic create (O_EXCL), polling with Atomics.wait.
- * A lock whose owner process is gone, or older than staleMs, is broken.
- */
-export class FileLock {
-  private held = false;
-  constructor(
-    readonly path: string,
-    private readonly staleMs = 10 * 60_000,
-  ) {}
-
-  get isHeld(): boolean {
-    return this.held;
-  }
-
-  tryAcquire(timeoutMs: number): boolean {
-    if (this.held) return true;
-    const deadline = Date.now() + timeoutMs;
-    let pause = 1;
-    for (;;) {
-      if (this.attempt()) return true;
-      if (Date.now() >= deadline) return false;
-      sleepSync(Math.min(pause, Math.max(0, deadline - Date.now())));
-      pause = Math.min(pause * 2, 20);
-    }
-  }
-
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    try {
-      renameSync(this.path, `${this.path}.${process.pid}.released`);
-      unlinkQuiet(`${this.path}.${process.pid}.released`);
-    } catch {
-      // Broken as stale by another process: nothing left to release.
-    }
-  }
-
-  private attempt(): boolean {
-    mkdirSync(dirname(this.path), { recursive: true });
-    try {
-      const fd = openSync(this.path, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, at: Date.now() }));
-      closeSync(fd);
-      this.held = true;
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      this.breakIfStale();
-      return false;
-    }
-  }
-
-  private breakIfStale(): void {
-    let owner: { pid?: number; at?: number };
-    try {
-      owner = JSON.parse(readFileSync(this.path, 'utf8')) as { pid?: number; at?: number };
-    } catch {
-      return; // being written or just released
-    }
-    const dead = typeof owner.pid === 'number' && owner.pid !== process.pid && !processAlive(owner.pid);
-    const old = typeof owner.at === 'number' && Date.now() - owner.at > this.staleMs;
-    if (dead || old) unlinkQuiet(this.path);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export function unlinkQuiet(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // already gone
-  }
-}
-
-export function workspacePath(dir: string, ...parts: string[]): string {
-  return join(dir, ...parts);
 }
 
 export interface WorkspaceMeta {
@@ -707,8 +395,11 @@ export class ServiceContext {
     };
   }
 
-  /** Runs end hooks (lock release), persists every store and advances the clock by the elapsed time. */
-  endExecution(outcome: { ok: boolean; error?: string }): RunStats {
+  /**
+   * Runs end hooks (lock release), persists every store and advances the clock by the elapsed time
+   * (unless the execution was only a look: `movesClock` false).
+   */
+  endExecution(outcome: { ok: boolean; error?: string }, movesClock = true): RunStats {
     const run = this.execution;
     if (!run) throw new Error('no execution in progress');
     const elapsedMs = performance.now() - run.startedPerf;
@@ -722,7 +413,7 @@ export class ServiceContext {
       this.releaseStoreLock();
       this.realm = { Date, Error, Object, Array };
     }
-    this.setClock(Math.max(endMs, run.clockBaseMs + 1));
+    if (movesClock) this.setClock(Math.max(endMs, run.clockBaseMs + 1));
     return {
       functionName: run.functionName,
       calls: run.calls,

@@ -1,54 +1,44 @@
 // The offline workspace: runs the built Apps Script bundle (dist/Code.js, unmodified) in a Node vm
 // context whose globals are file-backed fakes of Google's services. Each run() is one Apps Script
 // execution: fresh globals over the same compiled script, state persisted at the end.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
 import {
-  EXECUTION_LIMIT_MESSAGE,
   type FaultOptions,
-  jsonFileIds,
   type Realm,
   type RunStats,
-  readJson,
   ServiceContext,
   type WorkspaceMeta,
   type WorkspaceOptions,
-  writeJson,
 } from './context';
-import {
-  type Answer,
-  FakeForm,
-  FakeFormResponse,
-  type FormModel,
-  readForm,
-  recordResponse,
-  responseRow,
-} from './forms';
+import { parseDuration } from './duration';
+import { type FormAnswers, resolveAnswers } from './forms/answers';
+import { FakeForm } from './forms/form';
+import { FakeFormResponse } from './forms/formResponse';
+import { type FormModel, responseRow } from './forms/model';
+import { readForm, recordResponse } from './forms/store';
+import { jsonFileIds, readJson, writeJson } from './jsonFiles';
+import { CALL_ENTRY, CLOCK_INSTALLER, messageOf, REALM_PROBE } from './realm';
 import { SERVICES } from './registry';
-import { spreadsheetOf } from './spreadsheet/fakes';
+import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './script/triggerStore';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
+import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
-import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './triggers';
 
 export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
-export {
-  EXECUTION_LIMIT_MESSAGE,
-  isDate,
-  readJson,
-  ServiceContext,
-  serviceFailure,
-  writeJson,
-} from './context';
+export { ServiceContext } from './context';
+export { parseDuration } from './duration';
+export { EXECUTION_LIMIT_MESSAGE, serviceFailure } from './failures';
+export type { FormAnswers } from './forms/answers';
+export { isDate } from './jsonDates';
+export { readJson, writeJson } from './jsonFiles';
 export type { Implements, ServiceDefinition } from './services';
 
 export const BOUND_WORKBOOK_NAME = 'Наставничество';
 export const SCRIPT_TIME_ZONE = 'Europe/Moscow';
 const DEFAULT_CURATOR = 'curator@school.local';
-
-/** Answers keyed by item id or item title; checkbox and grid items take arrays. */
-export type FormAnswers = Record<string, string | string[]>;
 
 export interface Submission {
   responseId: string;
@@ -59,75 +49,13 @@ export interface Submission {
 }
 
 export interface WorkspaceStatus {
-  mentors: number;
-  mentees: number;
-  pairs: number;
-  documents: number;
+  /** Letters in the outbox (.eml files). */
   emails: number;
-  errors: number;
   now: string;
   triggers: number;
   workbook: string;
   outbox: string;
 }
-
-/** '7d', '12h', '30m', '45s', '1d12h' or milliseconds. */
-export function parseDuration(duration: number | string): number {
-  if (typeof duration === 'number') return duration;
-  const units: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
-  let total = 0;
-  let matched = '';
-  for (const m of duration.trim().matchAll(/(\d+(?:\.\d+)?)\s*([wdhms])/g)) {
-    total += Number(m[1]) * units[m[2]];
-    matched += m[0];
-  }
-  if (!matched || matched.replace(/\s/g, '') !== duration.replace(/\s/g, ''))
-    throw new Error(`Не понимаю длительность «${duration}»: пишите, например, 7d, 12h, 30m.`);
-  return total;
-}
-
-// Installed inside each fresh context: `new Date()` and `Date.now()` answer the workspace clock. The
-// common shapes construct the real Date directly: dates are made by the thousand in an execution
-// (every date cell read), and a generic Reflect.construct per date was the largest single cost of a
-// daily run.
-const CLOCK_PRELUDE = `(function (now) {
-  var RealDate = globalThis.Date;
-  function Date(a, b, c, d, e, f, g) {
-    if (!new.target) return new RealDate(now()).toString();
-    if (new.target !== Date) {
-      var args = Array.prototype.slice.call(arguments);
-      return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
-    }
-    switch (arguments.length) {
-      case 0: return new RealDate(now());
-      case 1: return new RealDate(a);
-      case 2: return new RealDate(a, b);
-      case 3: return new RealDate(a, b, c);
-      case 4: return new RealDate(a, b, c, d);
-      case 5: return new RealDate(a, b, c, d, e);
-      case 6: return new RealDate(a, b, c, d, e, f);
-      default: return new RealDate(a, b, c, d, e, f, g);
-    }
-  }
-  Date.prototype = RealDate.prototype;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-  Date.now = function () { return now(); };
-  Date.parse = RealDate.parse;
-  Date.UTC = RealDate.UTC;
-  globalThis.Date = Date;
-})`;
-
-// Compiled once per process: each execution only runs them in its fresh context.
-const CLOCK_INSTALLER = new Script(CLOCK_PRELUDE, { filename: 'clock.js' });
-const REALM_PROBE = new Script('({ Date: Date, Error: Error, Object: Object, Array: Array })', {
-  filename: 'realm.js',
-});
-const CALL_ENTRY = new Script(
-  'globalThis[globalThis.__localFunction].apply(globalThis, globalThis.__localArgs)',
-  {
-    filename: 'call.js',
-  },
-);
 
 export interface Execution {
   value: unknown;
@@ -160,6 +88,8 @@ export class LocalWorkspace {
     if (existsSync(join(dir, 'workspace.json')))
       throw new Error(`В папке ${dir} уже есть рабочее пространство.`);
     mkdirSync(dir, { recursive: true });
+    // Wherever it is made (even inside a checkout), git and the linter leave the workspace alone.
+    writeFileSync(join(dir, '.gitignore'), '*\n');
     const probe = new ServiceContext(
       dir,
       { version: 1, scriptId: '', boundSpreadsheetId: '', curatorEmail: '', timeZone: SCRIPT_TIME_ZONE },
@@ -232,8 +162,16 @@ export class LocalWorkspace {
     return value;
   }
 
-  /** One execution that never throws: the outcome is in `stats` (used for trigger firings). */
-  execute(functionName: string, args: () => unknown[] = () => []): Execution {
+  /**
+   * One execution that never throws: the outcome is in `stats` (used for trigger firings). With
+   * `trace: false` it leaves no trace: not in `runs`, the clock not moved (what `inspect` does).
+   */
+  execute(
+    functionName: string,
+    args: () => unknown[] = () => [],
+    options: { trace?: boolean } = {},
+  ): Execution {
+    const traced = options.trace ?? true;
     const context = createContext({});
     const realm = this.prepare(context);
     this.ctx.beginExecution(functionName, realm);
@@ -256,12 +194,23 @@ export class LocalWorkspace {
       stack =
         e && typeof e === 'object' && 'stack' in e ? String((e as { stack: unknown }).stack) : undefined;
     }
-    const stats = this.ctx.endExecution({ ok: error === undefined, error });
+    const stats = this.ctx.endExecution({ ok: error === undefined, error }, traced);
     if (stack) stats.stack = stack;
+    if (!traced) return { value: error === undefined ? value : undefined, stats };
     this.lastRun = stats;
     this.runs.push(stats);
     if (this.firing === 0) this.ctx.settleOutputs();
     return { value: error === undefined ? value : undefined, stats };
+  }
+
+  /**
+   * What a function of the script answers, asked by a tool rather than a person: it runs like
+   * `run` but leaves no trace (not in `runs`, the clock not moved). For reading, not for changes.
+   */
+  inspect(functionName: string, ...args: unknown[]): unknown {
+    const { value, stats } = this.execute(functionName, () => args, { trace: false });
+    if (!stats.ok) throw new Error(stats.error);
+    return value;
   }
 
   /** The realm's own constructors (its real Date: the fakes make dates with a time already set), then the clock. */
@@ -534,7 +483,7 @@ export class LocalWorkspace {
     await this.save();
   }
 
-  // ---- status --------------------------------------------------------------------------------------------
+  // ---- status ------------------------------------------------------------------------------------------
   /** Rows below the header of a bound-workbook sheet that hold anything. */
   sheetRows(name: string): unknown[][] {
     const model = SpreadsheetStore.of(this.ctx).model(this.boundSpreadsheetId);
@@ -548,27 +497,11 @@ export class LocalWorkspace {
     return rows;
   }
 
+  /** The workspace's own figures; what the programme keeps in its sheets, the script itself tells. */
   status(): WorkspaceStatus {
-    const store = SpreadsheetStore.of(this.ctx);
-    store.reload();
-    const model = store.model(this.boundSpreadsheetId);
-    const journal = model?.sheets.find((s) => s.name === 'Журнал');
-    let errors = 0;
-    if (journal) {
-      const event = (journal.values[0] ?? []).findIndex((h) => String(h).trim() === 'Событие');
-      for (let r = 1; r < lastRow(journal); r++) {
-        const text = String(cellAt(journal, r, event < 0 ? 1 : event));
-        if (/ошибк|отклон/i.test(text)) errors++;
-      }
-    }
     const outbox = join(this.dir, 'outbox');
     return {
-      mentors: this.sheetRows('Наставники').length,
-      mentees: this.sheetRows('Наставляемые').length,
-      pairs: this.sheetRows('Пары').length,
-      documents: this.sheetRows('Документы').length,
       emails: existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).length : 0,
-      errors,
       now: this.now().toISOString(),
       triggers: this.triggers().length,
       workbook: this.workbookPath(),
@@ -584,56 +517,4 @@ function defaultCodePath(): string {
       return join(dir, 'dist', 'Code.js');
     if (dirname(dir) === dir) return join(__dirname, '..', '..', 'dist', 'Code.js');
   }
-}
-
-/** Item ids or titles → stored answers; refuses what the Google Forms page would refuse. */
-function resolveAnswers(form: FormModel, answers: FormAnswers): Array<{ itemId: number; value: Answer }> {
-  const known = new Set(form.items.flatMap((i) => [String(i.id), i.title]));
-  const unknown = Object.keys(answers).filter((k) => !known.has(k));
-  if (unknown.length > 0)
-    throw new Error(`В форме «${form.title}» нет вопросов: ${unknown.map((k) => `«${k}»`).join(', ')}.`);
-  const out: Array<{ itemId: number; value: Answer }> = [];
-  for (const item of form.items) {
-    if (item.type === 'SECTION_HEADER' || item.type === 'PAGE_BREAK') continue;
-    const key = [String(item.id), item.title].find((k) => k in answers);
-    const raw = key === undefined ? undefined : answers[key];
-    const values =
-      raw === undefined
-        ? []
-        : (Array.isArray(raw) ? raw : [raw]).map((v) => String(v).trim()).filter((v) => v !== '');
-    if (values.length === 0) {
-      if (item.required) throw new Error(`Не заполнен обязательный вопрос «${item.title}».`);
-      continue;
-    }
-    if (['MULTIPLE_CHOICE', 'LIST', 'CHECKBOX'].includes(item.type) && !item.hasOther) {
-      const wrong = values.find((v) => !item.choices.includes(v));
-      if (wrong !== undefined) throw new Error(`В вопросе «${item.title}» нет варианта «${wrong}».`);
-    }
-    if (item.type === 'SCALE') {
-      const n = Number(values[0]);
-      if (!Number.isInteger(n) || n < item.bounds[0] || n > item.bounds[1])
-        throw new Error(`В вопросе «${item.title}» нужно число от ${item.bounds[0]} до ${item.bounds[1]}.`);
-    }
-    const value: Answer =
-      item.type === 'CHECKBOX'
-        ? values
-        : item.type === 'GRID' || item.type === 'CHECKBOX_GRID'
-          ? item.rows.map((_, i) => values[i] ?? '')
-          : values.join(', ');
-    out.push({ itemId: item.id, value });
-  }
-  return out;
-}
-
-function messageOf(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e) {
-    const message = String((e as { message: unknown }).message);
-    if (
-      (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' ||
-      /^Script execution timed out/.test(message)
-    )
-      return EXECUTION_LIMIT_MESSAGE;
-    return message;
-  }
-  return String(e);
 }

@@ -1,124 +1,20 @@
-// A school on 25 November 2026 with two approved pairs whose participants need every kind of
-// document: a minor under 14 (parent signs), a minor of 15 (signs herself), staff with consent.
+// The documents school (bench/schools/documents.ts) and what the document tests read back: copies,
+// the Drive index and the text of a .docx.
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { CURATOR } from '../../bench/schools/documents';
 import { LocalWorkspace, type WorkspaceOptions } from '../../src/local';
-import { SEED_SCRIPT } from '../meetings/seedScript';
 
-export const CURATOR = 'curator@school.test';
-export const DIRECTOR = 'director@school.test';
-const SCRIPT = `${SEED_SCRIPT}
-function setProperty(key, value) { PropertiesService.getScriptProperties().setProperty(key, String(value)); }
-function appendToTemplate(key, text) {
-  var id = PropertiesService.getScriptProperties().getProperty('nastavnik.documents.template.' + key);
-  var doc = DocumentApp.openById(id);
-  doc.getBody().appendParagraph(text);
-  doc.saveAndClose();
-}
-`;
-
-const EXTRA_SURNAMES = [
-  'Кузнецов',
-  'Соколов',
-  'Попов',
-  'Лебедев',
-  'Козлов',
-  'Новиков',
-  'Морозов',
-  'Волков',
-  'Зайцев',
-  'Павлов',
-];
-
-export const seedScript = (dir: string) => LocalWorkspace.open(dir, { code: SCRIPT });
-
-const mentor = (id: string, last: string, first: string, middle: string, position: string) => ({
-  ID: id,
-  Согласие: 'получено',
-  Фамилия: last,
-  Имя: first,
-  Отчество: middle,
-  'E-mail': `${id.toLowerCase()}@school.test`,
-  Категория: 'педагог',
-  'Место работы, должность': position,
-  'Формы наставничества': 'учитель – ученик',
-  'Сколько наставляемых': 3,
-});
-const student = (
-  id: string,
-  last: string,
-  first: string,
-  middle: string,
-  cls: string,
-  age: number,
-  parent: string,
-) => ({
-  ID: id,
-  Согласие: 'нет',
-  Фамилия: last,
-  Имя: first,
-  Отчество: middle,
-  'E-mail': `${id.toLowerCase()}@school.test`,
-  Категория: 'ученик',
-  Класс: cls,
-  Возраст: age,
-  'Формы наставничества': 'учитель – ученик',
-  'ФИО родителя': parent,
-  'E-mail родителя': `parent.${id.toLowerCase()}@mail.test`,
-});
-const pair = (id: string, mentorId: string, menteeId: string, state = 'утверждена') => ({
-  'ID пары': id,
-  'Код наставника': mentorId,
-  'Код наставляемого': menteeId,
-  Форма: 'учитель – ученик',
-  Состояние: state,
-  'Дата утверждения': state === 'утверждена' ? '25.11.2026' : '',
-});
-
-export const extraPair = pair;
-export const extraStudent = student;
-
-export async function schoolWithApprovedPairs(
-  extraPairs = 0,
-  options: WorkspaceOptions = {},
-  state = 'утверждена',
-) {
-  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-docs-'));
-  const clockStart = new Date('2026-11-25T09:00:00Z');
-  const ws = await LocalWorkspace.create(dir, { clockStart, curatorEmail: CURATOR, ...options });
-  ws.init();
-  const seed = await seedScript(dir);
-  const extra = Array.from({ length: extraPairs }, (_, i) => String(i + 1).padStart(3, '0'));
-  seed.run('appendRecords', 'Наставники', [
-    mentor('T1', 'Иванова', 'Анна', 'Петровна', 'учитель математики'),
-    mentor('T2', 'Цой', 'Виктор', 'Робертович', 'учитель физики'),
-  ]);
-  seed.run('appendRecords', 'Наставляемые', [
-    student('S1', 'Петров', 'Павел', 'Павлович', '7Б', 13, 'Петрова Ольга Игоревна'),
-    student('S2', 'Шевчук', 'Анна', 'Сергеевна', '9А', 15, 'Шевчук Ирина Васильевна'),
-    ...extra.map((n, i) =>
-      student(
-        `X${n}`,
-        `${EXTRA_SURNAMES[i % EXTRA_SURNAMES.length]}${i >= EXTRA_SURNAMES.length ? `-${n}` : ''}`,
-        'Лев',
-        'Алексеевич',
-        '8В',
-        14,
-        'Кузнецова Вера Павловна',
-      ),
-    ),
-  ]);
-  seed.run('appendRecords', 'Пары', [
-    pair('P1', 'T1', 'S1', state),
-    pair('P2', 'T2', 'S2', state),
-    ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`, state)),
-  ]);
-  seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: адрес руководителя', 'Значение', DIRECTOR);
-  await seed.save();
-  return { dir, ws: await LocalWorkspace.open(dir, { curatorEmail: CURATOR, ...options }) };
-}
+export {
+  CURATOR,
+  DIRECTOR,
+  extraPair,
+  extraStudent,
+  schoolWithApprovedPairs,
+  seedScript,
+} from '../../bench/schools/documents';
 
 export async function copyOf(dir: string, options: WorkspaceOptions = {}) {
   const copy = mkdtempSync(join(tmpdir(), 'nastavnik-docs-copy-'));

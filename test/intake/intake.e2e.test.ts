@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
 import type { LocalWorkspace } from '../../src/local';
-import { changeForm, readForm } from '../../src/local/forms';
-import { changeTriggers } from '../../src/local/triggers';
+import { changeForm, readForm } from '../../src/local/forms/store';
+import { changeTriggers } from '../../src/local/script/triggerStore';
 import {
   consentAnswers,
   formulas,

@@ -9,7 +9,7 @@ import { INTAKE_SETTINGS, type IntakeSettings } from '../../src/core/intake/sett
 import { DEFAULT_FORMS } from '../../src/core/model';
 import { readSettings } from '../../src/core/settings';
 import type { LocalWorkspace } from '../../src/local';
-import { changeForm } from '../../src/local/forms';
+import { changeForm } from '../../src/local/forms/store';
 import { rawResponses, setUpWorkspace, table } from './workspace';
 
 const nasty = fc.oneof(

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { FakeBlob } from '../../src/local/base';
+import { FakeBlob } from '../../src/local/base/blob';
 import { FakeDriveApp } from '../../src/local/drive/driveApp';
 import { driveStore, registerDriveFile, SPREADSHEET_MIME } from '../../src/local/drive/driveStore';
 import { execute, tempContext } from './workspaceContext';

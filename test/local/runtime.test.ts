@@ -84,6 +84,17 @@ async function workspace(options: WorkspaceOptions = {}) {
 }
 
 describe('executions', () => {
+  it('answer a tool that only looks without leaving a trace: no run recorded, the clock not moved', async () => {
+    const ws = await workspace();
+    ws.run('bump');
+    const runs = ws.runs.length;
+    const clock = ws.now().getTime();
+    expect(ws.inspect('reads')).toBe('done');
+    expect(ws.runs).toHaveLength(runs);
+    expect(ws.now().getTime()).toBe(clock);
+    expect(() => ws.inspect('missing')).toThrow('Script function not found: missing');
+  });
+
   it('start each run with fresh globals, as Apps Script does', async () => {
     const ws = await workspace();
     expect(ws.run('bump')).toBe(1);

@@ -1,9 +1,10 @@
 // Exactly once under faults: a service error at any single call of the December run (before a send,
 // between the send and its record, while settling), random errors, and runs cut by the execution
 // limit all end with every invitation in outbox/ exactly once.
+
+import { SEED_SCRIPT } from '../../bench/schools/seedScript';
 import { LocalWorkspace } from '../../src/local';
 import { copyOf, outbox, schoolBeforeDecember } from './fixtures';
-import { SEED_SCRIPT } from './seedScript';
 
 type Row = Record<string, string | number | boolean>;
 const PEOPLE = 9;

@@ -1,8 +1,9 @@
 // The mentor moves a meeting from the link in the reminder: a holiday is refused with the reason,
 // a school day is written into «Встречи», and the meeting is reminded again before the new date.
+
+import { SEED_SCRIPT } from '../../bench/schools/seedScript';
 import { LocalWorkspace } from '../../src/local';
 import { copyOf, outbox, schoolBeforeDecember } from './fixtures';
-import { SEED_SCRIPT } from './seedScript';
 
 type Row = Record<string, string | number | boolean>;
 type Page = { getContent(): string };

@@ -1,9 +1,10 @@
 // A participant switches off reminders and survey invitations from the link in a letter: the link
 // asks first (mail scanners open links), then the base records it, later letters are logged as
 // «отказ от рассылки» and not sent, and Журнал says so. Other participants are not affected.
+
+import { SEED_SCRIPT } from '../../bench/schools/seedScript';
 import { LocalWorkspace } from '../../src/local';
 import { copyOf, outbox, schoolBeforeDecember } from './fixtures';
-import { SEED_SCRIPT } from './seedScript';
 
 type Row = Record<string, string | number | boolean>;
 

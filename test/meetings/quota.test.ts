@@ -1,8 +1,9 @@
 // 300 letters fall due on one day with a quota of 100 a day: they go out over three days, each
 // exactly once, oldest first, and the curator's digest says how many wait.
+
+import { SEED_SCRIPT } from '../../bench/schools/seedScript';
 import { LocalWorkspace } from '../../src/local';
 import { CURATOR, outbox, schoolBeforeDecember } from './fixtures';
-import { SEED_SCRIPT } from './seedScript';
 
 type Row = Record<string, string | number | boolean>;
 

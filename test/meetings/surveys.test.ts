@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SEED_SCRIPT } from '../../bench/schools/seedScript';
 import { parseSurveyRow } from '../../src/core/meetings/surveys';
 import { LocalWorkspace } from '../../src/local';
-import { SEED_SCRIPT } from './seedScript';
 
 type Row = Record<string, string | number | boolean>;
 

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import { SEED_SCRIPT } from '../../bench/schools/seedScript';
 import {
   addDays,
   dayOfSheetDate,
@@ -15,7 +16,6 @@ import {
 } from '../../src/core/meetings/calendar';
 import { DEFAULT_HOLIDAYS } from '../../src/core/meetings/settings';
 import { LocalWorkspace } from '../../src/local';
-import { SEED_SCRIPT } from './seedScript';
 
 const holidays = parseDayRanges(DEFAULT_HOLIDAYS).ranges;
 const CURATOR = 'curator@school.test';

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { LocalWorkspace, type WorkspaceStatus } from '../../local';
+import { LocalWorkspace } from '../../local';
+import { type ProgrammeStatus, programmeStatus } from '../status';
 import { generateSchool } from './schoolData';
 import { DEMO_STAGES, type DemoContext, type DemoStage } from './stages';
 
@@ -53,7 +54,7 @@ export function timingColumn(stages: readonly DemoStage[]): number {
 }
 
 export function summaryLines(
-  status: WorkspaceStatus,
+  status: ProgrammeStatus,
   paths: { workbook: string; documents: string; outbox: string },
 ): string[] {
   return [
@@ -168,7 +169,7 @@ export async function runDemo(
   // largest seen after any stage, not what the live sheets hold at the end.
   const year = { mentors: 0, mentees: 0, pairs: 0, documents: 0, emails: 0, errors: 0 };
   const tally = () => {
-    const now = ws.status();
+    const now = programmeStatus(ws);
     for (const key of Object.keys(year) as Array<keyof typeof year>)
       year[key] = Math.max(year[key], now[key]);
   };
@@ -202,7 +203,7 @@ export async function runDemo(
   const here = process.cwd();
   const show = (p: string) => (relative(here, p).startsWith('..') ? p : `./${relative(here, p)}`);
   tally();
-  const status = { ...ws.status(), ...year };
+  const status = { ...programmeStatus(ws), ...year };
   const paths = {
     workbook: show(status.workbook),
     documents: show(documentsFolder(options.dir)),

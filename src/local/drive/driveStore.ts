@@ -5,7 +5,8 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import * as z from 'zod';
-import { readJson, type ServiceContext, type StateParticipant, writeJson } from '../context';
+import type { ServiceContext, StateParticipant } from '../context';
+import { readJson, writeJson } from '../jsonFiles';
 import type { LocalBlob } from './blob';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';

@@ -1,5 +1,5 @@
 // A synchronous ZIP writer: an Apps Script execution is synchronous, so documents are packed while
-// it runs (jszip and the docx package only pack asynchronously).
+// it runs (jszip only packs asynchronously).
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {

@@ -4,11 +4,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { readJson, writeJson } from '../context';
 import { LocalWorkspace, type WorkspaceOptions } from '../index';
-import { closeShownHtml, escapeHtml, FakeHtmlOutput, readShownHtml } from './htmlService';
+import { readJson, writeJson } from '../jsonFiles';
+import { escapeHtml, FakeHtmlOutput } from './htmlOutput';
 import { bundleDir } from './service';
 import { withShim } from './shim';
+import { closeShownHtml, readShownHtml } from './shown';
 
 export interface ServedWorkspace {
   url: string;

@@ -5,8 +5,9 @@
 // advance, a submission) returns. The daily
 // quota counts recipients (to + cc + bcc) as Google does.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { QUOTA_MESSAGES, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { blobBytes } from '../drive/blob';
+import { QUOTA_MESSAGES } from '../failures';
 import type { Implements } from '../services';
 import { type MailAttachment, startCompose } from './mailWorker';
 

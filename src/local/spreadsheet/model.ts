@@ -1,7 +1,7 @@
 // Spreadsheet state as plain data, and the operations that change it. Every change a fake makes is
 // an operation, applied to the in-memory model and queued; persisting replays the queue on top of
 // what is on disk, so two processes writing different cells both keep their writes (as in Sheets).
-import { isDate } from '../context';
+import { isDate } from '../jsonDates';
 
 export type Cell = string | number | boolean | Date;
 

@@ -7,20 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ServiceContext, StateParticipant } from '../context';
+import { registerDriveFile, SPREADSHEET_MIME } from '../drive/driveStore';
+import { parseJson, toJsonText } from '../jsonDates';
 import {
   fileStamp,
   jsonExists,
   jsonFileIds,
-  parseJson,
   readJson,
   readNewLines,
-  type ServiceContext,
-  type StateParticipant,
-  toJsonText,
   unlinkQuiet,
   writeJsonText,
-} from '../context';
-import { registerDriveFile, SPREADSHEET_MIME } from '../drive/driveStore';
+} from '../jsonFiles';
 import { applyOp, newSpreadsheet, type SheetModel, type SheetOp, type SpreadsheetModel } from './model';
 
 interface StoredBook {

@@ -3,7 +3,8 @@
 // local wall time (xlsx has no time zones).
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import { isDate, readJson, writeJson } from '../context';
+import { isDate } from '../jsonDates';
+import { readJson, writeJson } from '../jsonFiles';
 import { type Cell, newSheet, type SheetModel, type SpreadsheetModel, zoneOffsetMinutes } from './model';
 
 function toWall(d: Date, timeZone: string): Date {

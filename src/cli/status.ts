@@ -1,0 +1,18 @@
+// The figures `nastavnik local status` and the demo show: the programme's own, asked from the
+// script (its entry point programmeFigures), next to the workspace's (letters, triggers, clock, files).
+import * as z from 'zod';
+import type { LocalWorkspace, WorkspaceStatus } from '../local';
+
+const figures = z.object({
+  mentors: z.number(),
+  mentees: z.number(),
+  pairs: z.number(),
+  documents: z.number(),
+  errors: z.number(),
+});
+
+export type ProgrammeStatus = z.infer<typeof figures> & WorkspaceStatus;
+
+export function programmeStatus(ws: LocalWorkspace): ProgrammeStatus {
+  return { ...figures.parse(ws.inspect('programmeFigures')), ...ws.status() };
+}

@@ -1,0 +1,109 @@
+// A form as the workspace keeps it (forms/<id>.json): items, responses and the destination
+// spreadsheet, and the row Google writes there for each response.
+import { formatDate } from '../base/formatDate';
+import { type Cell, interpretInput, zoneOffsetMinutes } from '../spreadsheet/model';
+
+export type ItemTypeName =
+  | 'TEXT'
+  | 'PARAGRAPH_TEXT'
+  | 'MULTIPLE_CHOICE'
+  | 'CHECKBOX'
+  | 'LIST'
+  | 'SCALE'
+  | 'DATE'
+  | 'DATETIME'
+  | 'TIME'
+  | 'GRID'
+  | 'CHECKBOX_GRID'
+  | 'SECTION_HEADER'
+  | 'PAGE_BREAK';
+
+export interface ItemModel {
+  id: number;
+  type: ItemTypeName;
+  title: string;
+  helpText: string;
+  required: boolean;
+  choices: string[];
+  hasOther: boolean;
+  bounds: [number, number];
+  labels: [string, string];
+  rows: string[];
+  columns: string[];
+  validation: unknown;
+}
+
+export type Answer = string | string[] | string[][];
+
+export interface ResponseModel {
+  id: string;
+  timestampMs: number;
+  email: string;
+  answers: Array<{ itemId: number; value: Answer }>;
+  /** Submitted by a respondent (fires triggers) or by a script (does not). */
+  bySript: boolean;
+  /** Row written in the destination sheet (returned by recordResponse, not stored). */
+  destinationRow?: number;
+}
+
+export interface FormModel {
+  id: string;
+  title: string;
+  description: string;
+  confirmationMessage: string;
+  collectEmail: boolean;
+  acceptingResponses: boolean;
+  destination: { type: 'SPREADSHEET'; id: string; sheetName: string } | null;
+  items: ItemModel[];
+  responses: ResponseModel[];
+}
+
+const ANSWERLESS: ItemTypeName[] = ['SECTION_HEADER', 'PAGE_BREAK'];
+
+export function formUrls(id: string) {
+  return {
+    published: `https://docs.google.com/forms/d/e/${id}/viewform`,
+    edit: `https://docs.google.com/forms/d/${id}/edit`,
+  };
+}
+
+/** Columns of the responses sheet: timestamp, e-mail if collected, one per question (grids: one per row). */
+export function responseHeaders(form: FormModel): Array<{ title: string; itemId: number; row?: number }> {
+  const out: Array<{ title: string; itemId: number; row?: number }> = [];
+  for (const item of form.items) {
+    if (ANSWERLESS.includes(item.type)) continue;
+    if (item.type === 'GRID' || item.type === 'CHECKBOX_GRID')
+      item.rows.forEach((r, i) => {
+        out.push({ title: `${item.title} [${r}]`, itemId: item.id, row: i });
+      });
+    else out.push({ title: item.title, itemId: item.id });
+  }
+  return out;
+}
+
+function answerText(value: Answer | undefined, row?: number): string {
+  if (value === undefined) return '';
+  if (row !== undefined) {
+    const cell = (value as unknown[])[row];
+    return Array.isArray(cell) ? cell.join(', ') : String(cell ?? '');
+  }
+  return Array.isArray(value) ? (value as string[]).join(', ') : value;
+}
+
+/** The row Google writes for a response: typed cells (as if typed in), plus the display strings of e.values. */
+export function responseRow(form: FormModel, response: ResponseModel, timeZone: string) {
+  const headers = ['Отметка времени', ...(form.collectEmail ? ['Адрес электронной почты'] : [])];
+  const texts = [
+    formatDate(new Date(response.timestampMs), timeZone, 'dd.MM.yyyy H:mm:ss'),
+    ...(form.collectEmail ? [response.email] : []),
+  ];
+  const cells: Cell[] = [new Date(response.timestampMs), ...(form.collectEmail ? [response.email] : [])];
+  const offset = (at: number) => zoneOffsetMinutes(timeZone, at);
+  for (const h of responseHeaders(form)) {
+    const text = answerText(response.answers.find((a) => a.itemId === h.itemId)?.value, h.row);
+    headers.push(h.title);
+    texts.push(text);
+    cells.push(interpretInput(text, undefined, offset).value);
+  }
+  return { headers, texts, cells };
+}

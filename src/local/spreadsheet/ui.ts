@@ -1,0 +1,66 @@
+// Ui of the bound workbook: alerts, menus, sidebars and dialogs.
+import type { ServiceContext } from '../context';
+import { recordShownHtml } from '../html/shown';
+import type { Implements } from '../services';
+import { FakeMenu } from './menu';
+
+export interface UiButtonSet {
+  OK: string;
+  OK_CANCEL: string;
+  YES_NO: string;
+  YES_NO_CANCEL: string;
+}
+
+/** Ui of the bound workbook: menus and alerts are recorded in lastRun.ui; dialogs go to HtmlService's server. */
+export class FakeUi
+  implements
+    Implements<
+      GoogleAppsScript.Base.Ui,
+      'createMenu' | 'alert' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
+    >
+{
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  createMenu(caption: string): FakeMenu {
+    return new FakeMenu(this.ctx, caption);
+  }
+
+  /** No one is there to click: answers OK (or YES), as a curator who agrees would. */
+  alert(titleOrPrompt: string, promptOrButtons?: unknown, buttons?: unknown): GoogleAppsScript.Base.Button {
+    this.ctx.count('Ui', 'alert');
+    const hasTitle = typeof promptOrButtons === 'string';
+    this.ctx.ui({
+      kind: 'alert',
+      title: hasTitle ? titleOrPrompt : '',
+      text: hasTitle ? String(promptOrButtons) : titleOrPrompt,
+    });
+    const set = String(hasTitle ? buttons : promptOrButtons);
+    return (set.startsWith('YES') ? 'YES' : 'OK') as unknown as GoogleAppsScript.Base.Button;
+  }
+
+  showSidebar(userInterface: object): void {
+    this.ctx.count('Ui', 'showSidebar');
+    this.ctx.ui({ kind: 'sidebar', title: titleOf(userInterface), output: userInterface });
+    recordShownHtml(this.ctx, 'sidebar', titleOf(userInterface), userInterface);
+  }
+
+  showModalDialog(userInterface: object, title: string): void {
+    this.ctx.count('Ui', 'showModalDialog');
+    this.ctx.ui({ kind: 'dialog', title, output: userInterface });
+    recordShownHtml(this.ctx, 'dialog', title, userInterface);
+  }
+
+  showModelessDialog(userInterface: object, title: string): void {
+    this.ctx.count('Ui', 'showModelessDialog');
+    this.ctx.ui({ kind: 'dialog', title, output: userInterface });
+    recordShownHtml(this.ctx, 'dialog', title, userInterface);
+  }
+}
+
+function titleOf(output: object): string {
+  const getTitle = (output as { getTitle?: () => unknown }).getTitle;
+  return typeof getTitle === 'function' ? String(getTitle.call(output)) : '';
+}
