@@ -2,7 +2,7 @@
 // Мониторинг sheet and the long-term mentor base, registered by URL in the district workbook.
 // Used by the district benchmark, the district test and the demo. Deterministic by school number.
 import { BASE_HEADERS, participantToRecord } from '../core/intake/baseRow';
-import { PAIRS_HEADERS, pairToRecord } from '../core/matching/pairRow';
+import { PAIRS, PAIRS_HEADERS, pairToRecord } from '../core/matching/pairRow';
 import {
   consentSigner,
   DEFAULT_FORMS,
@@ -21,6 +21,7 @@ import {
   MENTOR_BANK_HEADERS,
   MENTOR_BANK_SHEET,
 } from '../core/monitoring/yearClose';
+import { byHeader } from '../core/schema';
 import { SETTINGS_HEADERS } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import type { SurveyAnswer } from '../core/surveys';
@@ -118,7 +119,7 @@ export function schoolSheets(input: MonitoringInput, school: string): Record<str
     [SHEETS.mentees]: base('mentee'),
     [SHEETS.pairs]: gridOf(
       PAIRS_HEADERS,
-      input.pairs.map((p, i) => pairToRecord(p, i + 1, input.forms, people)),
+      input.pairs.map((p, i) => byHeader(PAIRS, pairToRecord(p, i + 1, input.forms, people))),
     ),
   };
 }

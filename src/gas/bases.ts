@@ -11,6 +11,7 @@
 import { BASE_HEADERS, type ReadRow, recordToParticipant } from '../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../core/intake/settings';
 import type { MentoringForm, Participant, Role } from '../core/model';
+import { headerSheet } from '../core/schema';
 import { SHEETS } from '../core/sheets';
 import type { TableRecord } from '../core/table';
 import { loadSettings } from './settingsSheet';
@@ -32,7 +33,7 @@ export interface BaseSheetRow {
 export const BASE_SHEETS: Record<Role, string> = { mentor: SHEETS.mentors, mentee: SHEETS.mentees };
 
 export function openBase(role: Role): SheetTable {
-  return SheetTable.open(BASE_SHEETS[role], BASE_HEADERS[role]);
+  return SheetTable.open(headerSheet(BASE_SHEETS[role], BASE_HEADERS[role]));
 }
 
 export function readBaseSheet(

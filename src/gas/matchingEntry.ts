@@ -1,7 +1,6 @@
 // Entry points of matching (exported from src/gas/index.ts) and its registrations.
 import { MATCHING_SETTINGS } from '../core/matching/compatibility';
-import { PAIRS_HEADERS, UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../core/matching/pairRow';
-import { SHEETS } from '../core/sheets';
+import { PAIRS, UNMATCHED } from '../core/matching/pairRow';
 import { withScriptLock } from './lock';
 import { appendJournal } from './mail/journal';
 import { MENU_TITLE } from './menu';
@@ -17,8 +16,8 @@ registerSettings(MATCHING_SETTINGS);
 SETUP_STEPS.push({
   name: 'Пары',
   run: () => {
-    ensureSheet(SHEETS.pairs, PAIRS_HEADERS);
-    ensureSheet(UNMATCHED_SHEET, UNMATCHED_HEADERS);
+    ensureSheet(PAIRS);
+    ensureSheet(UNMATCHED);
     return undefined;
   },
 });

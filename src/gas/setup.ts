@@ -1,6 +1,7 @@
 // «Настроить программу»: creates what the school needs and is safe to run again. Each feature adds
 // a step to SETUP_STEPS; steps run in order under the script lock and must be idempotent.
-import { SHEETS } from '../core/sheets';
+
+import { JOURNAL } from '../core/intake/journal';
 import { withScriptLock } from './lock';
 import { seedSettings } from './settingsSheet';
 import { ensureSheet } from './sheetTable';
@@ -10,13 +11,11 @@ export interface SetupStep {
   run: () => string | undefined;
 }
 
-export const JOURNAL_HEADERS = ['Когда', 'Событие', 'Кто', 'Подробности', 'Ссылка на ответ'] as const;
-
 export const SETUP_STEPS: SetupStep[] = [
   {
     name: 'Журнал',
     run: () => {
-      ensureSheet(SHEETS.journal, JOURNAL_HEADERS);
+      ensureSheet(JOURNAL);
       return undefined;
     },
   },

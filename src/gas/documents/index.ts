@@ -1,6 +1,7 @@
 // Documents (issue 6): settings, the setup step (registry sheets, folders, template Docs), the hook
 // on «Утвердить пары» and the entry points exported by src/gas/index.ts.
 import { DOCUMENT_SETTINGS } from '../../core/documents/settings';
+import { headerSheet } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import { AFTER_APPROVAL } from '../pairsApproval';
 import { registerSettings } from '../settingsSheet';
@@ -21,8 +22,8 @@ AFTER_APPROVAL.push(() => queueDocumentsAfterApproval());
 SETUP_STEPS.push({
   name: 'Документы',
   run: () => {
-    ensureSheet(SHEETS.orders, ORDER_HEADERS);
-    ensureSheet(SHEETS.documents, DOCUMENT_HEADERS);
+    ensureSheet(headerSheet(SHEETS.orders, ORDER_HEADERS));
+    ensureSheet(headerSheet(SHEETS.documents, DOCUMENT_HEADERS));
     const created = ensureTemplates();
     return created > 0
       ? `Документы: создано шаблонов — ${created} (папка «Наставничество — документы / Шаблоны»)`

@@ -1,6 +1,7 @@
 // Приказы (the order registry) and Документы (every document made, under its key).
 import { ORDER_TITLE, type OrderReservation } from '../../core/documents/plan';
 import { formatOrderNumber } from '../../core/documents/settings';
+import { headerSheet } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import { cellText, type RowRecord } from '../../core/table';
 import { type CalendarDate, formatShortDate, parseIsoDay } from '../../core/templates/russianDate';
@@ -38,8 +39,9 @@ export const DOCUMENT_STATES = {
   templateError: 'ошибка шаблона',
 } as const;
 
-export const openOrders = (): SheetTable => SheetTable.open(SHEETS.orders, ORDER_HEADERS);
-export const openDocuments = (): SheetTable => SheetTable.open(SHEETS.documents, DOCUMENT_HEADERS);
+export const openOrders = (): SheetTable => SheetTable.open(headerSheet(SHEETS.orders, ORDER_HEADERS));
+export const openDocuments = (): SheetTable =>
+  SheetTable.open(headerSheet(SHEETS.documents, DOCUMENT_HEADERS));
 
 function dayOf(cell: unknown): CalendarDate | undefined {
   if (Object.prototype.toString.call(cell) === '[object Date]') {
@@ -58,18 +60,18 @@ function dayOf(cell: unknown): CalendarDate | undefined {
 
 export function readOrders(rows: RowRecord[]): OrderReservation[] {
   return rows.flatMap((r) => {
-    const key = cellText(r.values['Ключ']);
+    const key = cellText(r.values.Ключ);
     const seq = Number(r.values['№ п/п']);
-    const date = dayOf(r.values['Дата']);
+    const date = dayOf(r.values.Дата);
     if (!key || !Number.isFinite(seq) || !date) return [];
     return [
       {
         key,
         seq,
-        number: cellText(r.values['Номер']),
+        number: cellText(r.values.Номер),
         date,
-        title: cellText(r.values['Заголовок']) || ORDER_TITLE,
-        pairIds: cellText(r.values['Пары'])
+        title: cellText(r.values.Заголовок) || ORDER_TITLE,
+        pairIds: cellText(r.values.Пары)
           .split(/[,\s]+/)
           .filter(Boolean),
       },
@@ -133,10 +135,10 @@ export interface DocumentRow {
 export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
   return rows.map((r) => ({
     rowNumber: r.rowNumber,
-    key: cellText(r.values['Ключ']),
-    status: cellText(r.values['Статус']),
+    key: cellText(r.values.Ключ),
+    status: cellText(r.values.Статус),
     fileId: cellText(r.values['Id файла']),
-    url: cellText(r.values['Ссылка']),
+    url: cellText(r.values.Ссылка),
   }));
 }
 
@@ -151,12 +153,10 @@ export function markMadeOrders(documents: readonly DocumentRow[]): void {
   const table = openOrders();
   const updates = table
     .read()
-    .filter(
-      (r) => cellText(r.values['Статус']) !== ORDER_STATES.made && ready.has(cellText(r.values['Ключ'])),
-    )
+    .filter((r) => cellText(r.values.Статус) !== ORDER_STATES.made && ready.has(cellText(r.values.Ключ)))
     .map((r) => ({
       rowNumber: r.rowNumber,
-      values: { Статус: ORDER_STATES.made, Документ: ready.get(cellText(r.values['Ключ'])) ?? '' },
+      values: { Статус: ORDER_STATES.made, Документ: ready.get(cellText(r.values.Ключ)) ?? '' },
     }));
   table.write(updates);
 }

@@ -1,8 +1,9 @@
 // Entry points of intake (exported from src/gas/index.ts) and its registrations.
 import { BASE_HEADERS } from '../../core/intake/baseRow';
-import { CONSENT_HEADERS } from '../../core/intake/consentRow';
-import { INTAKE_LOG_HEADERS } from '../../core/intake/journal';
+import { CONSENTS } from '../../core/intake/consentRow';
+import { INTAKE_LOG } from '../../core/intake/journal';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import { headerSheet } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
@@ -30,10 +31,10 @@ export function intakeForms(): ReturnType<typeof describeForms> {
 SETUP_STEPS.push({
   name: 'Анкеты и базы',
   run: () => {
-    ensureSheet(SHEETS.mentees, BASE_HEADERS.mentee);
-    ensureSheet(SHEETS.mentors, BASE_HEADERS.mentor);
-    ensureSheet(SHEETS.consents, CONSENT_HEADERS);
-    ensureSheet(SHEETS.intake, INTAKE_LOG_HEADERS);
+    ensureSheet(headerSheet(SHEETS.mentees, BASE_HEADERS.mentee));
+    ensureSheet(headerSheet(SHEETS.mentors, BASE_HEADERS.mentor));
+    ensureSheet(CONSENTS);
+    ensureSheet(INTAKE_LOG);
     return setupIntakeForms();
   },
 });

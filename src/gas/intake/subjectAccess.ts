@@ -1,6 +1,7 @@
 // Menu «Сведения об участнике (ст. 14)»: the selected row of Наставники / Наставляемые, and every
 // other row that names the person, shown to the curator in a dialog and logged in Журнал.
 import { COLUMNS } from '../../core/intake/baseRow';
+import { JOURNAL } from '../../core/intake/journal';
 import { rowsAbout, type SheetExtract, subjectAccessReport } from '../../core/intake/subjectAccess';
 import { ROLES } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
@@ -8,7 +9,6 @@ import { cellText, type TableRecord, toRecords } from '../../core/table';
 import { appendRows } from '../appendRows';
 import { BASE_SHEETS } from '../bases';
 import { MENU_TITLE } from '../menu';
-import { JOURNAL_HEADERS } from '../setup';
 import { selectedParticipant } from './selection';
 
 const OTHER_SHEETS = [
@@ -55,14 +55,8 @@ export function exportParticipantData(participantId?: string): string {
   ];
   const now = new Date();
   const text = subjectAccessReport(target, extracts, now);
-  appendRows(SHEETS.journal, JOURNAL_HEADERS, [
-    {
-      Когда: now,
-      Событие: 'Выгрузка сведений об участнике (ст. 14 152-ФЗ)',
-      Кто: target,
-      Подробности: '',
-      'Ссылка на ответ': '',
-    },
+  appendRows(JOURNAL, [
+    { when: now, event: 'Выгрузка сведений об участнике (ст. 14 152-ФЗ)', who: target, details: '', ref: '' },
   ]);
   const html = HtmlService.createHtmlOutput(`<pre style="white-space:pre-wrap">${escapeHtml(text)}</pre>`)
     .setWidth(720)

@@ -1,9 +1,11 @@
 // Meetings, reminders and surveys (issue 7): settings, the setup step, the daily trigger and the
 // web-app routes. Imported by src/gas/index.ts, which exports the entry points below.
-import { MAIL_HEADERS } from '../../core/mail/outbox';
+
+import { MAIL } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
 import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
+import { headerSheet } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/surveys';
 import { localToday } from '../mail/journal';
@@ -12,7 +14,7 @@ import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet, spreadsheet } from '../sheetTable';
 import { syncPlans } from './daily';
-import { OPT_OUT_COLUMN } from './people';
+import { MENTEE_VIEW, MENTOR_VIEW } from './people';
 import { setupSurveyForms } from './surveys';
 import { registerMeetingRoutes } from './webRoutes';
 import { loadYearSettings } from './yearSettings';
@@ -42,12 +44,12 @@ function installDailyTrigger(): boolean {
 SETUP_STEPS.push({
   name: 'Встречи, почта и опросы',
   run: () => {
-    ensureSheet(SHEETS.meetings, MEETING_HEADERS);
-    ensureSheet(SHEETS.mail, MAIL_HEADERS);
-    ensureSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]);
+    ensureSheet(headerSheet(SHEETS.meetings, MEETING_HEADERS));
+    ensureSheet(MAIL);
+    ensureSheet(headerSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]));
     const book = spreadsheet();
-    for (const name of [SHEETS.mentors, SHEETS.mentees]) {
-      if (book.getSheetByName(name)) ensureSheet(name, [OPT_OUT_COLUMN], book);
+    for (const view of [MENTOR_VIEW, MENTEE_VIEW]) {
+      if (book.getSheetByName(view.name)) ensureSheet(view, book, ['optOut']);
     }
     return installDailyTrigger()
       ? 'Ежедневный запуск (встречи, напоминания, опросы, мониторинг) установлен: 7:00–8:00.'

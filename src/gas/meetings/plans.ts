@@ -4,12 +4,13 @@ import { formatRussianDate, type LocalDate } from '../../core/schedule/calendar'
 import type { ActiveGroup } from '../../core/schedule/duties';
 import { MEETING_HEADERS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/schedule/meetings';
 import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/schedule/plan';
+import { headerSheet } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import type { TableRecord } from '../../core/table';
 import { SheetTable } from '../sheetTable';
 
 export function meetingsTable(): SheetTable {
-  return SheetTable.open(SHEETS.meetings, MEETING_HEADERS);
+  return SheetTable.open(headerSheet(SHEETS.meetings, MEETING_HEADERS));
 }
 
 export interface MeetingsRead {

@@ -5,7 +5,7 @@
 // build. «Отправить предложения школам» writes the proposals into each school's Пары.
 import { COLUMNS } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
-import { PAIR_SHEET_COLUMNS as PAIR_COLUMNS, PAIRS_HEADERS, pairToRecord } from '../../core/matching/pairRow';
+import { PAIRS, pairToRecord } from '../../core/matching/pairRow';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -31,11 +31,12 @@ import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
 import { academicYear, MENTOR_BANK_HEADERS, MENTOR_BANK_SHEET } from '../../core/monitoring/yearClose';
 import { formatLongRussianDate } from '../../core/schedule/calendar';
+import { headerSheet } from '../../core/schema';
 import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import { type CellValue, cellText, type RowRecord } from '../../core/table';
 import { localToday } from '../mail/journal';
-import { SheetTable } from '../sheetTable';
+import { readSheet, SheetTable } from '../sheetTable';
 import { reportName, writeReportDocument } from './reportDocuments';
 import { readRecords, readSettingsOf } from './sources';
 
@@ -94,9 +95,9 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
     ];
   });
   const paired = new Set(
-    readRecords(book, SHEETS.pairs)
-      .filter((r) => !/отклонена|rejected/i.test(cellText(r.values[PAIR_COLUMNS.state])))
-      .map((r) => cellText(r.values[PAIR_COLUMNS.menteeId])),
+    readSheet(book, PAIRS)
+      .filter((r) => !/отклонена|rejected/i.test(r.values.state))
+      .map((r) => r.values.menteeId),
   );
   const unmatched = readRecords(book, SHEETS.mentees).flatMap((r): DistrictMentee[] => {
     const v = r.values;
@@ -171,7 +172,7 @@ export function collectDistrictIn(
   const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
   const today = localToday(now);
   const year = academicYear(today);
-  const registry = SheetTable.open(DISTRICT_SHEETS.schools, SCHOOL_HEADERS, book);
+  const registry = SheetTable.open(headerSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS), book);
   const entries = registry.read().filter((r) => cellText(r.values['Ссылка на таблицу']));
   const nameOf = (entry: RowRecord) =>
     cellText(entry.values.Школа) || cellText(entry.values['Ссылка на таблицу']);
@@ -184,7 +185,7 @@ export function collectDistrictIn(
   for (const t of ScriptApp.getProjectTriggers())
     if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
 
-  const cache = SheetTable.open(COLLECTION_SHEET, COLLECTION_HEADERS, book);
+  const cache = SheetTable.open(headerSheet(COLLECTION_SHEET, COLLECTION_HEADERS), book);
   const cached = new Map(cache.read().map((r) => [cellText(r.values.Школа), r]));
   const started = Date.now();
   const budgetMs = settings.districtBudgetSeconds * 1000;
@@ -271,7 +272,7 @@ export function collectDistrictIn(
 
   // A bank mentor takes one district mentee a year and a mentee gets one district proposal: what
   // earlier collections proposed stays, and only the rest is matched again.
-  const proposalsTable = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
+  const proposalsTable = SheetTable.open(headerSheet(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS), book);
   const earlier = proposalsTable.read();
   const busyMentors = new Set(earlier.map((r) => cellText(r.values['E-mail наставника']).toLowerCase()));
   const proposedMentees = new Set(
@@ -343,7 +344,7 @@ export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; 
       cellText(r.values['Ссылка на таблицу']),
     ]),
   );
-  const table = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
+  const table = SheetTable.open(headerSheet(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS), book);
   const pending = table.read().filter((r) => !cellText(r.values.Отправлено));
   const bySchool = new Map<string, typeof pending>();
   for (const r of pending) {
@@ -355,9 +356,9 @@ export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; 
   for (const [school, rows] of bySchool) {
     try {
       const target = SpreadsheetApp.openByUrl(urls.get(school) ?? '');
-      const pairs = SheetTable.open(SHEETS.pairs, PAIRS_HEADERS, target);
+      const pairs = SheetTable.open(PAIRS, target);
       const existing = pairs.read();
-      const present = new Set(existing.map((r) => cellText(r.values[PAIR_COLUMNS.id])));
+      const present = new Set(existing.map((r) => r.values.id));
       const appends = rows
         .filter((r) => !present.has(cellText(r.values['ID пары'])))
         .map((r, i) => {
@@ -375,8 +376,8 @@ export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; 
           // a code here and gets a name when matching rewrites Пары from the school's own base.
           return {
             ...pairToRecord(pair, existing.length + i + 1, forms, new Map()),
-            [PAIR_COLUMNS.mentor]: `${cellText(r.values.Наставник)} (${cellText(r.values['Школа наставника'])}, районный банк)`,
-            [PAIR_COLUMNS.mentee]: '',
+            mentor: `${cellText(r.values.Наставник)} (${cellText(r.values['Школа наставника'])}, районный банк)`,
+            mentee: '',
           };
         });
       pairs.write([], appends);

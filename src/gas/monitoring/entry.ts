@@ -1,6 +1,7 @@
 // Menu actions and the daily job of monitoring, reports, year close and the district mode.
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
 import { monitoringSettings } from '../../core/monitoring/settings';
+import { headerSheet } from '../../core/schema';
 import { readSettings } from '../../core/settings';
 import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
@@ -28,7 +29,7 @@ SETUP_STEPS.push({
     const keys: ReportTemplateKey[] = isDistrict() ? ['district'] : ['halfYear', 'statistics', 'yearEnd'];
     for (const key of keys) reportTemplate(key);
     if (isDistrict() && !book().getSheetByName(DISTRICT_SHEETS.schools)) {
-      ensureSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS);
+      ensureSheet(headerSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS));
       notes.push('Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.');
     }
     return notes.join('\n') || undefined;

@@ -10,6 +10,7 @@ import {
   MENTOR_BANK_SHEET,
   mergeBank,
 } from '../../core/monitoring/yearClose';
+import { headerSheet } from '../../core/schema';
 import type { CellValue } from '../../core/table';
 import { localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
@@ -34,7 +35,7 @@ export function syncMentorBank(book: Book, input: MonitoringInput, school: strin
     .filter(agreesToBank)
     .map((p) => bankEntry(p, school, year, input.forms));
   if (incoming.length === 0) return 0;
-  const table = SheetTable.open(MENTOR_BANK_SHEET, MENTOR_BANK_HEADERS, book);
+  const table = SheetTable.open(headerSheet(MENTOR_BANK_SHEET, MENTOR_BANK_HEADERS), book);
   const existing = table.read().map((r) => ({
     rowNumber: r.rowNumber,
     entry: Object.fromEntries(MENTOR_BANK_HEADERS.map((h) => [h, String(r.values[h] ?? '')])) as BankEntry,

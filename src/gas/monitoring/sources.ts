@@ -3,36 +3,31 @@
 // features report them on the row).
 import { recordToParticipant } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
-import { recordToPair } from '../../core/matching/pairRow';
+import { PAIRS, recordToPair } from '../../core/matching/pairRow';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, type Role } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { parseMeetingRow } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
-import { readSettings } from '../../core/settings';
+import { type HeaderSchema, headerOf, headerSheet, type Row, readRows } from '../../core/schema';
+import { readSettings, SETTINGS, settingCells } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import { parseSurveyRow } from '../../core/surveys';
-import { type CellValue, type RowRecord, toRecords } from '../../core/table';
+import type { CellValue } from '../../core/table';
+import { readSheet } from '../sheetTable';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** One getValues of a sheet as records; [] when the sheet does not exist. */
-export function readRecords(book: Book, name: string): RowRecord[] {
+/** One getValues of a sheet as records keyed by header; [] when the sheet does not exist. */
+export function readRecords(book: Book, name: string): Row<HeaderSchema>[] {
   const sheet = book.getSheetByName(name);
   if (!sheet) return [];
   const values = sheet.getDataRange().getValues() as CellValue[][];
   if (values.length === 0) return [];
-  return toRecords({ headers: values[0].map((h) => String(h).trim()), rows: values.slice(1) });
+  return readRows(headerSheet(name, headerOf(values[0])), values);
 }
 
-export function readSettingsOf(book: Book): Map<string, CellValue> {
-  const cells = new Map<string, CellValue>();
-  for (const r of readRecords(book, SHEETS.settings)) {
-    const name = String(r.values.Параметр ?? '').trim();
-    if (name) cells.set(name, r.values.Значение ?? '');
-  }
-  return cells;
-}
+export const readSettingsOf = (book: Book): Map<string, CellValue> => settingCells(readSheet(book, SETTINGS));
 
 export interface MonitoringSources {
   input: MonitoringInput;
@@ -84,7 +79,7 @@ export function readMonitoringSources(
   return {
     input: {
       participants: readParticipants(book, forms),
-      pairs: readRecords(book, SHEETS.pairs).flatMap((r) => {
+      pairs: readSheet(book, PAIRS).flatMap((r) => {
         const { pair } = recordToPair(r.values, forms);
         return pair ? [pair] : [];
       }),
