@@ -1,7 +1,7 @@
 // A generated district for the offline workspace: school workbooks with their bases, pairs, the
 // Мониторинг sheet and the long-term mentor base, registered by URL in the district workbook.
 // Used by the district benchmark, the district test and the demo. Deterministic by school number.
-import { BASE_HEADERS, participantToRecord } from '../core/intake/baseRow';
+import { BASE_HEADERS, BASES, participantToRecord } from '../core/intake/baseRow';
 import { PAIRS, PAIRS_HEADERS, pairToRecord } from '../core/matching/pairRow';
 import {
   consentSigner,
@@ -96,13 +96,16 @@ export function schoolSheets(input: MonitoringInput, school: string): Record<str
       input.participants
         .filter((p) => p.role === role)
         .map((p) =>
-          participantToRecord(p, input.forms, {
-            status: 'принята',
-            problem: '',
-            signer: consentSigner(p),
-            updatedAt: input.asOf,
-            responseId: '',
-          }),
+          byHeader(
+            BASES[role],
+            participantToRecord(p, input.forms, {
+              status: 'принята',
+              problem: '',
+              signer: consentSigner(p),
+              updatedAt: input.asOf,
+              responseId: '',
+            }),
+          ),
         ),
     );
   const s = monitoringSettings;

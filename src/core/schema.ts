@@ -205,3 +205,19 @@ export function blankPatch<S extends SheetSchema>(schema: S): RowPatch<S> {
     schema.keys.filter((k) => !columns[k].optional).map((k) => [k, '']),
   ) as RowPatch<S>;
 }
+
+/** The values a row reads back after a patch is written over it (over a blank row without `before`). */
+export function applyPatch<S extends SheetSchema>(
+  schema: S,
+  patch: RowPatch<S>,
+  before?: RowOf<S>,
+): RowOf<S> {
+  const columns: Columns = schema.columns;
+  const out: Record<string, unknown> = { ...before };
+  const set: Record<string, unknown> = patch;
+  for (const k of schema.keys) {
+    if (k in set) out[k] = columns[k].read(columns[k].write(set[k]));
+    else if (!before) out[k] = columns[k].read('');
+  }
+  return out as RowOf<S>;
+}

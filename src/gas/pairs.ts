@@ -1,7 +1,8 @@
 // Пары and Без пары: reading the bases and choices, writing proposals. The sheet is the single
 // source of truth: the menu, the review sidebar and approval all read it afresh and write it back
 // in one setValues each.
-import { PREFERENCE_HEADERS } from '../core/intake/process';
+
+import { CHOICE_KEYS, PREFERENCES } from '../core/intake/preferenceRow';
 import { INTAKE_SETTINGS } from '../core/intake/settings';
 import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../core/matching/compatibility';
 import { PAIRS, pairToRecord, recordToPair, UNMATCHED } from '../core/matching/pairRow';
@@ -11,13 +12,12 @@ import {
   type UnmatchedMentee,
 } from '../core/matching/proposePairs';
 import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../core/model';
-import { blankPatch, byHeader, headerSheet, type Row, type RowPatch } from '../core/schema';
+import { blankPatch, byHeader, type Row, type RowPatch } from '../core/schema';
 import { readSettings } from '../core/settings';
-import { SHEETS } from '../core/sheets';
-import { cellText, safeCell } from '../core/table';
+import { safeCell } from '../core/table';
 import { readMentees, readMentors } from './bases';
 import { readSettingCells } from './settingsSheet';
-import { ensureSheet, readHeader, SheetTable } from './sheetTable';
+import { ensureSheet, readHeader, readSheet, SheetTable } from './sheetTable';
 
 export interface MatchingWorld {
   mentors: Participant[];
@@ -32,13 +32,14 @@ export function loadWorld(): MatchingWorld {
   const cells = readSettingCells();
   const matching = readSettings(MATCHING_SETTINGS, cells);
   const intake = readSettings(INTAKE_SETTINGS, cells);
-  const mentors = readMentors().map((r) => r.participant);
-  const mentees = readMentees().map((r) => r.participant);
+  const forms = intake.values.mentoringForms;
+  const mentors = readMentors(forms).map((r) => r.participant);
+  const mentees = readMentees(forms).map((r) => r.participant);
   return {
     mentors,
     mentees,
     people: new Map([...mentors, ...mentees].map((p) => [p.id, p])),
-    forms: intake.values.mentoringForms,
+    forms,
     settings: matching.values,
     settingProblems: [...matching.problems, ...intake.problems],
   };
@@ -48,13 +49,10 @@ export function loadWorld(): MatchingWorld {
 export function readRankings(): Rankings {
   const byMentee = new Map<string, string[]>();
   const byMentor = new Map<string, string[]>();
-  const sheet = SpreadsheetApp.getActive().getSheetByName(SHEETS.preferences);
-  if (!sheet) return { byMentee, byMentor };
-  const choiceHeaders = PREFERENCE_HEADERS.filter((h) => h.startsWith('Выбор '));
-  for (const r of new SheetTable(sheet, headerSheet(SHEETS.preferences, PREFERENCE_HEADERS)).read()) {
-    const id = cellText(r.values[PREFERENCE_HEADERS[0]]);
-    const role = cellText(r.values[PREFERENCE_HEADERS[1]]);
-    const chosen = choiceHeaders.map((h) => cellText(r.values[h])).filter(Boolean);
+  for (const { values: v } of readSheet(SpreadsheetApp.getActive(), PREFERENCES)) {
+    const id = v.participantId;
+    const role = v.role;
+    const chosen = CHOICE_KEYS.map((k) => v[k]).filter(Boolean);
     if (!id) continue;
     if (role === ROLE_LABELS.mentee) byMentee.set(id, chosen);
     else if (role === ROLE_LABELS.mentor) byMentor.set(id, chosen);

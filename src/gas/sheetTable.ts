@@ -5,9 +5,11 @@ import {
   checkHeader,
   type HeaderSchema,
   headerOf,
+  headerSheet,
   type Row,
   type RowOf,
   type RowPatch,
+  readRows,
   rowReader,
   type SheetSchema,
 } from '../core/schema';
@@ -68,6 +70,17 @@ export function readSheet<S extends SheetSchema>(book: Book, schema: S): Row<S>[
   const table = new SheetTable(sheet, schema);
   table.take(values);
   return table.read();
+}
+
+/**
+ * Every column of a sheet, keyed by its header (the curator's own columns too): for showing a
+ * person all that is held about them. [] when the sheet is missing.
+ */
+export function readByHeader(book: Book, name: string): Row<HeaderSchema>[] {
+  const sheet = book.getSheetByName(name);
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  return values.length < 2 ? [] : readRows(headerSheet(name, headerOf(values[0])), values);
 }
 
 export class SheetTable<S extends SheetSchema = HeaderSchema> {

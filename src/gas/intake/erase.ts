@@ -4,11 +4,11 @@ import { ERASED_LABEL, erasedRecord } from '../../core/intake/baseRow';
 import type { ConsentRecord } from '../../core/intake/consent';
 import { CONSENTS, consentToRecord, erasedConsentRows } from '../../core/intake/consentRow';
 import { JOURNAL } from '../../core/intake/journal';
-import { type Erasure, PREFERENCE_HEADERS } from '../../core/intake/process';
+import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
+import type { Erasure } from '../../core/intake/process';
 import { MAIL, MAIL_STATES } from '../../core/mail/outbox';
 import { PAIRS, UNMATCHED } from '../../core/matching/pairRow';
-import { headerSheet, type RowOf, type RowPatch, type SheetSchema } from '../../core/schema';
-import { SHEETS } from '../../core/sheets';
+import type { RowOf, RowPatch, SheetSchema } from '../../core/schema';
 import { type CellValue, cellText } from '../../core/table';
 import { SheetTable } from '../sheetTable';
 import type { IntakeTables } from './context';
@@ -53,12 +53,11 @@ export function eraseParticipant(
     (e.participantId !== '' && cellText(id) === e.participantId) ||
     (email !== undefined && cellText(email).toLowerCase() === e.email);
   if (e.participantId) {
-    const preferences = headerSheet(SHEETS.preferences, PREFERENCE_HEADERS);
-    const cleared: RowPatch<typeof preferences> = {};
-    for (const h of PREFERENCE_HEADERS.slice(2, -2)) cleared[h] = '';
+    const cleared: RowPatch<typeof PREFERENCES> = { comment: '' };
+    for (const k of CHOICE_KEYS) cleared[k] = '';
     scrub(
-      preferences,
-      (r) => mine(r[PREFERENCE_HEADERS[0]]),
+      PREFERENCES,
+      (r) => mine(r.participantId),
       () => cleared,
     );
   }

@@ -1,8 +1,10 @@
 // Meetings, reminders and surveys (issue 7): settings, the setup step, the daily trigger and the
 // web-app routes. Imported by src/gas/index.ts, which exports the entry points below.
 
+import { BASES } from '../../core/intake/baseRow';
 import { MAIL } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
+import { ROLES } from '../../core/model';
 import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { headerSheet } from '../../core/schema';
@@ -14,7 +16,7 @@ import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet, spreadsheet } from '../sheetTable';
 import { syncPlans } from './daily';
-import { MENTEE_VIEW, MENTOR_VIEW } from './people';
+import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
 import { registerMeetingRoutes } from './webRoutes';
 import { loadYearSettings } from './yearSettings';
@@ -48,8 +50,8 @@ SETUP_STEPS.push({
     ensureSheet(MAIL);
     ensureSheet(headerSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]));
     const book = spreadsheet();
-    for (const view of [MENTOR_VIEW, MENTEE_VIEW]) {
-      if (book.getSheetByName(view.name)) ensureSheet(view, book, ['optOut']);
+    for (const role of ROLES) {
+      if (book.getSheetByName(BASES[role].name)) openBaseWithOptOut(role, book);
     }
     return installDailyTrigger()
       ? 'Ежедневный запуск (встречи, напоминания, опросы, мониторинг) установлен: 7:00–8:00.'

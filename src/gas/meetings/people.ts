@@ -1,38 +1,15 @@
 // Reads who takes part from the bases and «Пары». The bases belong to intake and the pairs to
 // matching: this module reads their columns through their schemas and writes only its own column
 // «Без рассылок».
-
-import { COLUMNS } from '../../core/intake/baseRow';
+import { BASES } from '../../core/intake/baseRow';
 import { PAIRS, stateFromText } from '../../core/matching/pairRow';
-import type { PairState } from '../../core/model';
+import type { PairState, Role } from '../../core/model';
 import { addDays, dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/schedule/calendar';
 import type { Person } from '../../core/schedule/duties';
 import type { ApprovedLink } from '../../core/schedule/groups';
-import { cellColumn, defineSheet, textColumn } from '../../core/schema';
-import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
+import type { BaseTable } from '../bases';
 import { ensureSheet, readSheet, SheetTable } from '../sheetTable';
-
-/** The opt-out column this feature adds to both bases. */
-export const OPT_OUT_COLUMN = 'Без рассылок';
-
-/** What meetings read of a base (intake owns the other columns and reports their problems). */
-const baseView = (name: string) =>
-  defineSheet(name, {
-    id: textColumn(COLUMNS.id, { optional: true }),
-    status: textColumn(COLUMNS.status, { optional: true }),
-    consent: textColumn(COLUMNS.consent, { optional: true }),
-    lastName: textColumn(COLUMNS.lastName, { optional: true }),
-    firstName: textColumn(COLUMNS.firstName, { optional: true }),
-    middleName: textColumn(COLUMNS.middleName, { optional: true }),
-    email: textColumn(COLUMNS.email, { optional: true }),
-    category: textColumn(COLUMNS.category, { optional: true }),
-    parentEmail: textColumn(COLUMNS.parentEmail, { optional: true }),
-    optOut: cellColumn(OPT_OUT_COLUMN, { optional: true }),
-  });
-export const MENTOR_VIEW = baseView(SHEETS.mentors);
-export const MENTEE_VIEW = baseView(SHEETS.mentees);
-export type BaseViewTable = SheetTable<typeof MENTOR_VIEW>;
 
 export interface BasePerson extends Person {
   role: 'mentor' | 'mentee';
@@ -48,9 +25,13 @@ function isYesCell(v: CellValue | undefined): boolean {
   return typeof v === 'string' && ['да', 'true', 'yes'].includes(v.trim().toLowerCase());
 }
 
-export function readBase(role: 'mentor' | 'mentee'): { table: BaseViewTable; people: BasePerson[] } {
-  const view = role === 'mentor' ? MENTOR_VIEW : MENTEE_VIEW;
-  const table = new SheetTable(ensureSheet(view, undefined, ['optOut']), view);
+/** A base with this feature's opt-out column added (once) to what intake keeps there. */
+export function openBaseWithOptOut(role: Role, book?: GoogleAppsScript.Spreadsheet.Spreadsheet): BaseTable {
+  return new SheetTable(ensureSheet(BASES[role], book, ['optOut']), BASES[role]);
+}
+
+export function readBase(role: Role): { table: BaseTable; people: BasePerson[] } {
+  const table = openBaseWithOptOut(role);
   const people: BasePerson[] = [];
   for (const { rowNumber, values: v } of table.read()) {
     if (!v.id) continue;

@@ -3,7 +3,8 @@
 // for the cross-school matching, only the ids, categories, forms and topics of its unmatched
 // mentees — never a name. A school that cannot be opened is reported by name; the rest still
 // build. «Отправить предложения школам» writes the proposals into each school's Пары.
-import { COLUMNS } from '../../core/intake/baseRow';
+
+import { BASES } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { PAIRS, pairToRecord } from '../../core/matching/pairRow';
 import {
@@ -99,21 +100,17 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
       .filter((r) => !/отклонена|rejected/i.test(r.values.state))
       .map((r) => r.values.menteeId),
   );
-  const unmatched = readRecords(book, SHEETS.mentees).flatMap((r): DistrictMentee[] => {
-    const v = r.values;
-    const id = cellText(v[COLUMNS.id]);
-    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === cellText(v[COLUMNS.category]));
-    if (!id || !category || paired.has(id) || cellText(v[COLUMNS.consent]) !== CONSENT_LABELS.received)
-      return [];
+  const unmatched = readSheet(book, BASES.mentee).flatMap(({ values: v }): DistrictMentee[] => {
+    const id = v.id;
+    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === v.category);
+    if (!id || !category || paired.has(id) || v.consent !== CONSENT_LABELS.received) return [];
     return [
       {
         school: name,
         menteeId: id,
         category,
-        forms: splitList(cellText(v[COLUMNS.forms])).map(
-          (label) => forms.find((f) => f.label === label)?.id ?? label,
-        ),
-        topics: splitList(cellText(v[COLUMNS.menteeTopics])),
+        forms: splitList(v.forms).map((label) => forms.find((f) => f.label === label)?.id ?? label),
+        topics: splitList(v.topics),
       },
     ];
   });

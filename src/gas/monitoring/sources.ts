@@ -1,10 +1,10 @@
 // Reads what the monitoring needs from a workbook, read-only: the bases, Пары, Встречи, Опросы and
 // Настройки. A missing sheet reads as empty; rows that do not read are left out (their own
 // features report them on the row).
-import { recordToParticipant } from '../../core/intake/baseRow';
+import { BASES, recordToParticipant } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { PAIRS, recordToPair } from '../../core/matching/pairRow';
-import { DEFAULT_FORMS, type MentoringForm, type Participant, type Role } from '../../core/model';
+import { DEFAULT_FORMS, type MentoringForm, type Participant, ROLES } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { parseMeetingRow } from '../../core/schedule/meetings';
@@ -40,12 +40,8 @@ export interface MonitoringSources {
 const noonOf = (day: string): Date => new Date(`${day}T12:00:00+03:00`);
 
 export function readParticipants(book: Book, forms: readonly MentoringForm[]): Participant[] {
-  const roles: Array<[Role, string]> = [
-    ['mentor', SHEETS.mentors],
-    ['mentee', SHEETS.mentees],
-  ];
-  return roles.flatMap(([role, sheet]) =>
-    readRecords(book, sheet).flatMap((r) => {
+  return ROLES.flatMap((role) =>
+    readSheet(book, BASES[role]).flatMap((r) => {
       const read = recordToParticipant(role, r.values, forms);
       return read.participant ? [read.participant] : [];
     }),
