@@ -7,9 +7,9 @@ import { gridOf, schoolName, schoolSheets, seedDistrict, seedWorkbook } from '..
 import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
 import { computeMonitoring } from '../../src/core/monitoring/compute';
 import { readMonitoringGrid } from '../../src/core/monitoring/district';
-import { MEETING_HEADERS } from '../../src/core/schedule/meetings';
+import { MEETINGS } from '../../src/core/schedule/meetings';
 import { SHEETS } from '../../src/core/sheets';
-import { SURVEY_HEADERS, surveyRecord } from '../../src/core/surveys';
+import { SURVEYS, surveyRecord } from '../../src/core/surveys';
 import type { CellValue } from '../../src/core/table';
 import { LocalWorkspace } from '../../src/local';
 import { DOCUMENT_MIME, driveStore } from '../../src/local/drive/driveStore';
@@ -37,17 +37,17 @@ function seedFixtureSchool(ws: LocalWorkspace): void {
     {
       ...schoolSheets(input, 'МОУ «Щегловская СОШ»'),
       [SHEETS.meetings]: gridOf(
-        MEETING_HEADERS,
+        MEETINGS,
         input.meetings.map((m, i) => ({
-          Встреча: `В-${i + 1}`,
-          'Код наставника': m.mentorId,
-          'Коды наставляемых': m.menteeIds.join(', '),
-          Вид: 'regular',
-          Дата: m.plannedDate ? ddmmyyyy(new Date(m.plannedDate.getTime() + 3 * 3_600_000)) : 'после каникул',
-          Проведена: m.held ? 'да' : '',
+          id: `В-${i + 1}`,
+          mentorId: m.mentorId,
+          menteeIds: m.menteeIds.join(', '),
+          kind: 'regular',
+          date: m.plannedDate ? ddmmyyyy(new Date(m.plannedDate.getTime() + 3 * 3_600_000)) : 'после каникул',
+          held: m.held ? 'да' : '',
         })),
       ),
-      [SHEETS.surveys]: gridOf(SURVEY_HEADERS, input.answers.map(surveyRecord)),
+      [SHEETS.surveys]: gridOf(SURVEYS, input.answers.map(surveyRecord)),
     },
     { id: ws.boundSpreadsheetId },
   );

@@ -6,7 +6,6 @@ import { FORMS } from '../../../forms/index';
 import { PREFERENCE_RANKS } from '../../../forms/preferences';
 import { fullName, type Participant, ROLE_LABELS, type Role } from '../model';
 import type { Row } from '../schema';
-import { cellText } from '../table';
 import {
   type Issue,
   isBlankResponse,

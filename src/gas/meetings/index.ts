@@ -5,11 +5,9 @@ import { BASES } from '../../core/intake/baseRow';
 import { MAIL } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
 import { ROLES } from '../../core/model';
-import { MEETING_HEADERS } from '../../core/schedule/meetings';
+import { MEETINGS } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
-import { headerSheet } from '../../core/schema';
-import { SHEETS } from '../../core/sheets';
-import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/surveys';
+import { SURVEYS } from '../../core/surveys';
 import { localToday } from '../mail/journal';
 import { AFTER_APPROVAL } from '../pairsApproval';
 import { registerSettings } from '../settingsSheet';
@@ -46,9 +44,9 @@ function installDailyTrigger(): boolean {
 SETUP_STEPS.push({
   name: 'Встречи, почта и опросы',
   run: () => {
-    ensureSheet(headerSheet(SHEETS.meetings, MEETING_HEADERS));
+    ensureSheet(MEETINGS);
     ensureSheet(MAIL);
-    ensureSheet(headerSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]));
+    ensureSheet(SURVEYS, undefined, ['responseId']);
     const book = spreadsheet();
     for (const role of ROLES) {
       if (book.getSheetByName(BASES[role].name)) openBaseWithOptOut(role, book);

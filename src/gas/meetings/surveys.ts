@@ -6,21 +6,14 @@ import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import type { RowPatch } from '../../core/schema';
-import { headerSheet } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
-import { SHEETS } from '../../core/sheets';
-import {
-  SURVEY_HEADERS,
-  SURVEY_RESPONSE_COLUMN,
-  surveyAnswerFromForm,
-  surveyRecord,
-} from '../../core/surveys';
+import { SURVEYS, surveyAnswerFromForm, surveyRecord } from '../../core/surveys';
 import { cellText } from '../../core/table';
 import { buildForm, openForm } from '../intake/formBuilder';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { settingsTable } from '../settingsSheet';
-import { SheetTable } from '../sheetTable';
+import { ensureSheet, SheetTable } from '../sheetTable';
 import { readApprovedLinks, readBase } from './people';
 
 export const SURVEY_HANDLER = 'onSurveySubmit';
@@ -98,9 +91,8 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
   }
   const responseId = response.getId();
   return withScriptLock(() => {
-    const table = SheetTable.open(headerSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]));
-    if (table.read().some((r) => cellText(r.values[SURVEY_RESPONSE_COLUMN]) === responseId))
-      return 'уже записан';
+    const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId']), SURVEYS);
+    if (table.read().some((r) => r.values.responseId === responseId)) return 'уже записан';
     const email = (answers.email ?? '').trim().toLowerCase();
     const people = [...readBase('mentor').people, ...readBase('mentee').people];
     const person = people.find((p) => p.email.toLowerCase() === email && !p.erased);
@@ -115,7 +107,7 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
       pairId: link?.pairId ?? '',
       date: new Date(response.getTimestamp().getTime()),
     });
-    table.write([], [{ ...surveyRecord(answer), [SURVEY_RESPONSE_COLUMN]: responseId }]);
+    table.write([], [{ ...surveyRecord(answer), responseId }]);
     if (!person || problems.length > 0) {
       appendJournal(
         `${def.title}: ответ требует внимания`,

@@ -30,7 +30,12 @@ import {
 import { districtReportData } from '../../core/monitoring/districtReport';
 import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
-import { academicYear, MENTOR_BANK_HEADERS, MENTOR_BANK_SHEET } from '../../core/monitoring/yearClose';
+import {
+  academicYear,
+  type BankEntry,
+  MENTOR_BANK,
+  MENTOR_BANK_HEADERS,
+} from '../../core/monitoring/yearClose';
 import { formatLongRussianDate } from '../../core/schedule/calendar';
 import { headerSheet } from '../../core/schema';
 import { readSettings } from '../../core/settings';
@@ -76,21 +81,19 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
   const monitoring = book.getSheetByName(SHEETS.monitoring);
   const rows = monitoring ? readMonitoringGrid(monitoring.getDataRange().getValues() as CellValue[][]) : [];
   if (rows.length === 0) throw new Error('в таблице школы нет заполненного листа «Мониторинг»');
-  const bankRecords = readRecords(book, MENTOR_BANK_SHEET);
-  const bank = bankRecords.flatMap((r): DistrictMentor[] => {
-    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === cellText(r.values.Категория));
-    const email = cellText(r.values.Email).toLowerCase();
+  const bankRecords = readSheet(book, MENTOR_BANK);
+  const bank = bankRecords.flatMap(({ values: v }): DistrictMentor[] => {
+    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === v.category);
+    const email = v.email.toLowerCase();
     if (!category || !email) return [];
     return [
       {
         email,
-        name: cellText(r.values.ФИО),
+        name: v.name,
         school: name,
         category,
-        forms: splitList(cellText(r.values.Формы)).map(
-          (label) => forms.find((f) => f.label === label)?.id ?? label,
-        ),
-        topics: splitList(cellText(r.values.Темы)),
+        forms: splitList(v.forms).map((label) => forms.find((f) => f.label === label)?.id ?? label),
+        topics: splitList(v.topics),
         capacity: 1,
       },
     ];
@@ -118,7 +121,7 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
     figures: { school: name, rows },
     bank,
     bankRows: bankRecords.map((r) =>
-      MENTOR_BANK_HEADERS.map((h) => (h === 'Школа' ? name : cellText(r.values[h]))),
+      MENTOR_BANK.keys.map((k) => (k === 'school' ? name : r.values[k as keyof BankEntry])),
     ),
     unmatched,
   };

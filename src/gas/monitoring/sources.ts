@@ -7,12 +7,11 @@ import { PAIRS, recordToPair } from '../../core/matching/pairRow';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, ROLES } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
-import { parseMeetingRow } from '../../core/schedule/meetings';
+import { MEETINGS, parseMeetingRow } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { type HeaderSchema, headerOf, headerSheet, type Row, readRows } from '../../core/schema';
 import { readSettings, SETTINGS, settingCells } from '../../core/settings';
-import { SHEETS } from '../../core/sheets';
-import { parseSurveyRow } from '../../core/surveys';
+import { parseSurveyRow, SURVEYS } from '../../core/surveys';
 import type { CellValue } from '../../core/table';
 import { readSheet } from '../sheetTable';
 
@@ -60,7 +59,7 @@ export function readMonitoringSources(
     ? intake.values.mentoringForms
     : DEFAULT_FORMS;
   const rules = { holidays: schedule.values.holidays, programmeEnd: schedule.values.programmeEnd };
-  const meetings: MonitoringMeeting[] = readRecords(book, SHEETS.meetings).flatMap((r) => {
+  const meetings: MonitoringMeeting[] = readSheet(book, MEETINGS).flatMap((r) => {
     const m = parseMeetingRow(r, rules);
     if (!m) return [];
     return [
@@ -80,7 +79,7 @@ export function readMonitoringSources(
         return pair ? [pair] : [];
       }),
       meetings,
-      answers: readRecords(book, SHEETS.surveys).flatMap((r) => {
+      answers: readSheet(book, SURVEYS).flatMap((r) => {
         const a = parseSurveyRow(r.values);
         return a ? [a] : [];
       }),
