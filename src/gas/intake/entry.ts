@@ -1,10 +1,9 @@
 // Entry points of intake (exported from src/gas/index.ts) and its registrations.
-import { BASE_HEADERS } from '../../core/intake/baseRow';
+
+import { BASES } from '../../core/intake/baseRow';
 import { CONSENTS } from '../../core/intake/consentRow';
 import { INTAKE_LOG } from '../../core/intake/journal';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
-import { headerSheet } from '../../core/schema';
-import { SHEETS } from '../../core/sheets';
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
 import { registerSettings } from '../settingsSheet';
@@ -31,8 +30,8 @@ export function intakeForms(): ReturnType<typeof describeForms> {
 SETUP_STEPS.push({
   name: 'Анкеты и базы',
   run: () => {
-    ensureSheet(headerSheet(SHEETS.mentees, BASE_HEADERS.mentee));
-    ensureSheet(headerSheet(SHEETS.mentors, BASE_HEADERS.mentor));
+    ensureSheet(BASES.mentee);
+    ensureSheet(BASES.mentor);
     ensureSheet(CONSENTS);
     ensureSheet(INTAKE_LOG);
     return setupIntakeForms();

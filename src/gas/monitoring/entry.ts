@@ -1,7 +1,8 @@
 // Menu actions and the daily job of monitoring, reports, year close and the district mode.
+
+import { DISTRICT_SHEETS, SCHOOLS } from '../../core/monitoring/districtSheets';
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
 import { monitoringSettings } from '../../core/monitoring/settings';
-import { headerSheet } from '../../core/schema';
 import { readSettings } from '../../core/settings';
 import { DAILY_JOBS } from '../dailyJobs';
 import { withScriptLock } from '../lock';
@@ -10,7 +11,7 @@ import { registerSettings } from '../settingsSheet';
 import { SETUP_STEPS } from '../setup';
 import { ensureSheet } from '../sheetTable';
 import { closeSchoolYearIn } from './closeYear';
-import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS, sendDistrictProposalsIn } from './district';
+import { collectDistrictIn, sendDistrictProposalsIn } from './district';
 import { runMonitoring } from './refresh';
 import { type ReportTemplateKey, reportTemplate, schoolReport } from './reportDocuments';
 import { readSettingsOf } from './sources';
@@ -29,7 +30,7 @@ SETUP_STEPS.push({
     const keys: ReportTemplateKey[] = isDistrict() ? ['district'] : ['halfYear', 'statistics', 'yearEnd'];
     for (const key of keys) reportTemplate(key);
     if (isDistrict() && !book().getSheetByName(DISTRICT_SHEETS.schools)) {
-      ensureSheet(headerSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS));
+      ensureSheet(SCHOOLS);
       notes.push('Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.');
     }
     return notes.join('\n') || undefined;

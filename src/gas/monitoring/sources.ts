@@ -9,22 +9,12 @@ import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/c
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { MEETINGS, parseMeetingRow } from '../../core/schedule/meetings';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
-import { type HeaderSchema, headerOf, headerSheet, type Row, readRows } from '../../core/schema';
 import { readSettings, SETTINGS, settingCells } from '../../core/settings';
 import { parseSurveyRow, SURVEYS } from '../../core/surveys';
 import type { CellValue } from '../../core/table';
 import { readSheet } from '../sheetTable';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** One getValues of a sheet as records keyed by header; [] when the sheet does not exist. */
-export function readRecords(book: Book, name: string): Row<HeaderSchema>[] {
-  const sheet = book.getSheetByName(name);
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues() as CellValue[][];
-  if (values.length === 0) return [];
-  return readRows(headerSheet(name, headerOf(values[0])), values);
-}
 
 export const readSettingsOf = (book: Book): Map<string, CellValue> => settingCells(readSheet(book, SETTINGS));
 
