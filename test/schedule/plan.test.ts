@@ -158,7 +158,7 @@ describe('duties of a day', () => {
     expect(first.some((d) => d.kind === 'escalation')).toBe(false);
     const later = dutiesOn('2026-11-26', [group], meetings, dutyRules);
     expect(later.filter((d) => d.kind === 'escalation').map((d) => d.period)).toEqual(['P#2@2026-11-24']);
-    expect(later.find((d) => d.kind === 'escalation')?.values.пропущено).toBe('2');
+    expect(later.find((d) => d.kind === 'escalation')?.values.missed).toBe('2');
   });
 
   it('invites everyone to the feedback survey in the configured months and to satisfaction at the end', () => {
