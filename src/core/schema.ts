@@ -165,11 +165,7 @@ export function rowReader<S extends SheetSchema>(schema: S, header: readonly str
       const cell = j < 0 ? '' : (row[j] ?? '');
       const how = inline[k];
       values[keys[k]] =
-        how === CELL
-          ? cell
-          : how === TEXT && typeof cell === 'string'
-            ? cell.trim()
-            : columns[k].read(cell);
+        how === CELL ? cell : how === TEXT && typeof cell === 'string' ? cell.trim() : columns[k].read(cell);
     }
     return values as RowOf<S>;
   };
@@ -237,4 +233,10 @@ export function applyPatch<S extends SheetSchema>(
     else if (!before) out[k] = columns[k].read('');
   }
   return out as RowOf<S>;
+}
+
+/** Where a column stands in a sheet the code created (header row as declared). */
+export function columnIndex<S extends SheetSchema>(schema: S, key: keyof S['columns'] & string): number {
+  const columns: Columns = schema.columns;
+  return schema.headers.indexOf(columns[key].header);
 }
