@@ -94,12 +94,6 @@ export function defineSheet<C extends Columns>(name: string, columns: C): SheetS
   };
 }
 
-/** The same columns under another sheet name (a district copy of a school sheet, a test sheet). */
-export const renameSheet = <C extends Columns>(schema: SheetSchema<C>, name: string): SheetSchema<C> => ({
-  ...schema,
-  name,
-});
-
 /** A curator renamed or deleted a column the code needs. Nothing is written to the sheet. */
 export class MissingColumnError extends Error {
   constructor(
@@ -116,15 +110,10 @@ export class MissingColumnError extends Error {
   }
 }
 
-/** Headers of required columns that the header row lacks. */
-export function missingHeaders(schema: SheetSchema, header: readonly string[]): string[] {
-  const present = new Set(header);
-  return schema.headers.filter((h) => !present.has(h));
-}
-
 /** Throws MissingColumnError when a required column is not in the header row. */
 export function checkHeader(schema: SheetSchema, header: readonly string[]): void {
-  const missing = missingHeaders(schema, header);
+  const present = new Set(header);
+  const missing = schema.headers.filter((h) => !present.has(h));
   if (missing.length > 0) throw new MissingColumnError(schema.name, missing);
 }
 

@@ -10,7 +10,15 @@ import {
   type PairState,
   type Participant,
 } from '../model';
-import { cellColumn, dateColumn, defineSheet, type RowOf, type RowPatch, textColumn } from '../schema';
+import {
+  cellColumn,
+  dateColumn,
+  defineSheet,
+  numberColumn,
+  type RowOf,
+  type RowPatch,
+  textColumn,
+} from '../schema';
 import { SHEETS } from '../sheets';
 
 export const PAIRS = defineSheet(SHEETS.pairs, {
@@ -22,7 +30,7 @@ export const PAIRS = defineSheet(SHEETS.pairs, {
   menteeId: textColumn('Код наставляемого'),
   form: textColumn('Форма'),
   state: textColumn('Состояние'),
-  score: cellColumn('Баллы'),
+  score: numberColumn('Баллы'),
   explanation: textColumn('Почему эта пара'),
   problem: textColumn('Проблема'),
   approvedAt: cellColumn('Дата утверждения'),
@@ -59,7 +67,7 @@ export function recordToPair(
       problem: `непонятное состояние «${stateText}»: нужно одно из ${PAIR_STATES.map((s) => `«${PAIR_STATE_LABELS[s]}»`).join(', ')}`,
     };
   const formText = r.form;
-  const score = Number(r.score);
+  const score = r.score;
   const approved = r.approvedAt;
   return {
     pair: {
@@ -68,7 +76,7 @@ export function recordToPair(
       menteeId,
       formId: forms.find((f) => f.label === formText || f.id === formText)?.id ?? formText,
       state,
-      score: Number.isInteger(score) ? score : 0,
+      score: score !== undefined && Number.isInteger(score) ? score : 0,
       explanation: r.explanation,
       problem: r.problem,
       approvedAt: approved instanceof Date ? approved : undefined,
