@@ -6,6 +6,7 @@ import {
   type HeaderSchema,
   headerOf,
   headerSheet,
+  MissingColumnError,
   type Row,
   type RowOf,
   type RowPatch,
@@ -151,7 +152,7 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
 
   private column(header: string): number {
     const i = this.header.indexOf(header);
-    if (i < 0) throw new Error(`В листе «${this.sheet.getName()}» нет столбца «${header}».`);
+    if (i < 0) throw new MissingColumnError(this.sheet.getName(), [header]);
     return i;
   }
 
