@@ -5,7 +5,7 @@ import type { FormDefinition, FormId } from '../../../forms/definition';
 import { FORMS } from '../../../forms/index';
 import { PREFERENCE_RANKS } from '../../../forms/preferences';
 import { fullName, type Participant, ROLE_LABELS, type Role } from '../model';
-import { cellText, type TableRecord } from '../table';
+import type { Row } from '../schema';
 import {
   type Issue,
   isBlankResponse,
@@ -14,7 +14,16 @@ import {
   RawAnswersSchema,
   textOf,
 } from './answers';
-import { COLUMNS, nextId, participantToRecord, type ReadRow, ROW_STATUS, SIGNER_LABELS } from './baseRow';
+import {
+  type BasePatch,
+  type BaseValues,
+  changedHeaders,
+  nextId,
+  participantToRecord,
+  type ReadRow,
+  ROW_STATUS,
+  SIGNER_LABELS,
+} from './baseRow';
 import { choiceLists, idFromLabel } from './choices';
 import {
   type ConsentKind,
@@ -26,6 +35,7 @@ import {
 import { ruDate } from './dates';
 import { type IntakeLogEntry, type IntakeResult, type JournalEntry, responseRef } from './journal';
 import { confirmationMail, type MailRequest } from './mail';
+import { CHOICE_KEYS, type PREFERENCES, type PreferencePatch } from './preferenceRow';
 import { readQuestionnaire } from './questionnaire';
 import type { IntakeSettings } from './settings';
 import { labelKey, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
@@ -36,24 +46,15 @@ export const RAW_LEFT =
 
 export interface BaseRowView {
   rowNumber: number;
-  record: TableRecord;
+  record: BaseValues;
   read: ReadRow;
 }
-
-export const PREFERENCE_HEADERS = [
-  'ID участника',
-  'Роль',
-  ...Array.from({ length: PREFERENCE_RANKS }, (_, i) => `Выбор ${i + 1}`),
-  'Комментарий',
-  'Обновлено',
-  'Ответ',
-] as const;
 
 export interface IntakeContext {
   settings: IntakeSettings;
   bases: Record<Role, readonly BaseRowView[]>;
   consents: readonly ConsentRecord[];
-  preferences: readonly { rowNumber: number; record: TableRecord }[];
+  preferences: readonly Row<typeof PREFERENCES>[];
   consentUrl: string;
   now: Date;
 }
@@ -66,9 +67,9 @@ export interface Submission {
 }
 
 /** rowNumber undefined: append a new row. */
-export interface RowWrite {
+export interface RowWrite<P = BasePatch> {
   rowNumber?: number;
-  values: TableRecord;
+  values: P;
 }
 
 export interface Erasure {
@@ -84,7 +85,7 @@ export interface IntakeOutcome {
   reasons: string[];
   base?: { role: Role; write: RowWrite };
   consent?: ConsentRecord & { participantId: string };
-  preference?: RowWrite;
+  preference?: RowWrite<PreferencePatch>;
   erase?: Erasure;
   journal: JournalEntry[];
   log: IntakeLogEntry;
@@ -156,7 +157,7 @@ function rejectFor(
       role: existing.role,
       write: {
         rowNumber: existing.row.rowNumber,
-        values: { [COLUMNS.problem]: `Ответ от ${ruDate(s.submittedAt)} не принят: ${reasons.join(' ')}` },
+        values: { problem: `Ответ от ${ruDate(s.submittedAt)} не принят: ${reasons.join(' ')}` },
       },
     };
   }
@@ -188,16 +189,8 @@ function bothSides(role: Role, draft: Omit<Participant, 'id' | 'consent'>, ctx: 
   );
 }
 
-function changedColumns(before: TableRecord, after: TableRecord): string[] {
-  const skip = new Set<string>([
-    COLUMNS.updatedAt,
-    COLUMNS.responseId,
-    COLUMNS.joinedAt,
-    COLUMNS.status,
-    COLUMNS.problem,
-  ]);
-  return Object.keys(after).filter((h) => !skip.has(h) && cellText(before[h]) !== cellText(after[h]));
-}
+/** Columns a new answer always rewrites: not news to the curator. */
+const BOOKKEEPING = new Set(['updatedAt', 'responseId', 'joinedAt', 'status', 'problem']);
 
 /** Parses a response against the school's current choice lists (forms of mentoring, the bases). */
 function parseWithSchoolLists(def: FormDefinition, s: Submission, ctx: IntakeContext) {
@@ -232,7 +225,7 @@ function processQuestionnaire(
     before?.id ??
     nextId(
       role,
-      ctx.bases[role].map((r) => cellText(r.record[COLUMNS.id])),
+      ctx.bases[role].map((r) => r.record.id),
     );
   const status = consentStatus(draft, ctx.consents);
   const p: Participant = { ...draft, id, consent: status.state, joinedAt: before?.joinedAt ?? ctx.now };
@@ -244,7 +237,7 @@ function processQuestionnaire(
     responseId: s.responseId,
   });
   if (row) {
-    const changed = changedColumns(row.record, values);
+    const changed = changedHeaders(role, row.record, values, BOOKKEEPING);
     const o = outcome(
       def,
       s,
@@ -388,9 +381,9 @@ function processConsent(
     write: {
       rowNumber: row.rowNumber,
       values: {
-        [COLUMNS.consent]: state === 'received' ? 'получено' : 'нет',
-        [COLUMNS.signer]: SIGNER_LABELS[status.signer],
-        [COLUMNS.problem]: problem,
+        consent: state === 'received' ? 'получено' : 'нет',
+        signer: SIGNER_LABELS[status.signer],
+        problem,
       },
     },
   };
@@ -438,15 +431,17 @@ function processPreferences(
     chosen.push(id);
   }
   if (reasons.length) return rejectFor(def, s, ctx, reasons, me.id);
-  const existing = ctx.preferences.find((r) => cellText(r.record[PREFERENCE_HEADERS[0]]) === me.id);
-  const values: TableRecord = {
-    [PREFERENCE_HEADERS[0]]: me.id,
-    [PREFERENCE_HEADERS[1]]: ROLE_LABELS[role],
-    [PREFERENCE_HEADERS[PREFERENCE_HEADERS.length - 3]]: textOf(parsed.answers, 'comment'),
-    [PREFERENCE_HEADERS[PREFERENCE_HEADERS.length - 2]]: ctx.now,
-    [PREFERENCE_HEADERS[PREFERENCE_HEADERS.length - 1]]: s.responseId,
+  const existing = ctx.preferences.find((r) => r.values.participantId === me.id);
+  const values: PreferencePatch = {
+    participantId: me.id,
+    role: ROLE_LABELS[role],
+    comment: textOf(parsed.answers, 'comment'),
+    updatedAt: ctx.now,
+    responseId: s.responseId,
   };
-  for (let i = 0; i < PREFERENCE_RANKS; i++) values[`Выбор ${i + 1}`] = chosen[i] ?? '';
+  CHOICE_KEYS.forEach((key, i) => {
+    values[key] = chosen[i] ?? '';
+  });
   const o = outcome(
     def,
     s,

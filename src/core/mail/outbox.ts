@@ -1,25 +1,28 @@
 // The send log «Почта»: one row per (recipient, kind, period/meeting) key. A letter is written to
 // the log before it is sent, and its state moves «в очереди» → «отправляется» → «отправлено». The
 // pure rules here decide what to send in which order and how to settle a row a dead run left behind.
+import { cellColumn, defineSheet, textColumn } from '../schema';
+import { SHEETS } from '../sheets';
 
-export const MAIL_HEADERS = [
-  'Ключ',
-  'Кому',
-  'Вид',
-  'Тема',
-  'Текст',
-  'HTML',
-  'Состояние',
-  'Создано',
-  'Запуск',
-  'Квота до отправки',
-  'Отправлено',
-  'Попыток',
-  'Ошибка',
-  'Участник',
-  'Токен',
-  'Срочно',
-] as const;
+export const MAIL = defineSheet(SHEETS.mail, {
+  key: textColumn('Ключ'),
+  to: textColumn('Кому'),
+  kind: textColumn('Вид'),
+  subject: cellColumn('Тема'),
+  text: cellColumn('Текст'),
+  html: cellColumn('HTML'),
+  state: textColumn('Состояние'),
+  createdAt: cellColumn('Создано'),
+  run: textColumn('Запуск'),
+  quotaBefore: cellColumn('Квота до отправки'),
+  sentAt: cellColumn('Отправлено'),
+  attempts: cellColumn('Попыток'),
+  error: textColumn('Ошибка'),
+  participantId: textColumn('Участник'),
+  token: textColumn('Токен'),
+  urgent: cellColumn('Срочно'),
+});
+export const MAIL_HEADERS = MAIL.headers;
 
 export const MAIL_STATES = {
   queued: 'в очереди',

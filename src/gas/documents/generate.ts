@@ -16,9 +16,10 @@ import {
   programmeOrderKey,
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
+import type { DOCUMENTS } from '../../core/documents/sheets';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import type { RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
-import type { TableRecord } from '../../core/table';
 import { fillTemplate, TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
@@ -132,29 +133,29 @@ class Folders {
   }
 }
 
-function recordRow(job: DocumentJob, values: TableRecord): void {
+function recordRow(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>): void {
   withScriptLock(() => {
     const table = openDocuments();
     const row = readDocumentRows(table.read()).find((r) => r.key === job.key);
-    const record: TableRecord = {
-      Ключ: job.key,
-      Тип: DOCUMENT_TYPE_LABELS[job.type],
-      Название: job.title,
-      Пара: job.pairId,
-      Участник: job.participantId,
-      Приказ: job.orderNumber,
+    const record: RowPatch<typeof DOCUMENTS> = {
+      key: job.key,
+      type: DOCUMENT_TYPE_LABELS[job.type],
+      title: job.title,
+      pairId: job.pairId,
+      participantId: job.participantId,
+      order: job.orderNumber,
       ...values,
     };
     if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
     else table.write([], [record]);
-    if (job.type === 'order' && values['Статус'] === DOCUMENT_STATES.ready) {
+    if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
       const orders = openOrders();
-      const orderRow = orders.read().find((r) => String(r.values['Ключ']) === job.key);
+      const orderRow = orders.read().find((r) => r.values.key === job.key);
       if (orderRow)
         orders.write([
           {
             rowNumber: orderRow.rowNumber,
-            values: { Статус: ORDER_STATES.made, Документ: String(values['Ссылка']) },
+            values: { status: ORDER_STATES.made, document: String(values.url) },
           },
         ]);
     }
@@ -180,7 +181,7 @@ function makeDocument(
   keep: Set<string>,
 ): void {
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
-  recordRow(job, { Статус: DOCUMENT_STATES.creating, Проблема: '' });
+  recordRow(job, { status: DOCUMENT_STATES.creating, problem: '' });
   const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
   try {
     const doc = DocumentApp.openById(copy.getId());
@@ -195,11 +196,11 @@ function makeDocument(
     files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
   for (const viewer of job.viewers) for (const file of files) file.addViewer(viewer);
   recordRow(job, {
-    Ссылка: copy.getUrl(),
-    Статус: DOCUMENT_STATES.ready,
-    'Кто видит': job.viewers.join(', '),
-    Создан: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
-    'Id файла': copy.getId(),
+    url: copy.getUrl(),
+    status: DOCUMENT_STATES.ready,
+    viewers: job.viewers.join(', '),
+    createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
+    fileId: copy.getId(),
   });
 }
 
@@ -241,7 +242,7 @@ export function runDocumentGeneration(): GenerationReport {
     if (Date.now() - started > budget) break;
     const broken = brokenTemplates.get(job.templateKey);
     if (broken) {
-      recordRow(job, { Статус: DOCUMENT_STATES.templateError, Проблема: broken });
+      recordRow(job, { status: DOCUMENT_STATES.templateError, problem: broken });
       skipped++;
       continue;
     }
@@ -261,7 +262,7 @@ export function runDocumentGeneration(): GenerationReport {
       if (!(e instanceof TemplateError)) throw e;
       brokenTemplates.set(job.templateKey, e.message);
       problems.push(e.message);
-      recordRow(job, { Статус: DOCUMENT_STATES.templateError, Проблема: e.message });
+      recordRow(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
       skipped++;
     }
     setProgress(`Документы: готово ${made + done.size} из ${jobs.length + done.size}`);

@@ -2,33 +2,25 @@
 // write (152-ФЗ ст. 21). The row keeps its id, so Пары and reports show «данные удалены» in its place.
 import { ERASED_LABEL, erasedRecord } from '../../core/intake/baseRow';
 import type { ConsentRecord } from '../../core/intake/consent';
-import { CONSENT_HEADERS, consentToRecord, erasedConsentRows } from '../../core/intake/consentRow';
-import { type Erasure, PREFERENCE_HEADERS } from '../../core/intake/process';
-import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
-import {
-  PAIR_SHEET_COLUMNS,
-  PAIRS_HEADERS,
-  UNMATCHED_COLUMNS,
-  UNMATCHED_HEADERS,
-  UNMATCHED_SHEET,
-} from '../../core/matching/pairRow';
-import { SHEETS } from '../../core/sheets';
-import { cellText, type TableRecord } from '../../core/table';
-import { JOURNAL_HEADERS } from '../setup';
+import { CONSENTS, consentToRecord, erasedConsentRows } from '../../core/intake/consentRow';
+import { JOURNAL } from '../../core/intake/journal';
+import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
+import type { Erasure } from '../../core/intake/process';
+import { MAIL, MAIL_STATES } from '../../core/mail/outbox';
+import { PAIRS, UNMATCHED } from '../../core/matching/pairRow';
+import type { RowOf, RowPatch, SheetSchema } from '../../core/schema';
+import { type CellValue, cellText } from '../../core/table';
 import { SheetTable } from '../sheetTable';
 import type { IntakeTables } from './context';
 
-type Update = { rowNumber: number; values: TableRecord };
-
-function scrub(
-  name: string,
-  headers: readonly string[],
-  match: (r: TableRecord) => boolean,
-  values: (r: TableRecord) => TableRecord,
+function scrub<S extends SheetSchema>(
+  schema: S,
+  match: (r: RowOf<S>) => boolean,
+  values: (r: RowOf<S>) => RowPatch<S>,
 ): number {
-  if (!SpreadsheetApp.getActive().getSheetByName(name)) return 0;
-  const table = SheetTable.open(name, headers);
-  const updates: Update[] = table
+  if (!SpreadsheetApp.getActive().getSheetByName(schema.name)) return 0;
+  const table = SheetTable.open(schema);
+  const updates = table
     .read()
     .filter((r) => match(r.values))
     .map((r) => ({ rowNumber: r.rowNumber, values: values(r.values) }));
@@ -46,72 +38,60 @@ export function eraseParticipant(
   if (base && e.rowNumber !== undefined)
     base.write([{ rowNumber: e.rowNumber, values: erasedRecord(e.role, now) }]);
 
-  const consents = tables.consents ?? SheetTable.open(SHEETS.consents, CONSENT_HEADERS);
+  const consents = tables.consents ?? SheetTable.open(CONSENTS);
   const consentRows = consents.read();
   consents.write(erasedConsentRows(consentRows, e.email, e.role, e.participantId), [
     {
       ...consentToRecord(withdrawal),
-      'ФИО подписавшего': ERASED_LABEL,
-      'ФИО участника': ERASED_LABEL,
-      'E-mail участника': '',
+      signerName: ERASED_LABEL,
+      participantName: ERASED_LABEL,
+      participantEmail: '',
     },
   ]);
 
-  const mine = (r: TableRecord, idHeader: string, emailHeader?: string) =>
-    (e.participantId !== '' && cellText(r[idHeader]) === e.participantId) ||
-    (emailHeader !== undefined && cellText(r[emailHeader]).toLowerCase() === e.email);
+  const mine = (id: CellValue | undefined, email?: CellValue) =>
+    (e.participantId !== '' && cellText(id) === e.participantId) ||
+    (email !== undefined && cellText(email).toLowerCase() === e.email);
   if (e.participantId) {
-    const cleared: TableRecord = {};
-    for (const h of PREFERENCE_HEADERS.slice(2, -2)) cleared[h] = '';
+    const cleared: RowPatch<typeof PREFERENCES> = { comment: '' };
+    for (const k of CHOICE_KEYS) cleared[k] = '';
     scrub(
-      SHEETS.preferences,
-      PREFERENCE_HEADERS,
-      (r) => mine(r, PREFERENCE_HEADERS[0]),
+      PREFERENCES,
+      (r) => mine(r.participantId),
       () => cleared,
     );
   }
   // The key ends with the recipient's address; a letter still queued must never go out.
   scrub(
-    SHEETS.mail,
-    MAIL_HEADERS,
-    (r) => mine(r, 'Участник', 'Кому'),
+    MAIL,
+    (r) => mine(r.participantId, r.to),
     (r) => ({
-      Ключ: cellText(r.Ключ).replace(/[^|]*@[^|]*$/, ERASED_LABEL),
-      Кому: '',
-      Текст: '',
-      HTML: '',
-      ...(cellText(r.Состояние) === MAIL_STATES.queued
-        ? { Состояние: MAIL_STATES.failed, Ошибка: ERASED_LABEL }
-        : {}),
+      key: r.key.replace(/[^|]*@[^|]*$/, ERASED_LABEL),
+      to: '',
+      text: '',
+      html: '',
+      ...(r.state === MAIL_STATES.queued ? { state: MAIL_STATES.failed, error: ERASED_LABEL } : {}),
     }),
   );
   if (e.participantId) {
-    const P = PAIR_SHEET_COLUMNS;
     scrub(
-      SHEETS.pairs,
-      PAIRS_HEADERS,
-      (r) => mine(r, P.mentorId) || mine(r, P.menteeId),
+      PAIRS,
+      (r) => mine(r.mentorId) || mine(r.menteeId),
       (r) => ({
-        [mine(r, P.mentorId) ? P.mentor : P.mentee]: ERASED_LABEL,
-        [P.explanation]: '',
-        [P.problem]: `Участник ${e.participantId} отозвал согласие: данные удалены.`,
+        [mine(r.mentorId) ? 'mentor' : 'mentee']: ERASED_LABEL,
+        explanation: '',
+        problem: `Участник ${e.participantId} отозвал согласие: данные удалены.`,
       }),
     );
-    const U = UNMATCHED_COLUMNS;
     scrub(
-      UNMATCHED_SHEET,
-      UNMATCHED_HEADERS,
-      (r) => mine(r, U.menteeId),
-      () => ({ [U.mentee]: ERASED_LABEL, [U.detail]: '', [U.reason]: ERASED_LABEL }),
+      UNMATCHED,
+      (r) => mine(r.menteeId),
+      () => ({ mentee: ERASED_LABEL, detail: '', reason: ERASED_LABEL }),
     );
   }
   scrub(
-    SHEETS.journal,
-    JOURNAL_HEADERS,
-    (r) => mine(r, 'Кто', 'Кто'),
-    (r) => ({
-      Кто: e.participantId || ERASED_LABEL,
-      Подробности: cellText(r.Подробности).replace(/«[^»]*»/g, '«…»'),
-    }),
+    JOURNAL,
+    (r) => mine(r.who, r.who),
+    (r) => ({ who: e.participantId || ERASED_LABEL, details: r.details.replace(/«[^»]*»/g, '«…»') }),
   );
 }

@@ -1,13 +1,15 @@
 // Menu «Сведения об участнике (ст. 14)»: the selected row of Наставники / Наставляемые, and every
 // other row that names the person, shown to the curator in a dialog and logged in Журнал.
-import { COLUMNS } from '../../core/intake/baseRow';
+
+import { BASES } from '../../core/intake/baseRow';
+import { JOURNAL } from '../../core/intake/journal';
 import { rowsAbout, type SheetExtract, subjectAccessReport } from '../../core/intake/subjectAccess';
 import { ROLES } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
-import { cellText, type TableRecord, toRecords } from '../../core/table';
+import { cellText, type TableRecord } from '../../core/table';
 import { appendRows } from '../appendRows';
 import { MENU_TITLE } from '../menu';
-import { JOURNAL_HEADERS } from '../setup';
+import { readByHeader } from '../sheetTable';
 import { BASE_SHEETS } from './bases';
 import { selectedParticipant } from './selection';
 
@@ -20,12 +22,8 @@ const OTHER_SHEETS = [
   SHEETS.mail,
 ];
 
-function records(name: string): TableRecord[] {
-  const sheet = SpreadsheetApp.getActive().getSheetByName(name);
-  if (!sheet || sheet.getLastRow() < 2) return [];
-  const [headers, ...rows] = sheet.getDataRange().getValues();
-  return toRecords({ headers: headers.map((h) => String(h).trim()), rows }).map((r) => r.values);
-}
+const records = (name: string): TableRecord[] =>
+  readByHeader(SpreadsheetApp.getActive(), name).map((r) => r.values);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -37,7 +35,7 @@ export function exportParticipantData(participantId?: string): string {
   const base = target
     ? ROLES.map((r) => ({
         role: r,
-        row: records(BASE_SHEETS[r]).find((x) => cellText(x[COLUMNS.id]) === target),
+        row: records(BASE_SHEETS[r]).find((x) => cellText(x[BASES[r].columns.id.header]) === target),
       })).find((x) => x.row)
     : undefined;
   if (!target || !base?.row) {
@@ -48,21 +46,15 @@ export function exportParticipantData(participantId?: string): string {
     );
     return '';
   }
-  const email = cellText(base.row[COLUMNS.email]);
+  const email = cellText(base.row[BASES[base.role].columns.email.header]);
   const extracts: SheetExtract[] = [
     { sheet: BASE_SHEETS[base.role], rows: [base.row] },
     ...OTHER_SHEETS.map((sheet) => ({ sheet, rows: rowsAbout(records(sheet), target, email) })),
   ];
   const now = new Date();
   const text = subjectAccessReport(target, extracts, now);
-  appendRows(SHEETS.journal, JOURNAL_HEADERS, [
-    {
-      Когда: now,
-      Событие: 'Выгрузка сведений об участнике (ст. 14 152-ФЗ)',
-      Кто: target,
-      Подробности: '',
-      'Ссылка на ответ': '',
-    },
+  appendRows(JOURNAL, [
+    { when: now, event: 'Выгрузка сведений об участнике (ст. 14 152-ФЗ)', who: target, details: '', ref: '' },
   ]);
   const html = HtmlService.createHtmlOutput(`<pre style="white-space:pre-wrap">${escapeHtml(text)}</pre>`)
     .setWidth(720)

@@ -3,21 +3,13 @@
 
 import { FORMS } from '../../../forms/index';
 import type { RawAnswer, RawAnswers } from '../../core/intake/answers';
-import { CONSENT_HEADERS, consentToRecord } from '../../core/intake/consentRow';
-import {
-  INTAKE_LOG_HEADERS,
-  type IntakeLogEntry,
-  RESULT_LABELS,
-  responseRef,
-} from '../../core/intake/journal';
+import { CONSENTS, consentToRecord } from '../../core/intake/consentRow';
+import { INTAKE_LOG, intakeLogRecord, JOURNAL, responseRef } from '../../core/intake/journal';
 import { type IntakeOutcome, processSubmission, type Submission } from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
-import { SHEETS } from '../../core/sheets';
-import type { TableRecord } from '../../core/table';
 import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
 import { deliverDue, enqueue } from '../mail/outbox';
-import { JOURNAL_HEADERS } from '../setup';
 import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
 import { formByGoogleId, readFormRegistry } from './formRegistry';
@@ -52,16 +44,6 @@ function reply(r: Omit<IntakeReply, 'accepted' | 'reason'>): IntakeReply {
   };
 }
 
-const logRecord = (l: IntakeLogEntry): TableRecord => ({
-  Ответ: l.responseId,
-  Форма: l.formTitle,
-  Получен: l.receivedAt,
-  Обработан: l.processedAt,
-  Результат: RESULT_LABELS[l.result],
-  Участник: l.participantId,
-  Причина: l.reasons.join(' '),
-});
-
 function apply(o: IntakeOutcome, tables: IntakeTables, now: Date): void {
   if (o.erase && o.consent) {
     eraseParticipant(o.erase, o.consent, tables, now);
@@ -72,25 +54,15 @@ function apply(o: IntakeOutcome, tables: IntakeTables, now: Date): void {
       if (rowNumber === undefined) table?.write([], [values]);
       else table?.write([{ rowNumber, values }]);
     }
-    if (o.consent) appendRows(SHEETS.consents, CONSENT_HEADERS, [consentToRecord(o.consent)]);
+    if (o.consent) appendRows(CONSENTS, [consentToRecord(o.consent)]);
     if (o.preference && tables.preferences) {
       const { rowNumber, values } = o.preference;
       if (rowNumber === undefined) tables.preferences.write([], [values]);
       else tables.preferences.write([{ rowNumber, values }]);
     }
   }
-  appendRows(SHEETS.intake, INTAKE_LOG_HEADERS, [logRecord(o.log)]);
-  appendRows(
-    SHEETS.journal,
-    JOURNAL_HEADERS,
-    o.journal.map((j) => ({
-      Когда: j.when,
-      Событие: j.event,
-      Кто: j.who,
-      Подробности: j.details,
-      'Ссылка на ответ': j.ref,
-    })),
-  );
+  appendRows(INTAKE_LOG, [intakeLogRecord(o.log)]);
+  appendRows(JOURNAL, o.journal);
   enqueue(
     o.mail.map((m) => ({
       key: mailKey(m.to, m.kind, m.participantId),
@@ -141,8 +113,8 @@ export function handleSubmission(s: Submission): IntakeReply {
     } catch (err) {
       const reason = `Ответ не обработан из-за ошибки программы: ${err instanceof Error ? err.message : String(err)}. Сообщите разработчику; ответ сохранён в форме.`;
       const title = FORMS[s.formId].title;
-      appendRows(SHEETS.intake, INTAKE_LOG_HEADERS, [
-        logRecord({
+      appendRows(INTAKE_LOG, [
+        intakeLogRecord({
           responseId: s.responseId,
           formTitle: title,
           receivedAt: s.submittedAt,
@@ -152,13 +124,13 @@ export function handleSubmission(s: Submission): IntakeReply {
           reasons: [reason],
         }),
       ]);
-      appendRows(SHEETS.journal, JOURNAL_HEADERS, [
+      appendRows(JOURNAL, [
         {
-          Когда: now,
-          Событие: `${title}: ошибка обработки`,
-          Кто: '',
-          Подробности: reason,
-          'Ссылка на ответ': responseRef(title, s.responseId),
+          when: now,
+          event: `${title}: ошибка обработки`,
+          who: '',
+          details: reason,
+          ref: responseRef(title, s.responseId),
         },
       ]);
       return reply({ ...base, result: 'rejected', reasons: [reason] });

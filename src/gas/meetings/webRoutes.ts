@@ -1,16 +1,15 @@
 // Web-app pages behind the links in letters. Each asks for a confirmation first: mail scanners open
 // links on their own, and a bare visit must not mark a meeting held or switch mail off.
 
-import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import { MAIL_STATES } from '../../core/mail/outbox';
 import { escapeHtml } from '../../core/mail/render';
 import { formatRussianDate, parseLocalDate } from '../../core/meetings/calendar';
 import { MEETING_KIND_LABELS } from '../../core/meetings/plan';
-import { SHEETS } from '../../core/sheets';
 import type { WebParameters } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
-import { SheetTable } from '../sheetTable';
-import { OPT_OUT_COLUMN, readBase } from './people';
+import { outboxTable } from '../mail/outbox';
+import { readBase } from './people';
 import { markHeld, moveMeeting } from './plans';
 import { loadYearSettings, webAppUrl } from './yearSettings';
 
@@ -75,28 +74,26 @@ export function optOutPage(params: WebParameters): { title: string; body: string
     };
   }
   const done = withScriptLock(() => {
-    const mail = SheetTable.open(SHEETS.mail, MAIL_HEADERS);
+    const mail = outboxTable();
     const rows = mail.read();
-    const letter = rows.find((r) => String(r.values.Токен ?? '') === token);
-    const participantId = letter ? String(letter.values.Участник ?? '') : '';
+    const letter = rows.find((r) => r.values.token === token);
+    const participantId = letter ? letter.values.participantId : '';
     if (!participantId) return false;
     for (const role of ['mentor', 'mentee'] as const) {
       const { table, people } = readBase(role);
       const person = people.find((p) => p.id === participantId);
-      if (person) table.write([{ rowNumber: person.rowNumber, values: { [OPT_OUT_COLUMN]: 'да' } }]);
+      if (person) table.write([{ rowNumber: person.rowNumber, values: { optOut: 'да' } }]);
     }
-    const labels = new Set(
-      rows.filter((r) => String(r.values.Токен ?? '') !== '').map((r) => String(r.values.Вид)),
-    );
+    const labels = new Set(rows.filter((r) => r.values.token !== '').map((r) => r.values.kind));
     mail.write(
       rows
         .filter(
           (r) =>
-            String(r.values.Участник) === participantId &&
-            String(r.values.Состояние) === MAIL_STATES.queued &&
-            labels.has(String(r.values.Вид)),
+            r.values.participantId === participantId &&
+            r.values.state === MAIL_STATES.queued &&
+            labels.has(r.values.kind),
         )
-        .map((r) => ({ rowNumber: r.rowNumber, values: { Состояние: MAIL_STATES.optedOut } })),
+        .map((r) => ({ rowNumber: r.rowNumber, values: { state: MAIL_STATES.optedOut } })),
     );
     appendJournal('Отказ от рассылки', `участник ${participantId}`, 'по ссылке из письма');
     return true;
