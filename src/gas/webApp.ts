@@ -1,5 +1,5 @@
 // The one doGet of the script. Apps Script allows a single doGet per project, so features register a
-// route here (registerWebRoute('name', handler)) and links carry «?a=name&…». Owner: H6; others add routes.
+// route here (registerWebRoute('name', handler)) and links carry «?a=name&…». Features add their routes.
 import { escapeHtml } from '../core/mail/render';
 
 export type WebParameters = Readonly<Record<string, string>>;
@@ -26,7 +26,7 @@ export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.H
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(e?.parameter ?? {})) params[k] = String(v);
   const route = ROUTES.get(params.a ?? '');
-  if (!route) return webPage('Наставничество', '<p>Ссылка устарела или набрана с ошибкой.</p>');
+  if (!route) return webPage('Наставничество', '<p>Ссылка устарела или набрана с ошибкой: нет доступа.</p>');
   const page = route(params);
   return webPage(page.title, page.body);
 }

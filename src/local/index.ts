@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
 import {
+  type Caller,
   EXECUTION_LIMIT_MESSAGE,
   type FaultOptions,
   jsonFileIds,
@@ -32,7 +33,7 @@ import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './triggers';
 
-export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
+export type { Caller, FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
 export {
   EXECUTION_LIMIT_MESSAGE,
   isDate,
@@ -232,11 +233,19 @@ export class LocalWorkspace {
     return value;
   }
 
+  /** One execution started by someone other than the curator: a web visitor (`'anonymous'`) or a given address. */
+  runAs(caller: Caller, functionName: string, ...args: unknown[]): unknown {
+    const { value, stats } = this.execute(functionName, () => args, { as: caller });
+    if (!stats.ok) throw new Error(stats.error);
+    return value;
+  }
+
   /** One execution that never throws: the outcome is in `stats` (used for trigger firings). */
-  execute(functionName: string, args: () => unknown[] = () => []): Execution {
+  execute(functionName: string, args: () => unknown[] = () => [], options: { as?: Caller } = {}): Execution {
     const context = createContext({});
     const realm = this.prepare(context);
     this.ctx.beginExecution(functionName, realm);
+    this.ctx.caller = options.as ?? 'curator';
     let value: unknown;
     let error: string | undefined;
     let stack: string | undefined;

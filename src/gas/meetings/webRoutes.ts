@@ -35,7 +35,7 @@ function form(params: WebParameters, fields: string, button: string): string {
 export function heldPage(params: WebParameters): { title: string; body: string } {
   const title = 'Отметить встречу проведённой';
   const token = params.t ?? '';
-  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна: нет доступа.</p>' };
   if (params.confirm !== '1') {
     return {
       title,
@@ -64,7 +64,7 @@ export function heldPage(params: WebParameters): { title: string; body: string }
 export function optOutPage(params: WebParameters): { title: string; body: string } {
   const title = 'Отказ от рассылки';
   const token = params.t ?? '';
-  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна: нет доступа.</p>' };
   if (params.confirm !== '1') {
     return {
       title,
@@ -101,7 +101,7 @@ export function optOutPage(params: WebParameters): { title: string; body: string
     appendJournal('Отказ от рассылки', `участник ${participantId}`, 'по ссылке из письма');
     return true;
   });
-  if (!done) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!done) return { title, body: '<p>Ссылка недействительна: нет доступа.</p>' };
   return { title: 'Готово', body: '<p>Больше не будем присылать напоминания и приглашения в опросы.</p>' };
 }
 
@@ -109,7 +109,7 @@ export function optOutPage(params: WebParameters): { title: string; body: string
 export function movePage(params: WebParameters): { title: string; body: string } {
   const title = 'Перенести встречу';
   const token = params.t ?? '';
-  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна: нет доступа.</p>' };
   const ask = (note: string) => ({
     title,
     body:
