@@ -9,6 +9,7 @@ export {
   generateDocumentsForApprovedPairs,
 } from './documents';
 export {
+  applyPendingDecisions,
   exportParticipantData,
   intakeForms,
   onQuestionnaireSubmit,

@@ -5,6 +5,7 @@ import { guardEntryPoints } from './access/guard';
 import * as entryPoints from './entryPoints';
 
 export const {
+  applyPendingDecisions,
   approvePairs,
   closeSchoolYear,
   collectDistrictReports,

@@ -16,8 +16,10 @@ export const CONSENT_HEADERS = [
   'Роль',
   'ID участника',
   'Ответ',
+  'Проверил куратор',
 ] as const;
-const [WHEN, KIND, DECISION, SIGNER, SIGNER_NAME, NAME, EMAIL, ROLE, ID, RESPONSE] = CONSENT_HEADERS;
+const [WHEN, KIND, DECISION, SIGNER, SIGNER_NAME, NAME, EMAIL, ROLE, ID, RESPONSE, CHECKED] = CONSENT_HEADERS;
+const CHECKED_MARK = 'да';
 
 const DECISIONS = { give: 'дано', withdraw: 'отозвано' } as const;
 
@@ -33,6 +35,7 @@ export function consentToRecord(r: ConsentRecord & { participantId: string }): T
     [ROLE]: ROLE_LABELS[r.role],
     [ID]: r.participantId,
     [RESPONSE]: r.responseId,
+    [CHECKED]: r.curatorChecked ? CHECKED_MARK : '',
   };
 }
 
@@ -56,7 +59,22 @@ export function recordToConsent(r: TableRecord): ConsentRecord | undefined {
     participantName: cellText(r[NAME]),
     participantEmail: cellText(r[EMAIL]).toLowerCase(),
     responseId: cellText(r[RESPONSE]),
+    curatorChecked: cellText(r[CHECKED]) === CHECKED_MARK,
   };
+}
+
+/** Updates for the consent rows of a participant whose new address was confirmed. */
+export function movedConsentRows(
+  rows: readonly { rowNumber: number; values: TableRecord }[],
+  move: { role: (typeof ROLES)[number]; from: string; to: string },
+): { rowNumber: number; values: TableRecord }[] {
+  return rows
+    .filter(
+      (r) =>
+        cellText(r.values[EMAIL]).toLowerCase() === move.from &&
+        cellText(r.values[ROLE]) === ROLE_LABELS[move.role],
+    )
+    .map((r) => ({ rowNumber: r.rowNumber, values: { [EMAIL]: move.to } }));
 }
 
 /** Updates for the consent rows of an erased participant: names and e-mail go, the facts stay. */

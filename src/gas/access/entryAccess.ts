@@ -11,6 +11,7 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   refreshQuestionnaireLists: 'editor',
   exportParticipantData: 'editor',
   withdrawConsent: 'editor',
+  applyPendingDecisions: 'editor',
   proposePairs: 'editor',
   openPairsReview: 'editor',
   approvePairs: 'editor',

@@ -17,6 +17,7 @@ import { cellText, type TableRecord } from '../../core/table';
 import { JOURNAL_HEADERS } from '../setup';
 import { SheetTable } from '../sheetTable';
 import type { IntakeTables } from './context';
+import { erasePending } from './pendingChanges';
 
 type Update = { rowNumber: number; values: TableRecord };
 
@@ -42,6 +43,7 @@ export function eraseParticipant(
   tables: IntakeTables,
   now: Date,
 ): void {
+  erasePending(e.participantId, e.email);
   const base = tables.bases[e.role];
   if (base && e.rowNumber !== undefined)
     base.write([{ rowNumber: e.rowNumber, values: erasedRecord(e.role, now) }]);

@@ -9,7 +9,7 @@ import { SHEETS } from '../../core/sheets';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
-import { registerWebRoute, type WebParameters } from '../webApp';
+import { registerWebRoute, type WebParameters, webForm } from '../webApp';
 import { OPT_OUT_COLUMN, readBase } from './people';
 import { markHeld, moveMeeting } from './plans';
 import { loadYearSettings, webAppUrl } from './yearSettings';
@@ -17,19 +17,8 @@ import { loadYearSettings, webAppUrl } from './yearSettings';
 const TOKEN = /^[0-9a-f-]{16,64}$/i;
 const NOTE_LIMIT = 300;
 
-/**
- * The confirmation form. Apps Script serves the page inside a sandboxed frame, so the form is sent to
- * the web app's own address in the top window, not to the frame.
- */
 function form(params: WebParameters, fields: string, button: string): string {
-  const action = webAppUrl(loadYearSettings());
-  return (
-    `<form method="get" action="${escapeHtml(action)}" target="_top">` +
-    `<input type="hidden" name="a" value="${escapeHtml(params.a ?? '')}">` +
-    `<input type="hidden" name="t" value="${escapeHtml(params.t ?? '')}">` +
-    `<input type="hidden" name="confirm" value="1">${fields}` +
-    `<p><button type="submit">${escapeHtml(button)}</button></p></form>`
-  );
+  return webForm(webAppUrl(loadYearSettings()), params, fields, button);
 }
 
 export function heldPage(params: WebParameters): { title: string; body: string } {
