@@ -12,6 +12,7 @@ import {
   UNMATCHED_HEADERS,
   UNMATCHED_SHEET,
 } from '../../core/matching/pairRow';
+import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SHEETS } from '../../core/sheets';
 import { cellText, type TableRecord } from '../../core/table';
 import { JOURNAL_HEADERS } from '../setup';
@@ -36,6 +37,40 @@ function scrub(
   table.write(updates);
   return updates.length;
 }
+
+/**
+ * «Встречи»: the person's name goes from every row of their plans, notes go (they may name them),
+ * and a row whose mentor or only mentee is erased loses its link token, so an old letter's link
+ * does nothing.
+ */
+function scrubMeetings(participantId: string): void {
+  scrub(
+    SHEETS.meetings,
+    MEETING_HEADERS,
+    (r) =>
+      cellText(r['Код наставника']) === participantId ||
+      idList(r['Коды наставляемых']).includes(participantId),
+    (r) => {
+      const menteeIds = idList(r['Коды наставляемых']);
+      const names = cellText(r.Наставляемые).split(', ');
+      const mentorGone = cellText(r['Код наставника']) === participantId;
+      const remaining = menteeIds.filter((id) => id !== participantId);
+      return {
+        ...(mentorGone ? { Наставник: ERASED_LABEL } : {}),
+        Наставляемые: menteeIds
+          .map((id, i) => (id === participantId ? ERASED_LABEL : (names[i] ?? '')))
+          .join(', '),
+        Заметка: '',
+        ...(mentorGone || remaining.length === 0 ? { Токен: '' } : {}),
+      };
+    },
+  );
+}
+
+const idList = (v: TableRecord[string]): string[] =>
+  cellText(v)
+    .split(/[,;\s]+/)
+    .filter(Boolean);
 
 export function eraseParticipant(
   e: Erasure,
@@ -82,6 +117,8 @@ export function eraseParticipant(
       Кому: '',
       Текст: '',
       HTML: '',
+      // An opt-out link of an erased person must do nothing.
+      Токен: '',
       ...(cellText(r.Состояние) === MAIL_STATES.queued
         ? { Состояние: MAIL_STATES.failed, Ошибка: ERASED_LABEL }
         : {}),
@@ -99,6 +136,7 @@ export function eraseParticipant(
         [P.problem]: `Участник ${e.participantId} отозвал согласие: данные удалены.`,
       }),
     );
+    scrubMeetings(e.participantId);
     const U = UNMATCHED_COLUMNS;
     scrub(
       UNMATCHED_SHEET,
