@@ -55,6 +55,33 @@ export function safeCell(value: CellValue | null | undefined): CellValue {
   return value;
 }
 
+/**
+ * Columns that hold what a person typed (answers, names, notes). Sheets parses a string written with
+ * setValues as if typed — «01.02.2026» becomes a date, «TRUE» a boolean, «00123» the number 123,
+ * «12:30» a time, «50%» the number 0.5 — so text in these columns is written behind Sheets'
+ * documented plain-text prefix, a leading apostrophe, which Sheets stores and shows without.
+ */
+export const FREE_TEXT_COLUMNS: ReadonlySet<string> = new Set([
+  'Фамилия',
+  'Имя',
+  'Отчество',
+  'ФИО родителя',
+  'Место работы, должность',
+  'Комментарий',
+  'Телефон',
+  'Достижения',
+  'Интересы',
+  'Заметка',
+  'ФИО подписавшего',
+  'ФИО участника',
+]);
+
+/** What setValues gets for a cell of column `header`: free text stays text, other text is formula-safe. */
+export function sheetInput(value: CellValue | null | undefined, header: string): CellValue {
+  if (typeof value === 'string' && value !== '' && FREE_TEXT_COLUMNS.has(header)) return `'${value}`;
+  return safeCell(value);
+}
+
 /** The inverse of safeCell for values read back (Sheets hides the apostrophe; our fakes do too). */
 export function cellText(value: CellValue | undefined): string {
   if (value === undefined || value === null) return '';

@@ -1,6 +1,6 @@
 // Appending to a log sheet without reading its data: the header row says where each column is, so
 // the cost stays the same however long Журнал or «Приём анкет» grows.
-import { safeCell, type TableRecord } from '../core/table';
+import { sheetInput, type TableRecord } from '../core/table';
 import { ensureSheet, growSheet } from './sheetTable';
 
 interface LogSheet {
@@ -31,7 +31,7 @@ function openLog(name: string, headers: readonly string[]): LogSheet {
 export function appendRows(name: string, headers: readonly string[], records: readonly TableRecord[]): void {
   if (records.length === 0) return;
   const { sheet, header } = openLog(name, headers);
-  const grid = records.map((r) => header.map((h) => (h in r ? safeCell(r[h]) : '')));
+  const grid = records.map((r) => header.map((h) => (h in r ? sheetInput(r[h], h) : '')));
   const first = sheet.getLastRow() + 1;
   growSheet(sheet, first + grid.length - 1, header.length);
   sheet.getRange(first, 1, grid.length, header.length).setValues(grid);

@@ -3,7 +3,7 @@ import {
   type CellValue,
   type RowRecord,
   recordOf,
-  safeCell,
+  sheetInput,
   type TableRecord,
   toRecords,
 } from '../core/table';
@@ -140,7 +140,7 @@ export class SheetTable {
       for (const [key, value] of Object.entries(values)) {
         if (!this.owned.includes(key)) continue;
         const j = this.column(key);
-        row[j] = safeCell(value);
+        row[j] = value ?? '';
         left = Math.min(left, j);
         right = Math.max(right, j);
       }
@@ -163,7 +163,14 @@ export class SheetTable {
     });
     if (right < left) return;
     const block: CellValue[][] = [];
-    for (let index = first; index <= last; index++) block.push(rowAt(index).slice(left, right + 1));
+    // The sheet gets the written form of each cell; this table keeps the values as read back.
+    const headers = this.headers.slice(left, right + 1);
+    for (let index = first; index <= last; index++)
+      block.push(
+        rowAt(index)
+          .slice(left, right + 1)
+          .map((v, k) => sheetInput(v, headers[k])),
+      );
     if (appends.length > 0) growSheet(this.sheet, last + 2, width);
     this.sheet.getRange(first + 2, left + 1, block.length, right - left + 1).setValues(block);
     for (const [index, row] of copies) rows[index] = row;
