@@ -68,6 +68,7 @@ export function recordPending(
       text: letter.body,
       participantId: change.participantId,
       urgent: true,
+      unverified: true,
     };
   });
   return enqueue(mails);

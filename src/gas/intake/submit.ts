@@ -119,6 +119,7 @@ function apply(o: IntakeOutcome, s: Submission, ctx: IntakeContext, tables: Inta
       text: m.body,
       participantId: m.participantId,
       urgent: true,
+      unverified: true,
     })),
   );
   return letters;

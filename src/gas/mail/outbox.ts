@@ -1,5 +1,5 @@
-// Shared sending module (owner: H6). Every letter the programme sends goes through here, so the
-// send log «Почта» is the single truth about what went out. H4 and others: call
+// Shared sending module. Every letter the programme sends goes through here, so the
+// send log «Почта» is the single truth about what went out. Senders call
 //   enqueue([{ to, kind, subject, text, participantId, urgent: true }], ...) with a deterministic key per
 //   letter (mailKey(recipient, kind, period) from src/core/mail/outbox), then deliverDue().
 // enqueue drops keys already in the log, so calling it again after a crash or a double trigger is safe.
@@ -15,8 +15,16 @@ import {
   MAX_ATTEMPTS,
   type OutboxRow,
   settleInterrupted,
+  UNVERIFIED_DAILY_LIMIT,
+  unverifiedDays,
 } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
+import {
+  dayOfSheetDate,
+  formatRussianDate,
+  type LocalDate,
+  parseLocalDate,
+} from '../../core/schedule/calendar';
 import { isMailDay } from '../../core/schedule/duties';
 import { SCHEDULE_SETTINGS } from '../../core/schedule/settings';
 import { SHEETS } from '../../core/sheets';
@@ -40,6 +48,8 @@ export interface OutgoingMail {
   token?: string;
   /** Recorded without sending: the participant has opted out of this kind. */
   optedOut?: boolean;
+  /** To an address nobody has confirmed (see UNVERIFIED_DAILY_LIMIT): it may have to wait its day. */
+  unverified?: boolean;
 }
 
 export interface DeliveryReport {
@@ -83,7 +93,30 @@ function asOutboxRow(r: RowRecord): OutboxRow {
     createdAt: timeOf(r.values.Создано),
     urgent: r.values.Срочно === true || String(r.values.Срочно).toLowerCase() === 'да',
     participantId: String(r.values.Участник ?? ''),
+    notBefore: dayOf(r.values['Не раньше']),
   };
+}
+
+function dayOf(v: unknown): LocalDate | undefined {
+  if (v instanceof Date) return dayOfSheetDate(v);
+  return parseLocalDate(String(v ?? ''));
+}
+
+/** The day of each unverified letter among `mails` (undefined for the others). */
+function daysOfUnverified(mails: readonly OutgoingMail[], table: SheetTable): Array<LocalDate | undefined> {
+  if (!mails.some((m) => m.unverified)) return mails.map(() => undefined);
+  const to = table.cells('Кому');
+  const booked = table.cells('Не раньше').flatMap((v, i) => {
+    const day = dayOf(v);
+    return day ? [{ to: String(to[i] ?? ''), day }] : [];
+  });
+  const days = unverifiedDays(
+    booked,
+    mails.filter((m) => m.unverified).map((m) => m.to),
+    localToday(),
+  );
+  let k = 0;
+  return mails.map((m) => (m.unverified ? days[k++] : undefined));
 }
 
 /**
@@ -94,10 +127,16 @@ export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outb
   if (mails.length === 0) return 0;
   const known = new Set(table.cells('Ключ').map((key) => String(key)));
   const now = new Date();
-  const appends: TableRecord[] = [];
-  for (const m of mails) {
-    if (known.has(m.key)) continue;
+  const today = localToday(now);
+  const fresh = mails.filter((m) => {
+    if (known.has(m.key)) return false;
     known.add(m.key);
+    return true;
+  });
+  const days = daysOfUnverified(fresh, table);
+  const appends: TableRecord[] = [];
+  for (const [i, m] of fresh.entries()) {
+    const day = days[i];
     appends.push({
       Ключ: m.key,
       Кому: m.to,
@@ -111,6 +150,11 @@ export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outb
       Участник: m.participantId ?? '',
       Токен: m.token ?? '',
       Срочно: m.urgent ? 'да' : '',
+      'Не раньше': day ? formatRussianDate(day) : '',
+      Ошибка:
+        day && day > today
+          ? `Отложено до ${formatRussianDate(day)}: до согласия — не больше одного письма в день на адрес и ${UNVERIFIED_DAILY_LIMIT} таких писем в день всего.`
+          : '',
     });
   }
   table.write([], appends);
@@ -265,7 +309,7 @@ export function deliverDue(): DeliveryReport {
       // The table holds what settling wrote: no second read of the sheet.
       if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = open();
       const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
-      const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
+      const queue = deliveryOrder(rows.map(asOutboxRow), localToday()).filter(
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
