@@ -30,6 +30,17 @@ function letters(ws: LocalWorkspace): Array<{ to: string; text: string }> {
     });
 }
 
+/** Recipients other than the curator (who gets the weekly digest). */
+const toParticipants = (sent: Array<{ to: string }>) =>
+  sent.map((l) => l.to).filter((to) => to !== 'curator@school.local');
+
+/** Addresses asked to confirm a change («Почта»). */
+function asked(ws: LocalWorkspace): string[] {
+  return table(ws, 'Почта')
+    .filter((r) => r.Вид === 'подтверждение изменения')
+    .map((r) => String(r.Кому));
+}
+
 async function pupilWithConsent(): Promise<LocalWorkspace> {
   const ws = await setUpWorkspace({ mailQuota: 1000 });
   submit(ws, 'mentee', menteeAnswers({ age: '12' }));
@@ -63,8 +74,10 @@ describe('attack «anyone who knows a pupil’s e-mail erases that pupil»', () 
       'Что меняется': 'отзыв согласия',
       Состояние: 'ждёт',
     });
-    const asked = letters(ws).slice(before);
-    expect(asked.map((l) => l.to)).toEqual(['mama.ivanova@example.ru']);
+    expect(asked(ws)).toEqual(['mama.ivanova@example.ru']);
+    // The parent had a letter today already: this one goes with the next morning's run.
+    ws.advanceClock('1d');
+    expect(toParticipants(letters(ws).slice(before))).toEqual(['mama.ivanova@example.ru']);
     // A made-up token and a bare visit do nothing.
     expect(visitLink(ws, { a: 'confirm', t: '0123456789abcdef0123', confirm: '1' })).toMatch(/нет доступа/);
     expect(visitLink(ws, { a: 'confirm', t: waitingToken(ws) })).toContain('Подтверждаю');
@@ -102,9 +115,11 @@ describe('attack «anyone who knows the address takes the record over»', () => 
       'ФИО родителя': 'Иванова Мария Петровна',
       Согласие: 'получено',
     });
-    const sent = letters(ws).slice(before);
-    expect(sent.map((l) => l.to)).toEqual(['mama.ivanova@example.ru']);
+    expect(asked(ws)).toEqual(['mama.ivanova@example.ru']);
+    ws.advanceClock('1d');
+    expect(toParticipants(letters(ws).slice(before))).toEqual(['mama.ivanova@example.ru']);
     expect(JSON.stringify(letters(ws))).not.toContain('evil@example.ru');
+    expect(JSON.stringify(table(ws, 'Почта'))).not.toContain('evil@example.ru');
     expect(table(ws, PENDING)[0]).toMatchObject({ 'Что меняется': 'другой родитель' });
   });
 

@@ -433,7 +433,7 @@ function processConsent(
         ctx,
         'withdrawal',
         p,
-        `отзыв согласия за ${fullName(p)} (${p.id})`,
+        `отзыв согласия участника ${p.id}`,
         confirmationAddresses(p),
       );
     if (held) {

@@ -3,6 +3,8 @@
 import { ERASED_LABEL, erasedRecord } from '../../core/intake/baseRow';
 import type { ConsentRecord } from '../../core/intake/consent';
 import { CONSENT_HEADERS, consentToRecord, erasedConsentRows } from '../../core/intake/consentRow';
+import { ruDate } from '../../core/intake/dates';
+import { INTAKE_LOG_HEADERS } from '../../core/intake/journal';
 import { type Erasure, PREFERENCE_HEADERS } from '../../core/intake/process';
 import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
 import {
@@ -14,11 +16,15 @@ import {
 } from '../../core/matching/pairRow';
 import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SHEETS } from '../../core/sheets';
+import { SURVEY_HEADERS } from '../../core/surveys';
 import { cellText, type TableRecord } from '../../core/table';
+import { appendRows } from '../appendRows';
 import { JOURNAL_HEADERS } from '../setup';
 import { SheetTable } from '../sheetTable';
 import type { IntakeTables } from './context';
+import { eraseDocumentsOf } from './eraseDocuments';
 import { erasePending } from './pendingChanges';
+import { refreshListsInForms } from './setupForms';
 
 type Update = { rowNumber: number; values: TableRecord };
 
@@ -79,6 +85,7 @@ export function eraseParticipant(
   now: Date,
 ): void {
   erasePending(e.participantId, e.email);
+  const documents = eraseDocumentsOf(e.participantId);
   const base = tables.bases[e.role];
   if (base && e.rowNumber !== undefined)
     base.write([{ rowNumber: e.rowNumber, values: erasedRecord(e.role, now) }]);
@@ -145,6 +152,22 @@ export function eraseParticipant(
       () => ({ [U.mentee]: ERASED_LABEL, [U.detail]: '', [U.reason]: ERASED_LABEL }),
     );
   }
+  if (e.participantId) {
+    // Survey answers stay for the programme's figures, no longer linked to the person.
+    scrub(
+      SHEETS.surveys,
+      SURVEY_HEADERS,
+      (r) => cellText(r['Код участника']) === e.participantId,
+      () => ({ 'Код участника': ERASED_LABEL, Пара: '' }),
+    );
+  }
+  // Reasons quote what the person typed (names, addresses).
+  scrub(
+    SHEETS.intake,
+    INTAKE_LOG_HEADERS,
+    (r) => e.participantId !== '' && cellText(r.Участник) === e.participantId,
+    (r) => ({ Причина: cellText(r.Причина).replace(/«[^»]*»/g, '«…»') }),
+  );
   scrub(
     SHEETS.journal,
     JOURNAL_HEADERS,
@@ -154,4 +177,29 @@ export function eraseParticipant(
       Подробности: cellText(r.Подробности).replace(/«[^»]*»/g, '«…»'),
     }),
   );
+  if (documents.trashed + documents.failed + documents.orders > 0) {
+    const purge = new Date(now.getTime() + 30 * 86_400_000);
+    appendRows(SHEETS.journal, JOURNAL_HEADERS, [
+      {
+        Когда: now,
+        Событие: 'Документы участника удалены',
+        Кто: e.participantId,
+        Подробности:
+          `В корзине Google Диска: ${documents.trashed} (доступ снят; Диск удалит их окончательно до ${ruDate(purge)}).` +
+          (documents.failed
+            ? ` Не удалось удалить: ${documents.failed} — см. лист «Документы», удалите вручную.`
+            : '') +
+          (documents.orders
+            ? ` Приказов с ФИО участника: ${documents.orders} — приказы хранятся по номенклатуре дел школы, их программа не удаляет.`
+            : ''),
+        'Ссылка на ответ': '',
+      },
+    ]);
+  }
+  // The post-meeting forms list only participants with consent: the erased person leaves the lists.
+  try {
+    refreshListsInForms();
+  } catch (err) {
+    console.warn(`Списки в анкетах не обновлены: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -1,7 +1,16 @@
 // Menu «Сведения об участнике (ст. 14)»: the selected row of Наставники / Наставляемые, and every
-// other row that names the person, shown to the curator in a dialog and logged in Журнал.
+// other row that names the person (raw form responses, Журнал and «Приём анкет» included), without
+// other people's names or link tokens, shown to the curator in a dialog and logged in Журнал.
 import { COLUMNS } from '../../core/intake/baseRow';
-import { rowsAbout, type SheetExtract, subjectAccessReport } from '../../core/intake/subjectAccess';
+import { PENDING_SHEET } from '../../core/intake/pendingRow';
+import { PREFERENCE_HEADERS } from '../../core/intake/process';
+import {
+  extractAbout,
+  type SheetExtract,
+  type SubjectSource,
+  subjectAccessReport,
+} from '../../core/intake/subjectAccess';
+import { PAIR_SHEET_COLUMNS } from '../../core/matching/pairRow';
 import { ROLES } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
 import { cellText, type TableRecord, toRecords } from '../../core/table';
@@ -11,14 +20,36 @@ import { MENU_TITLE } from '../menu';
 import { JOURNAL_HEADERS } from '../setup';
 import { selectedParticipant } from './selection';
 
-const OTHER_SHEETS = [
-  SHEETS.consents,
-  SHEETS.preferences,
-  SHEETS.pairs,
-  SHEETS.meetings,
-  SHEETS.documents,
-  SHEETS.mail,
+const P = PAIR_SHEET_COLUMNS;
+/** Every sheet the programme writes a person into, and what of it is theirs to see. */
+const SOURCES: readonly SubjectSource[] = [
+  { sheet: SHEETS.consents, by: ['ID участника', 'E-mail участника'] },
+  { sheet: SHEETS.preferences, by: [PREFERENCE_HEADERS[0]] },
+  { sheet: SHEETS.pairs, by: [P.mentorId, P.menteeId], omit: [P.mentor, P.mentee, P.explanation] },
+  {
+    sheet: SHEETS.meetings,
+    by: ['Код наставника', 'Коды наставляемых'],
+    omit: ['Наставник', 'Наставляемые', 'Коды наставляемых', 'Токен'],
+  },
+  { sheet: SHEETS.documents, by: ['Участник', 'Пара'], omit: ['Ключ', 'Название', 'Кто видит', 'Id файла'] },
+  {
+    sheet: SHEETS.mail,
+    by: ['Участник', 'Кому'],
+    omit: ['Ключ', 'Токен', 'Текст', 'HTML', 'Запуск', 'Квота до отправки'],
+  },
+  { sheet: SHEETS.surveys, by: ['Код участника'] },
+  { sheet: PENDING_SHEET, by: ['Участник'], omit: ['Токен'] },
+  { sheet: SHEETS.intake, by: ['Участник'] },
+  { sheet: SHEETS.journal, by: ['Кто'] },
 ];
+
+/** Sheets Google Forms writes raw responses to: the person's own answers, as they sent them. */
+function responseSheets(): string[] {
+  return SpreadsheetApp.getActive()
+    .getSheets()
+    .map((sh) => sh.getName())
+    .filter((name) => name.startsWith('Ответы на форму'));
+}
 
 function records(name: string): TableRecord[] {
   const sheet = SpreadsheetApp.getActive().getSheetByName(name);
@@ -49,9 +80,24 @@ export function exportParticipantData(participantId?: string): string {
     return '';
   }
   const email = cellText(base.row[COLUMNS.email]);
+  const keys = [target, email];
+  const pairs = records(SHEETS.pairs)
+    .filter((r) => cellText(r[P.mentorId]) === target || cellText(r[P.menteeId]) === target)
+    .map((r) => cellText(r[P.id]));
   const extracts: SheetExtract[] = [
-    { sheet: BASE_SHEETS[base.role], rows: [base.row] },
-    ...OTHER_SHEETS.map((sheet) => ({ sheet, rows: rowsAbout(records(sheet), target, email) })),
+    extractAbout({ sheet: BASE_SHEETS[base.role], by: [COLUMNS.id] }, [base.row], keys, target),
+    ...SOURCES.map((source) =>
+      extractAbout(
+        source,
+        records(source.sheet),
+        source.sheet === SHEETS.documents ? [...keys, ...pairs] : keys,
+        target,
+      ),
+    ),
+    ...responseSheets().map((sheet) => {
+      const rows = records(sheet);
+      return extractAbout({ sheet, by: Object.keys(rows[0] ?? {}) }, rows, [email], target);
+    }),
   ];
   const now = new Date();
   const text = subjectAccessReport(target, extracts, now);
