@@ -56,6 +56,11 @@ export interface WorkspaceOptions {
   codePath?: string;
   /** The curator's address: Session.getActiveUser()/getEffectiveUser(). */
   curatorEmail?: string;
+  /**
+   * Mail domains with no Google account behind them (e.g. 'mail.ru'): Drive refuses to share a file
+   * with such an address, as Google does for most Russian parents' addresses.
+   */
+  noGoogleAccountDomains?: string[];
 }
 
 /**

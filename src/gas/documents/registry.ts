@@ -28,6 +28,7 @@ export const DOCUMENT_HEADERS = [
   'Приказ',
   'Создан',
   'Проблема',
+  'Попыток',
   'Id файла',
 ] as const;
 
@@ -36,6 +37,7 @@ export const DOCUMENT_STATES = {
   creating: 'создаётся',
   ready: 'готов',
   templateError: 'ошибка шаблона',
+  failed: 'ошибка',
 } as const;
 
 export const openOrders = (): SheetTable => SheetTable.open(SHEETS.orders, ORDER_HEADERS);
@@ -128,6 +130,9 @@ export interface DocumentRow {
   status: string;
   fileId: string;
   url: string;
+  /** Runs that started this document; bounded, so a document that cannot be made stops being tried. */
+  attempts: number;
+  problem: string;
 }
 
 export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
@@ -137,6 +142,8 @@ export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
     status: cellText(r.values['Статус']),
     fileId: cellText(r.values['Id файла']),
     url: cellText(r.values['Ссылка']),
+    attempts: Number(r.values['Попыток']) || 0,
+    problem: cellText(r.values['Проблема']),
   }));
 }
 
