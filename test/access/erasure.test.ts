@@ -121,5 +121,11 @@ describe('attack «withdrawal leaves the person behind; the ст. 14 export show
     expect(choices().join(' ')).not.toContain('Иванов');
     const journal = table(ws, 'Журнал').find((r) => r.Событие === 'Документы участника удалены');
     expect(String(journal?.Подробности)).toMatch(/окончательно до \d\d\.\d\d\.\d{4}/);
+    // «Сформировать документы» afterwards makes nothing new for the erased child.
+    const count = driveItems(ws.dir).length;
+    ws.run('generateDocumentsForApprovedPairs');
+    const made = driveItems(ws.dir).slice(count);
+    expect(made.filter((i) => i.name.includes('Иванов') || i.name.includes('данные удалены'))).toEqual([]);
+    expect(programmeSheets(ws)).not.toMatch(/Иванов Пётр|Иванов П\. П\./);
   }, 300_000);
 });

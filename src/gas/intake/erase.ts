@@ -14,6 +14,7 @@ import {
   UNMATCHED_HEADERS,
   UNMATCHED_SHEET,
 } from '../../core/matching/pairRow';
+import { PAIR_STATE_LABELS } from '../../core/model';
 import { MEETING_HEADERS } from '../../core/schedule/meetings';
 import { SHEETS } from '../../core/sheets';
 import { SURVEY_HEADERS } from '../../core/surveys';
@@ -27,6 +28,14 @@ import { erasePending } from './pendingChanges';
 import { refreshListsInForms } from './setupForms';
 
 type Update = { rowNumber: number; values: TableRecord };
+
+const P_STATE = PAIR_SHEET_COLUMNS.state;
+function endedState(state: string): TableRecord {
+  const L = PAIR_STATE_LABELS;
+  if (state === L.approved) return { [P_STATE]: L.ended_early };
+  if (state === L.proposed || state === L.locked) return { [P_STATE]: L.rejected };
+  return {};
+}
 
 function scrub(
   name: string,
@@ -141,6 +150,8 @@ export function eraseParticipant(
         [mine(r, P.mentorId) ? P.mentor : P.mentee]: ERASED_LABEL,
         [P.explanation]: '',
         [P.problem]: `Участник ${e.participantId} отозвал согласие: данные удалены.`,
+        // The pair ends: no documents, letters or meetings are made for it any more.
+        ...endedState(cellText(r[P.state])),
       }),
     );
     scrubMeetings(e.participantId);
