@@ -13,7 +13,7 @@ import { loadYearSettings, webAppUrl } from '../meetings/yearSettings';
 import { MENU_TITLE } from '../menu';
 import type { SheetTable } from '../sheetTable';
 import { registerWebRoute, type WebParameters, webForm } from '../webApp';
-import { pendingTable } from './pendingChanges';
+import { CONFIRM_ROUTE, pendingTable } from './pendingChanges';
 import { processSubmissionLocked } from './submit';
 
 const TOKEN = /^[0-9a-f-]{16,64}$/i;
@@ -132,5 +132,5 @@ export function applyPendingDecisions(): string {
 }
 
 export function registerConfirmRoute(): void {
-  registerWebRoute('confirm', confirmPage);
+  registerWebRoute(CONFIRM_ROUTE, confirmPage);
 }
