@@ -2,7 +2,7 @@
 // post-meeting forms' choice lists, and the ст. 14 export missed Журнал, «Приём анкет» and raw
 // responses while showing other children's names and live meeting tokens.
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
-import type { LocalWorkspace } from '../../src/local';
+import { LocalWorkspace } from '../../src/local';
 import { readForm } from '../../src/local/forms';
 import { SpreadsheetStore } from '../../src/local/spreadsheet/store';
 import { driveItems } from '../documents/school';
@@ -15,6 +15,7 @@ import {
   submit,
   table,
 } from '../intake/workspace';
+import { SEED_SCRIPT } from '../meetings/seedScript';
 
 const SELF = 'Я — участник программы (совершеннолетний или старше 14 лет)';
 
@@ -102,8 +103,23 @@ describe('attack «withdrawal leaves the person behind; the ст. 14 export show
       readForm(ws.ctx, intakeFormIds(ws).preferencesMentor.id)?.items.flatMap((i) => i.choices) ?? [];
     expect(choices().join(' ')).toContain('Иванов');
 
+    // A feedback answer of the child, as the survey trigger records it.
+    const seed = await LocalWorkspace.open(ws.dir, { code: SEED_SCRIPT });
+    seed.run('appendRecords', 'Опросы', [
+      {
+        Вид: 'обратная связь',
+        Роль: 'наставляемый',
+        'Код участника': 'НЯ-0001',
+        Пара: 'НС-0001/НЯ-0001',
+        Оценки: 'польза: 9',
+      },
+    ]);
+    await seed.save();
+
     submit(ws, 'consent', consentAnswers({ decision: 'Отзываю ранее данное согласие' }));
     expect(confirmByLink(ws)).toContain('Изменение подтверждено');
+    const [survey] = table(ws, 'Опросы');
+    expect(survey).toMatchObject({ 'Код участника': 'данные удалены', Пара: '', Оценки: 'польза: 9' });
 
     const everything = programmeSheets(ws);
     expect(everything).not.toContain('petya.ivanov@example.ru');
