@@ -13,6 +13,8 @@ export interface Column<T> {
   readonly header: string;
   /** The sheet may lack it (another feature adds it, or a curator may): read as a blank cell. */
   readonly optional: boolean;
+  /** Holds what a person typed: written so that Sheets keeps it as text (see sheetInput). */
+  readonly freeText: boolean;
   read(cell: CellValue): T;
   write(value: T): CellValue;
 }
@@ -26,6 +28,8 @@ export interface SheetSchema<C extends Columns = Columns> {
   readonly keys: readonly string[];
   /** Headers of the columns a new sheet gets, in declaration order (optional ones left out). */
   readonly headers: readonly string[];
+  /** Headers of the columns that hold what a person typed. */
+  readonly freeTextHeaders: ReadonlySet<string>;
 }
 
 export type RowOf<S extends SheetSchema> = {
@@ -42,6 +46,8 @@ export interface Row<S extends SheetSchema> {
 
 interface ColumnOptions {
   optional?: boolean;
+  /** What a person typed (a name, an answer, a note): written so that Sheets never converts it. */
+  freeText?: boolean;
 }
 
 function column<T>(
@@ -50,7 +56,7 @@ function column<T>(
   write: (value: T) => CellValue,
   options: ColumnOptions,
 ): Column<T> {
-  return { header, optional: options.optional === true, read, write };
+  return { header, optional: options.optional === true, freeText: options.freeText === true, read, write };
 }
 
 const asCell = (v: CellValue): CellValue => v;
@@ -91,6 +97,7 @@ export function defineSheet<C extends Columns>(name: string, columns: C): SheetS
     columns,
     keys,
     headers: keys.filter((k) => !columns[k].optional).map((k) => columns[k].header),
+    freeTextHeaders: new Set(keys.filter((k) => columns[k].freeText).map((k) => columns[k].header)),
   };
 }
 

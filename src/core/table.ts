@@ -15,6 +15,18 @@ export function safeCell(value: CellValue | null | undefined): CellValue {
   return value;
 }
 
+/**
+ * What setValues gets for a cell. Sheets parses a string written with setValues as if typed —
+ * «01.02.2026» becomes a date, «TRUE» a boolean, «00123» the number 123, «12:30» a time, «50%» the
+ * number 0.5 — so text of a column that holds what a person typed (answers, names, notes) is written
+ * behind Sheets' documented plain-text prefix, a leading apostrophe, which Sheets stores and shows
+ * without. Other text is only made formula-safe.
+ */
+export function sheetInput(value: CellValue | null | undefined, freeText: boolean): CellValue {
+  if (freeText && typeof value === 'string' && value !== '') return `'${value}`;
+  return safeCell(value);
+}
+
 /** The inverse of safeCell for values read back (Sheets hides the apostrophe; our fakes do too). */
 export function cellText(value: CellValue | undefined): string {
   if (value === undefined || value === null) return '';

@@ -1,7 +1,7 @@
 // Appending to a log sheet without reading its data: the header row says where each column is, so
 // the cost stays the same however long Журнал or «Приём анкет» grows.
 import { cellsOf, type RowOf, type RowPatch, type SheetSchema } from '../core/schema';
-import { type CellValue, safeCell } from '../core/table';
+import { type CellValue, sheetInput } from '../core/table';
 import { ensureSheet, growSheet, readHeader } from './sheetTable';
 
 interface LogSheet {
@@ -27,7 +27,7 @@ export function appendRows<S extends SheetSchema>(schema: S, records: ReadonlyAr
     const row: CellValue[] = header.map(() => '');
     for (const [h, value] of cellsOf(schema, r)) {
       const j = header.indexOf(h);
-      if (j >= 0) row[j] = safeCell(value);
+      if (j >= 0) row[j] = sheetInput(value, schema.freeTextHeaders.has(h));
     }
     return row;
   });

@@ -14,7 +14,7 @@ import {
   rowReader,
   type SheetSchema,
 } from '../core/schema';
-import { type CellValue, safeCell } from '../core/table';
+import { type CellValue, sheetInput } from '../core/table';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -187,7 +187,7 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
     const put = (row: CellValue[], values: RowPatch<S>) => {
       for (const [header, value] of cellsOf(this.schema, values)) {
         const j = this.column(header);
-        row[j] = safeCell(value);
+        row[j] = value ?? '';
         left = Math.min(left, j);
         right = Math.max(right, j);
       }
@@ -210,7 +210,14 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
     });
     if (right < left) return;
     const block: CellValue[][] = [];
-    for (let index = first; index <= last; index++) block.push(rowAt(index).slice(left, right + 1));
+    // The sheet gets the written form of each cell; this table keeps the values as read back.
+    const headers = this.header.slice(left, right + 1);
+    for (let index = first; index <= last; index++)
+      block.push(
+        rowAt(index)
+          .slice(left, right + 1)
+          .map((v, k) => sheetInput(v, this.schema.freeTextHeaders.has(headers[k]))),
+      );
     if (appends.length > 0) growSheet(this.sheet, last + 2, width);
     this.sheet.getRange(first + 2, left + 1, block.length, right - left + 1).setValues(block);
     for (const [index, row] of copies) rows[index] = row;

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
 import {
+  type Caller,
   type FaultOptions,
   type Realm,
   type RunStats,
@@ -27,7 +28,7 @@ import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
-export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
+export type { Caller, FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
 export { ServiceContext } from './context';
 export { parseDuration } from './duration';
 export { EXECUTION_LIMIT_MESSAGE, serviceFailure } from './failures';
@@ -162,6 +163,13 @@ export class LocalWorkspace {
     return value;
   }
 
+  /** One execution started by someone other than the curator: a web visitor (`'anonymous'`) or a given address. */
+  runAs(caller: Caller, functionName: string, ...args: unknown[]): unknown {
+    const { value, stats } = this.execute(functionName, () => args, { as: caller });
+    if (!stats.ok) throw new Error(stats.error);
+    return value;
+  }
+
   /**
    * One execution that never throws: the outcome is in `stats` (used for trigger firings). With
    * `trace: false` it leaves no trace: not in `runs`, the clock not moved (what `inspect` does).
@@ -169,12 +177,13 @@ export class LocalWorkspace {
   execute(
     functionName: string,
     args: () => unknown[] = () => [],
-    options: { trace?: boolean } = {},
+    options: { trace?: boolean; as?: Caller } = {},
   ): Execution {
     const traced = options.trace ?? true;
     const context = createContext({});
     const realm = this.prepare(context);
     this.ctx.beginExecution(functionName, realm);
+    this.ctx.caller = options.as ?? 'curator';
     let value: unknown;
     let error: string | undefined;
     let stack: string | undefined;

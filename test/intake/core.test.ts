@@ -2,6 +2,7 @@
 import { FORMS } from '../../forms/index';
 import { BASES, recordToParticipant } from '../../src/core/intake/baseRow';
 import { consentStatus, hasValidConsent } from '../../src/core/intake/consent';
+import { sameName } from '../../src/core/intake/identity';
 import { type IntakeContext, processSubmission, type Submission } from '../../src/core/intake/process';
 import { parseClass } from '../../src/core/intake/schoolClass';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../../src/core/intake/settings';
@@ -196,11 +197,27 @@ describe('consent', () => {
     expect(p && hasValidConsent(p)).toBe(true);
   });
 
-  it('erases on withdrawal', () => {
+  it('erases on withdrawal once the address on file confirms it, and not before', () => {
     const ctx = emptyContext();
     apply(ctx, processSubmission(sub('mentee', goodMentee()), ctx));
-    const o = processSubmission(sub('consent', consent({ decision: 'Отзываю ранее данное согласие' })), ctx);
+    const withdrawal = sub('consent', consent({ decision: 'Отзываю ранее данное согласие' }));
+    const waiting = processSubmission(withdrawal, ctx);
+    expect(waiting.result).toBe('pending');
+    expect(waiting.erase).toBeUndefined();
+    expect(waiting.base).toBeUndefined();
+    expect(waiting.pending).toMatchObject({ kind: 'withdrawal', participantId: 'НЯ-0001' });
+    const o = processSubmission(withdrawal, ctx, { kind: 'withdrawal', participantId: 'НЯ-0001' });
     expect(o.erase).toMatchObject({ role: 'mentee', participantId: 'НЯ-0001', rowNumber: 2 });
+  });
+
+  it('compares names as a person types them: ё/е, case, spaces, order, a missing patronymic', () => {
+    expect(sameName('Иванова Мария Петровна', '  иванова   МАРИЯ петровна ')).toBe(true);
+    expect(sameName('Фёдорова Алёна', 'Федорова Алена')).toBe(true);
+    expect(sameName('Иванова Мария Петровна', 'Мария Петровна Иванова')).toBe(true);
+    expect(sameName('Иванова Мария Петровна', 'Иванова Мария')).toBe(true);
+    expect(sameName('Иванова Мария Петровна', 'Петрова Мария Петровна')).toBe(false);
+    expect(sameName('Иванова Мария Петровна', 'Иванова')).toBe(false);
+    expect(sameName('Иванова Мария', '')).toBe(false);
   });
 
   it('knows who signs', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridOf, schoolName, schoolSheets, seedDistrict, seedWorkbook } from '../../src/cli/districtSample';
 import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
-import { MEETING_HEADERS, MEETINGS } from '../../src/core/meetings/meetingRow';
+import { MEETINGS } from '../../src/core/meetings/meetingRow';
 import { SURVEYS, surveyRecord } from '../../src/core/meetings/surveys';
 import { computeMonitoring } from '../../src/core/monitoring/compute';
 import { readMonitoringGrid } from '../../src/core/monitoring/district';

@@ -1,6 +1,6 @@
 // Приказы (the order registry: a number is reserved before its document is made) and Документы
 // (every document made, under its key).
-import { cellColumn, defineSheet, textColumn } from '../schema';
+import { cellColumn, defineSheet, numberColumn, textColumn } from '../schema';
 import { SHEETS } from '../sheets';
 
 export const ORDERS = defineSheet(SHEETS.orders, {
@@ -26,5 +26,7 @@ export const DOCUMENTS = defineSheet(SHEETS.documents, {
   order: textColumn('Приказ'),
   createdAt: cellColumn('Создан'),
   problem: textColumn('Проблема'),
+  /** Runs that tried to make the document; after a bounded number it is «ошибка» until the curator retries. */
+  attempts: numberColumn('Попыток'),
   fileId: textColumn('Id файла'),
 });

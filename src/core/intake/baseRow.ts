@@ -25,6 +25,9 @@ import { type CellValue, cellText } from '../table';
 import { parseClass } from './schoolClass';
 import { joinList, splitList } from './text';
 
+/** Names, answers and notes are kept as typed (see sheetInput). */
+const FREE_TEXT = { freeText: true };
+
 function baseSheet(role: Role) {
   // The mentee base has no columns for what only mentors fill in; a curator may add them.
   const mentorOnly = { optional: role === 'mentee' };
@@ -34,25 +37,25 @@ function baseSheet(role: Role) {
     problem: textColumn('Проблема'),
     consent: textColumn('Согласие'),
     signer: textColumn('Кто подписывает согласие'),
-    lastName: textColumn('Фамилия'),
-    firstName: textColumn('Имя'),
-    middleName: textColumn('Отчество'),
+    lastName: textColumn('Фамилия', FREE_TEXT),
+    firstName: textColumn('Имя', FREE_TEXT),
+    middleName: textColumn('Отчество', FREE_TEXT),
     email: textColumn('E-mail'),
     category: textColumn('Категория'),
     schoolClass: textColumn('Класс'),
     age: cellColumn('Возраст'),
-    position: textColumn('Место работы, должность'),
+    position: textColumn('Место работы, должность', FREE_TEXT),
     experienceYears: cellColumn('Стаж, лет'),
     subjects: textColumn('Предметы'),
     topics: textColumn(role === 'mentor' ? 'Компетенции' : 'Запрос'),
-    achievements: textColumn('Достижения', mentorOnly),
-    interests: textColumn('Интересы', mentorOnly),
-    note: textColumn('Комментарий'),
+    achievements: textColumn('Достижения', { ...mentorOnly, ...FREE_TEXT }),
+    interests: textColumn('Интересы', { ...mentorOnly, ...FREE_TEXT }),
+    note: textColumn('Комментарий', FREE_TEXT),
     forms: textColumn('Формы наставничества'),
     capacity: cellColumn('Сколько наставляемых', mentorOnly),
     availability: textColumn('Время встреч'),
-    phone: textColumn('Телефон'),
-    parentName: textColumn('ФИО родителя'),
+    phone: textColumn('Телефон', FREE_TEXT),
+    parentName: textColumn('ФИО родителя', FREE_TEXT),
     parentEmail: textColumn('E-mail родителя'),
     longTermBank: textColumn('Долгосрочная база', mentorOnly),
     joinedAt: cellColumn('Дата вступления'),

@@ -11,13 +11,15 @@ export const CONSENTS = defineSheet(SHEETS.consents, {
   kind: textColumn('Вид согласия'),
   decision: textColumn('Решение'),
   signer: textColumn('Кто подписал'),
-  signerName: textColumn('ФИО подписавшего'),
-  participantName: textColumn('ФИО участника'),
+  signerName: textColumn('ФИО подписавшего', { freeText: true }),
+  participantName: textColumn('ФИО участника', { freeText: true }),
   participantEmail: textColumn('E-mail участника'),
   role: textColumn('Роль'),
   participantId: textColumn('ID участника'),
   responseId: textColumn('Ответ'),
+  curatorChecked: textColumn('Проверил куратор', { optional: true }),
 });
+const CHECKED_MARK = 'да';
 type ConsentPatch = RowPatch<typeof CONSENTS>;
 
 const DECISIONS = { give: 'дано', withdraw: 'отозвано' } as const;
@@ -34,6 +36,7 @@ export function consentToRecord(r: ConsentRecord & { participantId: string }): C
     role: ROLE_LABELS[r.role],
     participantId: r.participantId,
     responseId: r.responseId,
+    curatorChecked: r.curatorChecked ? CHECKED_MARK : '',
   };
 }
 
@@ -57,7 +60,21 @@ export function recordToConsent(r: RowOf<typeof CONSENTS>): ConsentRecord | unde
     participantName: r.participantName,
     participantEmail: r.participantEmail.toLowerCase(),
     responseId: r.responseId,
+    curatorChecked: r.curatorChecked === CHECKED_MARK,
   };
+}
+
+/** Updates for the consent rows of a participant whose new address was confirmed. */
+export function movedConsentRows(
+  rows: readonly Row<typeof CONSENTS>[],
+  move: { role: (typeof ROLES)[number]; from: string; to: string },
+): { rowNumber: number; values: ConsentPatch }[] {
+  return rows
+    .filter(
+      (r) =>
+        r.values.participantEmail.toLowerCase() === move.from && r.values.role === ROLE_LABELS[move.role],
+    )
+    .map((r) => ({ rowNumber: r.rowNumber, values: { participantEmail: move.to } }));
 }
 
 /** Updates for the consent rows of an erased participant: names and e-mail go, the facts stay. */

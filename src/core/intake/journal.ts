@@ -35,6 +35,7 @@ export const RESULT_LABELS = {
   accepted: 'принята',
   updated: 'обновлена',
   rejected: 'отклонена',
+  pending: 'ждёт подтверждения',
 } as const;
 export type IntakeResult = keyof typeof RESULT_LABELS;
 

@@ -27,7 +27,7 @@ export const PREFERENCES = defineSheet<PreferenceColumns>(SHEETS.preferences, {
   participantId: textColumn('ID участника'),
   role: textColumn('Роль'),
   ...choices,
-  comment: textColumn('Комментарий'),
+  comment: textColumn('Комментарий', { freeText: true }),
   updatedAt: cellColumn('Обновлено'),
   responseId: textColumn('Ответ'),
 });

@@ -33,6 +33,15 @@ import {
   readConsentAnswers,
 } from './consent';
 import { ruDate } from './dates';
+import {
+  CHANGE_LABELS,
+  type ChangeKind,
+  type Confirmation,
+  confirmationAddresses,
+  identityChanges,
+  type PendingChange,
+  sameName,
+} from './identity';
 import { type IntakeLogEntry, type IntakeResult, type JournalEntry, responseRef } from './journal';
 import { confirmationMail, type MailRequest } from './mail';
 import { CHOICE_KEYS, type PREFERENCES, type PreferencePatch } from './preferenceRow';
@@ -87,6 +96,10 @@ export interface IntakeOutcome {
   consent?: ConsentRecord & { participantId: string };
   preference?: RowWrite<PreferencePatch>;
   erase?: Erasure;
+  /** The response waits for the address on file or the curator; nothing else is written. */
+  pending?: PendingChange;
+  /** A confirmed new address: the consent rows of the old one now belong to it. */
+  moveConsents?: { role: Role; from: string; to: string };
   journal: JournalEntry[];
   log: IntakeLogEntry;
   mail: MailRequest[];
@@ -164,6 +177,52 @@ function rejectFor(
   return o;
 }
 
+function pendingFor(
+  def: FormDefinition,
+  s: Submission,
+  ctx: IntakeContext,
+  kind: ChangeKind,
+  p: Pick<Participant, 'id' | 'role'>,
+  reason: string,
+  confirmTo: string[],
+): IntakeOutcome {
+  const why = `Ждёт подтверждения (${CHANGE_LABELS[kind]}): ${reason}`;
+  const o = outcome(
+    def,
+    s,
+    ctx,
+    'pending',
+    p.id,
+    [why],
+    [
+      {
+        event: `${def.title}: изменение ждёт подтверждения`,
+        who: p.id,
+        details: `${CHANGE_LABELS[kind]}; ${confirmTo.length ? 'письмо со ссылкой — на адрес из анкеты' : 'решает куратор'} (лист «Ожидают подтверждения»).`,
+      },
+    ],
+  );
+  o.pending = { kind, role: p.role, participantId: p.id, reason, confirmTo };
+  return o;
+}
+
+/** The same person under another address: same name, class and age in the same base. */
+function samePersonElsewhere(
+  rows: readonly BaseRowView[],
+  draft: Omit<Participant, 'id' | 'consent'>,
+): BaseRowView | undefined {
+  return rows.find((r) => {
+    const p = r.read.participant;
+    if (!p || p.erased || p.email === draft.email) return false;
+    return (
+      sameName(fullName(p), fullName(draft)) &&
+      p.age === draft.age &&
+      (p.schoolClass?.grade ?? 0) === (draft.schoolClass?.grade ?? 0) &&
+      (p.schoolClass?.letter ?? '') === (draft.schoolClass?.letter ?? '')
+    );
+  });
+}
+
 /** Forms shared with the participant's entry in the other base: one person cannot be on both sides. */
 function bothSides(role: Role, draft: Omit<Participant, 'id' | 'consent'>, ctx: IntakeContext): string[] {
   const key = labelKey(fullName(draft));
@@ -207,10 +266,17 @@ function processQuestionnaire(
   def: FormDefinition,
   s: Submission,
   ctx: IntakeContext,
+  confirmed?: Confirmation,
 ): IntakeOutcome {
   const parsed = parseWithSchoolLists(def, s, ctx);
   const email = textOf(parsed.answers, 'email');
-  const row = findByEmail(ctx.bases[role], email);
+  const byConfirmedId =
+    confirmed?.kind === 'email'
+      ? ctx.bases[role].find(
+          (r) => r.read.participant?.id === confirmed.participantId && !r.read.participant.erased,
+        )
+      : undefined;
+  const row = findByEmail(ctx.bases[role], email) ?? byConfirmedId;
   const q = readQuestionnaire(role, parsed.answers, ctx.settings);
   const issues = [...parsed.errors, ...q.errors];
   const draft = q.draft;
@@ -221,13 +287,41 @@ function processQuestionnaire(
   if (conflicts.length) return rejectFor(def, s, ctx, conflicts, email, row ? { role, row } : undefined);
 
   const before = row?.read.participant;
+  const isConfirmed = (p: Participant | undefined) => p !== undefined && confirmed?.participantId === p.id;
+  if (before && !isConfirmed(before)) {
+    const changes = identityChanges(before, draft);
+    if (changes.length) {
+      const kind: ChangeKind = changes.some((c) => c.kind === 'parent') ? 'parent' : 'name';
+      const reason = changes.map((c) => c.reason).join('; ');
+      return pendingFor(def, s, ctx, kind, before, reason, confirmationAddresses(before));
+    }
+  }
+  if (!before) {
+    const known = samePersonElsewhere(ctx.bases[role], draft)?.read.participant;
+    if (known)
+      return pendingFor(
+        def,
+        s,
+        ctx,
+        'email',
+        known,
+        `анкета ${fullName(known)} (${known.id}) пришла с новой почты ${draft.email}`,
+        confirmationAddresses(known),
+      );
+  }
+  const movedFrom = before && before.email !== draft.email ? before.email : undefined;
   const id =
     before?.id ??
     nextId(
       role,
       ctx.bases[role].map((r) => r.record.id),
     );
-  const status = consentStatus(draft, ctx.consents);
+  const consents = movedFrom
+    ? ctx.consents.map((c) =>
+        c.participantEmail === movedFrom && c.role === role ? { ...c, participantEmail: draft.email } : c,
+      )
+    : ctx.consents;
+  const status = consentStatus(draft, consents);
   const p: Participant = { ...draft, id, consent: status.state, joinedAt: before?.joinedAt ?? ctx.now };
   const values = participantToRecord(p, ctx.settings.mentoringForms, {
     status: ROW_STATUS.accepted,
@@ -254,6 +348,7 @@ function processQuestionnaire(
       ],
     );
     o.base = { role, write: { rowNumber: row.rowNumber, values } };
+    if (movedFrom) o.moveConsents = { role, from: movedFrom, to: draft.email };
     return o;
   }
   const o = outcome(
@@ -286,6 +381,7 @@ function processConsent(
   def: FormDefinition,
   s: Submission,
   ctx: IntakeContext,
+  confirmed?: Confirmation,
 ): IntakeOutcome {
   const parsed = parseAnswers(def, s.answers, { mentoringForms: [], mentors: [], mentees: [] });
   const read = readConsentAnswers(kind, parsed.answers, s.submittedAt, s.responseId);
@@ -318,6 +414,32 @@ function processConsent(
     );
     o.consent = { ...record, participantId: id };
     return o;
+  }
+  if (withdraw && confirmed?.kind !== 'withdrawal') {
+    const held = ctx.consents.some(
+      (c) => c.role === record.role && c.participantEmail === record.participantEmail,
+    );
+    if (p && !p.erased)
+      return pendingFor(
+        def,
+        s,
+        ctx,
+        'withdrawal',
+        p,
+        `отзыв согласия участника ${p.id}`,
+        confirmationAddresses(p),
+      );
+    if (held) {
+      return pendingFor(
+        def,
+        s,
+        ctx,
+        'withdrawal',
+        { id: '', role: record.role },
+        `отзыв согласия за участника с почтой ${record.participantEmail}, анкеты которого ещё нет`,
+        [record.participantEmail],
+      );
+    }
   }
   if (withdraw) {
     const o = outcome(
@@ -363,7 +485,23 @@ function processConsent(
     o.consent = { ...record, participantId: '' };
     return o;
   }
-  const status = consentStatus(p, [...ctx.consents, record]);
+  const checked =
+    confirmed?.kind === 'signer' && confirmed.participantId === p.id
+      ? { ...record, curatorChecked: true }
+      : record;
+  const status = consentStatus(p, [...ctx.consents, checked]);
+  if (record.signer === 'parent' && !checked.curatorChecked && !sameName(record.signerName, p.parentName))
+    return pendingFor(
+      def,
+      s,
+      ctx,
+      'signer',
+      p,
+      p.parentName
+        ? `согласие подписал(а) «${record.signerName}», а в анкете родитель — «${p.parentName}»`
+        : `согласие подписал(а) «${record.signerName}» как родитель, а в анкете родитель не указан`,
+      [],
+    );
   const problem = !nameMatches(p, record.participantName)
     ? `В согласии указано ФИО «${record.participantName}», а в анкете — «${fullName(p)}»; куратору нужно проверить.`
     : status.problem;
@@ -375,7 +513,7 @@ function processConsent(
       details: problem || `Подписал: ${SIGNER_LABELS[record.signer]}.`,
     },
   ]);
-  o.consent = { ...record, participantId: id };
+  o.consent = { ...checked, participantId: id };
   o.base = {
     role: record.role,
     write: {
@@ -461,7 +599,12 @@ function processPreferences(
   return o;
 }
 
-export function processSubmission(s: Submission, ctx: IntakeContext): IntakeOutcome {
+/** `confirmed`: a response replayed after the address on file or the curator confirmed its change. */
+export function processSubmission(
+  s: Submission,
+  ctx: IntakeContext,
+  confirmed?: Confirmation,
+): IntakeOutcome {
   const def = FORMS[s.formId];
   // The boundary: whatever the trigger delivered must be text or lists of text, keyed by item key.
   if (!RawAnswersSchema.safeParse(s.answers).success) {
@@ -471,9 +614,10 @@ export function processSubmission(s: Submission, ctx: IntakeContext): IntakeOutc
     return rejectFor(def, s, ctx, ['Пустой ответ: ни на один вопрос нет ответа.'], '');
   }
   const role = ROLE_OF_FORM[s.formId];
-  if (s.formId === 'consent') return processConsent('processing', def, s, ctx);
+  if (s.formId === 'consent') return processConsent('processing', def, s, ctx, confirmed);
   if (s.formId === 'dissemination') return processConsent('dissemination', def, s, ctx);
   if (!role) throw new Error(`Неизвестная форма ${s.formId}`);
-  if (s.formId === 'mentee' || s.formId === 'mentor') return processQuestionnaire(role, def, s, ctx);
+  if (s.formId === 'mentee' || s.formId === 'mentor')
+    return processQuestionnaire(role, def, s, ctx, confirmed);
   return processPreferences(role, def, s, ctx);
 }

@@ -25,7 +25,7 @@ export const MEETINGS = defineSheet(SHEETS.meetings, {
   kind: textColumn('Вид'),
   date: cellColumn('Дата'),
   held: cellColumn('Проведена'),
-  note: cellColumn('Заметка'),
+  note: cellColumn('Заметка', { freeText: true }),
   markedOn: cellColumn('Отмечено'),
   problem: textColumn('Проблема'),
   token: textColumn('Токен'),

@@ -12,6 +12,7 @@ export const DOCUMENT_STATES = {
   creating: 'создаётся',
   ready: 'готов',
   templateError: 'ошибка шаблона',
+  failed: 'ошибка',
 } as const;
 
 export type OrdersTable = SheetTable<typeof ORDERS>;
@@ -103,6 +104,9 @@ export interface DocumentRow {
   status: string;
   fileId: string;
   url: string;
+  /** Runs that started this document; bounded, so a document that cannot be made stops being tried. */
+  attempts: number;
+  problem: string;
 }
 
 export function readDocumentRows(rows: readonly Row<typeof DOCUMENTS>[]): DocumentRow[] {
@@ -112,6 +116,8 @@ export function readDocumentRows(rows: readonly Row<typeof DOCUMENTS>[]): Docume
     status: v.status,
     fileId: v.fileId,
     url: v.url,
+    attempts: v.attempts ?? 0,
+    problem: v.problem,
   }));
 }
 

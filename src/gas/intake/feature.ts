@@ -2,9 +2,12 @@
 import { BASES } from '../../core/intake/baseRow';
 import { CONSENTS } from '../../core/intake/consentRow';
 import { INTAKE_LOG } from '../../core/intake/journal';
+import { PENDING } from '../../core/intake/pendingRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
 import { ensureSheet } from '../sheetTable';
+import { CONFIRM_ROUTE } from './pendingChanges';
+import { applyCuratorDecisions, confirmPage } from './pendingConfirm';
 import { setupIntakeForms } from './setupForms';
 
 export const INTAKE_FEATURE: Feature = {
@@ -16,13 +19,14 @@ export const INTAKE_FEATURE: Feature = {
       run: () => {
         ensureSheet(BASES.mentee);
         ensureSheet(BASES.mentor);
-        ensureSheet(CONSENTS);
+        ensureSheet(CONSENTS, undefined, ['curatorChecked']);
         ensureSheet(INTAKE_LOG);
+        ensureSheet(PENDING);
         return setupIntakeForms();
       },
     },
   ],
   afterApproval: [],
-  daily: [],
-  webRoutes: {},
+  daily: [{ name: 'Решения куратора по изменениям анкет', run: () => applyCuratorDecisions() }],
+  webRoutes: { [CONFIRM_ROUTE]: confirmPage },
 };

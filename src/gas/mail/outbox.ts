@@ -15,8 +15,16 @@ import {
   MAX_ATTEMPTS,
   type OutboxRow,
   settleInterrupted,
+  UNVERIFIED_DAILY_LIMIT,
+  unverifiedDays,
 } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
+import {
+  dayOfSheetDate,
+  formatRussianDate,
+  type LocalDate,
+  parseLocalDate,
+} from '../../core/meetings/calendar';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { Row, RowPatch } from '../../core/schema';
@@ -39,6 +47,8 @@ export interface OutgoingMail {
   token?: string;
   /** Recorded without sending: the participant has opted out of this kind. */
   optedOut?: boolean;
+  /** To an address nobody has confirmed (see UNVERIFIED_DAILY_LIMIT): it may have to wait its day. */
+  unverified?: boolean;
 }
 
 export interface DeliveryReport {
@@ -85,7 +95,30 @@ function asOutboxRow({ rowNumber, values: v }: MailRow): OutboxRow {
     createdAt: timeOf(v.createdAt),
     urgent: v.urgent === true || String(v.urgent).toLowerCase() === 'да',
     participantId: v.participantId,
+    notBefore: dayOf(v.notBefore),
   };
+}
+
+function dayOf(v: unknown): LocalDate | undefined {
+  if (v instanceof Date) return dayOfSheetDate(v);
+  return parseLocalDate(String(v ?? ''));
+}
+
+/** The day of each unverified letter among `mails` (undefined for the others). */
+function daysOfUnverified(mails: readonly OutgoingMail[], table: OutboxTable): Array<LocalDate | undefined> {
+  if (!mails.some((m) => m.unverified)) return mails.map(() => undefined);
+  const to = table.cells('to');
+  const booked = table.cells('notBefore').flatMap((v, i) => {
+    const day = dayOf(v);
+    return day ? [{ to: String(to[i] ?? ''), day }] : [];
+  });
+  const days = unverifiedDays(
+    booked,
+    mails.filter((m) => m.unverified).map((m) => m.to),
+    localToday(),
+  );
+  let k = 0;
+  return mails.map((m) => (m.unverified ? days[k++] : undefined));
 }
 
 /**
@@ -96,10 +129,16 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
   if (mails.length === 0) return 0;
   const known = new Set(table.cells('key'));
   const now = new Date();
-  const appends: RowPatch<typeof MAIL>[] = [];
-  for (const m of mails) {
-    if (known.has(m.key)) continue;
+  const today = localToday(now);
+  const fresh = mails.filter((m) => {
+    if (known.has(m.key)) return false;
     known.add(m.key);
+    return true;
+  });
+  const days = daysOfUnverified(fresh, table);
+  const appends: RowPatch<typeof MAIL>[] = [];
+  for (const [i, m] of fresh.entries()) {
+    const day = days[i];
     appends.push({
       key: m.key,
       to: m.to,
@@ -113,6 +152,11 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
       participantId: m.participantId ?? '',
       token: m.token ?? '',
       urgent: m.urgent ? 'да' : '',
+      ...(day ? { notBefore: formatRussianDate(day) } : {}),
+      error:
+        day && day > today
+          ? `Отложено до ${formatRussianDate(day)}: до согласия — не больше одного письма в день на адрес и ${UNVERIFIED_DAILY_LIMIT} таких писем в день всего.`
+          : '',
     });
   }
   table.write([], appends);
@@ -266,7 +310,7 @@ export function deliverDue(): DeliveryReport {
       // The table holds what settling wrote: no second read of the sheet.
       if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = open();
       const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
-      const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
+      const queue = deliveryOrder(rows.map(asOutboxRow), localToday()).filter(
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';

@@ -2,6 +2,7 @@
 // with the curator's edits validated (a bad date becomes a problem on its row, not a crash).
 import { formatRussianDate, type LocalDate } from '../../core/meetings/calendar';
 import type { ActiveGroup } from '../../core/meetings/duties';
+import { heldLinkProblem, moveLinkProblem } from '../../core/meetings/linkValidity';
 import { MEETINGS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/meetings/plan';
 import { applyPatch, type RowPatch } from '../../core/schema';
@@ -70,11 +71,30 @@ export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules, t
   return { table, meetings, created: appends.length };
 }
 
-/** Marks a meeting held (from the web app or a menu action): the one write path besides the curator's. */
-export function markHeld(token: string, note: string, today: LocalDate): Meeting | undefined {
+/** The meeting a link's token names, read with the plan rules; undefined for an unknown token. */
+export function meetingByToken(token: string): Meeting | undefined {
+  if (token === '') return undefined;
+  const row = meetingsTable()
+    .read()
+    .find((r) => r.values.token === token);
+  return row ? parseMeetingRow(row, { holidays: [], programmeEnd: '9999-12-31' }) : undefined;
+}
+
+/**
+ * Marks a meeting held by the link in a letter: once, from the meeting's day, within the link's
+ * window; a second click changes nothing and says so.
+ */
+export function markHeld(
+  token: string,
+  note: string,
+  today: LocalDate,
+): { meeting?: Meeting; problem?: string } {
   const table = meetingsTable();
   const row = table.read().find((r) => token !== '' && r.values.token === token);
-  if (!row) return undefined;
+  if (!row) return { problem: 'Ссылка недействительна: нет доступа.' };
+  const meeting = parseMeetingRow(row, { holidays: [], programmeEnd: '9999-12-31' });
+  const problem = meeting ? heldLinkProblem(meeting, today) : 'Ссылка недействительна: нет доступа.';
+  if (!meeting || problem) return { meeting, problem };
   table.write([
     {
       rowNumber: row.rowNumber,
@@ -85,13 +105,7 @@ export function markHeld(token: string, note: string, today: LocalDate): Meeting
       },
     },
   ]);
-  return parseMeetingRow(
-    { rowNumber: row.rowNumber, values: { ...row.values, held: true, note } },
-    {
-      holidays: [],
-      programmeEnd: '9999-12-31',
-    },
-  );
+  return { meeting: { ...meeting, held: true, note } };
 }
 
 /**
@@ -110,6 +124,9 @@ export function moveMeeting(
   const table = meetingsTable();
   const row = table.read().find((r) => token !== '' && r.values.token === token);
   if (!row) return { problem: 'встреча не найдена' };
+  const current = parseMeetingRow(row, rules);
+  const closed = current && moveLinkProblem(current, today, rules.programmeEnd);
+  if (closed) return { problem: closed };
   table.write([{ rowNumber: row.rowNumber, values: { date: formatRussianDate(to), problem: '' } }]);
   return {
     meeting: parseMeetingRow(
