@@ -11,10 +11,17 @@ import {
   type Participant,
 } from '../model';
 import { initialsAfter, type PersonName } from '../templates/declension';
-import { type CalendarDate, formatShortDate } from '../templates/russianDate';
-import { dateValue, nameValue, type TemplateRecord, type TemplateValue } from '../templates/value';
+import { organisationForms } from '../templates/organisationName';
+import { type CalendarDate, formatShortDate, isoDay } from '../templates/russianDate';
+import {
+  casesValue,
+  dateValue,
+  nameValue,
+  type TemplateRecord,
+  type TemplateValue,
+} from '../templates/value';
 import type { TemplateKey } from './defaultTemplates';
-import type { DocumentSettings } from './settings';
+import { type DocumentSettings, orgNameOverrides } from './settings';
 
 export const DOCUMENT_TYPES = ['order', 'agreement', 'plan', 'consent', 'dissemination'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -116,6 +123,7 @@ export function roleText(p: Participant): string {
 }
 
 const BLANK_NAME = '______________________________';
+const BLANK_LINE = '____________________________________________';
 
 function addDays(d: CalendarDate, days: number): CalendarDate {
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * 86_400_000);
@@ -220,21 +228,31 @@ export function dativeOfPosition(position: string): string {
   return [word, ...rest].join(' ');
 }
 
+/** A full name as typed in Настройки or a sheet: «Фамилия Имя Отчество». */
+export function splitName(full: string): PersonName {
+  const [lastName = '', firstName = '', ...rest] = full.trim().split(/\s+/);
+  return { lastName, firstName, middleName: rest.join(' ') };
+}
+
+const orBlank = (text: string, blank = BLANK_LINE): string => text.trim() || blank;
+
 function common(world: DocumentWorld): TemplateRecord {
   const s = world.settings;
-  const split = (full: string): PersonName => {
-    const [lastName = '', firstName = '', ...rest] = full.trim().split(/\s+/);
-    return { lastName, firstName, middleName: rest.join(' ') };
-  };
   return {
     org: {
-      name: s.orgName,
+      name: casesValue(organisationForms(s.orgName, orgNameOverrides(s))),
       place: s.place,
-      director: nameValue(split(s.directorName)),
+      address: orBlank(s.orgAddress),
+      inn: orBlank(s.orgInn, '____________'),
+      ogrn: orBlank(s.orgOgrn, '_______________'),
+      resources: orBlank(s.publishResources),
+      regulation: s.regulation ? ` ${s.regulation}` : '',
+      director: nameValue(splitName(s.directorName)),
       directorPosition: s.directorPosition,
       directorPositionDative: dativeOfPosition(s.directorPosition),
+      dataOfficer: nameValue(splitName(s.dataOfficer || s.curatorName)),
     },
-    curator: nameValue(split(s.curatorName)),
+    curator: nameValue(splitName(s.curatorName)),
     year: world.year,
   };
 }
@@ -386,7 +404,9 @@ export function pendingJobs(
   done: ReadonlySet<string>,
 ): DocumentJob[] {
   const jobs: DocumentJob[] = [];
-  for (const order of [...orders].sort((a, b) => a.seq - b.seq)) {
+  for (const order of [...orders].sort(
+    (a, b) => isoDay(a.date).localeCompare(isoDay(b.date)) || a.seq - b.seq,
+  )) {
     jobs.push(orderJob(world, order));
     for (const id of order.pairIds) {
       const pair = world.pairs.find((p) => p.id === id);

@@ -1,5 +1,6 @@
 // The template port over a Google Docs body (and over the offline workspace's DocumentApp fake).
 import type { BlockPort, DocumentPort, TablePort, TextPort } from '../../core/templates/document';
+import type { TableFormat } from '../../core/templates/syntax';
 
 type Body = GoogleAppsScript.Document.Body;
 type Element = GoogleAppsScript.Document.Element;
@@ -30,7 +31,24 @@ function textHolder(el: Element): TextHolder | undefined {
   return undefined;
 }
 
-function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
+/** Text width of an A4 page with the usual margins of a school order (3 cm left, 1.5 cm right), in points. */
+const TEXT_WIDTH_PT = 467;
+
+/** Column widths and borders, as DocumentApp can set them. */
+function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): void {
+  if (format.widths) {
+    const total = format.widths.reduce((a, b) => a + b, 0);
+    format.widths.forEach((w, i) => {
+      table.setColumnWidth(i, Math.round((TEXT_WIDTH_PT * w) / total));
+    });
+  }
+  if (format.borders !== undefined) table.setBorderWidth(format.borders);
+}
+
+function tablePort(
+  table: GoogleAppsScript.Document.Table,
+  laidOut: (table: GoogleAppsScript.Document.Table, format: TableFormat) => void,
+): TablePort {
   let rows: Array<TextPort[][] | undefined> | undefined;
   const cache = () => {
     if (!rows) rows = new Array(table.getNumRows());
@@ -63,6 +81,10 @@ function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
       table.removeRow(row);
       cache().splice(row, 1);
     },
+    format: (format) => {
+      layOut(table, format);
+      laidOut(table, format);
+    },
   };
 }
 
@@ -71,7 +93,18 @@ export class GasDocumentPort implements DocumentPort {
   /** The body's blocks as last read; dropped when a block is inserted or removed. */
   private known: BlockPort[] | undefined;
 
+  /** Tables with rows to repeat or keep whole, by their index among the body's tables. */
+  readonly rowLayouts: Array<{ tableIndex: number; headerRows: number; keepRows: boolean }> = [];
+
   constructor(private readonly body: Body) {}
+
+  private noteRows(table: GoogleAppsScript.Document.Table, format: TableFormat): void {
+    if (!format.headerRows && !format.keepRows) return;
+    let tableIndex = 0;
+    for (let i = 0; i < this.body.getChildIndex(table); i++)
+      if (this.body.getChild(i).getType() === DocumentApp.ElementType.TABLE) tableIndex++;
+    this.rowLayouts.push({ tableIndex, headerRows: format.headerRows ?? 0, keepRows: !!format.keepRows });
+  }
 
   blocks(): BlockPort[] {
     if (this.known) return [...this.known];
@@ -108,7 +141,11 @@ export class GasDocumentPort implements DocumentPort {
     const made: BlockPort = holder
       ? { kind: 'paragraph', paragraph: new TextOf(holder), remove }
       : el.getType() === DocumentApp.ElementType.TABLE
-        ? { kind: 'table', table: tablePort(el.asTable()), remove }
+        ? {
+            kind: 'table',
+            table: tablePort(el.asTable(), (t, f) => this.noteRows(t, f)),
+            remove,
+          }
         : { kind: 'other', remove };
     this.elements.set(made, el);
     return made;

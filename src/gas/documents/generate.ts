@@ -3,6 +3,8 @@
 // by one under a time budget. Each document is marked «создаётся» under its key before it is made and
 // «готов» after, so a crash at any point leaves at most a copy that the next run trashes and makes
 // again: every document exists exactly once, and the order numbers have no gaps.
+
+import { numberingOf } from '../../core/documents/orderNumbers';
 import {
   DOCUMENT_FOLDERS,
   DOCUMENT_TYPE_LABELS,
@@ -84,15 +86,7 @@ export function reserveOrderForNewPairs(ctx: Context = loadContext()): OrderRese
   const fresh = pairsWithoutOrder(ctx.world.pairs, readOrders(rows));
   if (fresh.length === 0) return undefined;
   const ids = fresh.map((p) => p.id);
-  return reserveOrder(
-    table,
-    rows,
-    orderKey(ids),
-    ids,
-    today(),
-    ctx.settings.orderFormat,
-    ctx.settings.orderFirstNumber,
-  );
+  return reserveOrder(table, rows, orderKey(ids), ids, today(), numberingOf(ctx.settings));
 }
 
 function triggers(): GoogleAppsScript.Script.Trigger[] {
@@ -286,16 +280,7 @@ export function createProgrammeOrders(): GenerationReport {
     for (const o of PROGRAMME_ORDERS) {
       const rows = table.read();
       const key = programmeOrderKey(o.prefix, ctx.world.year);
-      reserveOrder(
-        table,
-        rows,
-        key,
-        [],
-        today(),
-        ctx.settings.orderFormat,
-        ctx.settings.orderFirstNumber,
-        o.title,
-      );
+      reserveOrder(table, rows, key, [], today(), numberingOf(ctx.settings), o.title);
     }
   });
   return runDocumentGeneration();
