@@ -84,10 +84,10 @@ test('approved pair → order, agreement, plan and the minor mentee’s two cons
   ]);
   expect(jobs.map((j) => j.title)).toEqual([
     'Приказ № 45-о от 25.11.2026 Об утверждении наставнических пар (групп)',
-    'Соглашение — Иванова А. П. и Петров П. П.',
-    'Индивидуальный план — Иванова А. П. и Петров П. П.',
-    'Согласие родителя на обработку ПД — Петров П. П.',
-    'Согласие на распространение ПД — Петров П. П.',
+    'Соглашение — А. П. Иванова и П. П. Петров',
+    'Индивидуальный план — А. П. Иванова и П. П. Петров',
+    'Согласие родителя на обработку ПД — П. П. Петров',
+    'Согласие на распространение ПД — П. П. Петров',
   ]);
   expect(pendingJobs(world, [order], new Set(['order:x', 'consent:S1'])).map((j) => j.key)).toEqual([
     'agreement:P1:45-о',
@@ -96,46 +96,74 @@ test('approved pair → order, agreement, plan and the minor mentee’s two cons
   ]);
 });
 
-test('the order: layout, instrumental and accusative cases, appendix table', () => {
+test('the order: layout, legal grounds, pairs only in the appendix, who signs «ознакомлены»', () => {
   const { text } = filled('order:x');
   expect(text).toContain('ПРИКАЗ');
-  expect(text).toContain('«25» ноября 2026 г. | № 45-о');
-  expect(text).toContain(
-    '2.1. за наставником Ивановой Анной Петровной (учитель математики) — Петрова Павла Павловича (7Б класс), форма наставничества «учитель – ученик», срок — до 31.05.2027;',
-  );
-  expect(text).toContain('в срок до «09» декабря 2026 г.');
+  expect(text).toContain('25 ноября 2026 г. | № 45-о');
+  expect(text).toContain('№ 273-ФЗ «Об образовании в Российской Федерации»');
+  expect(text).toContain('от 25.12.2019 № Р-145');
+  expect(text).toContain('Положением о наставничестве МОУ «Средняя общеобразовательная школа № 1»');
+  expect(text).toContain('согласно приложению к настоящему приказу');
+  // The pairs are listed once, in the appendix.
+  expect(text.match(/Петров Павел Павлович/g)).toHaveLength(1);
+  expect(text).not.toContain('за наставником');
+  expect(text).toContain('в срок до 9 декабря 2026 г. разработать');
   expect(text).toContain('Куратору целевой модели наставничества Кузнецовой Ольге Игоревне');
   expect(text).toContain('Директор _______________ Е. В. Сергеева');
-  expect(text).toContain('Иванова А. П. |  | ');
-  expect(text).not.toContain('Петров П. П. |  | ');
+  expect(text).toContain('Кузнецова О. И. | куратор |  | ');
+  expect(text).toContain('Иванова А. П. | наставник |  | ');
+  // A minor does not sign; the parent does.
+  expect(text).not.toContain('Петров П. П. | ');
+  expect(text).toContain('Петрова О. И. | родитель наставляемого Петрова П. П. |  | ');
   expect(text).toContain(
     '1 | Иванова Анна Петровна | учитель математики | Петров Павел Павлович | 7Б класс | учитель – ученик | до 31.05.2027',
   );
   expect(text).not.toMatch(/\{\{|\}\}/);
+  expect(text).not.toMatch(/\(\S[^()]*\([^()]*\)/);
 });
 
 test('the agreement of a minor mentee is signed by the parent', () => {
   const { text } = filled('agreement:P1:45-о');
-  expect(text).toContain('Иванова Анна Петровна (учитель математики), далее — Наставник,');
+  expect(text).toContain('Иванова Анна Петровна, учитель математики, далее — Наставник,');
   expect(text).toContain(
-    'Петрова Ольга Игоревна, родитель (законный представитель) несовершеннолетнего участника Петрова Павла Павловича (7Б класс), далее — Наставляемый,',
+    'Петрова Ольга Игоревна, родитель (законный представитель) несовершеннолетнего участника Петрова Павла Павловича, 7Б класс, далее — Наставляемый,',
   );
-  expect(text).toContain('Петрова Ольга Игоревна (родитель (законный представитель) Петрова П. П.)');
+  expect(text).toContain('Петрова О. И., родитель участника Петрова П. П.');
+  expect(text).toContain('в МОУ «Средняя общеобразовательная школа № 1» (далее — Организация)');
   expect(text).not.toMatch(/\{\{|\}\}/);
+  expect(text).not.toContain('г..');
 });
 
-test('consents: addressed to the director in the dative; the parent form for a child under 14', () => {
+test('consents: addressed to the director; every element of ст. 9 ч. 4 and the transfer to Google', () => {
   const { text, job } = filled('consent:S1');
   expect(text).toContain('Директору МОУ «Средняя общеобразовательная школа № 1»');
   expect(text).toContain('Сергеевой Е. В.');
+  expect(text).toContain('от Петровой Ольги Игоревны');
+  expect(text).toContain('Я, Петрова Ольга Игоревна,');
+  expect(text).toContain('являясь законным представителем Петрова Павла Павловича, 7Б класс');
+  expect(text).toContain('адрес регистрации родителя (законного представителя): ____');
+  expect(text).toContain('основной документ, удостоверяющий личность ребёнка: ____________ серия ______ №');
+  expect(text).toContain('документ, подтверждающий полномочия законного представителя');
+  expect(text).toContain('Оператор: МОУ «Средняя общеобразовательная школа № 1», адрес: ____');
+  expect(text).toContain('Google LLC');
+  expect(text).toContain('за пределами Российской Федерации');
+  expect(text).toContain('ст. 12');
+  expect(text).toContain('может быть отозвано письменным заявлением');
   expect(text).toContain(
-    'Я, Петрова Ольга Игоревна, являюсь родителем (законным представителем) Петрова Павла Павловича (7Б класс)',
+    'Согласие принял: ответственный за обработку персональных данных _______________ О. И. Кузнецова',
   );
   expect(job.viewers).toEqual(['parent@mail.local']);
   const dissemination = filled('dissemination:S1').text;
   expect(dissemination).toContain(
-    'Я, Петрова Ольга Игоревна, родитель (законный представитель) Петрова Павла Павловича',
+    'Я, Петрова Ольга Игоревна, родитель (законный представитель) Петрова Павла Павловича, 7Б класс',
   );
+  expect(dissemination).toContain(
+    'контактные данные (телефон, адрес электронной почты или почтовый адрес): parent@mail.local',
+  );
+  expect(dissemination).toContain('ст. 10.1');
+  expect(dissemination).toContain('ИНН ____');
+  expect(dissemination).toContain('Информационные ресурсы Организации');
+  expect(dissemination).toContain('Фото- и видеоизображения с мероприятий программы |  | ');
   expect(dissemination).toContain('добровольно');
 });
 

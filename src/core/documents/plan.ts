@@ -10,7 +10,7 @@ import {
   type Pair,
   type Participant,
 } from '../model';
-import { initialsAfter, type PersonName } from '../templates/declension';
+import { declineName, initialsAfter, initialsBefore, type PersonName } from '../templates/declension';
 import { organisationForms } from '../templates/organisationName';
 import { type CalendarDate, formatShortDate, isoDay } from '../templates/russianDate';
 import {
@@ -117,10 +117,23 @@ export const personName = (p: Participant): PersonName => ({
   gender: p.gender,
 });
 
+/** «7Б класс», «учитель, физика»: brackets become commas, so a role never nests brackets in a sentence. */
 export function roleText(p: Participant): string {
   if (p.category === 'student') return p.schoolClass ? `${formatClass(p.schoolClass)} класс` : 'обучающийся';
-  return p.position || CATEGORY_LABELS[p.category];
+  const role = p.position || CATEGORY_LABELS[p.category];
+  return role
+    .replace(/\s*\(([^()]*)\)/g, ', $1')
+    .replace(/,\s*,/g, ',')
+    .trim();
 }
+
+/** The parent of a minor as a declinable name, or a line to write the name by hand. */
+const parentOf = (p: Participant): TemplateValue =>
+  p.parentName.trim() ? nameValue(splitName(p.parentName)) : BLANK_NAME;
+
+/** Who signs for the participant can be reached at: the parent's address for a minor. */
+const contactText = (p: Participant): string =>
+  [isMinor(p) ? p.parentEmail : p.email, isMinor(p) ? '' : p.phone].filter(Boolean).join(', ');
 
 const BLANK_NAME = '______________________________';
 const BLANK_LINE = '____________________________________________';
@@ -274,11 +287,22 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
     const mentee = pair && world.people.get(pair.menteeId);
     return pair && mentor && mentee ? [{ pair, mentor, mentee }] : [];
   });
-  const acquainted = new Map<string, Participant>();
-  for (const { mentor, mentee } of pairs) {
-    acquainted.set(mentor.id, mentor);
-    if (!isMinor(mentee)) acquainted.set(mentee.id, mentee);
-  }
+  // Adults sign for themselves; a minor's parent signs instead, as for the agreement (seed 004, 3.5).
+  const acquainted = new Map<string, TemplateRecord>();
+  acquainted.set('curator', { person: nameValue(splitName(world.settings.curatorName)), role: 'куратор' });
+  for (const { mentor, mentee } of pairs)
+    for (const [p, role] of [
+      [mentor, 'наставник'],
+      [mentee, 'наставляемый'],
+    ] as const) {
+      if (acquainted.has(p.id)) continue;
+      if (!isMinor(p)) acquainted.set(p.id, { person: nameValue(personName(p)), role });
+      else if (p.parentName.trim())
+        acquainted.set(p.id, {
+          person: nameValue(splitName(p.parentName)),
+          role: `родитель ${role === 'наставник' ? 'наставника' : 'наставляемого'} ${initialsAfter(declineName(personName(p), 'genitive'))}`,
+        });
+    }
   return {
     key: order.key,
     type: 'order',
@@ -296,10 +320,7 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
         form: formLabel(world, pair.formId),
         period: `до ${formatShortDate(world.programmeEnd)}`,
       })),
-      acquainted: [...acquainted.values()].map((p) => ({
-        person: nameValue(personName(p)),
-        role: roleText(p),
-      })),
+      acquainted: [...acquainted.values()],
     },
     viewers: [],
     pairId: '',
@@ -315,7 +336,7 @@ function pairJobs(
   mentor: Participant,
   mentee: Participant,
 ): DocumentJob[] {
-  const both = `${initialsAfter(personName(mentor))} и ${initialsAfter(personName(mentee))}`;
+  const both = `${initialsBefore(personName(mentor))} и ${initialsBefore(personName(mentee))}`;
   const base = {
     ...common(world),
     order: { number: order.number, date: dateValue(order.date) },
@@ -329,8 +350,8 @@ function pairJobs(
     menteeRole: roleText(mentee),
     mentorMinor: isMinor(mentor),
     menteeMinor: isMinor(mentee),
-    mentorParent: mentor.parentName || BLANK_NAME,
-    menteeParent: mentee.parentName || BLANK_NAME,
+    mentorParent: parentOf(mentor),
+    menteeParent: parentOf(mentee),
     form: formLabel(world, pair.formId),
   };
   const viewers = emails(...contactsOf(mentor), ...contactsOf(mentee));
@@ -363,14 +384,15 @@ function pairJobs(
 }
 
 function consentJobs(world: DocumentWorld, person: Participant): DocumentJob[] {
-  const name = initialsAfter(personName(person));
+  const name = initialsBefore(personName(person));
   const byParent = consentSigner(person) === 'parent';
   const data: TemplateRecord = {
     ...common(world),
     person: nameValue(personName(person)),
     personRole: roleText(person),
     minor: isMinor(person),
-    parent: person.parentName || BLANK_NAME,
+    parent: parentOf(person),
+    contacts: orBlank(contactText(person)),
   };
   // The consent goes to whoever signs it: the parent for a child under 14, otherwise the participant.
   const viewers = byParent ? emails(person.parentEmail || person.email) : emails(person.email);
@@ -420,5 +442,8 @@ export function pendingJobs(
   const unsigned = [...world.people.values()].filter((p) => p.consent === 'missing');
   for (const person of unsigned.sort((a, b) => a.id.localeCompare(b.id)))
     jobs.push(...consentJobs(world, person));
-  return jobs.filter((j) => !done.has(j.key));
+  return jobs.filter((j) => !done.has(j.key)).map((j) => ({ ...j, title: fileTitle(j.title) }));
 }
+
+/** A file name never ends in a dot: Drive and Word would show «….docx» as «..docx». */
+const fileTitle = (title: string): string => title.replace(/[\s.]+$/, '');

@@ -45,10 +45,7 @@ function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): vo
   if (format.borders !== undefined) table.setBorderWidth(format.borders);
 }
 
-function tablePort(
-  table: GoogleAppsScript.Document.Table,
-  laidOut: (table: GoogleAppsScript.Document.Table, format: TableFormat) => void,
-): TablePort {
+function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
   let rows: Array<TextPort[][] | undefined> | undefined;
   const cache = () => {
     if (!rows) rows = new Array(table.getNumRows());
@@ -83,7 +80,6 @@ function tablePort(
     },
     format: (format) => {
       layOut(table, format);
-      laidOut(table, format);
     },
   };
 }
@@ -93,18 +89,7 @@ export class GasDocumentPort implements DocumentPort {
   /** The body's blocks as last read; dropped when a block is inserted or removed. */
   private known: BlockPort[] | undefined;
 
-  /** Tables with rows to repeat or keep whole, by their index among the body's tables. */
-  readonly rowLayouts: Array<{ tableIndex: number; headerRows: number; keepRows: boolean }> = [];
-
   constructor(private readonly body: Body) {}
-
-  private noteRows(table: GoogleAppsScript.Document.Table, format: TableFormat): void {
-    if (!format.headerRows && !format.keepRows) return;
-    let tableIndex = 0;
-    for (let i = 0; i < this.body.getChildIndex(table); i++)
-      if (this.body.getChild(i).getType() === DocumentApp.ElementType.TABLE) tableIndex++;
-    this.rowLayouts.push({ tableIndex, headerRows: format.headerRows ?? 0, keepRows: !!format.keepRows });
-  }
 
   blocks(): BlockPort[] {
     if (this.known) return [...this.known];
@@ -141,11 +126,7 @@ export class GasDocumentPort implements DocumentPort {
     const made: BlockPort = holder
       ? { kind: 'paragraph', paragraph: new TextOf(holder), remove }
       : el.getType() === DocumentApp.ElementType.TABLE
-        ? {
-            kind: 'table',
-            table: tablePort(el.asTable(), (t, f) => this.noteRows(t, f)),
-            remove,
-          }
+        ? { kind: 'table', table: tablePort(el.asTable()), remove }
         : { kind: 'other', remove };
     this.elements.set(made, el);
     return made;

@@ -60,9 +60,6 @@ const tableSchema = z.object({
   /** Column widths in points, as Table.setColumnWidth sets them; missing — equal columns. */
   widths: z.array(z.number().nullable()).optional(),
   borderWidth: z.number().optional(),
-  /** Rows repeated at the top of every page, and rows never split across pages (Docs API table styles). */
-  headerRows: z.number().int().optional(),
-  keepRows: z.boolean().optional(),
 });
 const blockSchema = z.discriminatedUnion('kind', [paragraphSchema, listItemSchema, tableSchema]);
 
