@@ -115,6 +115,7 @@ export const personName = (p: Participant): PersonName => ({
   firstName: p.firstName,
   middleName: p.middleName,
   gender: p.gender,
+  overrides: p.nameForms,
 });
 
 /** «7Б класс», «учитель, физика»: brackets become commas, so a role never nests brackets in a sentence. */

@@ -12,6 +12,7 @@ import {
   type Role,
 } from '../model';
 import { type CellValue, cellText, type TableRecord } from '../table';
+import { formatNameForms, GENDER_LABELS, parseGender, parseNameForms } from './nameForms';
 import { parseClass } from './schoolClass';
 import { joinList, splitList } from './text';
 
@@ -24,6 +25,8 @@ export const COLUMNS = {
   lastName: 'Фамилия',
   firstName: 'Имя',
   middleName: 'Отчество',
+  gender: 'Пол',
+  nameForms: 'Склонение',
   email: 'E-mail',
   category: 'Категория',
   schoolClass: 'Класс',
@@ -57,6 +60,8 @@ const COMMON = [
   COLUMNS.lastName,
   COLUMNS.firstName,
   COLUMNS.middleName,
+  COLUMNS.gender,
+  COLUMNS.nameForms,
   COLUMNS.email,
   COLUMNS.category,
   COLUMNS.schoolClass,
@@ -132,6 +137,8 @@ export function participantToRecord(
     [COLUMNS.lastName]: p.lastName,
     [COLUMNS.firstName]: p.firstName,
     [COLUMNS.middleName]: p.middleName,
+    [COLUMNS.gender]: p.gender ? GENDER_LABELS[p.gender] : '',
+    [COLUMNS.nameForms]: formatNameForms(p.nameForms),
     [COLUMNS.email]: p.email,
     [COLUMNS.category]: CATEGORY_LABELS[p.category],
     [COLUMNS.schoolClass]: p.schoolClass ? formatClass(p.schoolClass) : '',
@@ -203,6 +210,8 @@ export function recordToParticipant(role: Role, r: TableRecord, forms: readonly 
     lastName: erased ? ERASED_LABEL : cellText(r[COLUMNS.lastName]),
     firstName: erased ? '' : cellText(r[COLUMNS.firstName]),
     middleName: erased ? '' : cellText(r[COLUMNS.middleName]),
+    gender: parseGender(cellText(r[COLUMNS.gender])),
+    nameForms: erased ? undefined : parseNameForms(cellText(r[COLUMNS.nameForms])),
     category,
     schoolClass: classText ? parseClass(classText) : undefined,
     age: num(r[COLUMNS.age]),

@@ -58,10 +58,10 @@ function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
       if (known) return known;
       const r = table.getRow(row);
       const cells: TextPort[][] = [];
-      for (let c = 0; c < r.getNumCells(); c++) {
+      for (let c = 0, n = r.getNumCells(); c < n; c++) {
         const cell = r.getCell(c);
         const paragraphs: TextPort[] = [];
-        for (let i = 0; i < cell.getNumChildren(); i++) {
+        for (let i = 0, n = cell.getNumChildren(); i < n; i++) {
           const holder = textHolder(cell.getChild(i));
           if (holder) paragraphs.push(new TextOf(holder));
         }
@@ -94,7 +94,7 @@ export class GasDocumentPort implements DocumentPort {
   blocks(): BlockPort[] {
     if (this.known) return [...this.known];
     const out: BlockPort[] = [];
-    for (let i = 0; i < this.body.getNumChildren(); i++) out.push(this.port(this.body.getChild(i)));
+    for (let i = 0, n = this.body.getNumChildren(); i < n; i++) out.push(this.port(this.body.getChild(i)));
     this.known = out;
     return [...out];
   }
