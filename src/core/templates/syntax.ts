@@ -10,12 +10,14 @@ export type Token =
   | { kind: 'table'; start: number; end: number; source: string; format: TableFormat }
   | { kind: 'malformed'; start: number; end: number; source: string; message: string };
 
-/** How the next table is laid out: {{таблица ширины=6,30,64 рамки=1}}. */
+/** How the next table is laid out: {{таблица ширины=6,30,64 рамки=1 шрифт=10}}. */
 export interface TableFormat {
   /** Relative column widths (any units; scaled to the page width). */
   widths?: number[];
   /** Border width in points; 0 — no borders. */
   borders?: number;
+  /** Font size of the whole table in points, for wide tables such as the order's appendix. */
+  fontSize?: number;
 }
 
 const TABLE_OPTION_NAMES: Record<string, keyof TableFormat> = {
@@ -23,6 +25,8 @@ const TABLE_OPTION_NAMES: Record<string, keyof TableFormat> = {
   widths: 'widths',
   рамки: 'borders',
   borders: 'borders',
+  шрифт: 'fontSize',
+  font: 'fontSize',
 };
 
 function tableFormat(options: string): TableFormat | string {
@@ -30,7 +34,7 @@ function tableFormat(options: string): TableFormat | string {
   for (const option of options.split(/\s+/).filter(Boolean)) {
     const [rawName, value = ''] = option.split('=');
     const name = TABLE_OPTION_NAMES[rawName.toLowerCase()];
-    if (!name) return `неизвестный параметр таблицы «${rawName}» (есть ширины и рамки)`;
+    if (!name) return `неизвестный параметр таблицы «${rawName}» (есть ширины, рамки, шрифт)`;
     if (name === 'widths') {
       const widths = value.split(',').map(Number);
       if (widths.length === 0 || widths.some((w) => !Number.isFinite(w) || w <= 0))

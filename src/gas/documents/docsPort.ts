@@ -34,7 +34,7 @@ function textHolder(el: Element): TextHolder | undefined {
 /** Text width of an A4 page with the usual margins of a school order (3 cm left, 1.5 cm right), in points. */
 const TEXT_WIDTH_PT = 467;
 
-/** Column widths and borders, as DocumentApp can set them. */
+/** Column widths, borders and font size, as DocumentApp can set them. */
 function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): void {
   if (format.widths) {
     const total = format.widths.reduce((a, b) => a + b, 0);
@@ -43,6 +43,7 @@ function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): vo
     });
   }
   if (format.borders !== undefined) table.setBorderWidth(format.borders);
+  if (format.fontSize) table.editAsText().setFontSize(format.fontSize);
 }
 
 function tablePort(table: GoogleAppsScript.Document.Table): TablePort {

@@ -37,7 +37,10 @@ const STYLE_IDS: Record<Heading, string | undefined> = {
 const JUSTIFY = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'both' } as const;
 
 function runXml(run: TextRun): string {
-  const props = `${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}${run.underline ? '<w:u w:val="single"/>' : ''}`;
+  const size = run.fontSize
+    ? `<w:sz w:val="${Math.round(run.fontSize * 2)}"/><w:szCs w:val="${Math.round(run.fontSize * 2)}"/>`
+    : '';
+  const props = `${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}${run.underline ? '<w:u w:val="single"/>' : ''}${size}`;
   // Line breaks inside a paragraph (vertical tab in Docs, \n from setText) become <w:br/>.
   const parts = run.text.split(/\r\n|[\n\r\v]/).map((t) => `<w:t xml:space="preserve">${escapeXml(t)}</w:t>`);
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${parts.join('<w:br/>')}</w:r>`;

@@ -8,6 +8,8 @@ const runSchema = z.object({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   underline: z.boolean().optional(),
+  /** Points, as Text.setFontSize sets them; missing — the document's default. */
+  fontSize: z.number().optional(),
 });
 export type TextRun = z.infer<typeof runSchema>;
 export type RunStyle = Omit<TextRun, 'text'>;
@@ -87,7 +89,12 @@ function explode(runs: TextRun[]): StyledChar[] {
 }
 
 function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline;
+  return (
+    !!a.bold === !!b.bold &&
+    !!a.italic === !!b.italic &&
+    !!a.underline === !!b.underline &&
+    a.fontSize === b.fontSize
+  );
 }
 
 function implode(chars: StyledChar[]): TextRun[] {
@@ -105,6 +112,7 @@ function cleanStyle(style: RunStyle): RunStyle {
   if (style.bold) out.bold = true;
   if (style.italic) out.italic = true;
   if (style.underline) out.underline = true;
+  if (style.fontSize) out.fontSize = style.fontSize;
   return out;
 }
 
