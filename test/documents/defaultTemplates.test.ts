@@ -107,7 +107,8 @@ test('the order: layout, legal grounds, pairs only in the appendix, who signs «
   // The pairs are listed once, in the appendix.
   expect(text.match(/Петров Павел Павлович/g)).toHaveLength(1);
   expect(text).not.toContain('за наставником');
-  expect(text).toContain('в срок до 9 декабря 2026 г. разработать');
+  // Not before the planning meeting the planner gives the pair (16 December), though 14 days end on the 9th.
+  expect(text).toContain('в срок до 16 декабря 2026 г. разработать');
   expect(text).toContain('Куратору целевой модели наставничества Кузнецовой Ольге Игоревне');
   expect(text).toContain('Директор _______________ Е. В. Сергеева');
   expect(text).toContain('Кузнецова О. И. | куратор |  | ');
@@ -167,12 +168,68 @@ test('consents: addressed to the director; every element of ст. 9 ч. 4 and th
   expect(dissemination).toContain('добровольно');
 });
 
-test('the individual plan lists activities with dates and the formats of the form', () => {
+test('the individual plan: the meetings on the planner’s dates, tasks from the request', () => {
   const { text } = filled('plan:P1:45-о');
-  expect(text).toContain('1 | Встреча-знакомство | до 02.12.2026 | ');
-  expect(text).toContain('Итоговая встреча | до 31.05.2027');
+  expect(text).toContain('1 | Встреча-знакомство | 02.12.2026 | ');
+  expect(text).toContain('3 | Встреча-планирование | 16.12.2026 | ');
+  expect(text).toContain('Регулярная встреча: подготовка к олимпиаде | 11.01.2027 | ');
+  expect(text).toContain('Итоговая встреча | 31.05.2027');
   expect(text).toContain('подготовка к олимпиаде или конкурсу');
-  expect(text).toContain('Запрос наставляемого: подготовка к олимпиаде');
+  expect(text).toContain('1. Петров Павел Павлович, 7Б класс. Запрос: подготовка к олимпиаде.');
+  expect(text).not.toMatch(/\{\{|\}\}/);
+});
+
+test('the plan follows «Встречи» as the curator moved them, and one plan serves a whole group', () => {
+  const second = person({
+    id: 'S2',
+    role: 'mentee',
+    lastName: 'Цой',
+    firstName: 'Алина',
+    category: 'student',
+    gender: 'f',
+    schoolClass: { grade: 8, letter: 'А' },
+    age: 15,
+    consent: 'received',
+    topics: ['проектная работа'],
+  });
+  const planId = 'T1/teacher-student/2026-27';
+  const moved: DocumentWorld = {
+    ...world,
+    pairs: [pair, { ...pair, id: 'P2', menteeId: 'S2' }],
+    people: new Map([mentor, mentee, second].map((p) => [p.id, p])),
+    meetings: {
+      rules: {
+        holidays: [],
+        programmeEnd: '2027-05-31',
+        firstMeetingAfterDays: 7,
+        startStepDays: 7,
+        intervalDays: 14,
+      },
+      byPlan: new Map([
+        [
+          planId,
+          [
+            { kind: 'intro', date: '2026-12-01' },
+            { kind: 'planning', date: '2026-12-22' },
+            { kind: 'final', date: '2027-05-28' },
+          ],
+        ],
+      ]),
+    },
+  };
+  const both = { ...order, pairIds: ['P1', 'P2'] };
+  const jobs = pendingJobs(moved, [both], new Set());
+  const plans = jobs.filter((j) => j.type === 'plan');
+  expect(plans.map((j) => j.title)).toEqual(['Индивидуальный план группы — А. П. Иванова, наставляемых: 2']);
+  const doc = new MemoryDocument(defaultTemplate('plan').spec);
+  fillTemplate(doc, plans[0].data, 'план');
+  const text = doc.text();
+  expect(text).toContain('2 | Встреча-планирование | 22.12.2026 | ');
+  expect(text).toContain('2. Цой Алина, 8А класс. Запрос: проектная работа.');
+  expect(text).toContain('Наставляемый _______________ А. Цой');
+  const orderDoc = new MemoryDocument(defaultTemplate('order-pairs').spec);
+  fillTemplate(orderDoc, jobs[0].data, 'приказ');
+  expect(orderDoc.text()).toContain('в срок до 22 декабря 2026 г. разработать');
 });
 
 test('every default template fills without problems from its documented fields', () => {

@@ -100,7 +100,9 @@ async function gymnasium() {
 
 /** The PDF's text with lines joined, as a reader sees the sentences. */
 function printed(docx: string, out: string): string {
-  execFileSync(SOFFICE, ['--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
+  // A profile of its own: another soffice running (another test, the user's) would refuse a second one.
+  const profile = `-env:UserInstallation=file://${join(out, 'profile')}`;
+  execFileSync(SOFFICE, [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
     stdio: 'ignore',
     timeout: 180_000,
   });
@@ -183,8 +185,11 @@ test('every kind of document, printed through LibreOffice, reads as a director w
   );
   expect(agreement).toContain(`в ${ORG_PREPOSITIONAL}`);
 
-  const plan = text('Индивидуальный план — К. А. Абрамян и И. А. Соловьёв');
-  expect(plan).toContain('Соловьёв Илья Андреевич');
+  // One plan for the group, listing both mentees; its dates are the planner's (as in «Встречи»).
+  const plan = text('Индивидуальный план группы — К. А. Абрамян');
+  expect(plan).toContain('1. Цой Алина, 8А класс');
+  expect(plan).toContain('2. Соловьёв Илья Андреевич, 6Б класс');
+  expect(plan).toMatch(/Встреча-планирование \d\d\.\d\d\.2026/);
 
   // A 15-year-old signs her own consent; the parent signs for a 12-year-old.
   const own = text('Согласие на обработку ПД — А. Цой');

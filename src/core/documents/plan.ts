@@ -10,9 +10,11 @@ import {
   type Pair,
   type Participant,
 } from '../model';
+import { SCHEDULE_SETTINGS } from '../schedule/settings';
+import { readSettings } from '../settings';
 import { declineName, initialsAfter, initialsBefore, type PersonName } from '../templates/declension';
 import { organisationForms } from '../templates/organisationName';
-import { type CalendarDate, formatShortDate, isoDay } from '../templates/russianDate';
+import { type CalendarDate, formatShortDate, isoDay, parseIsoDay } from '../templates/russianDate';
 import {
   casesValue,
   dateValue,
@@ -21,6 +23,14 @@ import {
   type TemplateValue,
 } from '../templates/value';
 import type { TemplateKey } from './defaultTemplates';
+import {
+  groupMeetings,
+  groupPlanId,
+  type MeetingPlans,
+  type PlannedDate,
+  planningDay,
+  planRows,
+} from './planActivities';
 import { type DocumentSettings, orgNameOverrides } from './settings';
 
 export const DOCUMENT_TYPES = ['order', 'agreement', 'plan', 'consent', 'dissemination'] as const;
@@ -66,6 +76,8 @@ export interface DocumentJob {
 }
 
 export interface DocumentWorld {
+  /** The meeting planner's rules and the plans in «Встречи»; without them, the default rules. */
+  meetings?: MeetingPlans;
   pairs: readonly Pair[];
   people: ReadonlyMap<string, Participant>;
   forms: readonly MentoringForm[];
@@ -187,48 +199,6 @@ const DEFAULT_FORMATS = ['совместный проект', 'консульт�
 
 export const formatsOf = (formId: string): string[] => FORMATS[formId] ?? DEFAULT_FORMATS;
 
-function activities(
-  order: OrderReservation,
-  end: CalendarDate,
-  formId: string,
-  planDays: number,
-): TemplateValue[] {
-  const by = (days: number) => `до ${formatShortDate(addDays(order.date, days))}`;
-  const formats = formatsOf(formId);
-  return [
-    {
-      title: 'Встреча-знакомство',
-      when: by(7),
-      result: 'Стороны познакомились, обсудили ожидания и правила работы',
-    },
-    {
-      title: 'Пробная встреча',
-      when: by(Math.max(8, planDays - 4)),
-      result: 'Опробован формат совместной работы',
-    },
-    {
-      title: 'Встреча-планирование',
-      when: by(planDays),
-      result: 'Составлен и согласован индивидуальный план',
-    },
-    ...formats.slice(0, 3).map((f) => ({
-      title: f[0].toUpperCase() + f.slice(1),
-      when: 'в течение года',
-      result: 'Продвижение по запросу наставляемого',
-    })),
-    {
-      title: 'Обратная связь куратору',
-      when: 'декабрь, март, июнь',
-      result: 'Заполнены анкеты обратной связи',
-    },
-    {
-      title: 'Итоговая встреча',
-      when: `до ${formatShortDate(end)}`,
-      result: 'Подведены итоги, заполнены анкеты удовлетворённости',
-    },
-  ];
-}
-
 /** «Директор» → «Директору», «Заведующий» → «Заведующему», «Заведующая» → «Заведующей». */
 export function dativeOfPosition(position: string): string {
   const [head, ...rest] = position.trim().split(/\s+/);
@@ -312,7 +282,7 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
     data: {
       ...common(world),
       order: { number: order.number, date: dateValue(order.date), title: order.title },
-      planDeadline: dateValue(addDays(order.date, world.settings.planDays)),
+      planDeadline: dateValue(planDeadline(world, order, pairs)),
       pairs: pairs.map(({ pair, mentor, mentee }) => ({
         mentor: nameValue(personName(mentor)),
         mentorRole: roleText(mentor),
@@ -330,12 +300,14 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
   };
 }
 
+/** The pair's agreement; with `members`, the plan of the group the pair opens instead. */
 function pairJobs(
   world: DocumentWorld,
   order: OrderReservation,
   pair: Pair,
   mentor: Participant,
   mentee: Participant,
+  members?: readonly Member[],
 ): DocumentJob[] {
   const both = `${initialsBefore(personName(mentor))} и ${initialsBefore(personName(mentee))}`;
   const base = {
@@ -372,16 +344,106 @@ function pairJobs(
     participantId: '',
     orderNumber: order.number,
   });
+  if (!members) return [job('agreement', 'agreement', `Соглашение — ${both}`, base)];
+  // One plan per group (a mentor with one form): it lists every mentee approved with them so far.
+  const mentees = members.map((m) => m.mentee);
+  const meetings = meetingsOf(world, members, order.date);
+  const title =
+    mentees.length === 1
+      ? `Индивидуальный план — ${both}`
+      : `Индивидуальный план группы — ${initialsBefore(personName(mentor))}, наставляемых: ${mentees.length}`;
   return [
-    job('agreement', 'agreement', `Соглашение — ${both}`, base),
-    job('plan', 'plan', `Индивидуальный план — ${both}`, {
+    job('plan', 'plan', title, {
       ...base,
-      request:
-        [...mentee.topics, mentee.note].filter(Boolean).join('; ') || 'уточняется на встрече-планировании',
+      startDate: dateValue(parseIsoDay(meetings[0]?.date ?? isoDay(order.date))),
+      request: requestOf(mentee),
+      mentees: mentees.map((m) => ({
+        mentee: nameValue(personName(m)),
+        menteeRole: roleText(m),
+        request: requestOf(m),
+      })),
       formats: formatsOf(pair.formId).join(', '),
-      activities: activities(order, world.programmeEnd, pair.formId, world.settings.planDays),
+      activities: planRows(meetings, tasksOf(mentees, pair.formId)),
     }),
-  ];
+  ].map((j) => ({ ...j, viewers: emails(...contactsOf(mentor), ...mentees.flatMap(contactsOf)) }));
+}
+
+const requestOf = (p: Participant): string =>
+  [...p.topics, p.note].filter(Boolean).join('; ') || 'уточняется на встрече-планировании';
+
+/** The plan's tasks: what the mentees asked for, then the usual formats of the form. */
+const tasksOf = (mentees: readonly Participant[], formId: string): string[] => [
+  ...new Set([...mentees.flatMap((m) => m.topics), ...formatsOf(formId).slice(0, 3)]),
+];
+
+const scheduleDefaults = (): MeetingPlans => {
+  const s = readSettings(SCHEDULE_SETTINGS, new Map()).values;
+  return {
+    rules: {
+      holidays: s.holidays,
+      programmeEnd: s.programmeEnd,
+      firstMeetingAfterDays: s.firstMeetingAfterDays,
+      startStepDays: s.startStepDays,
+      intervalDays: s.intervalDays,
+    },
+    byPlan: new Map(),
+  };
+};
+
+interface Member {
+  pair: Pair;
+  mentor: Participant;
+  mentee: Participant;
+}
+
+/** The calendar day of a date cell (midnight in the school's zone, whatever zone the code runs in). */
+function approvedOn(pair: Pair, fallback: CalendarDate): CalendarDate {
+  if (!pair.approvedAt) return fallback;
+  const noon = new Date(pair.approvedAt.getTime() + 43_200_000);
+  return { year: noon.getUTCFullYear(), month: noon.getUTCMonth() + 1, day: noon.getUTCDate() };
+}
+
+/** The group's meetings: «Встречи» has them, or the planner will make them from the first approval. */
+function meetingsOf(
+  world: DocumentWorld,
+  members: readonly Member[],
+  orderDate: CalendarDate,
+): PlannedDate[] {
+  const first = members[0];
+  const plans = world.meetings ?? scheduleDefaults();
+  const starts = members
+    .map((m) => approvedOn(m.pair, orderDate))
+    .sort((a, b) => isoDay(a).localeCompare(isoDay(b)))[0];
+  return groupMeetings(
+    plans,
+    groupPlanId(first.mentor.id, first.pair.formId, starts),
+    starts,
+    world.programmeEnd,
+  );
+}
+
+/** The order's deadline for the plans: never before the groups' planning meetings. */
+function planDeadline(
+  world: DocumentWorld,
+  order: OrderReservation,
+  members: readonly Member[],
+): CalendarDate {
+  let deadline = addDays(order.date, world.settings.planDays);
+  for (const group of groupsOf(members)) {
+    const planning = planningDay(meetingsOf(world, group, order.date));
+    if (planning && isoDay(planning) > isoDay(deadline)) deadline = planning;
+  }
+  return deadline;
+}
+
+/** Members grouped by mentor and form, in the order they come. */
+function groupsOf(members: readonly Member[]): Member[][] {
+  const groups = new Map<string, Member[]>();
+  for (const m of members) {
+    const key = `${m.mentor.id}\u0000${m.pair.formId}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups.values()];
 }
 
 function consentJobs(world: DocumentWorld, person: Participant): DocumentJob[] {
@@ -431,12 +493,31 @@ export function pendingJobs(
     (a, b) => isoDay(a.date).localeCompare(isoDay(b.date)) || a.seq - b.seq,
   )) {
     jobs.push(orderJob(world, order));
-    for (const id of order.pairIds) {
+    const members = order.pairIds.flatMap((id) => {
       const pair = world.pairs.find((p) => p.id === id);
       const mentor = pair && world.people.get(pair.mentorId);
       const mentee = pair && world.people.get(pair.menteeId);
-      if (!pair || !mentor || !mentee || pair.state !== 'approved') continue;
-      jobs.push(...pairJobs(world, order, pair, mentor, mentee));
+      return pair && mentor && mentee && pair.state === 'approved' ? [{ pair, mentor, mentee }] : [];
+    });
+    for (const group of groupsOf(members)) {
+      for (const m of group) jobs.push(...pairJobs(world, order, m.pair, m.mentor, m.mentee));
+      // The group's plan lists every mentee of the group approved so far, earlier orders included.
+      const all =
+        groupsOf(
+          world.pairs
+            .filter(
+              (p) =>
+                p.state === 'approved' &&
+                p.mentorId === group[0].mentor.id &&
+                p.formId === group[0].pair.formId,
+            )
+            .flatMap((pair) => {
+              const mentee = world.people.get(pair.menteeId);
+              return mentee ? [{ pair, mentor: group[0].mentor, mentee }] : [];
+            }),
+        )[0] ?? group;
+      const first = group[0];
+      jobs.push(...pairJobs(world, order, first.pair, first.mentor, first.mentee, all));
     }
   }
   // Withdrawn consent means no processing at all; a received one needs no form.

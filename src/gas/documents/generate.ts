@@ -29,6 +29,7 @@ import { loadWorld, openPairs, readPairRows } from '../pairs';
 import { readSettingCells } from '../settingsSheet';
 import { GasDocumentPort } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';
+import { readMeetingPlans } from './meetingPlans';
 import {
   DOCUMENT_STATES,
   type DocumentRow,
@@ -75,6 +76,7 @@ function loadContext(): Context {
       settings,
       programmeEnd: parseIsoDay(schedule.programmeEnd),
       year: academicYear(day),
+      meetings: readMeetingPlans(schedule),
     },
   };
 }
