@@ -30,6 +30,26 @@ const p = (text: string, style: 'title' | 'heading' | 'normal' = 'normal') => ({
 });
 const table = (rows: string[][]) => ({ kind: 'table' as const, rows, header: true });
 
+const right = (text: string) => ({
+  kind: 'paragraph' as const,
+  text,
+  style: 'normal' as const,
+  align: 'right' as const,
+});
+
+/** The director approves the report; the curator signs it. */
+const approval = [
+  right('УТВЕРЖДАЮ'),
+  right('{{directorPosition}} {{school | родительный}}'),
+  right('_______________ {{director}}'),
+  right('«___» ____________ 20___ г.'),
+];
+const heading = [
+  p('{{title}}', 'title'),
+  p('{{school}}, {{academicYear}} учебный год. Отчётный период: {{period}}. Сведения на {{asOf}}'),
+];
+const signature = [p(''), p('Куратор целевой модели наставничества _______________ {{curator}}')];
+
 const figureTable = (list: string) =>
   table([
     ['Показатель', 'Значение', 'Цель', 'Выполнено'],
@@ -39,8 +59,8 @@ const figureTable = (list: string) =>
 export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
   halfYear: {
     blocks: [
-      p('{{title}}', 'title'),
-      p('{{school}}, {{academicYear}} учебный год, данные на {{asOf}}'),
+      ...approval,
+      ...heading,
       p('Охват целевых групп', 'heading'),
       figureTable('coverage'),
       p('Пары и встречи', 'heading'),
@@ -49,14 +69,13 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       figureTable('satisfaction'),
       p('Влияние на участников (этап 2: вход и выход)', 'heading'),
       figureTable('impact'),
+      ...signature,
     ],
   },
   statistics: {
     blocks: [
-      p('{{title}}', 'title'),
-      p(
-        '{{school}}, {{academicYear}} учебный год, данные на {{asOf}}; направляется в региональный наставнический центр до 30 декабря.',
-      ),
+      ...approval,
+      ...heading,
       p('По формам наставничества', 'heading'),
       table([
         ['Форма наставничества', 'Наставников', 'Наставляемых'],
@@ -70,12 +89,13 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       p(
         'Всего участников (каждый учтён один раз): наставников — {{totalMentors}}, наставляемых — {{totalMentees}}.',
       ),
+      ...signature,
     ],
   },
   yearEnd: {
     blocks: [
-      p('{{title}}', 'title'),
-      p('{{school}}, {{academicYear}} учебный год, данные на {{asOf}}'),
+      ...approval,
+      ...heading,
       p('Охват целевых групп', 'heading'),
       figureTable('coverage'),
       p('Пары и встречи', 'heading'),
@@ -84,7 +104,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       figureTable('impact'),
       p('Лучшие наставники', 'heading'),
       p(
-        'Критерии: проведено не менее {{criteria.minHeldShare}}% встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}.',
+        'Критерии: проведено не менее {{criteria.minHeldShare}} % встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}. {{#if best}}Критериям отвечают наставники, названные в таблице.{{else}}Ни один наставник пока не отвечает этим критериям: мало проведённых встреч или оценок наставляемых.{{/if}}',
       ),
       table([
         ['Наставник', 'Должность', 'Пар', 'Завершено', 'Встреч проведено, %', 'Оценка наставляемых'],
@@ -98,6 +118,9 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
         ],
       ]),
       p('Кейсы наставнических пар', 'heading'),
+      p(
+        '{{#if cases}}Кейсы завершённых пар с изменениями по итогам мониторинга.{{else}}Завершённых пар с результатами мониторинга на входе и выходе пока нет, поэтому кейсов нет.{{/if}}',
+      ),
       table([
         ['Форма', 'Наставник', 'Наставляемый', 'Запрос', 'Встреч', 'Изменения'],
         [
@@ -109,6 +132,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
           '{{changes}}{{/each}}',
         ],
       ]),
+      ...signature,
     ],
   },
 };
@@ -118,6 +142,12 @@ export interface ReportContext {
   academicYear: string;
   /** Already formatted («20 мая 2026 г.»). */
   asOf: string;
+  /** «с 1 сентября 2025 г. по 20 мая 2026 г.» */
+  period: string;
+  /** «Директор»; the director and the curator as they sign («И. В. Лебедева»). */
+  directorPosition: string;
+  director: string;
+  curator: string;
 }
 
 const figureRecord = (r: MonitoringRow): TemplateRecord => ({
