@@ -41,10 +41,14 @@ export function genderOf(name: PersonName): Gender | undefined {
   if (MALE_PATRONYMIC.test(middle)) return 'm';
   if (FEMALE_PATRONYMIC.test(middle)) return 'f';
   if (name.gender) return name.gender;
-  const detected = getGender({
-    first: name.firstName ? titleCase(name.firstName) : null,
-    last: name.lastName ? titleCase(name.lastName) : null,
-  });
+  // The first name alone decides when it can (Алина is a woman whatever the surname, Цой included);
+  // the surname only settles names that fit both (Саша, Женя).
+  const first = name.firstName ? titleCase(name.firstName) : null;
+  const byFirst = first ? getGender({ first, last: null }) : undefined;
+  const detected =
+    byFirst === 'male' || byFirst === 'female'
+      ? byFirst
+      : getGender({ first, last: name.lastName ? titleCase(name.lastName) : null });
   if (detected === 'male') return 'm';
   if (detected === 'female') return 'f';
   return undefined;
