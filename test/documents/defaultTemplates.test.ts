@@ -220,7 +220,7 @@ test('the plan follows «Встречи» as the curator moved them, and one pla
   const both = { ...order, pairIds: ['P1', 'P2'] };
   const jobs = pendingJobs(moved, [both], new Set());
   const plans = jobs.filter((j) => j.type === 'plan');
-  expect(plans.map((j) => j.title)).toEqual(['Индивидуальный план группы — А. П. Иванова, наставляемых: 2']);
+  expect(plans.map((j) => j.title)).toEqual(['Индивидуальный план группы — А. П. Иванова и 2 наставляемых']);
   const doc = new MemoryDocument(defaultTemplate('plan').spec);
   fillTemplate(doc, plans[0].data, 'план');
   const text = doc.text();

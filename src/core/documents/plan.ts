@@ -351,7 +351,7 @@ function pairJobs(
   const title =
     mentees.length === 1
       ? `Индивидуальный план — ${both}`
-      : `Индивидуальный план группы — ${initialsBefore(personName(mentor))}, наставляемых: ${mentees.length}`;
+      : `Индивидуальный план группы — ${initialsBefore(personName(mentor))} и ${mentees.length} наставляемых`;
   return [
     job('plan', 'plan', title, {
       ...base,
@@ -368,8 +368,12 @@ function pairJobs(
   ].map((j) => ({ ...j, viewers: emails(...contactsOf(mentor), ...mentees.flatMap(contactsOf)) }));
 }
 
-const requestOf = (p: Participant): string =>
-  [...p.topics, p.note].filter(Boolean).join('; ') || 'уточняется на встрече-планировании';
+/** «цифровые навыки; успеваемость; в анкете: «Хочу подтянуть оценки»» — the topics, then the participant's own words. */
+function requestOf(p: Participant): string {
+  const note = p.note.trim().replace(/[.!…]+$/, '');
+  const parts = [...p.topics, ...(note ? [`в анкете: «${note}»`] : [])];
+  return parts.join('; ') || 'уточняется на встрече-планировании';
+}
 
 /** The plan's tasks: what the mentees asked for, then the usual formats of the form. */
 const tasksOf = (mentees: readonly Participant[], formId: string): string[] => [

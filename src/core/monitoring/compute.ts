@@ -115,7 +115,7 @@ export function answerFormId(a: SurveyAnswer, pairs: readonly Pair[]): string | 
     .sort((x, y) => x.id.localeCompare(y.id))[0]?.formId;
 }
 
-const SHARE_LABELS = { count: 'участвует', total: 'всего', share: 'доля' };
+const SHARE_LABELS = { count: 'в программе', total: 'всего', share: 'доля' };
 
 class RowList {
   readonly rows: MonitoringRow[] = [];
@@ -261,6 +261,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     participants.length,
     'чел.',
     CONSENT_TARGET,
+    { count: 'получено', total: 'участников', share: 'доля' },
   );
 
   out.start('Пары и группы');
@@ -322,6 +323,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     [...menteeWishes.values()].filter(Boolean).length,
     menteeWishes.size,
     'чел.',
+    undefined,
+    { count: 'хотят', total: 'ответили', share: 'доля' },
   );
 
   out.start('Влияние на участников (этап 2: вход и выход)');
@@ -334,6 +337,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     inMentoring.size,
     'чел.',
     DIAGNOSTICS_TARGET,
+    { count: 'прошли', total: 'участников', share: 'доля' },
   );
   const params = impactOrder([...entries.values()].flatMap((a) => Object.keys(a.scores)));
   for (const param of params) {
