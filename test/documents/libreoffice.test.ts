@@ -4,9 +4,10 @@
 // without a patronymic whose gender comes from the «Пол» column), so nothing here is tuned to the
 // templates' own examples. Debian's packages come from scripts/ensure-libreoffice.sh.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import JSZip from 'jszip';
 import { LocalWorkspace } from '../../src/local';
 import { CURATOR, driveItems, seedScript } from './school';
 
@@ -110,6 +111,11 @@ function printed(docx: string, out: string): string {
   return execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+async function docxXml(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return (await zip.file('word/document.xml')?.async('string')) ?? '';
+}
+
 /** What no document a director signs may show. */
 function expectClean(name: string, text: string): void {
   const found = (pattern: RegExp) => text.match(pattern)?.[0];
@@ -150,6 +156,15 @@ test('every kind of document, printed through LibreOffice, reads as a director w
     expectClean(doc.name, t);
     return t;
   };
+
+  // The appendix and «ознакомлены»: sized columns, a header row repeated on every page, rows kept whole.
+  const orderDoc = docs.find((d) => d.name.startsWith('Приказ № 3-о'));
+  const xml = await docxXml(join(dir, `${orderDoc?.path}.docx`));
+  const tables = xml.split('<w:tbl>').slice(1);
+  const appendix = tables[tables.length - 1];
+  expect(appendix.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+  expect((appendix.match(/<w:cantSplit\/>/g) ?? []).length).toBe((appendix.match(/<w:tr>/g) ?? []).length);
+  expect(new Set(appendix.match(/<w:gridCol w:w="\d+"\/>/g)).size).toBeGreaterThan(3);
 
   const order = text('Приказ № 3-о');
   expect(order).toContain('14 октября 2026 г.');

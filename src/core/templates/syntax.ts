@@ -10,10 +10,14 @@ export type Token =
   | { kind: 'table'; start: number; end: number; source: string; format: TableFormat }
   | { kind: 'malformed'; start: number; end: number; source: string; message: string };
 
-/** How the next table is laid out: {{таблица ширины=6,30,64 рамки=1 шрифт=10}}. */
+/** How the next table is laid out: {{таблица ширины=6,30,64 заголовок=1 неразрывно рамки=1 шрифт=10}}. */
 export interface TableFormat {
   /** Relative column widths (any units; scaled to the page width). */
   widths?: number[];
+  /** How many top rows repeat on every page. */
+  headerRows?: number;
+  /** Rows are never split across pages. */
+  keepRows?: boolean;
   /** Border width in points; 0 — no borders. */
   borders?: number;
   /** Font size of the whole table in points, for wide tables such as the order's appendix. */
@@ -23,6 +27,10 @@ export interface TableFormat {
 const TABLE_OPTION_NAMES: Record<string, keyof TableFormat> = {
   ширины: 'widths',
   widths: 'widths',
+  заголовок: 'headerRows',
+  header: 'headerRows',
+  неразрывно: 'keepRows',
+  keep: 'keepRows',
   рамки: 'borders',
   borders: 'borders',
   шрифт: 'fontSize',
@@ -34,7 +42,12 @@ function tableFormat(options: string): TableFormat | string {
   for (const option of options.split(/\s+/).filter(Boolean)) {
     const [rawName, value = ''] = option.split('=');
     const name = TABLE_OPTION_NAMES[rawName.toLowerCase()];
-    if (!name) return `неизвестный параметр таблицы «${rawName}» (есть ширины, рамки, шрифт)`;
+    if (!name)
+      return `неизвестный параметр таблицы «${rawName}» (есть ширины, заголовок, неразрывно, рамки, шрифт)`;
+    if (name === 'keepRows') {
+      format.keepRows = value === '' || value === '1' || value === 'да';
+      continue;
+    }
     if (name === 'widths') {
       const widths = value.split(',').map(Number);
       if (widths.length === 0 || widths.some((w) => !Number.isFinite(w) || w <= 0))

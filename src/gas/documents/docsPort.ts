@@ -1,6 +1,7 @@
 // The template port over a Google Docs body (and over the offline workspace's DocumentApp fake).
 import type { BlockPort, DocumentPort, TablePort, TextPort } from '../../core/templates/document';
 import type { TableFormat } from '../../core/templates/syntax';
+import type { TableRows } from './tableRows';
 
 type Body = GoogleAppsScript.Document.Body;
 type Element = GoogleAppsScript.Document.Element;
@@ -46,7 +47,10 @@ function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): vo
   if (format.fontSize) table.editAsText().setFontSize(format.fontSize);
 }
 
-function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
+function tablePort(
+  table: GoogleAppsScript.Document.Table,
+  laidOut: (format: TableFormat) => void,
+): TablePort {
   let rows: Array<TextPort[][] | undefined> | undefined;
   const cache = () => {
     if (!rows) rows = new Array(table.getNumRows());
@@ -81,6 +85,7 @@ function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
     },
     format: (format) => {
       layOut(table, format);
+      laidOut(format);
     },
   };
 }
@@ -90,7 +95,20 @@ export class GasDocumentPort implements DocumentPort {
   /** The body's blocks as last read; dropped when a block is inserted or removed. */
   private known: BlockPort[] | undefined;
 
+  /** Tables whose rows repeat or stay whole: DocumentApp cannot set that, the Docs API does (tableRows.ts). */
+  readonly rowLayouts: TableRows[] = [];
+
   constructor(private readonly body: Body) {}
+
+  /** The table's place among the body's tables, counted over the blocks as they stand now. */
+  private noteRows(el: Element, format: TableFormat): void {
+    if (!format.headerRows && !format.keepRows) return;
+    const at = this.body.getChildIndex(el);
+    const tableIndex = this.blocks()
+      .slice(0, at)
+      .filter((b) => b.kind === 'table').length;
+    this.rowLayouts.push({ tableIndex, headerRows: format.headerRows ?? 0, keepRows: !!format.keepRows });
+  }
 
   blocks(): BlockPort[] {
     if (this.known) return [...this.known];
@@ -127,7 +145,7 @@ export class GasDocumentPort implements DocumentPort {
     const made: BlockPort = holder
       ? { kind: 'paragraph', paragraph: new TextOf(holder), remove }
       : el.getType() === DocumentApp.ElementType.TABLE
-        ? { kind: 'table', table: tablePort(el.asTable()), remove }
+        ? { kind: 'table', table: tablePort(el.asTable(), (f) => this.noteRows(el, f)), remove }
         : { kind: 'other', remove };
     this.elements.set(made, el);
     return made;

@@ -41,6 +41,7 @@ import {
   readOrders,
   reserveOrder,
 } from './registry';
+import { applyTableRows } from './tableRows';
 
 export const CONTINUE_HANDLER = 'continueDocumentGeneration';
 const CONTINUE_AFTER_MS = 60_000;
@@ -180,8 +181,10 @@ function makeDocument(
   const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
   try {
     const doc = DocumentApp.openById(copy.getId());
-    fillTemplate(new GasDocumentPort(doc.getBody()), job.data, templateTitle(job.templateKey));
+    const port = new GasDocumentPort(doc.getBody());
+    fillTemplate(port, job.data, templateTitle(job.templateKey));
     doc.saveAndClose();
+    applyTableRows(copy.getId(), port.rowLayouts);
   } catch (e) {
     copy.setTrashed(true);
     throw e;

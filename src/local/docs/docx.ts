@@ -68,11 +68,6 @@ function paragraphXml(node: ParagraphNode | ListItemNode, lists: ListNumbering):
   return `<w:p>${props.length ? `<w:pPr>${props.join('')}</w:pPr>` : ''}${node.runs.map(runXml).join('')}</w:p>`;
 }
 
-const boldRow = (row: TableNode['rows'][number]): boolean => {
-  const runs = row.cells.flatMap((c) => c.children.flatMap((p) => p.runs)).filter((r) => r.text.trim());
-  return runs.length > 0 && runs.every((r) => r.bold);
-};
-
 /** Text width of the page in twips (A4 minus the section's margins). */
 const TEXT_WIDTH = 9355;
 
@@ -100,9 +95,8 @@ function tableXml(node: TableNode, lists: ListNumbering): string {
           : '<w:p/>';
         return `<w:tc><w:tcPr><w:tcW w:w="${widths[c] ?? widths[0]}" w:type="dxa"/></w:tcPr>${content}</w:tc>`;
       });
-      // Rows never break across pages; a bold first row is the header and repeats on every page.
-      const header = r === 0 && node.rows.length > 1 && boldRow(row) ? '<w:tblHeader/>' : '';
-      return `<w:tr><w:trPr><w:cantSplit/>${header}</w:trPr>${cells.join('')}</w:tr>`;
+      const props = `${node.keepRows ? '<w:cantSplit/>' : ''}${r < (node.headerRows ?? 0) ? '<w:tblHeader/>' : ''}`;
+      return `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
     })
     .join('');
   return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr>${grid}${rows}</w:tbl>`;

@@ -62,6 +62,9 @@ const tableSchema = z.object({
   /** Column widths in points, as Table.setColumnWidth sets them; missing — equal columns. */
   widths: z.array(z.number().nullable()).optional(),
   borderWidth: z.number().optional(),
+  /** Rows repeated on every page and rows kept whole: set through the Docs API (docsApi.ts). */
+  headerRows: z.number().int().optional(),
+  keepRows: z.boolean().optional(),
 });
 const blockSchema = z.discriminatedUnion('kind', [paragraphSchema, listItemSchema, tableSchema]);
 
