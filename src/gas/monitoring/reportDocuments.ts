@@ -8,7 +8,7 @@ import { DOCUMENT_SETTINGS } from '../../core/documents/settings';
 import { DISTRICT_REPORT_TEMPLATE, DISTRICT_REPORT_TITLE } from '../../core/monitoring/districtReport';
 import { REPORT_TEMPLATES, REPORT_TITLES, type ReportKind, reportData } from '../../core/monitoring/reports';
 import { bestMentorCriteria } from '../../core/monitoring/settings';
-import { formatLongRussianDate } from '../../core/schedule/calendar';
+import { formatLongRussianDate, formatRussianDate } from '../../core/schedule/calendar';
 import { readSettings } from '../../core/settings';
 import type { DocumentSpec, TemplateRecord } from '../../core/templates';
 import { initialsBefore } from '../../core/templates/declension';
@@ -111,7 +111,7 @@ function replaceBody(body: GoogleAppsScript.Document.Body, template: GoogleAppsS
 
 /** School reports are named by their period, so each period has one; district reports by day. */
 export function reportName(kind: ReportTemplateKey, run: Pick<MonitoringRun, 'year' | 'today'>): string {
-  if (kind === 'district') return `${TEMPLATES[kind].title} ${run.year} (${run.today})`;
+  if (kind === 'district') return `${TEMPLATES[kind].title} ${run.year} (${formatRussianDate(run.today)})`;
   if (kind === 'halfYear') return `${TEMPLATES[kind].title} ${run.year}, ${halfOf(run.today)}`;
   return `${TEMPLATES[kind].title} ${run.year}`;
 }
