@@ -140,6 +140,9 @@ describe('a school workbook in the offline workspace', () => {
     expect(documentsNamed(ws, 'Сведения о количестве участников')).toEqual([
       'Сведения о количестве участников программы наставничества 2025-2026',
     ]);
+    // Not a second copy with the first one in the bin: the same file, refilled.
+    const drive = driveStore(ws.ctx);
+    expect(drive.all().filter((i) => i.name.startsWith('Сведения о количестве участников'))).toHaveLength(1);
   });
 
   it('closes the year: archives sheets, carries consenting mentors, and a second run changes nothing', () => {
