@@ -1,5 +1,11 @@
 import { DEFAULT_TEMPLATES, defaultTemplate } from '../../src/core/documents/defaultTemplates';
-import { type DocumentWorld, type OrderReservation, pendingJobs } from '../../src/core/documents/plan';
+import {
+  type DocumentWorld,
+  type OrderReservation,
+  PLANS_ORDER_TITLE,
+  pendingJobs,
+  planApprovalsDue,
+} from '../../src/core/documents/plan';
 import { DOCUMENT_SETTINGS } from '../../src/core/documents/settings';
 import { DEFAULT_FORMS, type Pair, type Participant, ParticipantSchema } from '../../src/core/model';
 import { readSettings } from '../../src/core/settings';
@@ -230,6 +236,37 @@ test('the plan follows «Встречи» as the curator moved them, and one pla
   const orderDoc = new MemoryDocument(defaultTemplate('order-pairs').spec);
   fillTemplate(orderDoc, jobs[0].data, 'приказ');
   expect(orderDoc.text()).toContain('в срок до 22 декабря 2026 г. разработать');
+});
+
+test('an order approves the plans once they are due and made, and brings no second agreement', () => {
+  const ready = new Set(['plan:P1:45-о']);
+  expect(planApprovalsDue(world, [order], ready, { year: 2026, month: 12, day: 15 })).toEqual([]);
+  expect(planApprovalsDue(world, [order], new Set(), { year: 2026, month: 12, day: 16 })).toEqual([]);
+  const due = planApprovalsDue(world, [order], ready, { year: 2026, month: 12, day: 16 });
+  expect(due).toEqual([{ key: 'order-plans:order:x', pairIds: ['P1'] }]);
+  const approval: OrderReservation = {
+    ...due[0],
+    seq: 46,
+    number: '46-о',
+    date: { year: 2026, month: 12, day: 16 },
+    title: PLANS_ORDER_TITLE,
+  };
+  expect(planApprovalsDue(world, [order, approval], ready, { year: 2026, month: 12, day: 20 })).toEqual([]);
+  const jobs = pendingJobs(
+    world,
+    [order, approval],
+    new Set(['order:x', 'agreement:P1:45-о', 'plan:P1:45-о']),
+  );
+  expect(jobs.filter((j) => j.type !== 'consent' && j.type !== 'dissemination').map((j) => j.key)).toEqual([
+    'order-plans:order:x',
+  ]);
+  const doc = new MemoryDocument(defaultTemplate('order-plans').spec);
+  fillTemplate(doc, jobs[0].data, 'приказ');
+  const text = doc.text();
+  expect(text).toContain('во исполнение приказа от 25 ноября 2026 г. № 45-о');
+  expect(text).toContain('1. Утвердить индивидуальные планы наставнических пар (групп)');
+  expect(text).toContain('1 | Иванова Анна Петровна | Петров П. П. | учитель – ученик');
+  expect(text).not.toMatch(/\{\{|\}\}/);
 });
 
 test('every default template fills without problems from its documented fields', () => {

@@ -5,9 +5,9 @@ import { DIRECTOR, driveItems, schoolWithApprovedPairs, seedScript } from './sch
 test('setup twice keeps one set of templates; PDF copies share the document’s viewers', async () => {
   const { dir, ws } = await schoolWithApprovedPairs();
   const templates = () => driveItems(dir).filter((i) => i.name.startsWith('Шаблон — ') && !i.trashed);
-  expect(templates()).toHaveLength(8);
+  expect(templates()).toHaveLength(9);
   ws.run('setupProgramme');
-  expect(templates()).toHaveLength(8);
+  expect(templates()).toHaveLength(9);
 
   const seed = await seedScript(dir);
   seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: копия в PDF', 'Значение', 'да');

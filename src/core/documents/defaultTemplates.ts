@@ -14,6 +14,7 @@ export const TEMPLATE_KEYS = [
   'consent-dissemination',
   'order-model',
   'order-curator',
+  'order-plans',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -152,6 +153,39 @@ const ORDER_CURATOR: DocumentSpec = {
     ...directorSignature(),
     blank(),
     p('С приказом ознакомлена (ознакомлен): _______________ {{curator | signature}}'),
+  ],
+};
+
+const ORDER_PLANS: DocumentSpec = {
+  blocks: [
+    ...orderHead('Об утверждении индивидуальных планов наставнических пар (групп)'),
+    just(
+      `${LEGAL_GROUNDS}, Положением о наставничестве {{org.name | родительный}}{{org.regulation}}, во исполнение приказа от {{pairsOrder.date | date}} № {{pairsOrder.number}} «Об утверждении наставнических пар (групп)»`,
+    ),
+    p('ПРИКАЗЫВАЮ:', { bold: true }),
+    just(
+      '1. Утвердить индивидуальные планы наставнических пар (групп) на {{year}} учебный год согласно приложению к настоящему приказу.',
+    ),
+    just(
+      '2. Наставникам организовать работу пар (групп) в соответствии с утверждёнными индивидуальными планами.',
+    ),
+    just(
+      '3. Куратору целевой модели наставничества {{curator | дательный}} осуществлять контроль выполнения индивидуальных планов; показатель эффективности — выполнение планов не менее чем на 90 %.',
+    ),
+    just('4. Контроль исполнения настоящего приказа оставляю за собой.'),
+    ...directorSignature(),
+    ...acquaintedTable(),
+    blank(),
+    right('Приложение'),
+    right('к приказу {{org.name | родительный}}'),
+    right('от {{order.date | date}} № {{order.number}}'),
+    blank(),
+    center('Индивидуальные планы наставнических пар (групп) на {{year}} учебный год', true),
+    layout('ширины=7,30,40,23 заголовок=1 неразрывно рамки=1 шрифт=10'),
+    table([
+      ['№ п/п', 'Наставник', 'Наставляемые', 'Форма наставничества'],
+      ['{{#each groups}}{{@n}}', '{{mentor}}', '{{mentees}}', '{{form}}{{/each}}'],
+    ]),
   ],
 };
 
@@ -444,6 +478,11 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     spec: ORDER_MODEL,
   },
   { key: 'order-curator', title: 'Шаблон — Приказ о назначении куратора', spec: ORDER_CURATOR },
+  {
+    key: 'order-plans',
+    title: 'Шаблон — Приказ об утверждении индивидуальных планов',
+    spec: ORDER_PLANS,
+  },
 ];
 
 export function defaultTemplate(key: TemplateKey): DefaultTemplate {

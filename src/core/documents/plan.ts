@@ -100,8 +100,15 @@ export const PROGRAMME_ORDERS: ReadonlyArray<{ prefix: string; templateKey: Temp
 
 export const programmeOrderKey = (prefix: string, year: string): string => `${prefix}:${year}`;
 
+/** The order approving the individual plans of a pairs order, once its plans are made and due. */
+export const PLANS_ORDER_TITLE = 'Об утверждении индивидуальных планов наставнических пар (групп)';
+const PLANS_ORDER_PREFIX = 'order-plans';
+export const plansOrderKey = (pairsOrderKey: string): string => `${PLANS_ORDER_PREFIX}:${pairsOrderKey}`;
+
 const orderTemplate = (key: string): TemplateKey =>
-  PROGRAMME_ORDERS.find((o) => key.startsWith(`${o.prefix}:`))?.templateKey ?? 'order-pairs';
+  key.startsWith(`${PLANS_ORDER_PREFIX}:`)
+    ? 'order-plans'
+    : (PROGRAMME_ORDERS.find((o) => key.startsWith(`${o.prefix}:`))?.templateKey ?? 'order-pairs');
 
 /** FNV-1a, so the key of a set of pairs is short and the same on every run. */
 function hash(text: string): string {
@@ -251,7 +258,11 @@ const emails = (...list: string[]): string[] => [
 /** The participant's own address, and the parent's for a minor. */
 const contactsOf = (p: Participant): string[] => emails(p.email, isMinor(p) ? p.parentEmail : '');
 
-function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
+function orderJob(
+  world: DocumentWorld,
+  order: OrderReservation,
+  orders: readonly OrderReservation[],
+): DocumentJob {
   const pairs = order.pairIds.flatMap((id) => {
     const pair = world.pairs.find((p) => p.id === id);
     const mentor = pair && world.people.get(pair.mentorId);
@@ -274,6 +285,7 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
           role: `родитель ${role === 'наставник' ? 'наставника' : 'наставляемого'} ${initialsAfter(declineName(personName(p), 'genitive'))}`,
         });
     }
+  const approves = orders.find((o) => plansOrderKey(o.key) === order.key);
   return {
     key: order.key,
     type: 'order',
@@ -292,6 +304,14 @@ function orderJob(world: DocumentWorld, order: OrderReservation): DocumentJob {
         period: `до ${formatShortDate(world.programmeEnd)}`,
       })),
       acquainted: [...acquainted.values()],
+      pairsOrder: approves
+        ? { number: approves.number, date: dateValue(approves.date) }
+        : { number: order.number, date: dateValue(order.date) },
+      groups: groupsOf(pairs).map((group) => ({
+        mentor: nameValue(personName(group[0].mentor)),
+        mentees: group.map((m) => initialsAfter(personName(m.mentee))).join(', '),
+        form: formLabel(world, group[0].pair.formId),
+      })),
     },
     viewers: [],
     pairId: '',
@@ -496,7 +516,9 @@ export function pendingJobs(
   for (const order of [...orders].sort(
     (a, b) => isoDay(a.date).localeCompare(isoDay(b.date)) || a.seq - b.seq,
   )) {
-    jobs.push(orderJob(world, order));
+    jobs.push(orderJob(world, order, orders));
+    // Only an order approving pairs brings agreements and plans; the others cite pairs at most.
+    if (!order.key.startsWith('order:')) continue;
     const members = order.pairIds.flatMap((id) => {
       const pair = world.pairs.find((p) => p.id === id);
       const mentor = pair && world.people.get(pair.mentorId);
@@ -529,6 +551,34 @@ export function pendingJobs(
   for (const person of unsigned.sort((a, b) => a.id.localeCompare(b.id)))
     jobs.push(...consentJobs(world, person));
   return jobs.filter((j) => !done.has(j.key)).map((j) => ({ ...j, title: fileTitle(j.title) }));
+}
+
+/**
+ * Pairs orders whose plans are due and all made, and that no order approves yet: each gets an order
+ * approving its plans (DOMAIN.md: «an order approving the individual plans»).
+ */
+export function planApprovalsDue(
+  world: DocumentWorld,
+  orders: readonly OrderReservation[],
+  ready: ReadonlySet<string>,
+  today: CalendarDate,
+): Array<{ key: string; pairIds: string[] }> {
+  const keys = new Set(orders.map((o) => o.key));
+  return orders.flatMap((order) => {
+    if (!order.key.startsWith('order:') || keys.has(plansOrderKey(order.key))) return [];
+    const members = order.pairIds.flatMap((id) => {
+      const pair = world.pairs.find((p) => p.id === id && p.state === 'approved');
+      const mentor = pair && world.people.get(pair.mentorId);
+      const mentee = pair && world.people.get(pair.menteeId);
+      return pair && mentor && mentee ? [{ pair, mentor, mentee }] : [];
+    });
+    if (members.length === 0) return [];
+    if (isoDay(today) < isoDay(planDeadline(world, order, members))) return [];
+    const plans = groupsOf(members).map((g) => `plan:${g[0].pair.id}:${order.number}`);
+    return plans.every((k) => ready.has(k))
+      ? [{ key: plansOrderKey(order.key), pairIds: [...order.pairIds] }]
+      : [];
+  });
 }
 
 /** A file name never ends in a dot: Drive and Word would show «….docx» as «..docx». */

@@ -12,9 +12,11 @@ import {
   type DocumentWorld,
   type OrderReservation,
   orderKey,
+  PLANS_ORDER_TITLE,
   PROGRAMME_ORDERS,
   pairsWithoutOrder,
   pendingJobs,
+  planApprovalsDue,
   programmeOrderKey,
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
@@ -90,6 +92,23 @@ export function reserveOrderForNewPairs(ctx: Context = loadContext()): OrderRese
   if (fresh.length === 0) return undefined;
   const ids = fresh.map((p) => p.id);
   return reserveOrder(table, rows, orderKey(ids), ids, today(), numberingOf(ctx.settings));
+}
+
+/** Reserves an order approving the plans of each pairs order whose plans are made and due. Under the lock. */
+function reservePlanApprovals(ctx: Context, documents: readonly DocumentRow[]): void {
+  const table = openOrders();
+  const rows = table.read();
+  const ready = new Set(documents.filter((d) => d.status === DOCUMENT_STATES.ready).map((d) => d.key));
+  for (const due of planApprovalsDue(ctx.world, readOrders(rows), ready, today()))
+    reserveOrder(
+      table,
+      table.read(),
+      due.key,
+      due.pairIds,
+      today(),
+      numberingOf(ctx.settings),
+      PLANS_ORDER_TITLE,
+    );
 }
 
 function triggers(): GoogleAppsScript.Script.Trigger[] {
@@ -221,6 +240,7 @@ export function runDocumentGeneration(): GenerationReport {
   const documentRows = readDocumentRows(openDocuments().read());
   const order = withScriptLock(() => {
     markMadeOrders(documentRows);
+    reservePlanApprovals(ctx, documentRows);
     return reserveOrderForNewPairs(ctx);
   });
   const orders = readOrders(openOrders().read());
