@@ -158,7 +158,7 @@ const figureRecord = (r: MonitoringRow): TemplateRecord => ({
   name: r.name,
   value: russianNumber(r.value),
   unit: r.unit,
-  target: r.target === undefined ? '' : `${r.target}%`,
+  target: r.target === undefined ? '' : `${r.target} %`,
   met: r.met === undefined ? '' : r.met ? 'да' : 'нет',
 });
 
