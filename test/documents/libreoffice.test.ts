@@ -143,6 +143,12 @@ test('every kind of document, printed through LibreOffice, reads as a director w
   const { dir, ws } = await gymnasium();
   ws.run('createProgrammeOrders');
   ws.run('generateDocumentsForApprovedPairs');
+  // A month on, the plans are due: the order approving them, and the reports of the year.
+  ws.advanceClock('30d');
+  ws.run('generateDocumentsForApprovedPairs');
+  ws.run('createHalfYearReport');
+  ws.run('createStatisticsReport');
+  ws.run('createYearEndReport');
   const docs = driveItems(dir).filter(
     (i) =>
       i.mimeType === 'application/vnd.google-apps.document' && !i.trashed && !i.name.startsWith('Шаблон'),
@@ -223,10 +229,28 @@ test('every kind of document, printed through LibreOffice, reads as a director w
   const adultOwn = text('Согласие на обработку ПД — К. А. Абрамян');
   expect(adultOwn).toContain('от Абрамян Карине Ашотовны');
 
+  const approval = text('Приказ № 4-о');
+  expect(approval).toContain('Об утверждении индивидуальных планов наставнических пар (групп)');
+  expect(approval).toContain('во исполнение приказа от 14 октября 2026 г. № 3-о');
+  expect(approval).toContain('Цой А., Соловьёв И. А.');
+
+  for (const report of [
+    'Мониторинг программы наставничества 2026-2027, I полугодие',
+    'Сведения о количестве участников программы наставничества 2026-2027',
+    'Итоги учебного года по программе наставничества 2026-2027',
+  ]) {
+    const t = text(report);
+    expect(t).toContain('УТВЕРЖДАЮ');
+    expect(t).toContain('И. В. ЛЕБЕДЕВА');
+    expect(t).toContain('Отчётный период: с 1 сентября 2026 г. по 13 ноября 2026 г.');
+    expect(t).toContain('Куратор целевой модели наставничества _______________ Т. М. Григорьев');
+    expect(t).not.toContain('30 декабря');
+  }
+
   const dissemination = text('Согласие на распространение ПД — А. Цой');
   expect(dissemination).toContain('ИНН 7604012345');
   expect(dissemination).toContain('ОГРН 1027600681234');
   expect(dissemination).toContain('https://vk.com/gim8yar');
   expect(dissemination).toContain('ст. 10.1');
-  expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).length).toBeGreaterThanOrEqual(9);
+  expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).length).toBeGreaterThanOrEqual(13);
 });
