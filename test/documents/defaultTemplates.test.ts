@@ -129,6 +129,19 @@ test('the order: layout, legal grounds, pairs only in the appendix, who signs «
   expect(text).not.toMatch(/\(\S[^()]*\([^()]*\)/);
 });
 
+test('the school’s regulation is cited with its details when Настройки give them', () => {
+  const cited: DocumentWorld = {
+    ...world,
+    settings: { ...world.settings, regulation: 'утверждённым приказом от 30.08.2026 № 112-о' },
+  };
+  const job = pendingJobs(cited, [order], new Set())[0];
+  const doc = new MemoryDocument(defaultTemplate('order-pairs').spec);
+  fillTemplate(doc, job.data, 'приказ');
+  expect(doc.text()).toContain(
+    'Положением о наставничестве МОУ «Средняя общеобразовательная школа № 1», утверждённым приказом от 30.08.2026 № 112-о, на основании',
+  );
+});
+
 test('the agreement of a minor mentee is signed by the parent', () => {
   const { text } = filled('agreement:P1:45-о');
   expect(text).toContain('Иванова Анна Петровна, учитель математики, далее — Наставник,');

@@ -237,7 +237,7 @@ function common(world: DocumentWorld): TemplateRecord {
       inn: orBlank(s.orgInn, '____________'),
       ogrn: orBlank(s.orgOgrn, '_______________'),
       resources: orBlank(s.publishResources),
-      regulation: s.regulation ? ` ${s.regulation}` : '',
+      regulation: s.regulation ? `, ${s.regulation}` : '',
       director: nameValue(splitName(s.directorName)),
       directorPosition: s.directorPosition,
       directorPositionDative: dativeOfPosition(s.directorPosition),
