@@ -28,9 +28,11 @@ const RESULTS: Record<MeetingKind, string> = {
   intro: 'Стороны познакомились, обсудили ожидания и правила работы',
   trial: 'Опробован формат совместной работы',
   planning: 'Составлен и согласован индивидуальный план',
-  regular: 'Продвижение по задаче',
+  regular: 'Продвижение по задачам месяца',
   final: 'Подведены итоги, заполнены анкеты удовлетворённости',
 };
+
+const REGULAR_TITLE = 'регулярные встречи';
 
 const capital = (s: string): string => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
@@ -57,17 +59,40 @@ export function planningDay(meetings: readonly PlannedDate[]): CalendarDate | un
 }
 
 /**
- * One row per meeting with its date; a regular meeting works on the next task in turn (the mentees'
+ * The plan's rows: the opening meetings and the final one each on its own row; the regular meetings
+ * of a month share a row with their dates, each working on the next task in turn (the mentees'
  * requests first, then the formats of the form), so the plan's goals come from the questionnaires.
  */
 export function planRows(meetings: readonly PlannedDate[], tasks: readonly string[]): TemplateRecord[] {
   let next = 0;
-  return meetings.map((m) => {
-    const task = m.kind === 'regular' && tasks.length > 0 ? tasks[next++ % tasks.length] : '';
-    return {
-      title: task ? `${capital(MEETING_KIND_LABELS[m.kind])}: ${task}` : capital(MEETING_KIND_LABELS[m.kind]),
-      when: formatShortDate(parseIsoDay(m.date)),
-      result: task ? `${RESULTS.regular}: ${task}` : RESULTS[m.kind],
-    };
-  });
+  const rows: TemplateRecord[] = [];
+  let month = '';
+  let current: { dates: string[]; tasks: string[] } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const list = [...new Set(current.tasks)].join('; ');
+    rows.push({
+      title: list ? `${capital(REGULAR_TITLE)}: ${list}` : capital(REGULAR_TITLE),
+      when: current.dates.join(', '),
+      result: RESULTS.regular,
+    });
+    current = undefined;
+  };
+  for (const m of meetings) {
+    const when = formatShortDate(parseIsoDay(m.date));
+    if (m.kind !== 'regular') {
+      flush();
+      rows.push({ title: capital(MEETING_KIND_LABELS[m.kind]), when, result: RESULTS[m.kind] });
+      continue;
+    }
+    if (m.date.slice(0, 7) !== month) {
+      flush();
+      month = m.date.slice(0, 7);
+    }
+    current ??= { dates: [], tasks: [] };
+    current.dates.push(when);
+    if (tasks.length > 0) current.tasks.push(tasks[next++ % tasks.length]);
+  }
+  flush();
+  return rows;
 }
