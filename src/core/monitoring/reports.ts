@@ -50,11 +50,16 @@ const heading = [
 ];
 const signature = [p(''), p('Куратор целевой модели наставничества _______________ {{curator}}')];
 
-const figureTable = (list: string) =>
+/** A {{таблица …}} paragraph: the next table's columns, a header repeated on each page, rows kept whole. */
+const layout = (widths: string) => p(`{{таблица ширины=${widths} заголовок=1 неразрывно рамки=1}}`);
+
+const figureTable = (list: string) => [
+  layout('55,17,14,14'),
   table([
     ['Показатель', 'Значение', 'Цель', 'Выполнено'],
     [`{{#each ${list}}}{{name}}`, '{{value}} {{unit}}', '{{target}}', '{{met}}{{/each}}'],
-  ]);
+  ]),
+];
 
 export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
   halfYear: {
@@ -62,13 +67,13 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       ...approval,
       ...heading,
       p('Охват целевых групп', 'heading'),
-      figureTable('coverage'),
+      ...figureTable('coverage'),
       p('Пары и встречи', 'heading'),
-      figureTable('work'),
+      ...figureTable('work'),
       p('Удовлетворённость участников (этап 1: качество программы)', 'heading'),
-      figureTable('satisfaction'),
+      ...figureTable('satisfaction'),
       p('Влияние на участников (этап 2: вход и выход)', 'heading'),
-      figureTable('impact'),
+      ...figureTable('impact'),
       ...signature,
     ],
   },
@@ -77,11 +82,13 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       ...approval,
       ...heading,
       p('По формам наставничества', 'heading'),
+      layout('50,25,25'),
       table([
         ['Форма наставничества', 'Наставников', 'Наставляемых'],
         ['{{#each byForm}}{{label}}', '{{mentors}}', '{{mentees}}{{/each}}'],
       ]),
       p('По категориям участников', 'heading'),
+      layout('50,25,25'),
       table([
         ['Категория', 'Наставников', 'Наставляемых'],
         ['{{#each byCategory}}{{label}}', '{{mentors}}', '{{mentees}}{{/each}}'],
@@ -97,16 +104,17 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       ...approval,
       ...heading,
       p('Охват целевых групп', 'heading'),
-      figureTable('coverage'),
+      ...figureTable('coverage'),
       p('Пары и встречи', 'heading'),
-      figureTable('work'),
+      ...figureTable('work'),
       p('Влияние на участников', 'heading'),
-      figureTable('impact'),
+      ...figureTable('impact'),
       p('Лучшие наставники', 'heading'),
       p(
         'Критерии: проведено не менее {{criteria.minHeldShare}} % встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}. {{#if best}}Критериям отвечают наставники, названные в таблице.{{else}}Ни один наставник пока не отвечает этим критериям: мало проведённых встреч или оценок наставляемых.{{/if}}',
       ),
       p('{{#if best}}'),
+      layout('26,22,9,13,15,15'),
       table([
         ['Наставник', 'Должность', 'Пар', 'Завершено', 'Встреч проведено, %', 'Оценка наставляемых'],
         [
@@ -124,6 +132,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
         '{{#if cases}}Кейсы завершённых пар с изменениями по итогам мониторинга.{{else}}Завершённых пар с результатами мониторинга на входе и выходе пока нет, поэтому кейсов нет.{{/if}}',
       ),
       p('{{#if cases}}'),
+      layout('16,18,15,21,10,20'),
       table([
         ['Форма', 'Наставник', 'Наставляемый', 'Запрос', 'Встреч', 'Изменения'],
         [

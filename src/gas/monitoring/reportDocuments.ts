@@ -15,6 +15,7 @@ import { initialsBefore } from '../../core/templates/declension';
 import { fillTemplate } from '../../core/templates/fill';
 import { GasDocumentPort, writeSpec } from '../documents/docsPort';
 import { childFolder, rootFolder, TEMPLATES_FOLDER_NAME } from '../documents/drive';
+import { applyTableRows } from '../documents/tableRows';
 import { readSettingCells } from '../settingsSheet';
 import type { MonitoringRun } from './refresh';
 
@@ -79,15 +80,19 @@ export function writeReportDocument(
   if (earlier) {
     const doc = DocumentApp.openById(earlier.getId());
     replaceBody(doc.getBody(), DocumentApp.openById(reportTemplate(key).getId()).getBody());
-    fillTemplate(new GasDocumentPort(doc.getBody()), data, TEMPLATES[key].title);
+    const port = new GasDocumentPort(doc.getBody());
+    fillTemplate(port, data, TEMPLATES[key].title);
     doc.saveAndClose();
+    applyTableRows(earlier.getId(), port.rowLayouts);
     return earlier.getUrl();
   }
   const copy = reportTemplate(key).makeCopy(name, folder);
   try {
     const doc = DocumentApp.openById(copy.getId());
-    fillTemplate(new GasDocumentPort(doc.getBody()), data, TEMPLATES[key].title);
+    const port = new GasDocumentPort(doc.getBody());
+    fillTemplate(port, data, TEMPLATES[key].title);
     doc.saveAndClose();
+    applyTableRows(copy.getId(), port.rowLayouts);
   } catch (e) {
     copy.setTrashed(true);
     throw e;
