@@ -71,8 +71,9 @@ export function planRows(meetings: readonly PlannedDate[], tasks: readonly strin
   const flush = () => {
     if (!current) return;
     const list = [...new Set(current.tasks)].join('; ');
+    const label = capital(current.dates.length === 1 ? MEETING_KIND_LABELS.regular : REGULAR_TITLE);
     rows.push({
-      title: list ? `${capital(REGULAR_TITLE)}: ${list}` : capital(REGULAR_TITLE),
+      title: list ? `${label}: ${list}` : label,
       when: current.dates.join(', '),
       result: RESULTS.regular,
     });
