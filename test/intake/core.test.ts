@@ -107,6 +107,30 @@ describe('questionnaire intake', () => {
     expect(o.mail).toEqual([]);
   });
 
+  it('keeps the optional «Пол» answer, and the curator’s corrections when it is left blank later', () => {
+    const ctx = emptyContext();
+    const first = processSubmission(sub('mentee', goodMentee({ gender: 'мужской' })), ctx);
+    expect(first.base?.write.values[COLUMNS.gender]).toBe('мужской');
+    apply(ctx, first);
+    // The curator corrects the columns by hand; a later resubmission without the answer keeps them.
+    const row = ctx.bases.mentee[0];
+    const record: TableRecord = {
+      ...row.record,
+      [COLUMNS.gender]: 'ж',
+      [COLUMNS.nameForms]: 'Р: Иванова Пети',
+    };
+    ctx.bases = {
+      ...ctx.bases,
+      mentee: [{ ...row, record, read: recordToParticipant('mentee', record, settings.mentoringForms) }],
+    };
+    const again = processSubmission(sub('mentee', goodMentee({ schoolClass: '8Б' })), ctx);
+    expect(again.base?.write.values[COLUMNS.gender]).toBe('женский');
+    expect(again.base?.write.values[COLUMNS.nameForms]).toBe('Р: Иванова Пети');
+    expect(
+      processSubmission(sub('mentee', goodMentee()), emptyContext()).base?.write.values[COLUMNS.gender],
+    ).toBe('');
+  });
+
   it.each([
     [{ email: 'not-an-email' }, 'записан с ошибкой'],
     [{ lastName: '' }, 'Не заполнен обязательный вопрос «Фамилия»'],
