@@ -16,6 +16,16 @@ export const NAME_ITEMS: readonly FormItem[] = [
   { key: 'middleName', title: 'Отчество', help: 'Если есть.', type: 'short', required: false },
 ];
 
+/** Asked only so that documents decline the name correctly; never a reason to reject an answer. */
+export const GENDER_ITEM: FormItem = {
+  key: 'gender',
+  title: 'Пол',
+  help: 'Необязательно. Нужен только для того, чтобы в приказах и соглашениях ваше имя было в правильной форме.',
+  type: 'single',
+  required: false,
+  choices: ['женский', 'мужской'],
+};
+
 export const CLASS_ITEM: FormItem = {
   key: 'schoolClass',
   title: 'Класс',

@@ -7,6 +7,7 @@ import {
   categoryChoices,
   EMAIL_ITEM,
   FORMS_ITEM_HELP,
+  GENDER_ITEM,
   NAME_ITEMS,
   PARENT_ITEMS,
   PHONE_ITEM,
@@ -37,6 +38,7 @@ export const MENTOR_FORM: FormDefinition = {
   items: [
     EMAIL_ITEM,
     ...NAME_ITEMS,
+    GENDER_ITEM,
     {
       key: 'category',
       title: 'Кто вы',

@@ -154,6 +154,8 @@ export const ParticipantSchema = z.lazy(() =>
     firstName: z.string().min(1),
     middleName: z.string().default(''),
     gender: z.enum(['m', 'f']).optional(),
+    /** Forms of the full name the curator corrected by hand, by grammatical case («Склонение»). */
+    nameForms: z.record(z.string(), z.string()).optional(),
     category: z.enum(CATEGORIES),
     schoolClass: SchoolClassSchema.optional(),
     age: z.number().int().min(5).max(100).optional(),

@@ -1,5 +1,6 @@
 // Every service an execution sees as a global. To plug in a fake, import its definition and add it here.
 import { baseServices } from './base/service';
+import { docsApiService } from './docs/docsApi';
 import { documentService, driveService } from './drive/service';
 import { formService } from './forms/service';
 import { htmlService } from './html/service';
@@ -15,6 +16,7 @@ export const SERVICES: ServiceDefinition[] = [
   formService,
   driveService,
   documentService,
+  docsApiService,
   mailService,
   htmlService,
 ];

@@ -235,3 +235,27 @@ test('lvovich runs in a bare V8 context, bundled as for Apps Script (no Node bui
     runInContext("decline({ lastName: 'Ильина', firstName: 'Любовь', middleName: 'Николаевна' })", context),
   ).toBe('Ильиной Любовью Николаевной');
 });
+
+describe('names without a patronymic, in capitals, and corrected by hand', () => {
+  test('a clearly female first name decides over a surname that looks masculine', () => {
+    const alina = declineName(person('Цой Алина'), 'genitive');
+    expect(fullNameText(alina)).toBe('Цой Алины');
+    expect(fullNameText(declineName(person('Иванов Саша'), 'genitive'))).toBe('Иванова Саши');
+    expect(fullNameText(declineName(person('Иванова Саша', 'f'), 'dative'))).toBe('Ивановой Саше');
+  });
+
+  test('a name typed in capitals declines as a name and stays in capitals', () => {
+    expect(fullNameText(declineName(person('ИВАНОВ ИВАН ИВАНОВИЧ'), 'dative'))).toBe(
+      'ИВАНОВУ ИВАНУ ИВАНОВИЧУ',
+    );
+    expect(fullNameText(declineName(person('ЛЕБЕДЕВА ИРИНА ВАЛЕНТИНОВНА'), 'genitive'))).toBe(
+      'ЛЕБЕДЕВОЙ ИРИНЫ ВАЛЕНТИНОВНЫ',
+    );
+  });
+
+  test('a form the curator wrote in «Склонение» wins', () => {
+    const name = { ...person('Нгуен Ань'), overrides: { genitive: 'Нгуен Ань' } };
+    expect(fullNameText(declineName(name, 'genitive'))).toBe('Нгуен Ань');
+    expect(initialsAfter(declineName(name, 'genitive'))).toBe('Нгуен А.');
+  });
+});

@@ -109,6 +109,24 @@ describe('questionnaire intake', () => {
     expect(o.mail).toEqual([]);
   });
 
+  it('keeps the optional «Пол» answer, and the curator’s corrections when it is left blank later', () => {
+    const ctx = emptyContext();
+    const first = processSubmission(sub('mentee', goodMentee({ gender: 'мужской' })), ctx);
+    expect(first.base?.write.values.gender).toBe('мужской');
+    apply(ctx, first);
+    // The curator corrects the columns by hand; a later resubmission without the answer keeps them.
+    const row = ctx.bases.mentee[0];
+    const record = { ...row.record, gender: 'ж', nameForms: 'Р: Иванова Пети' };
+    ctx.bases = {
+      ...ctx.bases,
+      mentee: [{ ...row, record, read: recordToParticipant('mentee', record, settings.mentoringForms) }],
+    };
+    const again = processSubmission(sub('mentee', goodMentee({ schoolClass: '8Б' })), ctx);
+    expect(again.base?.write.values.gender).toBe('женский');
+    expect(again.base?.write.values.nameForms).toBe('Р: Иванова Пети');
+    expect(processSubmission(sub('mentee', goodMentee()), emptyContext()).base?.write.values.gender).toBe('');
+  });
+
   it.each([
     [{ email: 'not-an-email' }, 'записан с ошибкой'],
     [{ lastName: '' }, 'Не заполнен обязательный вопрос «Фамилия»'],

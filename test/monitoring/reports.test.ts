@@ -5,7 +5,15 @@ import { bestMentors, mentoringCases } from '../../src/core/monitoring/results';
 import type { DocumentSpec } from '../../src/core/templates';
 import { fixtureInput } from './fixture';
 
-const ctx = { school: 'МОУ «Щегловская СОШ»', academicYear: '2025-2026', asOf: '20 мая 2026 г.' };
+const ctx = {
+  school: 'МОУ «Щегловская СОШ»',
+  academicYear: '2025-2026',
+  asOf: '20 мая 2026 г.',
+  period: 'с 1 сентября 2025 г. по 20 мая 2026 г.',
+  directorPosition: 'Директор',
+  director: 'М. Л. Троицкая',
+  curator: 'О. И. Кузнецова',
+};
 const criteria = { minHeldShare: 50, minMenteeScore: 7, count: 5 };
 
 const tables = (doc: DocumentSpec) => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
@@ -39,6 +47,11 @@ describe('statistics report', () => {
       ['представитель работодателя', '2', '0'], // m3 m4
     ]);
     expect(text(doc)).toContain('наставников — 4, наставляемых — 5');
+    // Approved by the director, signed by the curator, for a stated period; no stale deadline.
+    expect(text(doc)).toContain('УТВЕРЖДАЮ\nДиректор МОУ «Щегловская СОШ»\n_______________ М. Л. Троицкая');
+    expect(text(doc)).toContain('Отчётный период: с 1 сентября 2025 г. по 20 мая 2026 г.');
+    expect(text(doc)).toContain('Куратор целевой модели наставничества _______________ О. И. Кузнецова');
+    expect(text(doc)).not.toContain('30 декабря');
     expect(text(doc)).not.toContain('{{');
   });
 });
@@ -80,6 +93,12 @@ describe('year-end report', () => {
       reportData('yearEnd', ctx, computeMonitoring(input), input, criteria),
     );
     expect(text(yearEnd)).toContain('Иванова Анна Петровна');
+    expect(text(yearEnd)).toContain('Критериям отвечают наставники, названные в таблице.');
+    const none = renderReport(
+      'yearEnd',
+      reportData('yearEnd', ctx, computeMonitoring(input), input, { ...criteria, minHeldShare: 101 }),
+    );
+    expect(text(none)).toContain('Ни один наставник пока не отвечает этим критериям');
     expect(text(yearEnd)).not.toContain('Лебедев');
   });
 });

@@ -133,13 +133,16 @@ describe('a school workbook in the offline workspace', () => {
     expect(sheetNames(ws)).not.toContain('Школы');
   });
 
-  it('makes the statistics report once per day, rewriting it on a second run', () => {
+  it('makes the statistics report once per period, refilling the same file on a second run', () => {
     ws.run('createStatisticsReport');
     expect(lastToast(ws)?.text).toContain('Сведения о количестве участников');
     ws.run('createStatisticsReport');
     expect(documentsNamed(ws, 'Сведения о количестве участников')).toEqual([
-      'Сведения о количестве участников программы наставничества 2025-2026 (2026-05-20)',
+      'Сведения о количестве участников программы наставничества 2025-2026',
     ]);
+    // Not a second copy with the first one in the bin: the same file, refilled.
+    const drive = driveStore(ws.ctx);
+    expect(drive.all().filter((i) => i.name.startsWith('Сведения о количестве участников'))).toHaveLength(1);
   });
 
   it('closes the year: archives sheets, carries consenting mentors, and a second run changes nothing', () => {

@@ -42,6 +42,7 @@ export const meetingsStage: DemoStage = {
     const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
     let optedOut = '';
     let marked = 0;
+    let plansOrder = '';
     for (let month = 10; month <= 17; month++) {
       const step = new Date(
         Date.UTC(year + Math.floor(month / 12), month % 12, month === 17 ? 15 : 1, 12, 0),
@@ -72,6 +73,14 @@ export const meetingsStage: DemoStage = {
         }
         ws.edit(SHEETS.meetings, `${heldColumn}${i + 2}`, 'да');
       });
+      // Once the plans are due (the pairs order gave until late October), the curator makes the
+      // order approving them with «Сформировать документы».
+      if (month === 10) {
+        const report = ws.run('generateDocumentsForApprovedPairs') as { order?: string; made: number };
+        const orders = ws.sheetRows(SHEETS.orders);
+        const last = orders[orders.length - 1];
+        plansOrder = report.made > 0 && last ? `приказ № ${String(last[2])} «${String(last[4])}»` : '';
+      }
       if (!optedOut) {
         const letter = ws
           .sheetRows(SHEETS.mail)
@@ -96,6 +105,7 @@ export const meetingsStage: DemoStage = {
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     }
     return [
+      `«Сформировать документы» в ноябре: ${plansOrder || 'новых документов нет'}`,
       `Планы встреч: ${plans.size} (по одному на пару или группу), встреч ${meetings.length}; отмечено проведёнными ${held} (из них по ссылке из письма ${marked})`,
       `Почта: отправлено ${count(MAIL_STATES.sent)}, в очереди ${count(MAIL_STATES.queued)}, отказ от рассылки ${count(MAIL_STATES.optedOut)}, не подтверждено ${count(MAIL_STATES.unconfirmed)}, ошибок ${count(MAIL_STATES.failed)}`,
       ...[...byKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `  ${kind}: ${n}`),

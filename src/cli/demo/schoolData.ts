@@ -138,6 +138,8 @@ export interface RawQuestionnaire {
   lastName: string;
   firstName: string;
   middleName: string;
+  /** The optional «Пол» question: «женский» or «мужской». */
+  gender: string;
   /** «7Б», «7 б», «7-Б»; empty for adults. */
   schoolClass: string;
   age: string;
@@ -547,6 +549,7 @@ function questionnaire(p: DemoPerson, kind: QuestionnaireKind, submittedAt: Date
     lastName: p.lastName,
     firstName: p.firstName,
     middleName: p.middleName,
+    gender: p.gender === 'f' ? 'женский' : 'мужской',
     schoolClass: p.schoolClass ? formatSchoolClass(p.schoolClass) : '',
     age: p.age === undefined ? '' : String(p.age),
     category: p.category,
@@ -788,6 +791,7 @@ export function toFormAnswers(q: RawQuestionnaire): DemoSubmission {
     lastName: q.lastName,
     firstName: q.firstName,
     middleName: q.middleName,
+    gender: q.gender,
     category: CATEGORY_LABELS[q.category],
     schoolClass: q.schoolClass,
     age: q.age,

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
+import type { GrammaticalCase } from '../templates/declension';
 
 const text = (min: number, message: string) => z.coerce.string<CellValue>().trim().min(min, message);
 const yesNo = () =>
@@ -11,12 +12,87 @@ const yesNo = () =>
       typeof v === 'boolean' ? v : ['да', 'yes', 'true', '1'].includes(String(v).trim().toLowerCase()),
     );
 
+export const ORDER_NUMBERINGS = ['calendar', 'school', 'continuous'] as const;
+export type OrderNumbering = (typeof ORDER_NUMBERINGS)[number];
+export const ORDER_NUMBERING_LABELS: Record<OrderNumbering, string> = {
+  calendar: 'по календарному году',
+  school: 'по учебному году',
+  continuous: 'сквозная',
+};
+
+const CASE_LABELS: Array<[Exclude<GrammaticalCase, 'nominative'>, string, string]> = [
+  ['genitive', 'родительном', 'нет кого? чего?: «Директору …»'],
+  ['dative', 'дательном', 'кому? чему?: «даю … согласие»'],
+  ['accusative', 'винительном', 'кого? что?'],
+  ['instrumental', 'творительном', 'кем? чем?'],
+  ['prepositional', 'предложном', 'о ком? о чём?: «в …»'],
+];
+
+/** «Документы: наименование в родительном падеже» and the other four: empty means «склонять самой программе». */
+function caseOverrides() {
+  const parse = () => z.coerce.string<CellValue>().trim();
+  const entries = CASE_LABELS.map(([c, label, question]) => [
+    `orgName_${c}`,
+    {
+      name: `Документы: наименование в ${label} падеже`,
+      help: `Пусто — программа склоняет наименование сама (${question}). Заполните, если она склоняет неверно.`,
+      defaultCell: '',
+      parse,
+    },
+  ]);
+  return Object.fromEntries(entries) as Record<
+    `orgName_${Exclude<GrammaticalCase, 'nominative'>}`,
+    { name: string; help: string; defaultCell: string; parse: typeof parse }
+  >;
+}
+
+/** The curator's hand-written forms of the organisation's name, by case. */
+export const orgNameOverrides = (s: DocumentSettings): Partial<Record<GrammaticalCase, string>> =>
+  Object.fromEntries(CASE_LABELS.map(([c]) => [c, s[`orgName_${c}`]]).filter(([, v]) => v));
+
 export const DOCUMENT_SETTINGS = defineSettings({
   orgName: {
     name: 'Документы: наименование организации',
     help: 'Полное наименование школы, как в шапке приказа.',
     defaultCell: 'МОУ «Средняя общеобразовательная школа № 1»',
     parse: () => text(1, 'нужно наименование'),
+  },
+  ...caseOverrides(),
+  orgAddress: {
+    name: 'Документы: адрес организации',
+    help: 'Юридический адрес школы с индексом — для согласий на обработку персональных данных. Пусто — линия для записи от руки.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
+  },
+  orgInn: {
+    name: 'Документы: ИНН организации',
+    help: 'Для согласия на распространение персональных данных. Пусто — линия для записи от руки.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
+  },
+  orgOgrn: {
+    name: 'Документы: ОГРН организации',
+    help: 'Для согласия на распространение персональных данных. Пусто — линия для записи от руки.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
+  },
+  publishResources: {
+    name: 'Документы: сайт и сообщества школы',
+    help: 'Адреса, где школа публикует сведения об участниках (сайт, группа в соцсети), через «; ». Пусто — линия для записи от руки.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
+  },
+  dataOfficer: {
+    name: 'Документы: ответственный за обработку ПД',
+    help: 'ФИО сотрудника, ответственного за обработку персональных данных. Пусто — куратор.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
+  },
+  regulation: {
+    name: 'Документы: положение о наставничестве',
+    help: 'Реквизиты положения о наставничестве школы для преамбулы приказов, например «утверждённым приказом от 30.08.2026 № 112-о». Пусто — без реквизитов.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
   },
   place: {
     name: 'Документы: населённый пункт',
@@ -54,9 +130,23 @@ export const DOCUMENT_SETTINGS = defineSettings({
     defaultCell: '{n}-о',
     parse: () => text(1, 'нужен формат').refine((s) => s.includes('{n}'), 'в формате нужно {n}'),
   },
+  orderNumbering: {
+    name: 'Приказы: нумерация',
+    help: '«по календарному году» — с 1 января номера начинаются с 1; «по учебному году» — с 1 сентября; «сквозная» — без перерыва.',
+    defaultCell: ORDER_NUMBERING_LABELS.calendar,
+    parse: () =>
+      z.coerce
+        .string<CellValue>()
+        .trim()
+        .transform(
+          (v) => ORDER_NUMBERINGS.find((n) => ORDER_NUMBERING_LABELS[n] === v.toLowerCase()) ?? 'invalid',
+        )
+        .refine((v) => v !== 'invalid', 'нужно «по календарному году», «по учебному году» или «сквозная»')
+        .transform((v) => v as OrderNumbering),
+  },
   orderFirstNumber: {
     name: 'Приказы: первый номер',
-    help: 'С какого порядкового номера начать, если в листе «Приказы» ещё нет приказов.',
+    help: 'Следующий номер в книге приказов школы, когда в листе «Приказы» ещё нет ни одного приказа (например 46, если последний бумажный приказ года — 45). Новый год нумерации начинается с 1.',
     defaultCell: 1,
     parse: () => z.coerce.number<CellValue>().int().min(1),
   },

@@ -22,6 +22,7 @@ import {
 } from '../schema';
 import { SHEETS } from '../sheets';
 import { type CellValue, cellText } from '../table';
+import { formatNameForms, GENDER_LABELS, parseGender, parseNameForms } from './nameForms';
 import { parseClass } from './schoolClass';
 import { joinList, splitList } from './text';
 
@@ -40,6 +41,9 @@ function baseSheet(role: Role) {
     lastName: textColumn('Фамилия', FREE_TEXT),
     firstName: textColumn('Имя', FREE_TEXT),
     middleName: textColumn('Отчество', FREE_TEXT),
+    gender: textColumn('Пол'),
+    /** Declined forms the curator corrected by hand, e.g. «Р: Цой Алины; Д: Цой Алине». */
+    nameForms: textColumn('Склонение', FREE_TEXT),
     email: textColumn('E-mail'),
     category: textColumn('Категория'),
     schoolClass: textColumn('Класс'),
@@ -122,6 +126,8 @@ export function participantToRecord(
     lastName: p.lastName,
     firstName: p.firstName,
     middleName: p.middleName,
+    gender: p.gender ? GENDER_LABELS[p.gender] : '',
+    nameForms: formatNameForms(p.nameForms),
     email: p.email,
     category: CATEGORY_LABELS[p.category],
     schoolClass: p.schoolClass ? formatClass(p.schoolClass) : '',
@@ -189,6 +195,8 @@ export function recordToParticipant(role: Role, r: BaseValues, forms: readonly M
     lastName: erased ? ERASED_LABEL : r.lastName,
     firstName: erased ? '' : r.firstName,
     middleName: erased ? '' : r.middleName,
+    gender: parseGender(r.gender),
+    nameForms: erased ? undefined : parseNameForms(r.nameForms),
     category,
     schoolClass: classText ? parseClass(classText) : undefined,
     age: num(r.age),

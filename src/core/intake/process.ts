@@ -322,7 +322,15 @@ function processQuestionnaire(
       )
     : ctx.consents;
   const status = consentStatus(draft, consents);
-  const p: Participant = { ...draft, id, consent: status.state, joinedAt: before?.joinedAt ?? ctx.now };
+  // A resubmitted questionnaire keeps what the curator corrected: gender if not answered, name forms.
+  const p: Participant = {
+    ...draft,
+    gender: draft.gender ?? before?.gender,
+    nameForms: before?.nameForms,
+    id,
+    consent: status.state,
+    joinedAt: before?.joinedAt ?? ctx.now,
+  };
   const values = participantToRecord(p, ctx.settings.mentoringForms, {
     status: ROW_STATUS.accepted,
     problem: status.problem,

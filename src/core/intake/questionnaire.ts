@@ -18,6 +18,8 @@ import type { IntakeSettings } from './settings';
 import { ROLE_INSTRUMENTAL } from './text';
 
 /** A participant as the questionnaire describes them; id, consent and dates come from the base. */
+const GENDER_BY_ANSWER: Record<string, 'm' | 'f' | undefined> = { женский: 'f', мужской: 'm' };
+
 export type ParticipantDraft = Omit<Participant, 'id' | 'consent' | 'joinedAt'>;
 
 export type IntakeRules = Pick<
@@ -118,6 +120,7 @@ export function readQuestionnaire(
     lastName,
     firstName,
     middleName,
+    gender: GENDER_BY_ANSWER[textOf(a, 'gender')],
     category,
     schoolClass,
     age,

@@ -116,6 +116,8 @@ export function answerFormId(a: SurveyAnswer, pairs: readonly Pair[]): string | 
     .sort((x, y) => x.id.localeCompare(y.id))[0]?.formId;
 }
 
+const SHARE_LABELS = { count: 'в программе', total: 'всего', share: 'доля' };
+
 class RowList {
   readonly rows: MonitoringRow[] = [];
   constructor(private section = '') {}
@@ -126,13 +128,21 @@ class RowList {
     this.rows.push({ key, section: this.section, name, value, unit });
   }
   /** count, total and percent rows of one target group. */
-  share(base: string, name: string, count: number, total: number, unit: MonitoringUnit, target?: number) {
-    this.add(`${base}.count`, `${name}: участвует`, count, unit);
-    this.add(`${base}.total`, `${name}: всего`, total, unit);
+  share(
+    base: string,
+    name: string,
+    count: number,
+    total: number,
+    unit: MonitoringUnit,
+    target?: number,
+    labels: { count: string; total: string; share: string } = SHARE_LABELS,
+  ) {
+    this.add(`${base}.count`, `${name}: ${labels.count}`, count, unit);
+    this.add(`${base}.total`, `${name}: ${labels.total}`, total, unit);
     const row: MonitoringRow = {
       key: `${base}.percent`,
       section: this.section,
-      name: `${name}: доля`,
+      name: `${name}: ${labels.share}`,
       value: percentOf(count, total),
       unit: '%',
     };
@@ -252,6 +262,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     participants.length,
     'чел.',
     CONSENT_TARGET,
+    { count: 'получено', total: 'участников', share: 'доля' },
   );
 
   out.start('Пары и группы');
@@ -264,10 +275,16 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
   out.add('meetings.planned.count', 'Встреч в плане на год', meetings.length, 'встреч');
   out.share(
     'meetings.held',
-    'Встречи к сегодняшнему дню',
+    'Встречи, срок которых наступил',
     due.filter((m) => m.held).length,
     due.length,
     'встреч',
+    undefined,
+    {
+      count: 'проведено',
+      total: 'назначено',
+      share: 'доля проведённых',
+    },
   );
 
   out.start('Удовлетворённость (этап 1: качество программы)');
@@ -307,6 +324,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     [...menteeWishes.values()].filter(Boolean).length,
     menteeWishes.size,
     'чел.',
+    undefined,
+    { count: 'хотят', total: 'ответили', share: 'доля' },
   );
 
   out.start('Влияние на участников (этап 2: вход и выход)');
@@ -319,6 +338,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     inMentoring.size,
     'чел.',
     DIAGNOSTICS_TARGET,
+    { count: 'прошли', total: 'участников', share: 'доля' },
   );
   const params = impactOrder([...entries.values()].flatMap((a) => Object.keys(a.scores)));
   for (const param of params) {

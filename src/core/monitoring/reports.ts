@@ -30,39 +30,65 @@ const p = (text: string, style: 'title' | 'heading' | 'normal' = 'normal') => ({
 });
 const table = (rows: string[][]) => ({ kind: 'table' as const, rows, header: true });
 
-const figureTable = (list: string) =>
+const right = (text: string) => ({
+  kind: 'paragraph' as const,
+  text,
+  style: 'normal' as const,
+  align: 'right' as const,
+});
+
+/** The director approves the report; the curator signs it. */
+const approval = [
+  right('УТВЕРЖДАЮ'),
+  right('{{directorPosition}} {{school | родительный}}'),
+  right('_______________ {{director}}'),
+  right('«___» ____________ 20___ г.'),
+];
+const heading = [
+  p('{{title}}', 'title'),
+  p('{{school}}, {{academicYear}} учебный год. Отчётный период: {{period}}. Сведения на {{asOf}}'),
+];
+const signature = [p(''), p('Куратор целевой модели наставничества _______________ {{curator}}')];
+
+/** A {{таблица …}} paragraph: the next table's columns, a header repeated on each page, rows kept whole. */
+const layout = (widths: string) => p(`{{таблица ширины=${widths} заголовок=1 неразрывно рамки=1}}`);
+
+const figureTable = (list: string) => [
+  layout('55,17,14,14'),
   table([
     ['Показатель', 'Значение', 'Цель', 'Выполнено'],
     [`{{#each ${list}}}{{name}}`, '{{value}} {{unit}}', '{{target}}', '{{met}}{{/each}}'],
-  ]);
+  ]),
+];
 
 export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
   halfYear: {
     blocks: [
-      p('{{title}}', 'title'),
-      p('{{school}}, {{academicYear}} учебный год, данные на {{asOf}}'),
+      ...approval,
+      ...heading,
       p('Охват целевых групп', 'heading'),
-      figureTable('coverage'),
+      ...figureTable('coverage'),
       p('Пары и встречи', 'heading'),
-      figureTable('work'),
+      ...figureTable('work'),
       p('Удовлетворённость участников (этап 1: качество программы)', 'heading'),
-      figureTable('satisfaction'),
+      ...figureTable('satisfaction'),
       p('Влияние на участников (этап 2: вход и выход)', 'heading'),
-      figureTable('impact'),
+      ...figureTable('impact'),
+      ...signature,
     ],
   },
   statistics: {
     blocks: [
-      p('{{title}}', 'title'),
-      p(
-        '{{school}}, {{academicYear}} учебный год, данные на {{asOf}}; направляется в региональный наставнический центр до 30 декабря.',
-      ),
+      ...approval,
+      ...heading,
       p('По формам наставничества', 'heading'),
+      layout('50,25,25'),
       table([
         ['Форма наставничества', 'Наставников', 'Наставляемых'],
         ['{{#each byForm}}{{label}}', '{{mentors}}', '{{mentees}}{{/each}}'],
       ]),
       p('По категориям участников', 'heading'),
+      layout('50,25,25'),
       table([
         ['Категория', 'Наставников', 'Наставляемых'],
         ['{{#each byCategory}}{{label}}', '{{mentors}}', '{{mentees}}{{/each}}'],
@@ -70,22 +96,25 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       p(
         'Всего участников (каждый учтён один раз): наставников — {{totalMentors}}, наставляемых — {{totalMentees}}.',
       ),
+      ...signature,
     ],
   },
   yearEnd: {
     blocks: [
-      p('{{title}}', 'title'),
-      p('{{school}}, {{academicYear}} учебный год, данные на {{asOf}}'),
+      ...approval,
+      ...heading,
       p('Охват целевых групп', 'heading'),
-      figureTable('coverage'),
+      ...figureTable('coverage'),
       p('Пары и встречи', 'heading'),
-      figureTable('work'),
+      ...figureTable('work'),
       p('Влияние на участников', 'heading'),
-      figureTable('impact'),
+      ...figureTable('impact'),
       p('Лучшие наставники', 'heading'),
       p(
-        'Критерии: проведено не менее {{criteria.minHeldShare}}% встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}.',
+        'Критерии: проведено не менее {{criteria.minHeldShare}} % встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}. {{#if best}}Критериям отвечают наставники, названные в таблице.{{else}}Ни один наставник пока не отвечает этим критериям: мало проведённых встреч или оценок наставляемых.{{/if}}',
       ),
+      p('{{#if best}}'),
+      layout('26,22,9,13,15,15'),
       table([
         ['Наставник', 'Должность', 'Пар', 'Завершено', 'Встреч проведено, %', 'Оценка наставляемых'],
         [
@@ -97,7 +126,13 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
           '{{menteeScore}}{{/each}}',
         ],
       ]),
+      p('{{/if}}'),
       p('Кейсы наставнических пар', 'heading'),
+      p(
+        '{{#if cases}}Кейсы завершённых пар с изменениями по итогам мониторинга.{{else}}Завершённых пар с результатами мониторинга на входе и выходе пока нет, поэтому кейсов нет.{{/if}}',
+      ),
+      p('{{#if cases}}'),
+      layout('16,18,15,21,10,20'),
       table([
         ['Форма', 'Наставник', 'Наставляемый', 'Запрос', 'Встреч', 'Изменения'],
         [
@@ -109,6 +144,8 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
           '{{changes}}{{/each}}',
         ],
       ]),
+      p('{{/if}}'),
+      ...signature,
     ],
   },
 };
@@ -118,13 +155,19 @@ export interface ReportContext {
   academicYear: string;
   /** Already formatted («20 мая 2026 г.»). */
   asOf: string;
+  /** «с 1 сентября 2025 г. по 20 мая 2026 г.» */
+  period: string;
+  /** «Директор»; the director and the curator as they sign («И. В. Лебедева»). */
+  directorPosition: string;
+  director: string;
+  curator: string;
 }
 
 const figureRecord = (r: MonitoringRow): TemplateRecord => ({
   name: r.name,
   value: russianNumber(r.value),
   unit: r.unit,
-  target: r.target === undefined ? '' : `${r.target}%`,
+  target: r.target === undefined ? '' : `${r.target} %`,
   met: r.met === undefined ? '' : r.met ? 'да' : 'нет',
 });
 

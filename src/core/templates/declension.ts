@@ -21,7 +21,16 @@ export interface PersonName {
   middleName: string;
   /** Known from the questionnaire; otherwise detected from the patronymic, then the other parts. */
   gender?: Gender;
+  /** Forms the curator wrote by hand («Склонение» column): the whole name in that case. */
+  overrides?: Partial<Record<GrammaticalCase, string>>;
 }
+
+const titleCase = (word: string): string =>
+  word
+    .toLowerCase()
+    .split('-')
+    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
+    .join('-');
 
 const MALE_PATRONYMIC = /(ич|оглы|улы|уулу)$/i;
 const FEMALE_PATRONYMIC = /(на|кызы|гызы)$/i;
@@ -32,7 +41,14 @@ export function genderOf(name: PersonName): Gender | undefined {
   if (MALE_PATRONYMIC.test(middle)) return 'm';
   if (FEMALE_PATRONYMIC.test(middle)) return 'f';
   if (name.gender) return name.gender;
-  const detected = getGender({ first: name.firstName || null, last: name.lastName || null });
+  // The first name alone decides when it can (Алина is a woman whatever the surname, Цой included);
+  // the surname only settles names that fit both (Саша, Женя).
+  const first = name.firstName ? titleCase(name.firstName) : null;
+  const byFirst = first ? getGender({ first, last: null }) : undefined;
+  const detected =
+    byFirst === 'male' || byFirst === 'female'
+      ? byFirst
+      : getGender({ first, last: name.lastName ? titleCase(name.lastName) : null });
   if (detected === 'male') return 'm';
   if (detected === 'female') return 'f';
   return undefined;
@@ -80,11 +96,30 @@ function declineMiddle(middle: string, grammaticalCase: GrammaticalCase, gender:
   return inclineMiddlename(middle, grammaticalCase, gender ? LVOVICH_GENDER[gender] : null);
 }
 
+/** A name typed in capitals declines as a name and is written back in capitals («ИВАНОВУ», not «ИВАНОВу»). */
+function keepingCapitals(
+  value: string,
+  decline: (v: string, c: GrammaticalCase, g: Gender | undefined) => string,
+  grammaticalCase: GrammaticalCase,
+  gender: Gender | undefined,
+): string {
+  const shouting = value.length > 1 && value === value.toUpperCase() && value !== value.toLowerCase();
+  if (!shouting) return decline(value, grammaticalCase, gender);
+  return decline(titleCase(value), grammaticalCase, gender).toUpperCase();
+}
+
+function splitFullName(full: string): Pick<PersonName, 'lastName' | 'firstName' | 'middleName'> {
+  const [lastName = '', firstName = '', ...rest] = full.trim().split(/\s+/);
+  return { lastName, firstName, middleName: rest.join(' ') };
+}
+
 export function declineName(name: PersonName, grammaticalCase: GrammaticalCase): PersonName {
+  const override = name.overrides?.[grammaticalCase]?.trim();
+  if (override) return { ...splitFullName(override), gender: name.gender, overrides: name.overrides };
   if (grammaticalCase === 'nominative') return name;
   const gender = genderOf(name);
   const part = (value: string, decline: (v: string, c: GrammaticalCase, g: Gender | undefined) => string) =>
-    value.trim() ? decline(value.trim(), grammaticalCase, gender) : '';
+    value.trim() ? keepingCapitals(value.trim(), decline, grammaticalCase, gender) : '';
   return {
     lastName: part(name.lastName, declineLast),
     firstName: part(name.firstName, declineFirst),

@@ -1,5 +1,6 @@
 // What template filling needs from a document, so the same code fills a Google Doc (src/gas), a
 // .docx in the offline workspace (through the same Apps Script fakes) and a plain model in tests.
+import type { TableFormat } from './syntax';
 
 /** A paragraph, list item or paragraph of a table cell. */
 export interface TextPort {
@@ -15,6 +16,8 @@ export interface TablePort {
   /** Inserts a copy of row `row` (formatting included) at index `at`. */
   duplicateRow(row: number, at: number): void;
   removeRow(row: number): void;
+  /** Lays the table out ({{таблица …}} before it); a port that cannot does nothing. */
+  format?(format: TableFormat): void;
 }
 
 export type BlockPort =
@@ -46,6 +49,8 @@ export interface TableSpec {
   /** rows → cells → the cell's text (one paragraph). The first row is a header when `header`. */
   rows: string[][];
   header?: boolean;
+  /** Set by a {{таблица …}} paragraph when the template is filled. */
+  format?: TableFormat;
 }
 
 export type BlockSpec = ParagraphSpec | TableSpec;
@@ -128,6 +133,9 @@ export class MemoryDocument implements DocumentPort {
         },
         removeRow: (row) => {
           block.rows.splice(row, 1);
+        },
+        format: (format) => {
+          block.format = format;
         },
       };
       return { kind: 'table' as const, table, remove };

@@ -119,7 +119,8 @@ class Filler {
 
   /** Fills one paragraph, inline conditions included. */
   fillText(port: TextPort, scope: Scope): void {
-    const tokens = tokenize(port.text());
+    const source = port.text();
+    const tokens = tokenize(source);
     if (tokens.length === 0) return;
     const edits: Edit[] = [];
     // Each open condition remembers whether its current branch is shown and where hiding began.
@@ -130,6 +131,9 @@ class Filler {
         case 'malformed':
           this.problem(token, token.message);
           break;
+        case 'table':
+          this.problem(token, 'метка {{таблица …}} ставится отдельным абзацем прямо перед таблицей');
+          break;
         case 'each':
         case 'endeach':
           this.problem(
@@ -139,7 +143,11 @@ class Filler {
           break;
         case 'value':
           if (shown())
-            edits.push({ start: token.start, end: token.end, value: this.value(token, scope) ?? '' });
+            edits.push({
+              start: token.start,
+              end: token.end,
+              value: beforeStop(this.value(token, scope) ?? '', source.slice(token.end)),
+            });
           break;
         case 'if': {
           const parentShown = shown();
@@ -232,9 +240,16 @@ class Filler {
   }
 
   run(nodes: TreeNode[], scope: Scope): void {
-    for (const node of nodes) {
+    for (const [i, node] of nodes.entries()) {
       if (node.kind === 'block') {
-        if (node.block.kind === 'paragraph') this.fillText(node.block.paragraph, scope);
+        const layout = tableDirective(node.block);
+        if (layout) {
+          const next = nodes[i + 1];
+          if (next?.kind !== 'block' || next.block.kind !== 'table')
+            this.problem(layout, 'после метки {{таблица …}} должна сразу идти таблица');
+          else if (this.apply) next.block.table.format?.(layout.format);
+          this.removals.push(node.block);
+        } else if (node.block.kind === 'paragraph') this.fillText(node.block.paragraph, scope);
         else if (node.block.kind === 'table') this.fillTable(node.block.table, scope);
       } else if (node.kind === 'if') {
         const holds = this.condition(node.token, scope);
@@ -278,6 +293,21 @@ class Filler {
   }
 }
 
+/** «… 2026 г.» before the sentence's own full stop loses its dot: never «г..». */
+const beforeStop = (value: string, rest: string): string =>
+  value.endsWith('.') && rest.startsWith('.') ? value.slice(0, -1) : value;
+
+/** A paragraph holding nothing but {{таблица …}}. */
+function tableDirective(block: BlockPort): Extract<Token, { kind: 'table' }> | undefined {
+  if (block.kind !== 'paragraph') return undefined;
+  const text = block.paragraph.text();
+  const tokens = tokenize(text);
+  if (tokens.length !== 1 || tokens[0].kind !== 'table') return undefined;
+  const [token] = tokens;
+  if (text.slice(0, token.start).trim() || text.slice(token.end).trim()) return undefined;
+  return token;
+}
+
 function itemScope(item: TemplateValue, index: number, scope: Scope): Scope {
   const frame: TemplateRecord = isRecord(item) ? { ...item } : { this: item };
   frame['@n'] = index + 1;
@@ -307,7 +337,7 @@ function blockMarker(block: BlockPort): BlockMarker | undefined {
   const tokens = tokenize(text);
   if (tokens.length !== 1) return undefined;
   const [token] = tokens;
-  if (token.kind === 'value' || token.kind === 'malformed') return undefined;
+  if (token.kind === 'value' || token.kind === 'malformed' || token.kind === 'table') return undefined;
   if (text.slice(0, token.start).trim() || text.slice(token.end).trim()) return undefined;
   return token;
 }

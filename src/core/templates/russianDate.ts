@@ -39,9 +39,9 @@ export const MONTHS_GENITIVE = [
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** «25» ноября 2026 г. */
+/** 5 ноября 2026 г. — the date in running text and in the head of a document. */
 export const formatLongDate = (d: CalendarDate): string =>
-  `«${pad(d.day)}» ${MONTHS_GENITIVE[d.month - 1]} ${d.year} г.`;
+  `${d.day} ${MONTHS_GENITIVE[d.month - 1]} ${d.year} г.`;
 
 /** 25.11.2026 */
 export const formatShortDate = (d: CalendarDate): string => `${pad(d.day)}.${pad(d.month)}.${d.year}`;

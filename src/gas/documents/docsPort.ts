@@ -1,5 +1,7 @@
 // The template port over a Google Docs body (and over the offline workspace's DocumentApp fake).
 import type { BlockPort, DocumentPort, TablePort, TextPort } from '../../core/templates/document';
+import type { TableFormat } from '../../core/templates/syntax';
+import type { TableRows } from './tableRows';
 
 type Body = GoogleAppsScript.Document.Body;
 type Element = GoogleAppsScript.Document.Element;
@@ -30,7 +32,25 @@ function textHolder(el: Element): TextHolder | undefined {
   return undefined;
 }
 
-function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
+/** Text width of an A4 page with the usual margins of a school order (3 cm left, 1.5 cm right), in points. */
+const TEXT_WIDTH_PT = 467;
+
+/** Column widths, borders and font size, as DocumentApp can set them. */
+function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): void {
+  if (format.widths) {
+    const total = format.widths.reduce((a, b) => a + b, 0);
+    format.widths.forEach((w, i) => {
+      table.setColumnWidth(i, Math.round((TEXT_WIDTH_PT * w) / total));
+    });
+  }
+  if (format.borders !== undefined) table.setBorderWidth(format.borders);
+  if (format.fontSize) table.editAsText().setFontSize(format.fontSize);
+}
+
+function tablePort(
+  table: GoogleAppsScript.Document.Table,
+  laidOut: (format: TableFormat) => void,
+): TablePort {
   let rows: Array<TextPort[][] | undefined> | undefined;
   const cache = () => {
     if (!rows) rows = new Array(table.getNumRows());
@@ -43,10 +63,10 @@ function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
       if (known) return known;
       const r = table.getRow(row);
       const cells: TextPort[][] = [];
-      for (let c = 0; c < r.getNumCells(); c++) {
+      for (let c = 0, n = r.getNumCells(); c < n; c++) {
         const cell = r.getCell(c);
         const paragraphs: TextPort[] = [];
-        for (let i = 0; i < cell.getNumChildren(); i++) {
+        for (let i = 0, n = cell.getNumChildren(); i < n; i++) {
           const holder = textHolder(cell.getChild(i));
           if (holder) paragraphs.push(new TextOf(holder));
         }
@@ -63,6 +83,10 @@ function tablePort(table: GoogleAppsScript.Document.Table): TablePort {
       table.removeRow(row);
       cache().splice(row, 1);
     },
+    format: (format) => {
+      layOut(table, format);
+      laidOut(format);
+    },
   };
 }
 
@@ -71,12 +95,25 @@ export class GasDocumentPort implements DocumentPort {
   /** The body's blocks as last read; dropped when a block is inserted or removed. */
   private known: BlockPort[] | undefined;
 
+  /** Tables whose rows repeat or stay whole: DocumentApp cannot set that, the Docs API does (tableRows.ts). */
+  readonly rowLayouts: TableRows[] = [];
+
   constructor(private readonly body: Body) {}
+
+  /** The table's place among the body's tables, counted over the blocks as they stand now. */
+  private noteRows(el: Element, format: TableFormat): void {
+    if (!format.headerRows && !format.keepRows) return;
+    const at = this.body.getChildIndex(el);
+    const tableIndex = this.blocks()
+      .slice(0, at)
+      .filter((b) => b.kind === 'table').length;
+    this.rowLayouts.push({ tableIndex, headerRows: format.headerRows ?? 0, keepRows: !!format.keepRows });
+  }
 
   blocks(): BlockPort[] {
     if (this.known) return [...this.known];
     const out: BlockPort[] = [];
-    for (let i = 0; i < this.body.getNumChildren(); i++) out.push(this.port(this.body.getChild(i)));
+    for (let i = 0, n = this.body.getNumChildren(); i < n; i++) out.push(this.port(this.body.getChild(i)));
     this.known = out;
     return [...out];
   }
@@ -108,7 +145,7 @@ export class GasDocumentPort implements DocumentPort {
     const made: BlockPort = holder
       ? { kind: 'paragraph', paragraph: new TextOf(holder), remove }
       : el.getType() === DocumentApp.ElementType.TABLE
-        ? { kind: 'table', table: tablePort(el.asTable()), remove }
+        ? { kind: 'table', table: tablePort(el.asTable(), (f) => this.noteRows(el, f)), remove }
         : { kind: 'other', remove };
     this.elements.set(made, el);
     return made;

@@ -4,6 +4,8 @@
 // «готов» after, so a crash at any point leaves at most a copy that the next run trashes and makes
 // again: every document exists exactly once, and the order numbers have no gaps. A document gets a
 // bounded number of runs, so one that never fits in a run cannot fill the trash with copies.
+
+import { numberingOf } from '../../core/documents/orderNumbers';
 import {
   DOCUMENT_FOLDERS,
   DOCUMENT_TYPE_LABELS,
@@ -11,9 +13,11 @@ import {
   type DocumentWorld,
   type OrderReservation,
   orderKey,
+  PLANS_ORDER_TITLE,
   PROGRAMME_ORDERS,
   pairsWithoutOrder,
   pendingJobs,
+  planApprovalsDue,
   programmeOrderKey,
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
@@ -29,6 +33,7 @@ import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
 import { GasDocumentPort } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';
+import { readMeetingPlans } from './meetingPlans';
 import {
   DOCUMENT_STATES,
   type DocumentRow,
@@ -40,6 +45,7 @@ import {
   readOrders,
   reserveOrder,
 } from './registry';
+import { applyTableRows } from './tableRows';
 
 export const CONTINUE_HANDLER = 'continueDocumentGeneration';
 const CONTINUE_AFTER_MS = 60_000;
@@ -80,6 +86,7 @@ function loadContext(): Context {
       settings,
       programmeEnd: parseIsoDay(schedule.programmeEnd),
       year: academicYear(day),
+      meetings: readMeetingPlans(schedule),
     },
   };
 }
@@ -91,15 +98,24 @@ export function reserveOrderForNewPairs(ctx: Context = loadContext()): OrderRese
   const fresh = pairsWithoutOrder(ctx.world.pairs, readOrders(rows));
   if (fresh.length === 0) return undefined;
   const ids = fresh.map((p) => p.id);
-  return reserveOrder(
-    table,
-    rows,
-    orderKey(ids),
-    ids,
-    today(),
-    ctx.settings.orderFormat,
-    ctx.settings.orderFirstNumber,
-  );
+  return reserveOrder(table, rows, orderKey(ids), ids, today(), numberingOf(ctx.settings));
+}
+
+/** Reserves an order approving the plans of each pairs order whose plans are made and due. Under the lock. */
+function reservePlanApprovals(ctx: Context, documents: readonly DocumentRow[]): void {
+  const table = openOrders();
+  const rows = table.read();
+  const ready = new Set(documents.filter((d) => d.status === DOCUMENT_STATES.ready).map((d) => d.key));
+  for (const due of planApprovalsDue(ctx.world, readOrders(rows), ready, today()))
+    reserveOrder(
+      table,
+      table.read(),
+      due.key,
+      due.pairIds,
+      today(),
+      numberingOf(ctx.settings),
+      PLANS_ORDER_TITLE,
+    );
 }
 
 function triggers(): GoogleAppsScript.Script.Trigger[] {
@@ -213,8 +229,10 @@ function makeDocument(
   let access: { granted: string[]; refused: string[] };
   try {
     const doc = DocumentApp.openById(copy.getId());
-    fillTemplate(new GasDocumentPort(doc.getBody()), job.data, templateTitle(job.templateKey));
+    const port = new GasDocumentPort(doc.getBody());
+    fillTemplate(port, job.data, templateTitle(job.templateKey));
     doc.saveAndClose();
+    applyTableRows(copy.getId(), port.rowLayouts);
     if (settings.pdfCopy)
       files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
     access = share(files, job.viewers);
@@ -259,6 +277,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   const documentRows = readDocumentRows(openDocuments().read());
   const order = withScriptLock(() => {
     markMadeOrders(documentRows);
+    reservePlanApprovals(ctx, documentRows);
     return reserveOrderForNewPairs(ctx);
   });
   const orders = readOrders(openOrders().read());
@@ -351,16 +370,7 @@ export function createProgrammeOrders(): GenerationReport {
     for (const o of PROGRAMME_ORDERS) {
       const rows = table.read();
       const key = programmeOrderKey(o.prefix, ctx.world.year);
-      reserveOrder(
-        table,
-        rows,
-        key,
-        [],
-        today(),
-        ctx.settings.orderFormat,
-        ctx.settings.orderFirstNumber,
-        o.title,
-      );
+      reserveOrder(table, rows, key, [], today(), numberingOf(ctx.settings), o.title);
     }
   });
   return runDocumentGeneration(true);

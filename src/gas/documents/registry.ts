@@ -1,4 +1,6 @@
 // Приказы (the order registry) and Документы (every document made, under its key).
+
+import { nextOrderSeq, type OrderNumberingRule } from '../../core/documents/orderNumbers';
 import { ORDER_TITLE, type OrderReservation } from '../../core/documents/plan';
 import { formatOrderNumber } from '../../core/documents/settings';
 import { DOCUMENTS, ORDERS } from '../../core/documents/sheets';
@@ -64,18 +66,17 @@ export function reserveOrder(
   key: string,
   pairIds: string[],
   today: CalendarDate,
-  format: string,
-  firstNumber: number,
+  numbering: OrderNumberingRule,
   title = ORDER_TITLE,
 ): OrderReservation {
-  const existing = readOrders(rows).find((o) => o.key === key);
+  const orders = readOrders(rows);
+  const existing = orders.find((o) => o.key === key);
   if (existing) return existing;
-  const numbers = rows.map((r) => Number(r.values.seq)).filter((n) => Number.isFinite(n) && n > 0);
-  const seq = numbers.length > 0 ? Math.max(...numbers) + 1 : firstNumber;
+  const seq = nextOrderSeq(orders, today, numbering.numbering, numbering.firstNumber);
   const order: OrderReservation = {
     key,
     seq,
-    number: formatOrderNumber(format, seq),
+    number: formatOrderNumber(numbering.format, seq),
     date: today,
     title,
     pairIds,

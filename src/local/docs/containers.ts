@@ -362,9 +362,38 @@ export class Table
       | 'copy'
       | 'removeFromParent'
       | 'getType'
+      | 'setColumnWidth'
+      | 'getColumnWidth'
+      | 'setBorderWidth'
+      | 'getBorderWidth'
     >
 {
   readonly typeName = 'TABLE';
+  layout: Omit<TableNode, 'kind' | 'rows'> = {};
+
+  setColumnWidth(columnIndex: number, width: number): Table {
+    this.call('setColumnWidth');
+    const widths = [...(this.layout.widths ?? [])];
+    while (widths.length <= columnIndex) widths.push(null);
+    widths[columnIndex] = width;
+    this.layout.widths = widths;
+    this.host.changed();
+    return this;
+  }
+  getColumnWidth(columnIndex: number): number {
+    this.call('getColumnWidth');
+    return this.layout.widths?.[columnIndex] ?? 0;
+  }
+  setBorderWidth(width: number): Table {
+    this.call('setBorderWidth');
+    this.layout.borderWidth = width;
+    this.host.changed();
+    return this;
+  }
+  getBorderWidth(): number {
+    this.call('getBorderWidth');
+    return this.layout.borderWidth ?? 1;
+  }
 
   getText(): string {
     this.call('getText');
@@ -402,10 +431,12 @@ export class Table
     return Table.from(this.host, this.toNode());
   }
   toNode(): TableNode {
-    return { kind: 'TABLE', rows: this.children.map((r) => r.toNode()) };
+    return { kind: 'TABLE', rows: this.children.map((r) => r.toNode()), ...this.layout };
   }
   static from(host: DocHost, node: TableNode): Table {
     const table = new Table(host);
+    const { kind: _kind, rows: _rows, ...layout } = node;
+    table.layout = { ...layout };
     for (const row of node.rows) table.attach(table.children.length, TableRow.from(host, row));
     return table;
   }

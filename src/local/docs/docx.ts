@@ -37,7 +37,10 @@ const STYLE_IDS: Record<Heading, string | undefined> = {
 const JUSTIFY = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'both' } as const;
 
 function runXml(run: TextRun): string {
-  const props = `${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}${run.underline ? '<w:u w:val="single"/>' : ''}`;
+  const size = run.fontSize
+    ? `<w:sz w:val="${Math.round(run.fontSize * 2)}"/><w:szCs w:val="${Math.round(run.fontSize * 2)}"/>`
+    : '';
+  const props = `${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}${run.underline ? '<w:u w:val="single"/>' : ''}${size}`;
   // Line breaks inside a paragraph (vertical tab in Docs, \n from setText) become <w:br/>.
   const parts = run.text.split(/\r\n|[\n\r\v]/).map((t) => `<w:t xml:space="preserve">${escapeXml(t)}</w:t>`);
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${parts.join('<w:br/>')}</w:r>`;
@@ -65,24 +68,38 @@ function paragraphXml(node: ParagraphNode | ListItemNode, lists: ListNumbering):
   return `<w:p>${props.length ? `<w:pPr>${props.join('')}</w:pPr>` : ''}${node.runs.map(runXml).join('')}</w:p>`;
 }
 
+/** Text width of the page in twips (A4 minus the section's margins). */
+const TEXT_WIDTH = 9355;
+
 function tableXml(node: TableNode, lists: ListNumbering): string {
   const columns = Math.max(1, ...node.rows.map((r) => r.cells.length));
-  const width = Math.floor(9638 / columns);
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  // Widths set in points (Table.setColumnWidth) scale to the page; unset columns share what is left.
+  const set = Array.from({ length: columns }, (_, i) => node.widths?.[i] ?? undefined);
+  const known = set.reduce<number>((a, w) => a + (w ?? 0), 0);
+  const unset = set.filter((w) => w === undefined).length;
+  const scale = known > 0 && unset === 0 ? TEXT_WIDTH / (known * 20) : 1;
+  const rest = unset > 0 ? Math.max(0, TEXT_WIDTH - known * 20) / unset : 0;
+  const widths = set.map((w) => Math.floor(w === undefined ? rest : w * 20 * scale));
+  const size = Math.round((node.borderWidth ?? 0.5) * 8);
+  const border = (side: string) =>
+    size > 0
+      ? `<w:${side} w:val="single" w:sz="${size}" w:space="0" w:color="000000"/>`
+      : `<w:${side} w:val="nil"/>`;
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('');
-  const grid = `<w:tblGrid>${'<w:gridCol w:w="'.concat(String(width), '"/>').repeat(columns)}</w:tblGrid>`;
+  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
   const rows = node.rows
-    .map((row) => {
-      const cells = row.cells.map((cell) => {
+    .map((row, r) => {
+      const cells = row.cells.map((cell, c) => {
         const content = cell.children.length
           ? cell.children.map((p) => paragraphXml(p, lists)).join('')
           : '<w:p/>';
-        return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${content}</w:tc>`;
+        return `<w:tc><w:tcPr><w:tcW w:w="${widths[c] ?? widths[0]}" w:type="dxa"/></w:tcPr>${content}</w:tc>`;
       });
-      return `<w:tr>${cells.join('')}</w:tr>`;
+      const props = `${node.keepRows ? '<w:cantSplit/>' : ''}${r < (node.headerRows ?? 0) ? '<w:tblHeader/>' : ''}`;
+      return `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
     })
     .join('');
-  return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr>${grid}${rows}</w:tbl>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${borders}</w:tblBorders></w:tblPr>${grid}${rows}</w:tbl>`;
 }
 
 function numberingXml(lists: ListNumbering): string {

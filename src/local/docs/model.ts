@@ -8,6 +8,8 @@ const runSchema = z.object({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   underline: z.boolean().optional(),
+  /** Points, as Text.setFontSize sets them; missing — the document's default. */
+  fontSize: z.number().optional(),
 });
 export type TextRun = z.infer<typeof runSchema>;
 export type RunStyle = Omit<TextRun, 'text'>;
@@ -57,6 +59,12 @@ const textBlockSchema = z.discriminatedUnion('kind', [paragraphSchema, listItemS
 const tableSchema = z.object({
   kind: z.literal('TABLE'),
   rows: z.array(z.object({ cells: z.array(z.object({ children: z.array(textBlockSchema) })) })),
+  /** Column widths in points, as Table.setColumnWidth sets them; missing — equal columns. */
+  widths: z.array(z.number().nullable()).optional(),
+  borderWidth: z.number().optional(),
+  /** Rows repeated on every page and rows kept whole: set through the Docs API (docsApi.ts). */
+  headerRows: z.number().int().optional(),
+  keepRows: z.boolean().optional(),
 });
 const blockSchema = z.discriminatedUnion('kind', [paragraphSchema, listItemSchema, tableSchema]);
 
@@ -84,7 +92,12 @@ function explode(runs: TextRun[]): StyledChar[] {
 }
 
 function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline;
+  return (
+    !!a.bold === !!b.bold &&
+    !!a.italic === !!b.italic &&
+    !!a.underline === !!b.underline &&
+    a.fontSize === b.fontSize
+  );
 }
 
 function implode(chars: StyledChar[]): TextRun[] {
@@ -102,6 +115,7 @@ function cleanStyle(style: RunStyle): RunStyle {
   if (style.bold) out.bold = true;
   if (style.italic) out.italic = true;
   if (style.underline) out.underline = true;
+  if (style.fontSize) out.fontSize = style.fontSize;
   return out;
 }
 

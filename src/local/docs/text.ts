@@ -62,9 +62,16 @@ export class Text
       | 'isItalic'
       | 'isUnderline'
       | 'getType'
+      | 'setFontSize'
     >
 {
   constructor(private readonly owner: RunOwner) {}
+
+  setFontSize(...args: [number] | [number, number, number]): Text {
+    const [start, end, size] = args.length === 1 ? [0, this.getText().length - 1, args[0]] : args;
+    this.runs = styleRuns(this.runs, start, end + 1, { fontSize: size });
+    return this;
+  }
 
   private get runs(): TextRun[] {
     return this.owner.runs;
