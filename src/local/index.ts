@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
 import {
+  type ExecutionOrigin,
   type FaultOptions,
   type Realm,
   type RunStats,
@@ -27,13 +28,28 @@ import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
-export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
+export type {
+  AccountKind,
+  ExecutionOrigin,
+  FaultOptions,
+  RunStats,
+  UiEvent,
+  WorkspaceMeta,
+  WorkspaceOptions,
+} from './context';
 export { ServiceContext } from './context';
 export { parseDuration } from './duration';
-export { EXECUTION_LIMIT_MESSAGE, serviceFailure } from './failures';
+export {
+  EXECUTION_LIMIT_MESSAGE,
+  EXECUTION_LIMIT_MS,
+  QUOTA_MESSAGES,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  serviceFailure,
+} from './failures';
 export type { FormAnswers } from './forms/answers';
 export { isDate } from './jsonDates';
 export { readJson, writeJson } from './jsonFiles';
+export { type LatencyOption, LatencyTable, type LatencyTableInput } from './latency/table';
 export type { Implements, ServiceDefinition } from './services';
 
 export const BOUND_WORKBOOK_NAME = 'Наставничество';
@@ -165,20 +181,23 @@ export class LocalWorkspace {
   /**
    * One execution that never throws: the outcome is in `stats` (used for trigger firings). With
    * `trace: false` it leaves no trace: not in `runs`, the clock not moved (what `inspect` does).
+   * `origin`: who started it — a person or tool ('manual', default), an installable trigger
+   * (counts against the day's trigger runtime), a simple trigger (30 s limit).
    */
   execute(
     functionName: string,
     args: () => unknown[] = () => [],
-    options: { trace?: boolean } = {},
+    options: { trace?: boolean; origin?: ExecutionOrigin } = {},
   ): Execution {
     const traced = options.trace ?? true;
     const context = createContext({});
     const realm = this.prepare(context);
-    this.ctx.beginExecution(functionName, realm);
+    this.ctx.beginExecution(functionName, realm, options.origin);
     let value: unknown;
     let error: string | undefined;
     let stack: string | undefined;
     try {
+      this.ctx.refuseStartOverQuota();
       for (const service of SERVICES) Object.assign(context, service.globals(this.ctx));
       // No timeout while the bundle defines its functions: each timeout costs a watchdog thread.
       this.script.runInContext(context);
@@ -187,7 +206,7 @@ export class LocalWorkspace {
       (context as Record<string, unknown>).__localFunction = functionName;
       (context as Record<string, unknown>).__localArgs = args();
       value = CALL_ENTRY.runInContext(context, {
-        timeout: Math.max(1, Math.ceil(this.ctx.executionLimitMs)),
+        timeout: Math.max(1, Math.ceil(this.ctx.executionLimit)),
       });
     } catch (e) {
       error = messageOf(e);
@@ -264,7 +283,7 @@ export class LocalWorkspace {
           };
       });
       this.ctx.setClock(at);
-      const { stats } = this.execute(due.handler, () => [this.clockEvent(due, at)]);
+      const { stats } = this.execute(due.handler, () => [this.clockEvent(due, at)], { origin: 'trigger' });
       fired.push(stats);
     }
   }
@@ -317,7 +336,7 @@ export class LocalWorkspace {
             }
           : this.sheetSubmitEvent(formId, response.id, response.destinationRow, trigger.uid),
       ];
-      const { value, stats } = this.execute(trigger.handler, event);
+      const { value, stats } = this.execute(trigger.handler, event, { origin: 'trigger' });
       runs.push(stats);
       results.push(value);
     }
@@ -379,9 +398,10 @@ export class LocalWorkspace {
         user: { getEmail: () => this.ctx.meta.curatorEmail },
       },
     ];
-    if (this.hasFunction('onOpen')) runs.push(this.execute('onOpen', event('LIMITED')).stats);
+    if (this.hasFunction('onOpen'))
+      runs.push(this.execute('onOpen', event('LIMITED'), { origin: 'simple' }).stats);
     for (const t of this.triggers().filter((t) => t.event === 'ON_OPEN' && t.sourceId === id))
-      runs.push(this.execute(t.handler, event('FULL', t.uid)).stats);
+      runs.push(this.execute(t.handler, event('FULL', t.uid), { origin: 'trigger' }).stats);
     return runs;
   }
 
@@ -432,9 +452,10 @@ export class LocalWorkspace {
       ];
     };
     const runs: RunStats[] = [];
-    if (this.hasFunction('onEdit')) runs.push(this.execute('onEdit', event('LIMITED')).stats);
+    if (this.hasFunction('onEdit'))
+      runs.push(this.execute('onEdit', event('LIMITED'), { origin: 'simple' }).stats);
     for (const t of this.triggers().filter((t) => t.event === 'ON_EDIT' && t.sourceId === id))
-      runs.push(this.execute(t.handler, event('FULL', t.uid)).stats);
+      runs.push(this.execute(t.handler, event('FULL', t.uid), { origin: 'trigger' }).stats);
     return runs;
   }
 

@@ -219,6 +219,10 @@ describe('form submissions', () => {
   it('store the response in the destination sheet and fire form and spreadsheet triggers with Google-shaped events', async () => {
     const ws = await workspace();
     const formId = String(ws.run('makeForm'));
+    // The timestamp is the workspace clock at submission: making the form took a few seconds of Google time.
+    const moscow = new Date(ws.now().getTime() + 3 * 3_600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamp = `01.09.2026 ${moscow.getUTCHours()}:${two(moscow.getUTCMinutes())}:${two(moscow.getUTCSeconds())}`;
     const submission = ws.submit(formId, {
       Фамилия: 'Иванова',
       'Кто вы': 'ученик',
@@ -232,7 +236,7 @@ describe('form submissions', () => {
       date: true,
     });
     expect(bySheet).toMatchObject({
-      values: ['01.09.2026 8:00:00', 'Иванова', 'ученик', 'математика, химия'],
+      values: [stamp, 'Иванова', 'ученик', 'математика, химия'],
       named: { Фамилия: ['Иванова'], Темы: ['математика, химия'] },
       row: 2,
       sheet: 'Ответы на форму (1)',
