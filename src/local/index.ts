@@ -47,6 +47,7 @@ export {
   serviceFailure,
 } from './failures';
 export type { FormAnswers } from './forms/answers';
+export { busiestTriggerDay, googleMsOf, triggerMinutesByDay } from './googleTime';
 export { isDate } from './jsonDates';
 export { readJson, writeJson } from './jsonFiles';
 export { type LatencyOption, LatencyTable, type LatencyTableInput } from './latency/table';
