@@ -3,24 +3,25 @@
 // execution: fresh globals over the same compiled script, state persisted at the end.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Context, createContext, Script } from 'node:vm';
+import { Script } from 'node:vm';
 import {
   type ExecutionOrigin,
   type FaultOptions,
-  type Realm,
   type RunStats,
   ServiceContext,
   type WorkspaceMeta,
   type WorkspaceOptions,
 } from './context';
 import { parseDuration } from './duration';
+import { ExecutionContexts } from './executionContexts';
+import { EXECUTION_LIMIT_MESSAGE } from './failures';
 import { type FormAnswers, resolveAnswers } from './forms/answers';
 import { FakeForm } from './forms/form';
 import { FakeFormResponse } from './forms/formResponse';
 import { type FormModel, responseRow } from './forms/model';
 import { readForm, recordResponse } from './forms/store';
 import { jsonFileIds, readJson, writeJson } from './jsonFiles';
-import { CALL_ENTRY, CLOCK_INSTALLER, messageOf, REALM_PROBE } from './realm';
+import { CALL_ENTRY, messageOf } from './realm';
 import { SERVICES } from './registry';
 import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './script/triggerStore';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
@@ -85,7 +86,7 @@ export class LocalWorkspace {
   lastRun: RunStats | undefined;
   /** Every execution of this object, oldest first (runs fired by the clock and by submissions too). */
   readonly runs: RunStats[] = [];
-  private readonly script: Script;
+  private readonly contexts: ExecutionContexts;
   private readonly source: string;
   /** Inside advanceClock: runs fired one after another leave their outputs to be settled at the end. */
   private firing = 0;
@@ -97,7 +98,9 @@ export class LocalWorkspace {
   ) {
     this.ctx = new ServiceContext(dir, meta, { ...options });
     this.source = options.code ?? readFileSync(options.codePath ?? defaultCodePath(), 'utf8');
-    this.script = LocalWorkspace.compile(options, this.source);
+    this.contexts = new ExecutionContexts(LocalWorkspace.compile(options, this.source), () =>
+      this.ctx.nowMs(),
+    );
   }
 
   /** A new workspace with an empty bound workbook. Throws if DIR already holds one. */
@@ -191,17 +194,21 @@ export class LocalWorkspace {
     options: { trace?: boolean; origin?: ExecutionOrigin } = {},
   ): Execution {
     const traced = options.trace ?? true;
-    const context = createContext({});
-    const realm = this.prepare(context);
-    this.ctx.beginExecution(functionName, realm, options.origin);
+    let lease = this.contexts.take();
+    this.ctx.beginExecution(functionName, lease.realm, options.origin);
     let value: unknown;
     let error: string | undefined;
     let stack: string | undefined;
     try {
       this.ctx.refuseStartOverQuota();
-      for (const service of SERVICES) Object.assign(context, service.globals(this.ctx));
       // No timeout while the bundle defines its functions: each timeout costs a watchdog thread.
-      this.script.runInContext(context);
+      lease = this.contexts.evaluate(lease, () => {
+        this.ctx.realm = lease.realm;
+        const globals: Record<string, unknown> = {};
+        for (const service of SERVICES) Object.assign(globals, service.globals(this.ctx));
+        return globals;
+      });
+      const context = lease.context;
       if (typeof (context as Record<string, unknown>)[functionName] !== 'function')
         throw new Error(`Script function not found: ${functionName}`);
       (context as Record<string, unknown>).__localFunction = functionName;
@@ -215,6 +222,7 @@ export class LocalWorkspace {
         e && typeof e === 'object' && 'stack' in e ? String((e as { stack: unknown }).stack) : undefined;
     }
     const stats = this.ctx.endExecution({ ok: error === undefined, error }, traced);
+    this.contexts.release(lease, error !== EXECUTION_LIMIT_MESSAGE);
     if (stack) stats.stack = stack;
     if (!traced) return { value: error === undefined ? value : undefined, stats };
     this.lastRun = stats;
@@ -231,14 +239,6 @@ export class LocalWorkspace {
     const { value, stats } = this.execute(functionName, () => args, { trace: false });
     if (!stats.ok) throw new Error(stats.error);
     return value;
-  }
-
-  /** The realm's own constructors (its real Date: the fakes make dates with a time already set), then the clock. */
-  private prepare(context: Context): Realm {
-    const realm = REALM_PROBE.runInContext(context) as Realm;
-    const install = CLOCK_INSTALLER.runInContext(context) as (now: () => number) => void;
-    install(() => this.ctx.nowMs());
-    return realm;
   }
 
   // ---- triggers and the clock ---------------------------------------------------------------------
