@@ -69,9 +69,15 @@ export class LatencyTable {
     return LatencyTable.defaultTable;
   }
 
-  /** What the option names: a table, a table's JSON value, a file path, or nothing (the default). */
+  /**
+   * What the option names: a table, a table's JSON value, a file path, or nothing: then the file
+   * NASTAVNIK_LATENCY names (how `bench --latency` reaches every workspace its suites make), else the default.
+   */
   static of(option: LatencyOption | undefined): LatencyTable {
-    if (option === undefined) return LatencyTable.default();
+    if (option === undefined) {
+      const path = process.env.NASTAVNIK_LATENCY;
+      return path ? LatencyTable.read(path) : LatencyTable.default();
+    }
     if (option instanceof LatencyTable) return option;
     if (typeof option === 'string') return LatencyTable.read(option);
     return LatencyTable.parse(option, '(параметр latency)');
