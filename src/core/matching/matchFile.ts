@@ -73,22 +73,25 @@ function wellFormed(raw: unknown): MatchFile | undefined {
   if (!isRecord(raw) || raw.preferences !== undefined) return undefined;
   const { mentors, mentees, edges } = raw;
   if (!Array.isArray(mentors) || !Array.isArray(mentees) || !Array.isArray(edges)) return undefined;
-  const file: MatchFile = { mentors: [], mentees: [], edges: [] };
-  for (const m of mentors) {
-    if (!isRecord(m) || !isId(m.id) || !isCount(m.capacity)) return undefined;
-    file.mentors.push({ id: m.id, capacity: m.capacity });
-  }
-  for (const m of mentees) {
-    if (!isRecord(m) || !isId(m.id)) return undefined;
-    file.mentees.push({ id: m.id });
-  }
+  for (const m of mentors) if (!isRecord(m) || !isId(m.id) || !isCount(m.capacity)) return undefined;
+  for (const m of mentees) if (!isRecord(m) || !isId(m.id)) return undefined;
   for (const e of edges) {
     if (!isRecord(e) || !isId(e.mentor) || !isId(e.mentee)) return undefined;
-    const weight = e.weight;
-    if (!isCount(weight) || weight > Number.MAX_SAFE_INTEGER) return undefined;
-    file.edges.push({ mentor: e.mentor, mentee: e.mentee, weight });
+    if (!isCount(e.weight) || e.weight > Number.MAX_SAFE_INTEGER) return undefined;
   }
-  return file;
+  // Checked element by element above; other keys an element may carry are never read.
+  return { mentors, mentees, edges } as MatchFile;
+}
+
+/** A set of small numbers over a bitmap: the pairs of a dense file are most of the possible ones. */
+function bitSet(size: number): { has(n: number): boolean; add(n: number): void } {
+  const bits = new Uint8Array(Math.ceil(size / 8));
+  return {
+    has: (n) => (bits[n >> 3] & (1 << (n & 7))) !== 0,
+    add: (n) => {
+      bits[n >> 3] |= 1 << (n & 7);
+    },
+  };
 }
 
 /** Parses and checks a matching file; throws MatchFileError listing every problem found. */
@@ -113,9 +116,10 @@ export function parseMatchFile(raw: unknown): MatchFile {
   };
   const mentors = indexOf(file.mentors, 'mentors');
   const mentees = indexOf(file.mentees, 'mentees');
-  // A pair is known by its two positions: a number per edge, not a string.
-  const pairs = new Set<number>();
+  // A pair is known by its two positions: a bit per possible pair when that fits, else a number in a set.
   const width = Math.max(1, file.mentees.length);
+  const cells = file.mentors.length * width;
+  const pairs = cells <= 1 << 26 ? bitSet(cells) : new Set<number>();
   file.edges.forEach((e, k) => {
     const mentor = mentors.get(String(e.mentor));
     const mentee = mentees.get(String(e.mentee));
