@@ -290,8 +290,11 @@ export class ServiceContext {
       run.calls[key] = (run.calls[key] ?? 0) + 1;
       run.totalCalls++;
       run.chargedMs += this.latency.charge(key, cells);
-      if (service === 'PropertiesService' && ++run.propertyCalls > run.propertiesLeft)
-        throw this.error(QUOTA_MESSAGES.properties);
+      if (service === 'PropertiesService') {
+        // A refused call uses nothing.
+        if (run.propertyCalls >= run.propertiesLeft) throw this.error(QUOTA_MESSAGES.properties);
+        run.propertyCalls++;
+      }
       const limitCalls = this.options.executionLimitCalls;
       const elapsed = this.googleElapsed(run);
       if (elapsed > run.limitMs || (limitCalls !== undefined && run.totalCalls > limitCalls))

@@ -106,6 +106,24 @@ describe('modelled Google time', () => {
     expect(written.filter((t) => t.startsWith('2026-09-02')).length).toBeGreaterThan(0);
   });
 
+  it("refuses properties calls past the day's quota with Google's text, and renews it the next day", async () => {
+    const ws = await workspace({ propertiesQuota: 70 });
+    expect(ws.run('slowMenu')).toBe('готово');
+    expect(() => ws.run('slowMenu')).toThrow(QUOTA_MESSAGES.properties);
+    expect(ws.ctx.usedQuota('properties')).toBe(70);
+    ws.advanceClock('1d');
+    expect(ws.run('slowMenu')).toBe('готово');
+  });
+
+  it("takes a consumer account's daily quotas by default and Google Workspace's as an option", async () => {
+    const consumer = await workspace();
+    const business = await workspace({ account: 'workspace' });
+    const limits = (ws: LocalWorkspace) =>
+      (['email', 'document', 'properties', 'triggerMs'] as const).map((k) => ws.ctx.quotaLimit(k));
+    expect(limits(consumer)).toEqual([100, 250, 50_000, 90 * 60_000]);
+    expect(limits(business)).toEqual([1_500, 1_500, 500_000, 6 * 3_600_000]);
+  });
+
   it('lets a Workspace account run its triggers for 6 hours a day', async () => {
     const ws = await workspace({ account: 'workspace' });
     ws.run('schedule');
