@@ -142,24 +142,25 @@ async function matchingAndApproval(figures: Figures): Promise<void> {
 const madeOf = (ws: LocalWorkspace, type: RegExp) =>
   ws.sheetRows('Документы').filter((r) => r.includes('готов') && type.test(String(r[1]))).length;
 
-/** Agreements and plans made by the best of the first executions of a 200-pair batch. */
+/**
+ * Agreements and plans made by the best of the first executions of a 200-pair batch. The clock moves
+ * 30 s at a time: a continuation, due a minute after its predecessor started, then fires one at a time.
+ */
 async function documentsPerExecution(figures: Figures): Promise<void> {
   const { dir, ws } = await schoolWithApprovedPairs(198);
   try {
-    let best = 0;
-    let before = 0;
-    let executions = 0;
-    const step = () => {
-      const made = madeOf(ws, /соглашение|план/);
-      best = Math.max(best, made - before);
+    const kinds = /соглашение|план/;
+    ok(ws.execute('generateDocumentsForApprovedPairs').stats, 'документы');
+    let before = madeOf(ws, kinds);
+    let best = before;
+    let executions = 1;
+    for (let step = 0; executions < 4 && step < 100; step++) {
+      const fired = ws.advanceClock('30s');
+      if (fired.length === 0) continue;
+      executions += fired.length;
+      const made = madeOf(ws, kinds);
+      if (fired.length === 1) best = Math.max(best, made - before);
       before = made;
-    };
-    ws.execute('generateDocumentsForApprovedPairs');
-    executions++;
-    step();
-    while (executions < 4 && ws.triggers().some((t) => t.handler === 'continueDocumentGeneration')) {
-      executions += ws.advanceClock('2m').length;
-      step();
     }
     figures['google.documentsPerExecution'] = { value: best, unit: 'documents' };
   } finally {
@@ -299,10 +300,12 @@ const SCENARIOS: Array<{ names: string[]; run: (figures: Figures) => unknown }> 
   },
 ];
 
-export async function googleFigures(): Promise<Figures> {
+/** Every figure, or those whose names contain `only`. */
+export async function googleFigures(only?: string): Promise<Figures> {
   const figures: Figures = {};
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'ignore' });
   for (const scenario of SCENARIOS) {
+    if (only && !scenario.names.some((n) => n.includes(only))) continue;
     try {
       await scenario.run(figures);
     } catch (e) {

@@ -12,12 +12,12 @@ export async function benchCommand(args: string[]): Promise<number> {
     else if (args[i] === '--latency' && args[i + 1]) process.env.NASTAVNIK_LATENCY = resolve(args[++i]);
     else rest.push(args[i]);
   }
+  const only = rest[0];
   if (json) {
     const { googleFigures } = await import('../../bench/googleFigures');
-    console.log(JSON.stringify({ figures: await googleFigures() }, null, 2));
+    console.log(JSON.stringify({ figures: await googleFigures(only) }, null, 2));
     return 0;
   }
-  const only = rest[0];
   const suites = only
     ? BENCH_SUITES.filter((s) => s.name.toLowerCase().includes(only.toLowerCase()))
     : BENCH_SUITES;
