@@ -66,6 +66,11 @@ function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** Modelled Google time of a run, as the curator would wait for it on Google. */
+function googleTime(stats: RunStats): string {
+  return `у Google ${(stats.googleMs / 1000).toFixed(1).replace('.', ',')} с`;
+}
+
 /** Toasts, alerts and logs of a run, as the curator would have seen them. */
 function describeRun(stats: RunStats): string[] {
   const lines: string[] = [];
@@ -112,6 +117,7 @@ const run: Subcommand = async (dir, args, options) => {
   const { value, stats } = ws.execute(functionName, () => parsed);
   await ws.save();
   for (const line of describeRun(stats)) print(line);
+  print(`  ${googleTime(stats)} (модель), обращений к сервисам ${stats.totalCalls}`);
   if (value !== undefined) print(JSON.stringify(value, null, 2));
   return stats.ok ? 0 : 1;
 };
@@ -126,7 +132,7 @@ const clock: Subcommand = async (dir, args, options) => {
   const fired = ws.advanceClock(advance);
   await ws.save();
   for (const stats of fired) {
-    print(`${stats.ok ? '✓' : '✗'} ${stats.functionName}`);
+    print(`${stats.ok ? '✓' : '✗'} ${stats.functionName} (${googleTime(stats)})`);
     for (const line of describeRun(stats)) print(line);
   }
   print(`Сработало триггеров: ${fired.length}. Сейчас: ${ws.now().toISOString()}`);
