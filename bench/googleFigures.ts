@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { runDemo } from '../src/cli/demo';
+import { basesStage } from '../src/cli/demo/basesStage';
 import { schoolSubmissions } from '../src/cli/demo/schoolData';
 import { DEMO_STAGES, type DemoStage } from '../src/cli/demo/stages';
 import { resolveIntakeForm } from '../src/cli/intakeSubmit';
@@ -56,7 +57,7 @@ async function demoYear(figures: Figures): Promise<void> {
     },
   };
   const stages = [...DEMO_STAGES];
-  stages.splice(2, 0, probe);
+  stages.splice(stages.indexOf(basesStage) + 1, 0, probe);
   try {
     let runs: RunStats[] = [];
     const code = await runDemo(

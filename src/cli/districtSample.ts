@@ -1,8 +1,8 @@
 // A generated district for the offline workspace: school workbooks with their bases, pairs, the
 // Мониторинг sheet and the long-term mentor base, registered by URL in the district workbook.
 // Used by the district benchmark, the district test and the demo. Deterministic by school number.
-import { BASE_HEADERS, participantToRecord } from '../core/intake/baseRow';
-import { PAIRS_HEADERS, pairToRecord } from '../core/matching/pairRow';
+import { BASES, participantToRecord } from '../core/intake/baseRow';
+import { PAIRS, pairToRecord } from '../core/matching/pairRow';
 import type { SurveyAnswer } from '../core/meetings/surveys';
 import {
   consentSigner,
@@ -19,12 +19,13 @@ import {
   academicYear,
   agreesToBank,
   bankEntry,
-  MENTOR_BANK_HEADERS,
+  MENTOR_BANK,
   MENTOR_BANK_SHEET,
 } from '../core/monitoring/yearClose';
+import { byHeader, type RowPatch, type SheetSchema } from '../core/schema';
 import { SETTINGS_HEADERS } from '../core/settings';
 import { SHEETS } from '../core/sheets';
-import type { CellValue, TableRecord } from '../core/table';
+import type { CellValue } from '../core/table';
 import type { LocalWorkspace } from '../local';
 import { seededRandom } from '../local/seededRandom';
 import { spreadsheetUrl } from '../local/spreadsheet/bookRef';
@@ -34,10 +35,17 @@ import { SpreadsheetStore } from '../local/spreadsheet/store';
 export type SheetGrid = CellValue[][];
 
 /** Records under their headers; absent cells blank and dates as «дд.мм.гггг», as a curator types them. */
-export function gridOf(headers: readonly string[], records: readonly TableRecord[]): SheetGrid {
+export function gridOf<S extends SheetSchema>(schema: S, records: ReadonlyArray<RowPatch<S>>): SheetGrid {
   const cell = (v: CellValue | undefined): CellValue =>
     v instanceof Date ? v.toISOString().slice(0, 10).split('-').reverse().join('.') : (v ?? '');
-  return [[...headers], ...records.map((r) => headers.map((h) => cell(r[h])))];
+  const headers = schema.headers;
+  return [
+    [...headers],
+    ...records.map((r) => {
+      const cells = byHeader(schema, r);
+      return headers.map((h) => cell(cells[h]));
+    }),
+  ];
 }
 
 /** Writes sheets into a workbook of the workspace (a new one unless `id` is given); returns its id. */
@@ -91,7 +99,7 @@ export function schoolSheets(input: MonitoringInput, school: string): Record<str
   const people = new Map(input.participants.map((p) => [p.id, p]));
   const base = (role: 'mentor' | 'mentee') =>
     gridOf(
-      BASE_HEADERS[role],
+      BASES[role],
       input.participants
         .filter((p) => p.role === role)
         .map((p) =>
@@ -117,7 +125,7 @@ export function schoolSheets(input: MonitoringInput, school: string): Record<str
     [SHEETS.mentors]: base('mentor'),
     [SHEETS.mentees]: base('mentee'),
     [SHEETS.pairs]: gridOf(
-      PAIRS_HEADERS,
+      PAIRS,
       input.pairs.map((p, i) => pairToRecord(p, i + 1, input.forms, people)),
     ),
   };
@@ -305,7 +313,7 @@ export function seedDistrict(
       {
         ...schoolSheets(input, name),
         [SHEETS.monitoring]: monitoringGrid(computeMonitoring(input)),
-        [MENTOR_BANK_SHEET]: gridOf(MENTOR_BANK_HEADERS, bank),
+        [MENTOR_BANK_SHEET]: gridOf(MENTOR_BANK, bank),
       },
       { name },
     );

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as z from 'zod';
 import { parseCsv } from '../local/base/csv';
+import { parseCaller } from '../local/caller';
 import { readForm } from '../local/forms/store';
 import {
   type FormAnswers,
@@ -20,8 +21,10 @@ export const LOCAL_USAGE = `nastavnik local — рабочее простран�
   nastavnik local init DIR [--clock 2026-09-01T09:00:00+03:00] [--curator EMAIL]
                                            новое пространство и настройка программы
   nastavnik local submit DIR FORM FILE     ответы из JSON-массива или CSV (ключи — вопросы формы)
-  nastavnik local run DIR FUNCTION [JSON-аргументы…]
+  nastavnik local run DIR FUNCTION [--as anonymous|EMAIL] [JSON-аргументы…]
                                            запуск функции или пункта меню от имени куратора
+                                           (--as anonymous — посетитель веб-приложения без входа в Google,
+                                            --as EMAIL — другой пользователь)
   nastavnik local clock DIR --advance 7d   перевести часы (7d, 12h, 30m), сработают триггеры
   nastavnik local status DIR [--json]      сводка: наставники, наставляемые, пары, документы, письма
   nastavnik local serve DIR                боковые панели в браузере
@@ -100,8 +103,22 @@ const init: Subcommand = async (dir, args, options) => {
   return stats.ok ? 0 : 1;
 };
 
+/** Visible text of a page the function returned (the web app's doGet returns one). */
+function pageText(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || !('getContent' in value)) return undefined;
+  const getContent = (value as { getContent: unknown }).getContent;
+  if (typeof getContent !== 'function') return undefined;
+  return String(getContent.call(value))
+    .replace(/<(script|style|title)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 const run: Subcommand = async (dir, args, options) => {
-  const [functionName, ...rest] = args;
+  const asAt = args.indexOf('--as');
+  const caller = asAt >= 0 ? parseCaller(args[asAt + 1] ?? '') : undefined;
+  const [functionName, ...rest] = asAt >= 0 ? [...args.slice(0, asAt), ...args.slice(asAt + 2)] : args;
   if (!functionName) {
     process.stderr.write(LOCAL_USAGE);
     return 2;
@@ -114,11 +131,13 @@ const run: Subcommand = async (dir, args, options) => {
       return a;
     }
   });
-  const { value, stats } = ws.execute(functionName, () => parsed);
+  const { value, stats } = ws.execute(functionName, () => parsed, { as: caller });
   await ws.save();
   for (const line of describeRun(stats)) print(line);
   print(`  ${googleTime(stats)} (модель), обращений к сервисам ${stats.totalCalls}`);
-  if (value !== undefined) print(JSON.stringify(value, null, 2));
+  const text = pageText(value);
+  if (text !== undefined) print(`  [страница] ${text}`);
+  else if (value !== undefined) print(JSON.stringify(value, null, 2));
   return stats.ok ? 0 : 1;
 };
 

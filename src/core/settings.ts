@@ -2,9 +2,23 @@
 // Russian name, a default written at setup, a help text and a zod parser; reading validates every
 // value and reports a Russian message for a bad one instead of failing the whole run.
 import type * as z from 'zod';
+import { cellColumn, defineSheet, type Row, textColumn } from './schema';
+import { SHEETS } from './sheets';
 import type { CellValue } from './table';
 
-export const SETTINGS_HEADERS = ['Параметр', 'Значение', 'Пояснение'] as const;
+export const SETTINGS = defineSheet(SHEETS.settings, {
+  name: textColumn('Параметр'),
+  value: cellColumn('Значение'),
+  help: cellColumn('Пояснение'),
+});
+export const SETTINGS_HEADERS = SETTINGS.headers;
+
+/** The rows of Настройки as name → cell, the input of readSettings. */
+export function settingCells(rows: readonly Row<typeof SETTINGS>[]): Map<string, CellValue> {
+  const cells = new Map<string, CellValue>();
+  for (const r of rows) if (r.values.name) cells.set(r.values.name, r.values.value);
+  return cells;
+}
 
 export interface SettingDef<T> {
   /** The name curators see in column «Параметр»; never rename once shipped (it is the key). */

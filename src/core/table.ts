@@ -1,47 +1,7 @@
-// A sheet seen as a table: a header row and rows of cells. Columns are found by header, so curators
-// may reorder columns and add their own; code only writes the columns it owns.
+// Cells of a sheet. How each sheet's columns are read and written is declared in src/core/schema.ts.
 export type CellValue = string | number | boolean | Date;
+/** A row keyed by its headers, every column the sheet has (for showing a person all that is held). */
 export type TableRecord = Record<string, CellValue>;
-
-export interface TableSnapshot {
-  headers: string[];
-  rows: CellValue[][];
-}
-
-/** A record together with the 1-based sheet row it came from (row 1 is the header). */
-export interface RowRecord {
-  rowNumber: number;
-  values: TableRecord;
-}
-
-export function toRecords(snapshot: TableSnapshot): RowRecord[] {
-  const out: RowRecord[] = [];
-  for (let i = 0; i < snapshot.rows.length; i++) {
-    const record = recordOf(snapshot.headers, snapshot.rows[i], i + 2);
-    if (record) out.push(record);
-  }
-  return out;
-}
-
-/** One row as a record; undefined for a blank row. Plain loops: this runs over every row of a sheet. */
-export function recordOf(
-  headers: readonly string[],
-  row: readonly CellValue[],
-  rowNumber: number,
-): RowRecord | undefined {
-  let blank = true;
-  for (let j = 0; j < row.length && blank; j++) {
-    const c = row[j];
-    blank = c === '' || c === null || c === undefined;
-  }
-  if (blank) return undefined;
-  const values: TableRecord = {};
-  for (let j = 0; j < headers.length; j++) {
-    const h = headers[j];
-    if (h) values[h] = row[j] ?? '';
-  }
-  return { rowNumber, values };
-}
 
 const FORMULA_START = /^[=+\-@]/;
 
@@ -53,6 +13,18 @@ export function safeCell(value: CellValue | null | undefined): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
   return value;
+}
+
+/**
+ * What setValues gets for a cell. Sheets parses a string written with setValues as if typed —
+ * «01.02.2026» becomes a date, «TRUE» a boolean, «00123» the number 123, «12:30» a time, «50%» the
+ * number 0.5 — so text of a column that holds what a person typed (answers, names, notes) is written
+ * behind Sheets' documented plain-text prefix, a leading apostrophe, which Sheets stores and shows
+ * without. Other text is only made formula-safe.
+ */
+export function sheetInput(value: CellValue | null | undefined, freeText: boolean): CellValue {
+  if (freeText && typeof value === 'string' && value !== '') return `'${value}`;
+  return safeCell(value);
 }
 
 /** The inverse of safeCell for values read back (Sheets hides the apostrophe; our fakes do too). */

@@ -1,50 +1,53 @@
 // Appending to a log sheet without reading its data: the header row says where each column is, so
 // the cost stays the same however long Журнал or «Приём анкет» grows.
-import { safeCell, type TableRecord } from '../core/table';
-import { ensureSheet, growSheet } from './sheetTable';
+import { cellsOf, type RowOf, type RowPatch, type SheetSchema } from '../core/schema';
+import { type CellValue, sheetInput } from '../core/table';
+import { ensureSheet, growSheet, readHeader } from './sheetTable';
 
 interface LogSheet {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   header: string[];
 }
 
-function openLog(name: string, headers: readonly string[]): LogSheet {
+function openLog(schema: SheetSchema): LogSheet {
   const book = SpreadsheetApp.getActive();
-  const found = book.getSheetByName(name);
-  const readHeader = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => {
-    const width = sheet.getLastColumn();
-    return width > 0
-      ? sheet
-          .getRange(1, 1, 1, width)
-          .getValues()[0]
-          .map((h) => String(h).trim())
-      : [];
-  };
+  const found = book.getSheetByName(schema.name);
   if (found) {
     const header = readHeader(found);
-    if (headers.every((h) => header.includes(h))) return { sheet: found, header };
+    if (schema.headers.every((h) => header.includes(h))) return { sheet: found, header };
   }
-  const sheet = ensureSheet(name, headers, book);
+  const sheet = ensureSheet(schema, book);
   return { sheet, header: readHeader(sheet) };
 }
 
-export function appendRows(name: string, headers: readonly string[], records: readonly TableRecord[]): void {
+export function appendRows<S extends SheetSchema>(schema: S, records: ReadonlyArray<RowPatch<S>>): void {
   if (records.length === 0) return;
-  const { sheet, header } = openLog(name, headers);
-  const grid = records.map((r) => header.map((h) => (h in r ? safeCell(r[h]) : '')));
+  const { sheet, header } = openLog(schema);
+  const grid = records.map((r) => {
+    const row: CellValue[] = header.map(() => '');
+    for (const [h, value] of cellsOf(schema, r)) {
+      const j = header.indexOf(h);
+      if (j >= 0) row[j] = sheetInput(value, schema.freeTextHeaders.has(h));
+    }
+    return row;
+  });
   const first = sheet.getLastRow() + 1;
   growSheet(sheet, first + grid.length - 1, header.length);
   sheet.getRange(first, 1, grid.length, header.length).setValues(grid);
 }
 
 /** One column of a log sheet (e.g. the response ids of «Приём анкет»), read in one call. */
-export function readColumn(name: string, headers: readonly string[], column: string): string[] {
-  const { sheet, header } = openLog(name, headers);
+export function readColumn<S extends SheetSchema, K extends keyof RowOf<S> & string>(
+  schema: S,
+  key: K,
+): Array<RowOf<S>[K]> {
+  const { sheet, header } = openLog(schema);
+  const column = schema.columns[key];
   const last = sheet.getLastRow();
-  const col = header.indexOf(column) + 1;
+  const col = header.indexOf(column.header) + 1;
   if (last < 2 || col < 1) return [];
   return sheet
     .getRange(2, col, last - 1, 1)
     .getValues()
-    .map((r) => String(r[0]));
+    .map((r) => column.read(r[0] as CellValue) as RowOf<S>[K]);
 }

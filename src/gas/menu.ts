@@ -12,6 +12,7 @@ export const MENU: MenuItem[] = [
   { title: 'Обновить списки в анкетах', functionName: 'refreshQuestionnaireLists' },
   { title: 'Сведения об участнике (ст. 14 152-ФЗ)', functionName: 'exportParticipantData' },
   { title: 'Отозвать согласие участника (письменное заявление)', functionName: 'withdrawConsent' },
+  { title: 'Применить решения по изменениям анкет', functionName: 'applyPendingDecisions' },
   { title: 'Подобрать пары', functionName: 'proposePairs' },
   { title: 'Проверить пары', functionName: 'openPairsReview' },
   { title: 'Утвердить пары', functionName: 'approvePairs' },

@@ -1,42 +1,53 @@
 // Sheets as tables: one getValues per read and one setValues per write, whatever the row count.
+// Every sheet is described once by a schema (src/core/schema.ts); records have its English keys.
 import {
-  type CellValue,
-  type RowRecord,
-  recordOf,
-  safeCell,
-  type TableRecord,
-  toRecords,
-} from '../core/table';
+  cellsOf,
+  checkHeader,
+  type HeaderSchema,
+  headerOf,
+  headerSheet,
+  MissingColumnError,
+  type Row,
+  type RowOf,
+  type RowPatch,
+  readRows,
+  rowReader,
+  type SheetSchema,
+} from '../core/schema';
+import { type CellValue, sheetInput } from '../core/table';
 
-export function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function spreadsheet(): Book {
   return SpreadsheetApp.getActive();
 }
 
-/** Returns the sheet, creating it with the given header row (frozen) if it does not exist yet. */
-export function ensureSheet(
-  name: string,
-  headers: readonly string[],
-  book: GoogleAppsScript.Spreadsheet.Spreadsheet = spreadsheet(),
-): GoogleAppsScript.Spreadsheet.Sheet {
-  let sheet = book.getSheetByName(name);
-  if (!sheet) {
-    sheet = book.insertSheet(name);
-  }
-  if (headers.length === 0) return sheet;
-  const lastColumn = sheet.getLastColumn();
-  const existing =
-    lastColumn > 0
-      ? sheet
-          .getRange(1, 1, 1, lastColumn)
-          .getValues()[0]
-          .map((v) => String(v).trim())
-      : [];
-  const missing = headers.filter((h) => !existing.includes(h));
-  if (missing.length > 0) {
-    growSheet(sheet, 1, existing.length + missing.length);
-    sheet.getRange(1, existing.length + 1, 1, missing.length).setValues([missing]);
-    sheet.setFrozenRows(1);
-  }
+export function readHeader(sheet: Sheet): string[] {
+  const width = sheet.getLastColumn();
+  return width > 0 ? headerOf(sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[]) : [];
+}
+
+/**
+ * Returns the sheet, creating it with the schema's header row (frozen) if it does not exist yet, and
+ * adding missing columns (and the optional ones named in `add`) while it holds no data. A sheet with
+ * data that lacks a required column was edited by hand: MissingColumnError, and nothing is written.
+ */
+export function ensureSheet<S extends SheetSchema>(
+  schema: S,
+  book: Book = spreadsheet(),
+  add: ReadonlyArray<keyof S['columns'] & string> = [],
+): Sheet {
+  const sheet = book.getSheetByName(schema.name) ?? book.insertSheet(schema.name);
+  const wanted = [...schema.headers, ...add.map((k) => schema.columns[k].header)];
+  if (wanted.length === 0) return sheet;
+  const existing = readHeader(sheet);
+  const missing = wanted.filter((h) => !existing.includes(h));
+  if (missing.length === 0) return sheet;
+  if (sheet.getLastRow() > 1) checkHeader(schema, existing);
+  growSheet(sheet, 1, existing.length + missing.length);
+  sheet.getRange(1, existing.length + 1, 1, missing.length).setValues([missing]);
+  sheet.setFrozenRows(1);
   return sheet;
 }
 
@@ -44,81 +55,118 @@ export function ensureSheet(
  * A new sheet has 1,000 rows and 26 columns, and writing past them throws «The coordinates of the
  * range are outside the dimensions of the sheet»: grow the grid first.
  */
-export function growSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+export function growSheet(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-export class SheetTable {
-  private headers: string[] = [];
+/** Rows of a sheet of another workbook (or one that may not exist), read-only; [] when it is missing. */
+export function readSheet<S extends SheetSchema>(book: Book, schema: S): Row<S>[] {
+  const sheet = book.getSheetByName(schema.name);
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  if (values.length < 2) return [];
+  const table = new SheetTable(sheet, schema);
+  table.take(values);
+  return table.read();
+}
+
+/**
+ * Every column of a sheet, keyed by its header (the curator's own columns too): for showing a
+ * person all that is held about them. [] when the sheet is missing.
+ */
+export function readByHeader(book: Book, name: string): Row<HeaderSchema>[] {
+  const sheet = book.getSheetByName(name);
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  return values.length < 2 ? [] : readRows(headerSheet(name, headerOf(values[0])), values);
+}
+
+export class SheetTable<S extends SheetSchema = HeaderSchema> {
+  private header: string[] = [];
   private rows: CellValue[][] = [];
   private loaded = false;
 
   constructor(
-    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
-    private readonly owned: readonly string[],
+    readonly sheet: Sheet,
+    readonly schema: S,
   ) {}
 
-  static open(name: string, owned: readonly string[], book?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
-    return new SheetTable(ensureSheet(name, owned, book), owned);
+  static open<S extends SheetSchema>(schema: S, book?: Book): SheetTable<S> {
+    return new SheetTable(ensureSheet(schema, book), schema);
   }
 
   /** One read of the whole data range. */
-  read(): RowRecord[] {
-    this.load();
-    return toRecords({ headers: this.headers, rows: this.rows });
+  read(): Row<S>[] {
+    if (!this.loaded) this.load();
+    const read = rowReader(this.schema, this.header);
+    const out: Row<S>[] = [];
+    for (let i = 0; i < this.rows.length; i++) {
+      const values = read(this.rows[i]);
+      if (values) out.push({ rowNumber: i + 2, values });
+    }
+    return out;
   }
 
-  private load(): void {
-    const values = this.sheet.getDataRange().getValues() as CellValue[][];
-    this.headers = (values[0] ?? []).map((h) => String(h).trim());
+  /** Reads the sheet afresh (the next read or write sees what others wrote since). */
+  load(): void {
+    this.take(this.sheet.getDataRange().getValues() as CellValue[][]);
+  }
+
+  /** Takes values already read from the sheet (header row first). */
+  take(values: CellValue[][]): void {
+    this.header = headerOf(values[0] ?? []);
     this.rows = values.slice(1);
     this.loaded = true;
+    if (this.rows.length > 0) checkHeader(this.schema, this.header);
   }
 
   /** One column of the rows as last read or written (read first if the table was not). */
-  cells(header: string): CellValue[] {
+  cells<K extends keyof RowOf<S> & string>(key: K): Array<RowOf<S>[K]> {
     if (!this.loaded) this.load();
-    const j = this.headers.indexOf(header);
-    return j < 0 ? [] : this.rows.map((row) => row[j] ?? '');
+    const column = this.schema.columns[key];
+    const j = this.header.indexOf(column.header);
+    return j < 0 ? [] : this.rows.map((row) => column.read(row[j] ?? '') as RowOf<S>[K]);
   }
 
   /**
-   * Records of the rows whose cell in `header` passes `keep`, as last read or written (read first if
+   * Records of the rows whose value in `key` passes `keep`, as last read or written (read first if
    * the table was not): on a long log, a record for every row costs more than the read itself.
    */
-  recordsWhere(header: string, keep: (cell: CellValue) => boolean): RowRecord[] {
+  recordsWhere<K extends keyof RowOf<S> & string>(key: K, keep: (value: RowOf<S>[K]) => boolean): Row<S>[] {
     if (!this.loaded) this.load();
-    const j = this.headers.indexOf(header);
-    const out: RowRecord[] = [];
+    const column = this.schema.columns[key];
+    const j = this.header.indexOf(column.header);
+    const out: Row<S>[] = [];
     if (j < 0) return out;
+    const read = rowReader(this.schema, this.header);
     this.rows.forEach((row, i) => {
-      if (!keep(row[j] ?? '')) return;
-      const record = recordOf(this.headers, row, i + 2);
-      if (record) out.push(record);
+      if (!keep(column.read(row[j] ?? '') as RowOf<S>[K])) return;
+      const values = read(row);
+      if (values) out.push({ rowNumber: i + 2, values });
     });
     return out;
   }
 
   private column(header: string): number {
-    const i = this.headers.indexOf(header);
-    if (i < 0) throw new Error(`В листе «${this.sheet.getName()}» нет столбца «${header}».`);
+    const i = this.header.indexOf(header);
+    if (i < 0) throw new MissingColumnError(this.sheet.getName(), [header]);
     return i;
   }
 
   /**
-   * Writes changed and new records in one setValues over the span of the columns they set. Columns
-   * the code does not own keep whatever the curator typed there.
+   * Writes changed and new records in one setValues over the span of the columns they set. Only the
+   * schema's columns are written: columns the curator added keep whatever was typed there.
    */
   write(
-    updates: ReadonlyArray<{ rowNumber: number; values: TableRecord }>,
-    appends: readonly TableRecord[] = [],
+    updates: ReadonlyArray<{ rowNumber: number; values: RowPatch<S> }>,
+    appends: ReadonlyArray<RowPatch<S>> = [],
   ) {
-    if (!this.loaded) this.read();
+    if (!this.loaded) this.load();
     if (updates.length === 0 && appends.length === 0) return;
-    const width = this.headers.length;
+    const width = this.header.length;
     // Only rows inside the written block are copied: a letter's one-row update must not cost the
     // whole sheet (the outbox is thousands of rows by spring).
     const rows = this.rows;
@@ -136,11 +184,10 @@ export class SheetTable {
     // all of them when rows are appended.
     let left = appends.length > 0 ? 0 : width;
     let right = appends.length > 0 ? width - 1 : -1;
-    const put = (row: CellValue[], values: TableRecord) => {
-      for (const [key, value] of Object.entries(values)) {
-        if (!this.owned.includes(key)) continue;
-        const j = this.column(key);
-        row[j] = safeCell(value);
+    const put = (row: CellValue[], values: RowPatch<S>) => {
+      for (const [header, value] of cellsOf(this.schema, values)) {
+        const j = this.column(header);
+        row[j] = value ?? '';
         left = Math.min(left, j);
         right = Math.max(right, j);
       }
@@ -163,7 +210,14 @@ export class SheetTable {
     });
     if (right < left) return;
     const block: CellValue[][] = [];
-    for (let index = first; index <= last; index++) block.push(rowAt(index).slice(left, right + 1));
+    // The sheet gets the written form of each cell; this table keeps the values as read back.
+    const headers = this.header.slice(left, right + 1);
+    for (let index = first; index <= last; index++)
+      block.push(
+        rowAt(index)
+          .slice(left, right + 1)
+          .map((v, k) => sheetInput(v, this.schema.freeTextHeaders.has(headers[k]))),
+      );
     if (appends.length > 0) growSheet(this.sheet, last + 2, width);
     this.sheet.getRange(first + 2, left + 1, block.length, right - left + 1).setValues(block);
     for (const [index, row] of copies) rows[index] = row;

@@ -1,6 +1,8 @@
 // The programme's figures at a glance, for `nastavnik local status` and the demo's summary: the
 // workspace that runs the script knows sheets and files, not what the programme keeps in them.
+import { JOURNAL } from '../core/intake/journal';
 import { SHEETS } from '../core/sheets';
+import { readSheet } from './sheetTable';
 
 export interface ProgrammeFigures {
   mentors: number;
@@ -23,12 +25,8 @@ function filledRows(name: string): unknown[][] {
 }
 
 function journalErrors(): number {
-  const sheet = SpreadsheetApp.getActive().getSheetByName(SHEETS.journal);
-  if (!sheet || sheet.getLastRow() < 1) return 0;
-  const [headers, ...rows] = sheet.getDataRange().getValues();
-  const found = headers.findIndex((h) => String(h).trim() === 'Событие');
-  const event = found < 0 ? 1 : found;
-  return rows.filter((row) => /ошибк|отклон/i.test(String(row[event] ?? ''))).length;
+  return readSheet(SpreadsheetApp.getActive(), JOURNAL).filter((r) => /ошибк|отклон/i.test(r.values.event))
+    .length;
 }
 
 export function programmeFigures(): ProgrammeFigures {

@@ -77,7 +77,19 @@ export interface WorkspaceOptions {
   codePath?: string;
   /** The curator's address: Session.getActiveUser()/getEffectiveUser(). */
   curatorEmail?: string;
+  /**
+   * Mail domains with no Google account behind them (e.g. 'mail.ru'): Drive refuses to share a file
+   * with such an address, as Google does for most Russian parents' addresses.
+   */
+  noGoogleAccountDomains?: string[];
 }
+
+/**
+ * Who starts an execution. `curator` (the default): the workspace's curator at the menu, a sidebar or
+ * a trigger they installed. `anonymous`: a web-app visitor without a Google session (the web app runs
+ * as the curator). Any other address: that person, running the script under their own authorisation.
+ */
+export type Caller = 'curator' | 'anonymous' | { email: string };
 
 /** Constructors of the execution's own V8 realm: values handed to the bundle must come from them. */
 export interface Realm {
@@ -172,6 +184,8 @@ const STORE_LOCK_HOLD_MS = 25;
  */
 export class ServiceContext {
   realm: Realm = { Date, Error, Object, Array };
+  /** Who runs the current execution; Session answers from it. */
+  caller: Caller = 'curator';
   readonly scriptLock: FileLock;
   private readonly storeLock: FileLock;
   private readonly participants = new Map<string, StateParticipant>();
@@ -527,6 +541,7 @@ export class ServiceContext {
     } finally {
       if (this.scriptLock.isHeld) this.scriptLock.release();
       this.execution = undefined;
+      this.caller = 'curator';
       this.releaseStoreLock();
       this.realm = { Date, Error, Object, Array };
     }

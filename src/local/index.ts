@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import {
+  type Caller,
   type ExecutionOrigin,
   type FaultOptions,
   type RunStats,
@@ -31,6 +32,7 @@ import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
 export type {
   AccountKind,
+  Caller,
   ExecutionOrigin,
   FaultOptions,
   RunStats,
@@ -182,6 +184,13 @@ export class LocalWorkspace {
     return value;
   }
 
+  /** One execution started by someone other than the curator: a web visitor (`'anonymous'`) or a given address. */
+  runAs(caller: Caller, functionName: string, ...args: unknown[]): unknown {
+    const { value, stats } = this.execute(functionName, () => args, { as: caller });
+    if (!stats.ok) throw new Error(stats.error);
+    return value;
+  }
+
   /**
    * One execution that never throws: the outcome is in `stats` (used for trigger firings). With
    * `trace: false` it leaves no trace: not in `runs`, the clock not moved (what `inspect` does).
@@ -191,11 +200,12 @@ export class LocalWorkspace {
   execute(
     functionName: string,
     args: () => unknown[] = () => [],
-    options: { trace?: boolean; origin?: ExecutionOrigin } = {},
+    options: { trace?: boolean; origin?: ExecutionOrigin; as?: Caller } = {},
   ): Execution {
     const traced = options.trace ?? true;
     let lease = this.contexts.take();
     this.ctx.beginExecution(functionName, lease.realm, options.origin);
+    this.ctx.caller = options.as ?? 'curator';
     let value: unknown;
     let error: string | undefined;
     let stack: string | undefined;

@@ -49,14 +49,18 @@ describe('concurrent submissions', () => {
       return found;
     };
     const forms = { mentee: resolve('mentee'), mentor: resolve('mentor') };
-    // 40 people; 10 of them send their questionnaire twice (a resubmission racing the first).
+    // 40 people; 10 of them send their questionnaire twice (a resubmission racing the first). Every
+    // pupil has a name of their own: the same name, class and age under another address would be a
+    // new address for a known person, which waits for confirmation.
+    const stems = ['Бел', 'Вол', 'Гор', 'Жук', 'Зай', 'Кот'];
+    const surname = (i: number) => `${stems[i % 6]}${stems[Math.floor(i / 6) % 6].toLowerCase()}ов`;
     const jobs: Array<{ form: 'mentee' | 'mentor'; answers: Record<string, string | string[]> }> = [];
     for (let i = 0; i < 30; i++) {
       jobs.push({
         form: 'mentee',
         answers: menteeAnswers({
           email: `pupil${i}@example.ru`,
-          lastName: `Ученикова${'а'.repeat(i % 3)}`,
+          lastName: surname(i),
           age: String(11 + (i % 6)),
         }),
       });
@@ -64,13 +68,22 @@ describe('concurrent submissions', () => {
     for (let i = 0; i < 10; i++) {
       jobs.push({
         form: 'mentor',
-        answers: mentorAnswers({ email: `teacher${i}@school.ru`, experienceYears: String(i + 5) }),
+        answers: mentorAnswers({
+          email: `teacher${i}@school.ru`,
+          lastName: surname(i + 30),
+          experienceYears: String(i + 5),
+        }),
       });
     }
     for (let i = 0; i < 10; i++)
       jobs.push({
         form: 'mentee',
-        answers: menteeAnswers({ email: `pupil${i}@example.ru`, schoolClass: '8А' }),
+        answers: menteeAnswers({
+          email: `pupil${i}@example.ru`,
+          lastName: surname(i),
+          age: String(11 + (i % 6)),
+          schoolClass: '8А',
+        }),
       });
     const replies = await Promise.all(
       jobs.map((j) =>

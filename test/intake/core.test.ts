@@ -1,13 +1,14 @@
 // Intake rules a curator would notice, on the pure core (no workbook).
 import { FORMS } from '../../forms/index';
-import { COLUMNS, recordToParticipant } from '../../src/core/intake/baseRow';
+import { BASES, recordToParticipant } from '../../src/core/intake/baseRow';
 import { consentStatus, hasValidConsent } from '../../src/core/intake/consent';
+import { sameName } from '../../src/core/intake/identity';
 import { type IntakeContext, processSubmission, type Submission } from '../../src/core/intake/process';
 import { parseClass } from '../../src/core/intake/schoolClass';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../../src/core/intake/settings';
 import { titleCaseName } from '../../src/core/intake/text';
+import { applyPatch } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
-import type { TableRecord } from '../../src/core/table';
 
 const settings = readSettings(INTAKE_SETTINGS, new Map()).values as IntakeSettings;
 const now = new Date('2026-10-01T09:00:00Z');
@@ -54,14 +55,15 @@ function apply(ctx: IntakeContext, o: ReturnType<typeof processSubmission>): voi
   const role = o.base.role;
   if (rowNumber === undefined) {
     const rn = rows.length + 2;
+    const record = applyPatch(BASES[role], values);
     rows.push({
       rowNumber: rn,
-      record: values,
-      read: recordToParticipant(role, values, settings.mentoringForms),
+      record,
+      read: recordToParticipant(role, record, settings.mentoringForms),
     });
   } else {
     const i = rows.findIndex((r) => r.rowNumber === rowNumber);
-    const record: TableRecord = { ...rows[i].record, ...values };
+    const record = applyPatch(BASES[role], values, rows[i].record);
     rows[i] = { rowNumber, record, read: recordToParticipant(role, record, settings.mentoringForms) };
   }
   ctx.bases = { ...ctx.bases, [role]: rows };
@@ -85,11 +87,11 @@ describe('questionnaire intake', () => {
     expect(o.reasons).toEqual([]);
     expect(o.result).toBe('accepted');
     const v = o.base?.write.values ?? {};
-    expect(v[COLUMNS.email]).toBe('petya.ivanov@example.ru');
-    expect(v[COLUMNS.lastName]).toBe('Иванов');
-    expect(v[COLUMNS.schoolClass]).toBe('7Б');
-    expect(v[COLUMNS.consent]).toBe('нет');
-    expect(v[COLUMNS.signer]).toBe('родитель');
+    expect(v.email).toBe('petya.ivanov@example.ru');
+    expect(v.lastName).toBe('Иванов');
+    expect(v.schoolClass).toBe('7Б');
+    expect(v.consent).toBe('нет');
+    expect(v.signer).toBe('родитель');
     expect(o.mail.map((m) => m.to).sort()).toEqual(['mama@example.ru', 'petya.ivanov@example.ru']);
     expect(o.mail[1].body).toContain('https://forms/consent');
   });
@@ -143,7 +145,7 @@ describe('questionnaire intake', () => {
       emptyContext(),
     );
     expect(o.result).toBe('accepted');
-    expect(o.base?.write.values[COLUMNS.note]).toBe('=HYPERLINK("http://x")');
+    expect(o.base?.write.values.note).toBe('=HYPERLINK("http://x")');
   });
 
   it('refuses the same person as mentor and mentee of one form', () => {
@@ -179,10 +181,10 @@ describe('consent', () => {
       sub('consent', consent({ signer: FORMS.consent.items[0].choices?.[0] ?? '' })),
       ctx,
     );
-    expect(own.base?.write.values[COLUMNS.consent]).toBe('нет');
+    expect(own.base?.write.values.consent).toBe('нет');
     expect(own.reasons[0]).toContain('родитель');
     const parent = processSubmission(sub('consent', consent({})), ctx);
-    expect(parent.base?.write.values[COLUMNS.consent]).toBe('получено');
+    expect(parent.base?.write.values.consent).toBe('получено');
   });
 
   it('applies a consent that came before the questionnaire', () => {
@@ -195,11 +197,27 @@ describe('consent', () => {
     expect(p && hasValidConsent(p)).toBe(true);
   });
 
-  it('erases on withdrawal', () => {
+  it('erases on withdrawal once the address on file confirms it, and not before', () => {
     const ctx = emptyContext();
     apply(ctx, processSubmission(sub('mentee', goodMentee()), ctx));
-    const o = processSubmission(sub('consent', consent({ decision: 'Отзываю ранее данное согласие' })), ctx);
+    const withdrawal = sub('consent', consent({ decision: 'Отзываю ранее данное согласие' }));
+    const waiting = processSubmission(withdrawal, ctx);
+    expect(waiting.result).toBe('pending');
+    expect(waiting.erase).toBeUndefined();
+    expect(waiting.base).toBeUndefined();
+    expect(waiting.pending).toMatchObject({ kind: 'withdrawal', participantId: 'НЯ-0001' });
+    const o = processSubmission(withdrawal, ctx, { kind: 'withdrawal', participantId: 'НЯ-0001' });
     expect(o.erase).toMatchObject({ role: 'mentee', participantId: 'НЯ-0001', rowNumber: 2 });
+  });
+
+  it('compares names as a person types them: ё/е, case, spaces, order, a missing patronymic', () => {
+    expect(sameName('Иванова Мария Петровна', '  иванова   МАРИЯ петровна ')).toBe(true);
+    expect(sameName('Фёдорова Алёна', 'Федорова Алена')).toBe(true);
+    expect(sameName('Иванова Мария Петровна', 'Мария Петровна Иванова')).toBe(true);
+    expect(sameName('Иванова Мария Петровна', 'Иванова Мария')).toBe(true);
+    expect(sameName('Иванова Мария Петровна', 'Петрова Мария Петровна')).toBe(false);
+    expect(sameName('Иванова Мария Петровна', 'Иванова')).toBe(false);
+    expect(sameName('Иванова Мария', '')).toBe(false);
   });
 
   it('knows who signs', () => {

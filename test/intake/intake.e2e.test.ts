@@ -8,6 +8,7 @@ import type { LocalWorkspace } from '../../src/local';
 import { changeForm, readForm } from '../../src/local/forms/store';
 import { changeTriggers } from '../../src/local/script/triggerStore';
 import {
+  confirmByLink,
   consentAnswers,
   formulas,
   menteeAnswers,
@@ -247,10 +248,12 @@ describe('consent', () => {
     });
   });
 
-  it('erases personal data on withdrawal and logs the date', () => {
+  it('erases personal data on withdrawal confirmed from the address on file, and logs the date', () => {
     submit(ws, 'consent', consentAnswers());
     const reply = submit(ws, 'consent', consentAnswers({ decision: 'Отзываю ранее данное согласие' }));
-    expect(reply.result).toBe('accepted');
+    expect(reply.result).toBe('pending');
+    expect(table(ws, MENTEES)[0]).toMatchObject({ Фамилия: 'Иванов', Согласие: 'получено' });
+    expect(confirmByLink(ws)).toContain('Изменение подтверждено');
     const [row] = table(ws, MENTEES);
     expect(row).toMatchObject({
       ID: 'НЯ-0001',
@@ -348,6 +351,8 @@ describe('withdrawal after pairs were proposed', () => {
       'Код наставляемого': 'НЯ-0001',
     });
     submit(ws, 'consent', consentAnswers({ decision: 'Отзываю ранее данное согласие' }));
+    expect(table(ws, 'Пары')[0]).toMatchObject({ Наставляемый: 'Иванов Пётр' });
+    expect(confirmByLink(ws)).toContain('Изменение подтверждено');
     const [pair] = table(ws, 'Пары');
     expect(pair).toMatchObject({ Наставляемый: 'данные удалены', Наставник: 'Смирнова Ольга Викторовна' });
     expect(String(pair.Проблема)).toContain('отозвал согласие');

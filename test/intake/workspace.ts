@@ -101,3 +101,22 @@ export function rawResponses(ws: LocalWorkspace): number {
     .filter((s) => s.name.startsWith('Ответы на форму'))
     .reduce((n, s) => n + table(ws, s.name).length, 0);
 }
+
+/** The token of the newest change waiting in «Ожидают подтверждения». */
+export function waitingToken(ws: LocalWorkspace): string {
+  const rows = table(ws, 'Ожидают подтверждения').filter((r) => r.Состояние === 'ждёт');
+  return String(rows[rows.length - 1]?.Токен ?? '');
+}
+
+/** The web page a visitor without a Google session sees at the link, as text. */
+export function visitLink(ws: LocalWorkspace, parameter: Record<string, string>): string {
+  const page = ws.runAs('anonymous', 'doGet', { parameter }) as { getContent(): string };
+  return page.getContent().replace(/<[^>]*>/g, ' ');
+}
+
+/** The owner of the address on file opens the link in the letter and presses the button. */
+export function confirmByLink(ws: LocalWorkspace): string {
+  const t = waitingToken(ws);
+  visitLink(ws, { a: 'confirm', t });
+  return visitLink(ws, { a: 'confirm', t, confirm: '1' });
+}

@@ -13,7 +13,7 @@ describe('letters from templates', () => {
   it('escapes values and the template in HTML, keeps the plain text as typed, links clickable', () => {
     const mail = renderMail(
       { subject: 'Встреча {{дата}}', body: 'Здравствуйте, {{имя}} & co!\n{{ссылка_отметить}}' },
-      { имя: '<b>Анна</b> "О\'Нил"', дата: '9 ноября', ссылка_отметить: 'https://x.test/exec?a=held&t=1' },
+      { name: '<b>Анна</b> "О\'Нил"', date: '9 ноября', markLink: 'https://x.test/exec?a=held&t=1' },
     );
     expect(mail.subject).toBe('Встреча 9 ноября');
     expect(mail.text).toContain('Здравствуйте, <b>Анна</b> "О\'Нил" & co!');

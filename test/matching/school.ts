@@ -1,6 +1,7 @@
 // A small school in an offline workspace, shared by the matching workflow and sidebar tests.
-import { participantToRecord } from '../../src/core/intake/baseRow';
+import { BASES, participantToRecord } from '../../src/core/intake/baseRow';
 import { DEFAULT_FORMS, type Participant } from '../../src/core/model';
+import { byHeader } from '../../src/core/schema';
 import { SHEETS } from '../../src/core/sheets';
 import type { TableRecord } from '../../src/core/table';
 import { LocalWorkspace } from '../../src/local';
@@ -78,12 +79,12 @@ export async function smallSchool(dir: string) {
   await fill(
     dir,
     SHEETS.mentors,
-    [mentorA, mentorB].map((p) => participantToRecord(p, DEFAULT_FORMS, state)),
+    [mentorA, mentorB].map((p) => byHeader(BASES.mentor, participantToRecord(p, DEFAULT_FORMS, state))),
   );
   await fill(
     dir,
     SHEETS.mentees,
-    [x, y, z, noConsent].map((p) => participantToRecord(p, DEFAULT_FORMS, state)),
+    [x, y, z, noConsent].map((p) => byHeader(BASES.mentee, participantToRecord(p, DEFAULT_FORMS, state))),
   );
   return { mentorA, mentorB, x, y, z, noConsent };
 }

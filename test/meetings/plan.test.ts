@@ -1,9 +1,10 @@
 import { isSchoolDay, isWeekend, parseDayRanges } from '../../src/core/meetings/calendar';
 import { type ActiveGroup, dutiesOn, type Person } from '../../src/core/meetings/duties';
 import { buildGroups } from '../../src/core/meetings/groups';
-import { parseMeetingRow } from '../../src/core/meetings/meetingRow';
+import { MEETINGS, parseMeetingRow } from '../../src/core/meetings/meetingRow';
 import { planId, planMeetings } from '../../src/core/meetings/plan';
 import { DEFAULT_HOLIDAYS } from '../../src/core/meetings/settings';
+import { applyPatch, type RowPatch } from '../../src/core/schema';
 
 const holidays = parseDayRanges(DEFAULT_HOLIDAYS).ranges;
 const rules = {
@@ -62,25 +63,28 @@ describe('meeting plan', () => {
 });
 
 describe('reading «Встречи» back', () => {
-  const row = (values: Record<string, string | boolean | Date>) =>
+  const row = (values: RowPatch<typeof MEETINGS>) =>
     parseMeetingRow(
-      { rowNumber: 5, values: { Встреча: 'P#1', План: 'P', Вид: 'пробная встреча', ...values } },
+      {
+        rowNumber: 5,
+        values: applyPatch(MEETINGS, { id: 'P#1', planId: 'P', kind: 'пробная встреча', ...values }),
+      },
       rules,
     );
 
   it('reports an unreadable or holiday date on the row and leaves it out of reminders', () => {
-    expect(row({ Дата: '31.02.2027' })?.problem).toMatch(/не читается/);
-    const holiday = row({ Дата: '30.10.2026' });
+    expect(row({ date: '31.02.2027' })?.problem).toMatch(/не читается/);
+    const holiday = row({ date: '30.10.2026' });
     expect(holiday?.problem).toMatch(/каникулы/);
     expect(holiday?.date).toBeUndefined();
   });
 
   it('accepts a date cell, text and a held mark', () => {
-    const m = row({ Дата: new Date('2026-11-11T21:00:00Z'), Проведена: 'да', Заметка: 'обсудили план' });
+    const m = row({ date: new Date('2026-11-11T21:00:00Z'), held: 'да', note: 'обсудили план' });
     expect(m?.date).toBe('2026-11-12');
     expect(m?.held).toBe(true);
     expect(m?.kind).toBe('trial');
-    expect(row({ Дата: '12.11.2026' })?.problem).toBe('');
+    expect(row({ date: '12.11.2026' })?.problem).toBe('');
   });
 });
 
@@ -154,7 +158,7 @@ describe('duties of a day', () => {
     expect(first.some((d) => d.kind === 'escalation')).toBe(false);
     const later = dutiesOn('2026-11-26', [group], meetings, dutyRules);
     expect(later.filter((d) => d.kind === 'escalation').map((d) => d.period)).toEqual(['P#2@2026-11-24']);
-    expect(later.find((d) => d.kind === 'escalation')?.values.пропущено).toBe('2');
+    expect(later.find((d) => d.kind === 'escalation')?.values.missed).toBe('2');
   });
 
   it('invites everyone to the feedback survey in the configured months and to satisfaction at the end', () => {

@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_SCRIPT } from '../../bench/schools/seedScript';
-import { parseSurveyRow } from '../../src/core/meetings/surveys';
+import { parseSurveyRow, SURVEYS } from '../../src/core/meetings/surveys';
+import { readRows } from '../../src/core/schema';
 import { LocalWorkspace } from '../../src/local';
 
 type Row = Record<string, string | number | boolean>;
@@ -46,7 +47,8 @@ test('a satisfaction answer becomes one row of «Опросы» that monitoring 
   ws.submit(satisfaction!, answers);
   const rows = seed.run('readSheet', 'Опросы') as Row[];
   expect(rows).toHaveLength(1);
-  const parsed = parseSurveyRow({ ...rows[0], Дата: new Date(String(rows[0].Дата)) });
+  const [read] = readRows(SURVEYS, [Object.keys(rows[0]), Object.values(rows[0])]);
+  const parsed = parseSurveyRow({ ...read.values, date: new Date(String(read.values.date)) });
   expect(parsed?.respondentId).toBe('U1');
   expect(parsed?.role).toBe('mentee');
   expect(parsed?.kind).toBe('satisfaction');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateSchool } from '../../src/cli/demo/schoolData';
 import { yearCloseStage } from '../../src/cli/demo/yearCloseStage';
 import { gridOf, schoolSheets, seedWorkbook } from '../../src/cli/districtSample';
-import { SURVEY_HEADERS, surveyRecord } from '../../src/core/meetings/surveys';
+import { SURVEYS, surveyRecord } from '../../src/core/meetings/surveys';
 import { SHEETS } from '../../src/core/sheets';
 import { LocalWorkspace } from '../../src/local';
 import { asOf, fixtureInput } from './fixture';
@@ -18,7 +18,7 @@ it('ends the school year with reports and archive and prints the coverage agains
     ws,
     {
       ...schoolSheets(input, 'МОУ «Щегловская СОШ»'),
-      [SHEETS.surveys]: gridOf(SURVEY_HEADERS, input.answers.map(surveyRecord)),
+      [SHEETS.surveys]: gridOf(SURVEYS, input.answers.map(surveyRecord)),
     },
     { id: ws.boundSpreadsheetId },
   );

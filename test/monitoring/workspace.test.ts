@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gridOf, schoolName, schoolSheets, seedDistrict, seedWorkbook } from '../../src/cli/districtSample';
 import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
-import { MEETING_HEADERS } from '../../src/core/meetings/meetingRow';
-import { SURVEY_HEADERS, surveyRecord } from '../../src/core/meetings/surveys';
+import { MEETINGS } from '../../src/core/meetings/meetingRow';
+import { SURVEYS, surveyRecord } from '../../src/core/meetings/surveys';
 import { computeMonitoring } from '../../src/core/monitoring/compute';
 import { readMonitoringGrid } from '../../src/core/monitoring/district';
 import { SHEETS } from '../../src/core/sheets';
@@ -37,17 +37,17 @@ function seedFixtureSchool(ws: LocalWorkspace): void {
     {
       ...schoolSheets(input, 'МОУ «Щегловская СОШ»'),
       [SHEETS.meetings]: gridOf(
-        MEETING_HEADERS,
+        MEETINGS,
         input.meetings.map((m, i) => ({
-          Встреча: `В-${i + 1}`,
-          'Код наставника': m.mentorId,
-          'Коды наставляемых': m.menteeIds.join(', '),
-          Вид: 'regular',
-          Дата: m.plannedDate ? ddmmyyyy(new Date(m.plannedDate.getTime() + 3 * 3_600_000)) : 'после каникул',
-          Проведена: m.held ? 'да' : '',
+          id: `В-${i + 1}`,
+          mentorId: m.mentorId,
+          menteeIds: m.menteeIds.join(', '),
+          kind: 'regular',
+          date: m.plannedDate ? ddmmyyyy(new Date(m.plannedDate.getTime() + 3 * 3_600_000)) : 'после каникул',
+          held: m.held ? 'да' : '',
         })),
       ),
-      [SHEETS.surveys]: gridOf(SURVEY_HEADERS, input.answers.map(surveyRecord)),
+      [SHEETS.surveys]: gridOf(SURVEYS, input.answers.map(surveyRecord)),
     },
     { id: ws.boundSpreadsheetId },
   );

@@ -2,15 +2,15 @@
 import { academicYear, type BankEntry, mergeBank } from '../../src/core/monitoring/yearClose';
 
 const entry = (email: string, year: string): BankEntry => ({
-  Email: email,
-  ФИО: 'Иванова Анна Петровна',
-  Категория: 'педагог',
-  'Должность, организация': '',
-  Предметы: 'математика',
-  Темы: 'методика преподавания',
-  Формы: 'teacher-teacher',
-  Школа: 'СОШ № 1',
-  'Учебные годы': year,
+  email,
+  name: 'Иванова Анна Петровна',
+  category: 'педагог',
+  position: '',
+  subjects: 'математика',
+  topics: 'методика преподавания',
+  forms: 'teacher-teacher',
+  school: 'СОШ № 1',
+  years: year,
 });
 
 describe('academicYear', () => {
@@ -28,7 +28,7 @@ describe('mergeBank', () => {
       entry('a@school.test', '2025-2026'),
       entry('b@school.test', '2025-2026'),
     ]);
-    expect(first.appends.map((e) => e.Email)).toEqual(['b@school.test']);
+    expect(first.appends.map((e) => e.email)).toEqual(['b@school.test']);
     expect(first.updates).toEqual([{ rowNumber: 2, entry: entry('a@school.test', '2024-2025, 2025-2026') }]);
     const after = [
       { rowNumber: 2, entry: first.updates[0].entry },

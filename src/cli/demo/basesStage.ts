@@ -1,7 +1,8 @@
 // Stage «Формирование баз наставляемых и наставников»: the school's questionnaires and consents arrive
 // through the real Google Form path (the fakes' submit fires the trigger setup installed), messy input
 // included, in the order and on the days people sent them.
-import { BASE_HEADERS, COLUMNS } from '../../core/intake/baseRow';
+import { BASES } from '../../core/intake/baseRow';
+import { columnIndex } from '../../core/schema';
 import { resolveIntakeForm } from '../intakeSubmit';
 import { schoolSubmissions } from './schoolData';
 import type { DemoStage } from './stages';
@@ -41,7 +42,7 @@ export const basesStage: DemoStage = {
     // Setup created the bases with these headers in this order.
     const count = (sheet: string, role: 'mentee' | 'mentor') => {
       const rows = ws.sheetRows(sheet);
-      const consent = BASE_HEADERS[role].indexOf(COLUMNS.consent);
+      const consent = columnIndex(BASES[role], 'consent');
       return { total: rows.length, consent: rows.filter((r) => r[consent] === 'получено').length };
     };
     const status = ws.status();

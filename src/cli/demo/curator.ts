@@ -1,6 +1,7 @@
 // What a curator does by hand in the workbook, done for the demo through the same fake services the
 // bundle uses: a small script run in the workspace, as if typed into the sheet.
-import { SETTINGS_HEADERS } from '../../core/settings';
+
+import { SETTINGS } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
 import { LocalWorkspace } from '../../local';
@@ -9,8 +10,8 @@ const EDIT_SCRIPT = `
 function demoSetSettings(values) {
   var sheet = SpreadsheetApp.getActive().getSheetByName(${JSON.stringify(SHEETS.settings)});
   var data = sheet.getDataRange().getValues();
-  var nameCol = data[0].indexOf(${JSON.stringify(SETTINGS_HEADERS[0])});
-  var valueCol = data[0].indexOf(${JSON.stringify(SETTINGS_HEADERS[1])});
+  var nameCol = data[0].indexOf(${JSON.stringify(SETTINGS.columns.name.header)});
+  var valueCol = data[0].indexOf(${JSON.stringify(SETTINGS.columns.value.header)});
   var missing = [];
   Object.keys(values).forEach(function (name) {
     for (var r = 1; r < data.length; r++) {

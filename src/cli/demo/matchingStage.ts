@@ -1,6 +1,7 @@
 // Stage «Формирование наставнических пар/групп»: the curator runs «Подобрать пары» (the real bundle),
 // looks at who stayed without a pair and why, then «Утвердить пары».
-import { UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import { UNMATCHED, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import { columnIndex } from '../../core/schema';
 import { toastLines } from './curator';
 import type { DemoStage } from './stages';
 
@@ -9,7 +10,7 @@ export const matchingStage: DemoStage = {
   run({ ws }) {
     ws.run('proposePairs');
     const proposed = toastLines(ws.lastRun?.ui);
-    const reasonColumn = UNMATCHED_HEADERS.indexOf('Причина');
+    const reasonColumn = columnIndex(UNMATCHED, 'reason');
     const reasons = new Map<string, number>();
     for (const row of ws.sheetRows(UNMATCHED_SHEET)) {
       // «все подходящие наставники заняты (подходят: 3)» and the like count as one reason.

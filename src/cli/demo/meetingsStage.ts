@@ -2,14 +2,13 @@
 // mid-June. The daily trigger plans meetings, reminds, nudges, invites to the December, March and
 // June surveys and writes the curator's weekly digest; most mentors mark meetings held from the link
 // in their reminder, some never do, one mentee switches the letters off.
-import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import { MAIL, MAIL_STATES } from '../../core/mail/outbox';
 import { dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/meetings/calendar';
-import { isYes, MEETING_HEADERS } from '../../core/meetings/meetingRow';
+import { isYes, MEETINGS } from '../../core/meetings/meetingRow';
+import { columnIndex } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
 import type { DemoStage } from './stages';
-
-const col = (headers: readonly string[], name: string) => headers.indexOf(name);
 
 function dayOf(v: unknown): LocalDate | undefined {
   if (v instanceof Date) return dayOfSheetDate(v);
@@ -39,8 +38,8 @@ export const meetingsStage: DemoStage = {
   title: 'Организация работы наставнических пар и групп',
   run({ ws, school, advanceTo, progress }) {
     const year = school.yearStart.getUTCFullYear();
-    const m = (name: string) => col(MEETING_HEADERS, name);
-    const mail = (name: string) => col(MAIL_HEADERS, name);
+    const m = (key: keyof typeof MEETINGS.columns) => columnIndex(MEETINGS, key);
+    const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
     let optedOut = '';
     let marked = 0;
     for (let month = 10; month <= 17; month++) {
@@ -52,43 +51,48 @@ export const meetingsStage: DemoStage = {
       advanceTo(step);
       const today = step.toISOString().slice(0, 10);
       const sheet = ws.sheetRows(SHEETS.meetings);
-      const heldColumn = columnLetter(m('Проведена'));
+      const heldColumn = columnLetter(m('held'));
       let byLink = 0;
       sheet.forEach((row, i) => {
-        const date = dayOf(row[m('Дата')]);
-        if (!date || date > today || isYes(row[m('Проведена')] as CellValue)) return;
-        if (!diligent(String(row[m('Код наставника')]))) return;
+        const date = dayOf(row[m('date')]);
+        if (!date || date > today || isYes(row[m('held')] as CellValue)) return;
+        if (!diligent(String(row[m('mentorId')]))) return;
         // A few mentors a month use the link from their reminder (one script run each); the rest
         // tick «Проведена» in the sheet, which needs no run at all.
+        // A link older than its window is refused: that mentor ticks the sheet instead.
         if (byLink < LINK_MARKS_PER_MONTH) {
-          ws.run('doGet', {
-            parameter: { a: 'held', t: String(row[m('Токен')]), confirm: '1', note: 'работали по плану' },
-          });
           byLink++;
-          marked++;
-        } else {
-          ws.edit(SHEETS.meetings, `${heldColumn}${i + 2}`, 'да');
+          const page = ws.runAs('anonymous', 'doGet', {
+            parameter: { a: 'held', t: String(row[m('token')]), confirm: '1', note: 'работали по плану' },
+          }) as { getContent(): string };
+          if (page.getContent().includes('отмечена проведённой')) {
+            marked++;
+            return;
+          }
         }
+        ws.edit(SHEETS.meetings, `${heldColumn}${i + 2}`, 'да');
       });
       if (!optedOut) {
         const letter = ws
           .sheetRows(SHEETS.mail)
-          .find((r) => String(r[mail('Вид')]).includes('наставляемому') && String(r[mail('Токен')]) !== '');
+          .find((r) => String(r[mail('kind')]).includes('наставляемому') && String(r[mail('token')]) !== '');
         if (letter) {
-          ws.run('doGet', { parameter: { a: 'optout', t: String(letter[mail('Токен')]), confirm: '1' } });
-          optedOut = String(letter[mail('Кому')]);
+          ws.runAs('anonymous', 'doGet', {
+            parameter: { a: 'optout', t: String(letter[mail('token')]), confirm: '1' },
+          });
+          optedOut = String(letter[mail('to')]);
         }
       }
     }
     const meetings = ws.sheetRows(SHEETS.meetings);
-    const plans = new Set(meetings.map((r) => String(r[m('План')])));
-    const held = meetings.filter((r) => isYes(r[m('Проведена')] as CellValue)).length;
+    const plans = new Set(meetings.map((r) => String(r[m('planId')])));
+    const held = meetings.filter((r) => isYes(r[m('held')] as CellValue)).length;
     const rows = ws.sheetRows(SHEETS.mail);
-    const count = (state: string) => rows.filter((r) => String(r[mail('Состояние')]) === state).length;
+    const count = (state: string) => rows.filter((r) => String(r[mail('state')]) === state).length;
     const byKind = new Map<string, number>();
     for (const r of rows) {
-      if (String(r[mail('Состояние')]) !== MAIL_STATES.sent) continue;
-      const kind = String(r[mail('Вид')]);
+      if (String(r[mail('state')]) !== MAIL_STATES.sent) continue;
+      const kind = String(r[mail('kind')]);
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     }
     return [

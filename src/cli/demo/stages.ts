@@ -5,6 +5,7 @@
 // and in arrival order, come from schoolSubmissions(ctx.school).
 import type { LocalWorkspace, RunStats } from '../../local';
 import { basesStage } from './basesStage';
+import { confirmationsStage } from './confirmationsStage';
 import { documentsStage } from './documentsStage';
 import { matchingStage } from './matchingStage';
 import { meetingsStage } from './meetingsStage';
@@ -33,6 +34,7 @@ export interface DemoStage {
 export const DEMO_STAGES: DemoStage[] = [
   preparationStage,
   basesStage,
+  confirmationsStage,
   matchingStage,
   documentsStage,
   meetingsStage,

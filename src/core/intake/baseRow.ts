@@ -11,77 +11,69 @@ import {
   type Participant,
   type Role,
 } from '../model';
-import { type CellValue, cellText, type TableRecord } from '../table';
+import {
+  blankPatch,
+  type Columns,
+  cellColumn,
+  defineSheet,
+  type RowOf,
+  type RowPatch,
+  textColumn,
+} from '../schema';
+import { SHEETS } from '../sheets';
+import { type CellValue, cellText } from '../table';
 import { parseClass } from './schoolClass';
 import { joinList, splitList } from './text';
 
-export const COLUMNS = {
-  id: 'ID',
-  status: 'Статус',
-  problem: 'Проблема',
-  consent: 'Согласие',
-  signer: 'Кто подписывает согласие',
-  lastName: 'Фамилия',
-  firstName: 'Имя',
-  middleName: 'Отчество',
-  email: 'E-mail',
-  category: 'Категория',
-  schoolClass: 'Класс',
-  age: 'Возраст',
-  position: 'Место работы, должность',
-  experienceYears: 'Стаж, лет',
-  subjects: 'Предметы',
-  menteeTopics: 'Запрос',
-  mentorTopics: 'Компетенции',
-  note: 'Комментарий',
-  forms: 'Формы наставничества',
-  capacity: 'Сколько наставляемых',
-  availability: 'Время встреч',
-  phone: 'Телефон',
-  parentName: 'ФИО родителя',
-  parentEmail: 'E-mail родителя',
-  achievements: 'Достижения',
-  interests: 'Интересы',
-  longTermBank: 'Долгосрочная база',
-  joinedAt: 'Дата вступления',
-  updatedAt: 'Обновлено',
-  responseId: 'Ответ',
-} as const;
+/** Names, answers and notes are kept as typed (see sheetInput). */
+const FREE_TEXT = { freeText: true };
 
-const COMMON = [
-  COLUMNS.id,
-  COLUMNS.status,
-  COLUMNS.problem,
-  COLUMNS.consent,
-  COLUMNS.signer,
-  COLUMNS.lastName,
-  COLUMNS.firstName,
-  COLUMNS.middleName,
-  COLUMNS.email,
-  COLUMNS.category,
-  COLUMNS.schoolClass,
-  COLUMNS.age,
-  COLUMNS.position,
-  COLUMNS.experienceYears,
-  COLUMNS.subjects,
-];
-const TAIL = [COLUMNS.availability, COLUMNS.phone, COLUMNS.parentName, COLUMNS.parentEmail];
-const DATES = [COLUMNS.joinedAt, COLUMNS.updatedAt, COLUMNS.responseId];
+function baseSheet(role: Role) {
+  // The mentee base has no columns for what only mentors fill in; a curator may add them.
+  const mentorOnly = { optional: role === 'mentee' };
+  return defineSheet(role === 'mentor' ? SHEETS.mentors : SHEETS.mentees, {
+    id: textColumn('ID'),
+    status: textColumn('Статус'),
+    problem: textColumn('Проблема'),
+    consent: textColumn('Согласие'),
+    signer: textColumn('Кто подписывает согласие'),
+    lastName: textColumn('Фамилия', FREE_TEXT),
+    firstName: textColumn('Имя', FREE_TEXT),
+    middleName: textColumn('Отчество', FREE_TEXT),
+    email: textColumn('E-mail'),
+    category: textColumn('Категория'),
+    schoolClass: textColumn('Класс'),
+    age: cellColumn('Возраст'),
+    position: textColumn('Место работы, должность', FREE_TEXT),
+    experienceYears: cellColumn('Стаж, лет'),
+    subjects: textColumn('Предметы'),
+    topics: textColumn(role === 'mentor' ? 'Компетенции' : 'Запрос'),
+    achievements: textColumn('Достижения', { ...mentorOnly, ...FREE_TEXT }),
+    interests: textColumn('Интересы', { ...mentorOnly, ...FREE_TEXT }),
+    note: textColumn('Комментарий', FREE_TEXT),
+    forms: textColumn('Формы наставничества'),
+    capacity: cellColumn('Сколько наставляемых', mentorOnly),
+    availability: textColumn('Время встреч'),
+    phone: textColumn('Телефон', FREE_TEXT),
+    parentName: textColumn('ФИО родителя', FREE_TEXT),
+    parentEmail: textColumn('E-mail родителя'),
+    longTermBank: textColumn('Долгосрочная база', mentorOnly),
+    joinedAt: cellColumn('Дата вступления'),
+    updatedAt: cellColumn('Обновлено'),
+    responseId: textColumn('Ответ'),
+    /** Meetings add it when they are set up: the participant asked for no more letters. */
+    optOut: cellColumn('Без рассылок', { optional: true }),
+  });
+}
 
+/** Наставники and Наставляемые: the same keys, each base with its own headers where they differ. */
+export const BASES: Record<Role, BaseSchema> = { mentor: baseSheet('mentor'), mentee: baseSheet('mentee') };
+export type BaseSchema = ReturnType<typeof baseSheet>;
+export type BaseValues = RowOf<BaseSchema>;
+export type BasePatch = RowPatch<BaseSchema>;
 export const BASE_HEADERS: Record<Role, readonly string[]> = {
-  mentee: [...COMMON, COLUMNS.menteeTopics, COLUMNS.note, COLUMNS.forms, ...TAIL, ...DATES],
-  mentor: [
-    ...COMMON,
-    COLUMNS.mentorTopics,
-    COLUMNS.achievements,
-    COLUMNS.interests,
-    COLUMNS.note,
-    COLUMNS.forms,
-    COLUMNS.capacity,
-    ...TAIL,
-    COLUMNS.longTermBank,
-    ...DATES,
-  ],
+  mentor: BASES.mentor.headers,
+  mentee: BASES.mentee.headers,
 };
 
 export const ROW_STATUS = {
@@ -115,46 +107,44 @@ export interface BaseRowState {
   responseId: string;
 }
 
-const topicsColumn = (role: Role) => (role === 'mentee' ? COLUMNS.menteeTopics : COLUMNS.mentorTopics);
-
 export function participantToRecord(
   p: Participant,
   forms: readonly MentoringForm[],
   state: BaseRowState,
-): TableRecord {
+): BasePatch {
   const formLabel = (id: string) => forms.find((f) => f.id === id)?.label ?? id;
-  const record: TableRecord = {
-    [COLUMNS.id]: p.id,
-    [COLUMNS.status]: state.status,
-    [COLUMNS.problem]: state.problem,
-    [COLUMNS.consent]: CONSENT_LABELS[p.consent],
-    [COLUMNS.signer]: SIGNER_LABELS[state.signer],
-    [COLUMNS.lastName]: p.lastName,
-    [COLUMNS.firstName]: p.firstName,
-    [COLUMNS.middleName]: p.middleName,
-    [COLUMNS.email]: p.email,
-    [COLUMNS.category]: CATEGORY_LABELS[p.category],
-    [COLUMNS.schoolClass]: p.schoolClass ? formatClass(p.schoolClass) : '',
-    [COLUMNS.age]: p.age ?? '',
-    [COLUMNS.position]: p.position,
-    [COLUMNS.experienceYears]: p.experienceYears ?? '',
-    [COLUMNS.subjects]: joinList(p.subjects),
-    [topicsColumn(p.role)]: joinList(p.topics),
-    [COLUMNS.note]: p.note,
-    [COLUMNS.forms]: joinList(p.forms.map(formLabel)),
-    [COLUMNS.availability]: joinList(p.availability),
-    [COLUMNS.phone]: p.phone,
-    [COLUMNS.parentName]: p.parentName,
-    [COLUMNS.parentEmail]: p.parentEmail,
-    [COLUMNS.joinedAt]: p.joinedAt ?? state.updatedAt,
-    [COLUMNS.updatedAt]: state.updatedAt,
-    [COLUMNS.responseId]: state.responseId,
+  const record: BasePatch = {
+    id: p.id,
+    status: state.status,
+    problem: state.problem,
+    consent: CONSENT_LABELS[p.consent],
+    signer: SIGNER_LABELS[state.signer],
+    lastName: p.lastName,
+    firstName: p.firstName,
+    middleName: p.middleName,
+    email: p.email,
+    category: CATEGORY_LABELS[p.category],
+    schoolClass: p.schoolClass ? formatClass(p.schoolClass) : '',
+    age: p.age ?? '',
+    position: p.position,
+    experienceYears: p.experienceYears ?? '',
+    subjects: joinList(p.subjects),
+    topics: joinList(p.topics),
+    note: p.note,
+    forms: joinList(p.forms.map(formLabel)),
+    availability: joinList(p.availability),
+    phone: p.phone,
+    parentName: p.parentName,
+    parentEmail: p.parentEmail,
+    joinedAt: p.joinedAt ?? state.updatedAt,
+    updatedAt: state.updatedAt,
+    responseId: state.responseId,
   };
   if (p.role === 'mentor') {
-    record[COLUMNS.capacity] = p.capacity;
-    record[COLUMNS.achievements] = p.achievements ?? '';
-    record[COLUMNS.interests] = p.interests ?? '';
-    record[COLUMNS.longTermBank] = p.longTermBank ? YES : '';
+    record.capacity = p.capacity;
+    record.achievements = p.achievements ?? '';
+    record.interests = p.interests ?? '';
+    record.longTermBank = p.longTermBank ? YES : '';
   }
   return record;
 }
@@ -177,16 +167,12 @@ export interface ReadRow {
  * Reads a base row back. Curators may edit cells; a row whose id, name, category or forms no longer
  * make sense is reported with a Russian problem instead of a participant.
  */
-export function recordToParticipant(role: Role, r: TableRecord, forms: readonly MentoringForm[]): ReadRow {
-  const status = cellText(r[COLUMNS.status]);
-  const problem = cellText(r[COLUMNS.problem]);
-  const id = cellText(r[COLUMNS.id]);
-  const categoryLabel = cellText(r[COLUMNS.category]);
+export function recordToParticipant(role: Role, r: BaseValues, forms: readonly MentoringForm[]): ReadRow {
+  const { status, problem, id } = r;
+  const categoryLabel = r.category;
   const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === categoryLabel);
-  const formIds = splitList(cellText(r[COLUMNS.forms])).map(
-    (label) => forms.find((f) => f.label === label)?.id ?? label,
-  );
-  const consentLabel = cellText(r[COLUMNS.consent]);
+  const formIds = splitList(r.forms).map((label) => forms.find((f) => f.label === label)?.id ?? label);
+  const consentLabel = r.consent;
   const consent = CONSENT_STATES.find((s) => CONSENT_LABELS[s] === consentLabel) ?? 'missing';
   if (!id || !category) {
     return {
@@ -195,59 +181,67 @@ export function recordToParticipant(role: Role, r: TableRecord, forms: readonly 
     };
   }
   const erased = status === ROW_STATUS.erased;
-  const classText = cellText(r[COLUMNS.schoolClass]);
+  const classText = r.schoolClass;
   const participant: Participant = {
     id,
     role,
-    email: erased ? '' : cellText(r[COLUMNS.email]).toLowerCase(),
-    lastName: erased ? ERASED_LABEL : cellText(r[COLUMNS.lastName]),
-    firstName: erased ? '' : cellText(r[COLUMNS.firstName]),
-    middleName: erased ? '' : cellText(r[COLUMNS.middleName]),
+    email: erased ? '' : r.email.toLowerCase(),
+    lastName: erased ? ERASED_LABEL : r.lastName,
+    firstName: erased ? '' : r.firstName,
+    middleName: erased ? '' : r.middleName,
     category,
     schoolClass: classText ? parseClass(classText) : undefined,
-    age: num(r[COLUMNS.age]),
-    position: cellText(r[COLUMNS.position]),
-    experienceYears: num(r[COLUMNS.experienceYears]),
-    subjects: splitList(cellText(r[COLUMNS.subjects])),
-    topics: splitList(cellText(r[topicsColumn(role)])),
-    note: cellText(r[COLUMNS.note]),
+    age: num(r.age),
+    position: r.position,
+    experienceYears: num(r.experienceYears),
+    subjects: splitList(r.subjects),
+    topics: splitList(r.topics),
+    note: r.note,
     forms: formIds,
-    capacity: role === 'mentor' ? (num(r[COLUMNS.capacity]) ?? 1) : 0,
-    availability: splitList(cellText(r[COLUMNS.availability])),
-    phone: cellText(r[COLUMNS.phone]),
-    parentName: cellText(r[COLUMNS.parentName]),
-    parentEmail: cellText(r[COLUMNS.parentEmail]).toLowerCase(),
+    capacity: role === 'mentor' ? (num(r.capacity) ?? 1) : 0,
+    availability: splitList(r.availability),
+    phone: r.phone,
+    parentName: r.parentName,
+    parentEmail: r.parentEmail.toLowerCase(),
     consent: erased ? 'withdrawn' : consent,
-    longTermBank: cellText(r[COLUMNS.longTermBank]).toLowerCase() === YES,
+    longTermBank: r.longTermBank.toLowerCase() === YES,
     optOut: false,
-    joinedAt: date(r[COLUMNS.joinedAt]),
+    joinedAt: date(r.joinedAt),
   };
   if (role === 'mentor') {
-    participant.achievements = cellText(r[COLUMNS.achievements]);
-    participant.interests = cellText(r[COLUMNS.interests]);
+    participant.achievements = r.achievements;
+    participant.interests = r.interests;
   }
   if (erased) participant.erased = true;
   return { participant, status, problem };
 }
 
 /** What is left of an erased row: the id, role, category, forms and dates — no personal data. */
-export function erasedRecord(role: Role, when: Date): TableRecord {
-  const blank: TableRecord = {};
-  for (const h of BASE_HEADERS[role]) blank[h] = '';
-  const keep = new Set<string>([
-    COLUMNS.id,
-    COLUMNS.category,
-    COLUMNS.forms,
-    COLUMNS.joinedAt,
-    COLUMNS.capacity,
-  ]);
-  for (const h of keep) delete blank[h];
+export function erasedRecord(role: Role, when: Date): BasePatch {
+  const keep = new Set<string>(['id', 'category', 'forms', 'joinedAt', 'capacity']);
+  const blank = blankPatch(BASES[role]) as Record<string, CellValue>;
+  for (const k of keep) delete blank[k];
   return {
     ...blank,
-    [COLUMNS.status]: ROW_STATUS.erased,
-    [COLUMNS.problem]: '',
-    [COLUMNS.consent]: CONSENT_LABELS.withdrawn,
-    [COLUMNS.lastName]: ERASED_LABEL,
-    [COLUMNS.updatedAt]: when,
+    status: ROW_STATUS.erased,
+    problem: '',
+    consent: CONSENT_LABELS.withdrawn,
+    lastName: ERASED_LABEL,
+    updatedAt: when,
   };
+}
+
+/** The headers of the columns whose values differ (what the curator reads in Журнал). */
+export function changedHeaders(
+  role: Role,
+  before: BaseValues,
+  after: BasePatch,
+  skip: ReadonlySet<string>,
+): string[] {
+  const columns: Columns = BASES[role].columns;
+  const was: Partial<Record<string, CellValue>> = before;
+  const now: Partial<Record<string, CellValue>> = after;
+  return Object.keys(after)
+    .filter((k) => !skip.has(k) && cellText(was[k]) !== cellText(now[k]))
+    .map((k) => columns[k].header);
 }

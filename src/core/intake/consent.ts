@@ -13,6 +13,7 @@ import {
   type Role,
 } from '../model';
 import { type Issue, type ParsedAnswers, textOf } from './answers';
+import { sameName } from './identity';
 import { checkPersonName } from './names';
 
 export type ConsentKind = 'processing' | 'dissemination';
@@ -31,6 +32,8 @@ export interface ConsentRecord {
   role: Role;
   at: Date;
   responseId: string;
+  /** The curator accepted a parent's signature that does not match the parent the questionnaire names. */
+  curatorChecked?: boolean;
 }
 
 /** Participants without valid consent are visible in the bases but never matched, mailed or put in documents. */
@@ -83,7 +86,7 @@ const latestFor = (
     .reduce<ConsentRecord | undefined>((last, r) => (!last || r.at >= last.at ? r : last), undefined);
 
 export function consentStatus(
-  p: Pick<Participant, 'email' | 'role' | 'category' | 'age'>,
+  p: Pick<Participant, 'email' | 'role' | 'category' | 'age'> & { parentName?: string },
   records: readonly ConsentRecord[],
 ): ConsentStatus {
   const signer = consentSigner(p);
@@ -103,6 +106,15 @@ export function consentStatus(
       state: 'missing',
       signer,
       problem: 'Совершеннолетний участник даёт согласие сам, а не через родителя.',
+    };
+  }
+  if (last.signer === 'parent' && !last.curatorChecked && !sameName(last.signerName, p.parentName ?? '')) {
+    return {
+      state: 'missing',
+      signer,
+      problem: p.parentName
+        ? `Согласие подписал(а) «${last.signerName}», а в анкете родитель — «${p.parentName}»: ждёт решения куратора.`
+        : 'Согласие подписал родитель, а в анкете родитель не указан: ждёт решения куратора.',
     };
   }
   return { state: 'received', signer, problem: '' };

@@ -5,7 +5,7 @@ import type { FormDefinition, FormId } from '../../../forms/definition';
 import { FORMS } from '../../../forms/index';
 import { PREFERENCE_RANKS } from '../../../forms/preferences';
 import { fullName, type Participant, ROLE_LABELS, type Role } from '../model';
-import { cellText, type TableRecord } from '../table';
+import type { Row } from '../schema';
 import {
   type Issue,
   isBlankResponse,
@@ -14,7 +14,16 @@ import {
   RawAnswersSchema,
   textOf,
 } from './answers';
-import { COLUMNS, nextId, participantToRecord, type ReadRow, ROW_STATUS, SIGNER_LABELS } from './baseRow';
+import {
+  type BasePatch,
+  type BaseValues,
+  changedHeaders,
+  nextId,
+  participantToRecord,
+  type ReadRow,
+  ROW_STATUS,
+  SIGNER_LABELS,
+} from './baseRow';
 import { choiceLists, idFromLabel } from './choices';
 import {
   type ConsentKind,
@@ -24,8 +33,18 @@ import {
   readConsentAnswers,
 } from './consent';
 import { ruDate } from './dates';
+import {
+  CHANGE_LABELS,
+  type ChangeKind,
+  type Confirmation,
+  confirmationAddresses,
+  identityChanges,
+  type PendingChange,
+  sameName,
+} from './identity';
 import { type IntakeLogEntry, type IntakeResult, type JournalEntry, responseRef } from './journal';
 import { confirmationMail, type MailRequest } from './mail';
+import { CHOICE_KEYS, type PREFERENCES, type PreferencePatch } from './preferenceRow';
 import { readQuestionnaire } from './questionnaire';
 import type { IntakeSettings } from './settings';
 import { labelKey, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
@@ -36,24 +55,15 @@ export const RAW_LEFT =
 
 export interface BaseRowView {
   rowNumber: number;
-  record: TableRecord;
+  record: BaseValues;
   read: ReadRow;
 }
-
-export const PREFERENCE_HEADERS = [
-  'ID участника',
-  'Роль',
-  ...Array.from({ length: PREFERENCE_RANKS }, (_, i) => `Выбор ${i + 1}`),
-  'Комментарий',
-  'Обновлено',
-  'Ответ',
-] as const;
 
 export interface IntakeContext {
   settings: IntakeSettings;
   bases: Record<Role, readonly BaseRowView[]>;
   consents: readonly ConsentRecord[];
-  preferences: readonly { rowNumber: number; record: TableRecord }[];
+  preferences: readonly Row<typeof PREFERENCES>[];
   consentUrl: string;
   now: Date;
 }
@@ -66,9 +76,9 @@ export interface Submission {
 }
 
 /** rowNumber undefined: append a new row. */
-export interface RowWrite {
+export interface RowWrite<P = BasePatch> {
   rowNumber?: number;
-  values: TableRecord;
+  values: P;
 }
 
 export interface Erasure {
@@ -84,8 +94,12 @@ export interface IntakeOutcome {
   reasons: string[];
   base?: { role: Role; write: RowWrite };
   consent?: ConsentRecord & { participantId: string };
-  preference?: RowWrite;
+  preference?: RowWrite<PreferencePatch>;
   erase?: Erasure;
+  /** The response waits for the address on file or the curator; nothing else is written. */
+  pending?: PendingChange;
+  /** A confirmed new address: the consent rows of the old one now belong to it. */
+  moveConsents?: { role: Role; from: string; to: string };
   journal: JournalEntry[];
   log: IntakeLogEntry;
   mail: MailRequest[];
@@ -156,11 +170,57 @@ function rejectFor(
       role: existing.role,
       write: {
         rowNumber: existing.row.rowNumber,
-        values: { [COLUMNS.problem]: `Ответ от ${ruDate(s.submittedAt)} не принят: ${reasons.join(' ')}` },
+        values: { problem: `Ответ от ${ruDate(s.submittedAt)} не принят: ${reasons.join(' ')}` },
       },
     };
   }
   return o;
+}
+
+function pendingFor(
+  def: FormDefinition,
+  s: Submission,
+  ctx: IntakeContext,
+  kind: ChangeKind,
+  p: Pick<Participant, 'id' | 'role'>,
+  reason: string,
+  confirmTo: string[],
+): IntakeOutcome {
+  const why = `Ждёт подтверждения (${CHANGE_LABELS[kind]}): ${reason}`;
+  const o = outcome(
+    def,
+    s,
+    ctx,
+    'pending',
+    p.id,
+    [why],
+    [
+      {
+        event: `${def.title}: изменение ждёт подтверждения`,
+        who: p.id,
+        details: `${CHANGE_LABELS[kind]}; ${confirmTo.length ? 'письмо со ссылкой — на адрес из анкеты' : 'решает куратор'} (лист «Ожидают подтверждения»).`,
+      },
+    ],
+  );
+  o.pending = { kind, role: p.role, participantId: p.id, reason, confirmTo };
+  return o;
+}
+
+/** The same person under another address: same name, class and age in the same base. */
+function samePersonElsewhere(
+  rows: readonly BaseRowView[],
+  draft: Omit<Participant, 'id' | 'consent'>,
+): BaseRowView | undefined {
+  return rows.find((r) => {
+    const p = r.read.participant;
+    if (!p || p.erased || p.email === draft.email) return false;
+    return (
+      sameName(fullName(p), fullName(draft)) &&
+      p.age === draft.age &&
+      (p.schoolClass?.grade ?? 0) === (draft.schoolClass?.grade ?? 0) &&
+      (p.schoolClass?.letter ?? '') === (draft.schoolClass?.letter ?? '')
+    );
+  });
 }
 
 /** Forms shared with the participant's entry in the other base: one person cannot be on both sides. */
@@ -188,16 +248,8 @@ function bothSides(role: Role, draft: Omit<Participant, 'id' | 'consent'>, ctx: 
   );
 }
 
-function changedColumns(before: TableRecord, after: TableRecord): string[] {
-  const skip = new Set<string>([
-    COLUMNS.updatedAt,
-    COLUMNS.responseId,
-    COLUMNS.joinedAt,
-    COLUMNS.status,
-    COLUMNS.problem,
-  ]);
-  return Object.keys(after).filter((h) => !skip.has(h) && cellText(before[h]) !== cellText(after[h]));
-}
+/** Columns a new answer always rewrites: not news to the curator. */
+const BOOKKEEPING = new Set(['updatedAt', 'responseId', 'joinedAt', 'status', 'problem']);
 
 /** Parses a response against the school's current choice lists (forms of mentoring, the bases). */
 function parseWithSchoolLists(def: FormDefinition, s: Submission, ctx: IntakeContext) {
@@ -214,10 +266,17 @@ function processQuestionnaire(
   def: FormDefinition,
   s: Submission,
   ctx: IntakeContext,
+  confirmed?: Confirmation,
 ): IntakeOutcome {
   const parsed = parseWithSchoolLists(def, s, ctx);
   const email = textOf(parsed.answers, 'email');
-  const row = findByEmail(ctx.bases[role], email);
+  const byConfirmedId =
+    confirmed?.kind === 'email'
+      ? ctx.bases[role].find(
+          (r) => r.read.participant?.id === confirmed.participantId && !r.read.participant.erased,
+        )
+      : undefined;
+  const row = findByEmail(ctx.bases[role], email) ?? byConfirmedId;
   const q = readQuestionnaire(role, parsed.answers, ctx.settings);
   const issues = [...parsed.errors, ...q.errors];
   const draft = q.draft;
@@ -228,13 +287,41 @@ function processQuestionnaire(
   if (conflicts.length) return rejectFor(def, s, ctx, conflicts, email, row ? { role, row } : undefined);
 
   const before = row?.read.participant;
+  const isConfirmed = (p: Participant | undefined) => p !== undefined && confirmed?.participantId === p.id;
+  if (before && !isConfirmed(before)) {
+    const changes = identityChanges(before, draft);
+    if (changes.length) {
+      const kind: ChangeKind = changes.some((c) => c.kind === 'parent') ? 'parent' : 'name';
+      const reason = changes.map((c) => c.reason).join('; ');
+      return pendingFor(def, s, ctx, kind, before, reason, confirmationAddresses(before));
+    }
+  }
+  if (!before) {
+    const known = samePersonElsewhere(ctx.bases[role], draft)?.read.participant;
+    if (known)
+      return pendingFor(
+        def,
+        s,
+        ctx,
+        'email',
+        known,
+        `анкета ${fullName(known)} (${known.id}) пришла с новой почты ${draft.email}`,
+        confirmationAddresses(known),
+      );
+  }
+  const movedFrom = before && before.email !== draft.email ? before.email : undefined;
   const id =
     before?.id ??
     nextId(
       role,
-      ctx.bases[role].map((r) => cellText(r.record[COLUMNS.id])),
+      ctx.bases[role].map((r) => r.record.id),
     );
-  const status = consentStatus(draft, ctx.consents);
+  const consents = movedFrom
+    ? ctx.consents.map((c) =>
+        c.participantEmail === movedFrom && c.role === role ? { ...c, participantEmail: draft.email } : c,
+      )
+    : ctx.consents;
+  const status = consentStatus(draft, consents);
   const p: Participant = { ...draft, id, consent: status.state, joinedAt: before?.joinedAt ?? ctx.now };
   const values = participantToRecord(p, ctx.settings.mentoringForms, {
     status: ROW_STATUS.accepted,
@@ -244,7 +331,7 @@ function processQuestionnaire(
     responseId: s.responseId,
   });
   if (row) {
-    const changed = changedColumns(row.record, values);
+    const changed = changedHeaders(role, row.record, values, BOOKKEEPING);
     const o = outcome(
       def,
       s,
@@ -261,6 +348,7 @@ function processQuestionnaire(
       ],
     );
     o.base = { role, write: { rowNumber: row.rowNumber, values } };
+    if (movedFrom) o.moveConsents = { role, from: movedFrom, to: draft.email };
     return o;
   }
   const o = outcome(
@@ -293,6 +381,7 @@ function processConsent(
   def: FormDefinition,
   s: Submission,
   ctx: IntakeContext,
+  confirmed?: Confirmation,
 ): IntakeOutcome {
   const parsed = parseAnswers(def, s.answers, { mentoringForms: [], mentors: [], mentees: [] });
   const read = readConsentAnswers(kind, parsed.answers, s.submittedAt, s.responseId);
@@ -325,6 +414,32 @@ function processConsent(
     );
     o.consent = { ...record, participantId: id };
     return o;
+  }
+  if (withdraw && confirmed?.kind !== 'withdrawal') {
+    const held = ctx.consents.some(
+      (c) => c.role === record.role && c.participantEmail === record.participantEmail,
+    );
+    if (p && !p.erased)
+      return pendingFor(
+        def,
+        s,
+        ctx,
+        'withdrawal',
+        p,
+        `отзыв согласия участника ${p.id}`,
+        confirmationAddresses(p),
+      );
+    if (held) {
+      return pendingFor(
+        def,
+        s,
+        ctx,
+        'withdrawal',
+        { id: '', role: record.role },
+        `отзыв согласия за участника с почтой ${record.participantEmail}, анкеты которого ещё нет`,
+        [record.participantEmail],
+      );
+    }
   }
   if (withdraw) {
     const o = outcome(
@@ -370,7 +485,23 @@ function processConsent(
     o.consent = { ...record, participantId: '' };
     return o;
   }
-  const status = consentStatus(p, [...ctx.consents, record]);
+  const checked =
+    confirmed?.kind === 'signer' && confirmed.participantId === p.id
+      ? { ...record, curatorChecked: true }
+      : record;
+  const status = consentStatus(p, [...ctx.consents, checked]);
+  if (record.signer === 'parent' && !checked.curatorChecked && !sameName(record.signerName, p.parentName))
+    return pendingFor(
+      def,
+      s,
+      ctx,
+      'signer',
+      p,
+      p.parentName
+        ? `согласие подписал(а) «${record.signerName}», а в анкете родитель — «${p.parentName}»`
+        : `согласие подписал(а) «${record.signerName}» как родитель, а в анкете родитель не указан`,
+      [],
+    );
   const problem = !nameMatches(p, record.participantName)
     ? `В согласии указано ФИО «${record.participantName}», а в анкете — «${fullName(p)}»; куратору нужно проверить.`
     : status.problem;
@@ -382,15 +513,15 @@ function processConsent(
       details: problem || `Подписал: ${SIGNER_LABELS[record.signer]}.`,
     },
   ]);
-  o.consent = { ...record, participantId: id };
+  o.consent = { ...checked, participantId: id };
   o.base = {
     role: record.role,
     write: {
       rowNumber: row.rowNumber,
       values: {
-        [COLUMNS.consent]: state === 'received' ? 'получено' : 'нет',
-        [COLUMNS.signer]: SIGNER_LABELS[status.signer],
-        [COLUMNS.problem]: problem,
+        consent: state === 'received' ? 'получено' : 'нет',
+        signer: SIGNER_LABELS[status.signer],
+        problem,
       },
     },
   };
@@ -438,15 +569,17 @@ function processPreferences(
     chosen.push(id);
   }
   if (reasons.length) return rejectFor(def, s, ctx, reasons, me.id);
-  const existing = ctx.preferences.find((r) => cellText(r.record[PREFERENCE_HEADERS[0]]) === me.id);
-  const values: TableRecord = {
-    [PREFERENCE_HEADERS[0]]: me.id,
-    [PREFERENCE_HEADERS[1]]: ROLE_LABELS[role],
-    [PREFERENCE_HEADERS[PREFERENCE_HEADERS.length - 3]]: textOf(parsed.answers, 'comment'),
-    [PREFERENCE_HEADERS[PREFERENCE_HEADERS.length - 2]]: ctx.now,
-    [PREFERENCE_HEADERS[PREFERENCE_HEADERS.length - 1]]: s.responseId,
+  const existing = ctx.preferences.find((r) => r.values.participantId === me.id);
+  const values: PreferencePatch = {
+    participantId: me.id,
+    role: ROLE_LABELS[role],
+    comment: textOf(parsed.answers, 'comment'),
+    updatedAt: ctx.now,
+    responseId: s.responseId,
   };
-  for (let i = 0; i < PREFERENCE_RANKS; i++) values[`Выбор ${i + 1}`] = chosen[i] ?? '';
+  CHOICE_KEYS.forEach((key, i) => {
+    values[key] = chosen[i] ?? '';
+  });
   const o = outcome(
     def,
     s,
@@ -466,7 +599,12 @@ function processPreferences(
   return o;
 }
 
-export function processSubmission(s: Submission, ctx: IntakeContext): IntakeOutcome {
+/** `confirmed`: a response replayed after the address on file or the curator confirmed its change. */
+export function processSubmission(
+  s: Submission,
+  ctx: IntakeContext,
+  confirmed?: Confirmation,
+): IntakeOutcome {
   const def = FORMS[s.formId];
   // The boundary: whatever the trigger delivered must be text or lists of text, keyed by item key.
   if (!RawAnswersSchema.safeParse(s.answers).success) {
@@ -476,9 +614,10 @@ export function processSubmission(s: Submission, ctx: IntakeContext): IntakeOutc
     return rejectFor(def, s, ctx, ['Пустой ответ: ни на один вопрос нет ответа.'], '');
   }
   const role = ROLE_OF_FORM[s.formId];
-  if (s.formId === 'consent') return processConsent('processing', def, s, ctx);
+  if (s.formId === 'consent') return processConsent('processing', def, s, ctx, confirmed);
   if (s.formId === 'dissemination') return processConsent('dissemination', def, s, ctx);
   if (!role) throw new Error(`Неизвестная форма ${s.formId}`);
-  if (s.formId === 'mentee' || s.formId === 'mentor') return processQuestionnaire(role, def, s, ctx);
+  if (s.formId === 'mentee' || s.formId === 'mentor')
+    return processQuestionnaire(role, def, s, ctx, confirmed);
   return processPreferences(role, def, s, ctx);
 }

@@ -30,10 +30,51 @@ export function subjectAccessReport(who: string, extracts: readonly SheetExtract
   return lines.join('\n');
 }
 
-/** Rows of a sheet that mention the person by id or e-mail in any cell. */
-export function rowsAbout(rows: readonly TableRecord[], id: string, email: string): TableRecord[] {
-  const keys = [id, email].filter(Boolean);
-  return rows.filter((r) =>
-    Object.values(r).some((v) => keys.some((k) => cellText(v).toLowerCase().includes(k.toLowerCase()))),
+/** Where a sheet names a person, and which of its columns are about someone else or are secrets. */
+export interface SubjectSource {
+  sheet: string;
+  /** Columns that hold the person's id, e-mail or pair (a cell may list several, «a, b»). */
+  by: readonly string[];
+  /** Columns left out of the export: other people's names and addresses, link tokens, letter texts. */
+  omit?: readonly string[];
+}
+
+const PARTICIPANT_LABEL = /[^;,\n]*\(((?:НЯ|НС)-\d+)\)/g;
+
+/** «Смирнова Ольга, учитель (НС-0001)» → «НС-0001»: a choice label names someone else. */
+export function withoutOtherNames(text: string, ownId: string): string {
+  return text.replace(PARTICIPANT_LABEL, (label: string, id: string) => (id === ownId ? label : id));
+}
+
+/**
+ * The rows of one source about the person (a `by` cell equal to, or listing, one of `keys`), with the
+ * omitted columns dropped and other participants' names reduced to their ids.
+ */
+export function extractAbout(
+  source: SubjectSource,
+  rows: readonly TableRecord[],
+  keys: readonly string[],
+  ownId: string,
+): SheetExtract {
+  const wanted = new Set(keys.filter(Boolean).map((k) => k.toLowerCase()));
+  const omit = new Set(source.omit ?? []);
+  const about = rows.filter((r) =>
+    source.by.some((column) =>
+      cellText(r[column])
+        .toLowerCase()
+        .split(/\s*[,;]\s*/)
+        .some((part) => wanted.has(part)),
+    ),
   );
+  return {
+    sheet: source.sheet,
+    rows: about.map((r) => {
+      const kept: TableRecord = {};
+      for (const [k, v] of Object.entries(r)) {
+        if (omit.has(k)) continue;
+        kept[k] = typeof v === 'string' ? withoutOtherNames(v, ownId) : v;
+      }
+      return kept;
+    }),
+  };
 }

@@ -1,25 +1,31 @@
 // The send log «Почта»: one row per (recipient, kind, period/meeting) key. A letter is written to
 // the log before it is sent, and its state moves «в очереди» → «отправляется» → «отправлено». The
 // pure rules here decide what to send in which order and how to settle a row a dead run left behind.
+import { addDays, type LocalDate } from '../meetings/calendar';
+import { cellColumn, defineSheet, textColumn } from '../schema';
+import { SHEETS } from '../sheets';
 
-export const MAIL_HEADERS = [
-  'Ключ',
-  'Кому',
-  'Вид',
-  'Тема',
-  'Текст',
-  'HTML',
-  'Состояние',
-  'Создано',
-  'Запуск',
-  'Квота до отправки',
-  'Отправлено',
-  'Попыток',
-  'Ошибка',
-  'Участник',
-  'Токен',
-  'Срочно',
-] as const;
+export const MAIL = defineSheet(SHEETS.mail, {
+  key: textColumn('Ключ'),
+  to: textColumn('Кому'),
+  kind: textColumn('Вид'),
+  subject: cellColumn('Тема'),
+  text: cellColumn('Текст'),
+  html: cellColumn('HTML'),
+  state: textColumn('Состояние'),
+  createdAt: cellColumn('Создано'),
+  run: textColumn('Запуск'),
+  quotaBefore: cellColumn('Квота до отправки'),
+  sentAt: cellColumn('Отправлено'),
+  attempts: cellColumn('Попыток'),
+  error: textColumn('Ошибка'),
+  participantId: textColumn('Участник'),
+  token: textColumn('Токен'),
+  urgent: cellColumn('Срочно'),
+  /** A letter to an address nobody has confirmed waits for its day (see unverifiedDays). */
+  notBefore: cellColumn('Не раньше', { optional: true }),
+});
+export const MAIL_HEADERS = MAIL.headers;
 
 export const MAIL_STATES = {
   queued: 'в очереди',
@@ -35,6 +41,41 @@ export type MailState = (typeof MAIL_STATES)[keyof typeof MAIL_STATES];
 /** A letter is given up after this many failed sends; the curator sees it in the digest. */
 export const MAX_ATTEMPTS = 5;
 
+/**
+ * Letters that anyone can cause by typing an address into a form (questionnaire received, confirm a
+ * change) go to addresses nobody has confirmed: each address gets at most one such letter a day, and
+ * all of them together at most this many a day, so strangers' questionnaires cannot spend the
+ * account's daily quota (100 recipients on a consumer account) or flood someone's mailbox.
+ */
+export const UNVERIFIED_DAILY_LIMIT = 40;
+
+/**
+ * The day each new letter to an unconfirmed address may go: the first day from `today` on which that
+ * address has no such letter yet and fewer than `limit` go in all. `booked`: letters already queued or
+ * sent, with their days.
+ */
+export function unverifiedDays(
+  booked: ReadonlyArray<{ to: string; day: LocalDate }>,
+  incoming: readonly string[],
+  today: LocalDate,
+  limit = UNVERIFIED_DAILY_LIMIT,
+): LocalDate[] {
+  const total = new Map<LocalDate, number>();
+  const taken = new Set<string>();
+  const book = (to: string, day: LocalDate) => {
+    total.set(day, (total.get(day) ?? 0) + 1);
+    taken.add(`${day}|${to.trim().toLowerCase()}`);
+  };
+  for (const b of booked) if (b.day >= today) book(b.to, b.day);
+  return incoming.map((to) => {
+    let day = today;
+    while ((total.get(day) ?? 0) >= limit || taken.has(`${day}|${to.trim().toLowerCase()}`))
+      day = addDays(day, 1);
+    book(to, day);
+    return day;
+  });
+}
+
 export const mailKey = (recipient: string, kind: string, period: string): string =>
   `${kind}|${period}|${recipient.trim().toLowerCase()}`;
 
@@ -48,12 +89,18 @@ export interface OutboxRow {
   /** Letters the curator needs today (confirmations, escalations) go before the backlog. */
   urgent: boolean;
   participantId: string;
+  /** A letter to an unconfirmed address waits for its day (see unverifiedDays); '' goes at once. */
+  notBefore?: LocalDate;
 }
 
-/** Queued letters in sending order: urgent first, then oldest first (by enqueue time, then row). */
-export function deliveryOrder<T extends OutboxRow>(rows: readonly T[]): T[] {
+/**
+ * Queued letters in sending order: urgent first, then oldest first (by enqueue time, then row). With
+ * `today`, letters whose day has not come are left for later.
+ */
+export function deliveryOrder<T extends OutboxRow>(rows: readonly T[], today?: LocalDate): T[] {
   return rows
     .filter((r) => r.state === MAIL_STATES.queued)
+    .filter((r) => !today || !r.notBefore || r.notBefore <= today)
     .sort(
       (a, b) => Number(b.urgent) - Number(a.urgent) || a.createdAt - b.createdAt || a.rowNumber - b.rowNumber,
     );

@@ -1,6 +1,7 @@
 // Letters are written by curators in Настройки as plain text with {{placeholders}}. One template
 // gives both parts of the message: the plain text as is, and HTML in which the template and every
 // value are escaped, line breaks kept and links clickable. Nothing in a template is executed.
+import { type LetterValues, valuesByName } from './fields';
 
 export interface RenderedMail {
   subject: string;
@@ -53,9 +54,10 @@ const OPT_OUT_TEXT = 'Чтобы больше не получать такие �
  */
 export function renderMail(
   template: { subject: string; body: string },
-  values: Readonly<Record<string, string>>,
+  fields: LetterValues,
   optOutUrl?: string,
 ): RenderedMail {
+  const values = valuesByName(fields);
   const subject = fill(template.subject, values, false).replace(/\s+/g, ' ').trim();
   let text = fill(template.body, values, false);
   let htmlBody = fill(template.body, values, true);

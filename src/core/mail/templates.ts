@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { defineSettings, type SettingDef } from '../settings';
 import type { CellValue } from '../table';
+import { LETTER_FIELDS, type LetterField } from './fields';
 import { unknownPlaceholders } from './render';
 
 export const MAIL_KINDS = [
@@ -38,16 +39,18 @@ export const NON_ESSENTIAL: readonly MailKind[] = [
   'satisfaction',
 ];
 
-export const PLACEHOLDERS: Record<MailKind, readonly string[]> = {
-  reminder_mentor: ['имя', 'встреча', 'дата', 'наставляемые', 'ссылка_отметить', 'ссылка_перенести'],
-  reminder_mentee: ['имя', 'встреча', 'дата', 'наставник'],
-  reminder_parent: ['имя', 'встреча', 'дата', 'наставник'],
-  overdue: ['имя', 'встреча', 'дата', 'наставляемые', 'ссылка_отметить', 'ссылка_перенести'],
-  escalation: ['наставник', 'наставляемые', 'встреча', 'дата', 'пропущено'],
-  feedback: ['имя', 'месяц', 'ссылка_анкета'],
-  satisfaction: ['имя', 'ссылка_анкета'],
-  digest: ['неделя', 'сводка'],
+const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
+  reminder_mentor: ['name', 'meeting', 'date', 'mentees', 'markLink', 'moveLink'],
+  reminder_mentee: ['name', 'meeting', 'date', 'mentor'],
+  reminder_parent: ['name', 'meeting', 'date', 'mentor'],
+  overdue: ['name', 'meeting', 'date', 'mentees', 'markLink', 'moveLink'],
+  escalation: ['mentor', 'mentees', 'meeting', 'date', 'missed'],
+  feedback: ['name', 'month', 'formLink'],
+  satisfaction: ['name', 'formLink'],
+  digest: ['week', 'summary'],
 };
+/** The placeholders a letter may use, by the names curators type. */
+const placeholdersOf = (kind: MailKind): string[] => FIELDS_OF[kind].map((f) => LETTER_FIELDS[f]);
 
 interface Template {
   subject: string;
@@ -113,7 +116,9 @@ function templateSettings(): Record<string, SettingDef<string>> {
   const defs: Record<string, SettingDef<string>> = {};
   for (const kind of MAIL_KINDS) {
     const label = MAIL_KIND_LABELS[kind];
-    const names = PLACEHOLDERS[kind].map((p) => `{{${p}}}`).join(', ');
+    const names = placeholdersOf(kind)
+      .map((p) => `{{${p}}}`)
+      .join(', ');
     defs[`${kind}.subject`] = {
       name: `Письмо «${label}»: тема`,
       help: `Можно использовать: ${names}.`,
@@ -144,7 +149,7 @@ export function resolveTemplates(values: Readonly<Record<string, string>>): {
       subject: values[`${kind}.subject`] || DEFAULT_TEMPLATES[kind].subject,
       body: values[`${kind}.body`] || DEFAULT_TEMPLATES[kind].body,
     };
-    const unknown = unknownPlaceholders(`${candidate.subject}\n${candidate.body}`, PLACEHOLDERS[kind]);
+    const unknown = unknownPlaceholders(`${candidate.subject}\n${candidate.body}`, placeholdersOf(kind));
     if (unknown.length > 0) {
       problems.push(
         `Письмо «${MAIL_KIND_LABELS[kind]}»: неизвестные поля ${unknown.map((u) => `{{${u}}}`).join(', ')}; используется текст по умолчанию.`,

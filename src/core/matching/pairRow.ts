@@ -10,67 +10,75 @@ import {
   type PairState,
   type Participant,
 } from '../model';
-import { type CellValue, cellText, type TableRecord } from '../table';
+import {
+  cellColumn,
+  dateColumn,
+  defineSheet,
+  numberColumn,
+  type RowOf,
+  type RowPatch,
+  textColumn,
+} from '../schema';
+import { SHEETS } from '../sheets';
 
-export const PAIR_SHEET_COLUMNS = {
-  number: '№',
-  id: 'ID пары',
-  mentor: 'Наставник',
-  mentorId: 'Код наставника',
-  mentee: 'Наставляемый',
-  menteeId: 'Код наставляемого',
-  form: 'Форма',
-  state: 'Состояние',
-  score: 'Баллы',
-  explanation: 'Почему эта пара',
-  problem: 'Проблема',
-  approvedAt: 'Дата утверждения',
-} as const;
-export const PAIRS_HEADERS: readonly string[] = Object.values(PAIR_SHEET_COLUMNS);
+export const PAIRS = defineSheet(SHEETS.pairs, {
+  number: cellColumn('№'),
+  id: textColumn('ID пары'),
+  mentor: textColumn('Наставник'),
+  mentorId: textColumn('Код наставника'),
+  mentee: textColumn('Наставляемый'),
+  menteeId: textColumn('Код наставляемого'),
+  form: textColumn('Форма'),
+  state: textColumn('Состояние'),
+  score: numberColumn('Баллы'),
+  explanation: textColumn('Почему эта пара'),
+  problem: textColumn('Проблема'),
+  approvedAt: cellColumn('Дата утверждения'),
+  /** The curator's own column, when a pair ended on a known day. */
+  endedAt: cellColumn('Дата окончания', { optional: true }),
+});
+export const PAIRS_HEADERS = PAIRS.headers;
+export type PairValues = RowOf<typeof PAIRS>;
 
 export const UNMATCHED_SHEET = 'Без пары';
-export const UNMATCHED_COLUMNS = {
-  menteeId: 'Код наставляемого',
-  mentee: 'Наставляемый',
-  detail: 'Класс или должность',
-  forms: 'Формы наставничества',
-  reason: 'Причина',
-  updatedAt: 'Обновлено',
-} as const;
-export const UNMATCHED_HEADERS: readonly string[] = Object.values(UNMATCHED_COLUMNS);
-
-const C = PAIR_SHEET_COLUMNS;
+export const UNMATCHED = defineSheet(UNMATCHED_SHEET, {
+  menteeId: textColumn('Код наставляемого'),
+  mentee: textColumn('Наставляемый'),
+  detail: textColumn('Класс или должность'),
+  forms: textColumn('Формы наставничества'),
+  reason: textColumn('Причина'),
+  updatedAt: dateColumn('Обновлено'),
+});
+export const UNMATCHED_HEADERS = UNMATCHED.headers;
 
 export const stateFromText = (text: string): PairState | undefined =>
   PAIR_STATES.find((s) => s === text || PAIR_STATE_LABELS[s] === text.toLowerCase());
 
 /** A row of Пары as a pair; a Russian problem instead when the curator left it unreadable. */
 export function recordToPair(
-  r: TableRecord,
+  r: PairValues,
   forms: readonly MentoringForm[],
 ): { pair?: Pair; problem?: string } {
-  const mentorId = cellText(r[C.mentorId]);
-  const menteeId = cellText(r[C.menteeId]);
-  const stateText = cellText(r[C.state]);
+  const { mentorId, menteeId, state: stateText } = r;
   const state = stateText === '' ? 'proposed' : stateFromText(stateText);
   if (!mentorId || !menteeId) return { problem: 'нет кода наставника или наставляемого' };
   if (!state)
     return {
       problem: `непонятное состояние «${stateText}»: нужно одно из ${PAIR_STATES.map((s) => `«${PAIR_STATE_LABELS[s]}»`).join(', ')}`,
     };
-  const formText = cellText(r[C.form]);
-  const score = Number(r[C.score]);
-  const approved = r[C.approvedAt];
+  const formText = r.form;
+  const score = r.score;
+  const approved = r.approvedAt;
   return {
     pair: {
-      id: cellText(r[C.id]) || `${mentorId}/${menteeId}`,
+      id: r.id || `${mentorId}/${menteeId}`,
       mentorId,
       menteeId,
       formId: forms.find((f) => f.label === formText || f.id === formText)?.id ?? formText,
       state,
-      score: Number.isInteger(score) ? score : 0,
-      explanation: cellText(r[C.explanation]),
-      problem: cellText(r[C.problem]),
+      score: score !== undefined && Number.isInteger(score) ? score : 0,
+      explanation: r.explanation,
+      problem: r.problem,
       approvedAt: approved instanceof Date ? approved : undefined,
     },
   };
@@ -83,20 +91,19 @@ export function pairToRecord(
   number: number,
   forms: readonly MentoringForm[],
   people: ReadonlyMap<string, Participant>,
-): TableRecord {
-  const approvedAt: CellValue = p.approvedAt ?? '';
+): RowPatch<typeof PAIRS> {
   return {
-    [C.number]: number,
-    [C.id]: p.id,
-    [C.mentor]: describe(people.get(p.mentorId), p.mentorId),
-    [C.mentorId]: p.mentorId,
-    [C.mentee]: describe(people.get(p.menteeId), p.menteeId),
-    [C.menteeId]: p.menteeId,
-    [C.form]: forms.find((f) => f.id === p.formId)?.label ?? p.formId,
-    [C.state]: PAIR_STATE_LABELS[p.state],
-    [C.score]: p.score,
-    [C.explanation]: p.explanation,
-    [C.problem]: p.problem,
-    [C.approvedAt]: approvedAt,
+    number,
+    id: p.id,
+    mentor: describe(people.get(p.mentorId), p.mentorId),
+    mentorId: p.mentorId,
+    mentee: describe(people.get(p.menteeId), p.menteeId),
+    menteeId: p.menteeId,
+    form: forms.find((f) => f.id === p.formId)?.label ?? p.formId,
+    state: PAIR_STATE_LABELS[p.state],
+    score: p.score,
+    explanation: p.explanation,
+    problem: p.problem,
+    approvedAt: p.approvedAt ?? '',
   };
 }

@@ -2,6 +2,7 @@
 // today's date, so a missed or repeated run is harmless: every letter has a deterministic key, the
 // send log «Почта» drops keys it already holds, and a window of days lets a late run catch up.
 
+import type { LetterValues } from '../mail/fields';
 import type { MailKind } from '../mail/templates';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
 import {
@@ -58,7 +59,7 @@ export interface Duty {
    */
   period: string;
   participantId: string;
-  values: Record<string, string>;
+  values: LetterValues;
   /** The meeting's token, for the web-app links «проведена» and «перенести» in the letter. */
   meetingToken?: string;
 }
@@ -82,13 +83,13 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
   for (const m of meetings) {
     if (m.held || !m.date || m.date > group.endsOn || today > m.date) continue;
     if (today >= addDays(m.date, -rules.reminderDays)) {
-      const base = { встреча: MEETING_KIND_LABELS[m.kind], дата: formatLongRussianDate(m.date) };
+      const base = { meeting: MEETING_KIND_LABELS[m.kind], date: formatLongRussianDate(m.date) };
       out.push({
         kind: 'reminder_mentor',
         to: group.mentor.email,
         period: `${m.id}@${m.date}`,
         participantId: group.mentor.id,
-        values: { ...base, имя: group.mentor.greeting, наставляемые: menteeNames },
+        values: { ...base, name: group.mentor.greeting, mentees: menteeNames },
         meetingToken: m.token,
       });
       for (const mentee of group.mentees) {
@@ -97,7 +98,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
           to: mentee.email,
           period: `${m.id}@${m.date}`,
           participantId: mentee.id,
-          values: { ...base, имя: mentee.greeting, наставник: group.mentor.name },
+          values: { ...base, name: mentee.greeting, mentor: group.mentor.name },
         });
         if (mentee.parentEmail) {
           out.push({
@@ -105,7 +106,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
             to: mentee.parentEmail,
             period: `${m.id}@${m.date}`,
             participantId: mentee.id,
-            values: { ...base, имя: mentee.name, наставник: group.mentor.name },
+            values: { ...base, name: mentee.name, mentor: group.mentor.name },
           });
         }
       }
@@ -115,13 +116,13 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
     (m) => m.date !== undefined && m.date <= group.endsOn,
   );
   overdue.forEach((m, i) => {
-    const base = { встреча: MEETING_KIND_LABELS[m.kind], дата: formatLongRussianDate(m.date!) };
+    const base = { meeting: MEETING_KIND_LABELS[m.kind], date: formatLongRussianDate(m.date!) };
     out.push({
       kind: 'overdue',
       to: group.mentor.email,
       period: `${m.id}@${m.date}`,
       participantId: group.mentor.id,
-      values: { ...base, имя: group.mentor.greeting, наставляемые: menteeNames },
+      values: { ...base, name: group.mentor.greeting, mentees: menteeNames },
       meetingToken: m.token,
     });
     if (i >= 1) {
@@ -132,9 +133,9 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
         participantId: '',
         values: {
           ...base,
-          наставник: group.mentor.name,
-          наставляемые: menteeNames,
-          пропущено: String(i + 1),
+          mentor: group.mentor.name,
+          mentees: menteeNames,
+          missed: String(i + 1),
         },
       });
     }
@@ -153,7 +154,7 @@ function surveyDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate,
         to: p.email,
         period: monthKey(today),
         participantId: p.id,
-        values: { имя: p.greeting, месяц: `${MONTHS_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
+        values: { name: p.greeting, month: `${MONTHS_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
       });
     }
   }
@@ -165,7 +166,7 @@ function surveyDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate,
         to: p.email,
         period: group.planId,
         participantId: p.id,
-        values: { имя: p.greeting },
+        values: { name: p.greeting },
       });
     }
   }

@@ -1,7 +1,9 @@
 // The sheet «Встречи»: one row per planned meeting. Code writes the plan; the curator and mentors
 // edit «Дата», «Проведена» and «Заметка». Reading validates those edits: a bad date becomes a Russian
 // problem on the row and the meeting is left out of reminders until it is fixed.
-import type { CellValue, RowRecord, TableRecord } from '../table';
+import { cellColumn, defineSheet, type Row, type RowPatch, textColumn } from '../schema';
+import { SHEETS } from '../sheets';
+import type { CellValue } from '../table';
 import { dayOfSheetDate, formatRussianDate, type LocalDate, parseLocalDate } from './calendar';
 import {
   MEETING_KIND_LABELS,
@@ -11,25 +13,25 @@ import {
   type PlanRules,
 } from './plan';
 
-export const MEETING_HEADERS = [
-  'Встреча',
-  'План',
-  'Наставник',
-  'Наставляемые',
-  'Код наставника',
-  'Коды наставляемых',
-  'Форма',
-  'Вид',
-  'Дата',
-  'Проведена',
-  'Заметка',
-  'Отмечено',
-  'Проблема',
-  'Токен',
-] as const;
-
-/** Columns the curator edits; the code writes them only when creating the row or marking it held. */
-export const MEETING_EDITABLE = ['Дата', 'Проведена', 'Заметка'] as const;
+/** Code writes the plan; the curator and mentors edit «Дата», «Проведена» and «Заметка». */
+export const MEETINGS = defineSheet(SHEETS.meetings, {
+  id: textColumn('Встреча'),
+  planId: textColumn('План'),
+  mentor: textColumn('Наставник'),
+  mentees: textColumn('Наставляемые'),
+  mentorId: textColumn('Код наставника'),
+  menteeIds: textColumn('Коды наставляемых'),
+  formId: textColumn('Форма'),
+  kind: textColumn('Вид'),
+  date: cellColumn('Дата'),
+  held: cellColumn('Проведена'),
+  note: cellColumn('Заметка', { freeText: true }),
+  markedOn: cellColumn('Отмечено'),
+  problem: textColumn('Проблема'),
+  token: textColumn('Токен'),
+});
+export const MEETING_HEADERS = MEETINGS.headers;
+export type MeetingRow = Row<typeof MEETINGS>;
 
 export interface Meeting {
   rowNumber: number;
@@ -60,22 +62,21 @@ function readDate(v: CellValue | undefined): LocalDate | undefined {
   return parseLocalDate(String(v ?? ''));
 }
 
-function readKind(v: CellValue | undefined): MeetingKind | undefined {
-  const s = String(v ?? '').trim();
+function readKind(s: string): MeetingKind | undefined {
   return MEETING_KINDS.find((k) => k === s || MEETING_KIND_LABELS[k] === s);
 }
 
 export function parseMeetingRow(
-  row: RowRecord,
+  row: MeetingRow,
   rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>,
 ): Meeting | undefined {
   const v = row.values;
-  const id = String(v.Встреча ?? '').trim();
+  const id = v.id;
   if (!id) return undefined;
-  const kind = readKind(v.Вид) ?? 'regular';
-  const rawDate = v.Дата;
+  const kind = readKind(v.kind) ?? 'regular';
+  const rawDate = v.date;
   const date = readDate(rawDate);
-  const held = isYes(v.Проведена);
+  const held = isYes(v.held);
   let problem = '';
   if (!date) problem = `Дата «${String(rawDate ?? '')}» не читается: нужна дата вида 09.11.2026.`;
   else if (!held) {
@@ -85,17 +86,15 @@ export function parseMeetingRow(
   return {
     rowNumber: row.rowNumber,
     id,
-    planId: String(v.План ?? ''),
-    mentorId: String(v['Код наставника'] ?? '').trim(),
-    menteeIds: String(v['Коды наставляемых'] ?? '')
-      .split(/[,;\s]+/)
-      .filter(Boolean),
-    formId: String(v.Форма ?? '').trim(),
+    planId: v.planId,
+    mentorId: v.mentorId,
+    menteeIds: v.menteeIds.split(/[,;\s]+/).filter(Boolean),
+    formId: v.formId,
     kind,
     date: problem && date && !held ? undefined : date,
     held,
-    note: String(v.Заметка ?? ''),
-    token: String(v.Токен ?? ''),
+    note: String(v.note),
+    token: v.token,
     problem,
   };
 }
@@ -112,21 +111,21 @@ export function meetingRecord(m: {
   kind: MeetingKind;
   date: LocalDate;
   token: string;
-}): TableRecord {
+}): RowPatch<typeof MEETINGS> {
   return {
-    Встреча: m.id,
-    План: m.planId,
-    Наставник: m.mentorName,
-    Наставляемые: m.menteeNames.join(', '),
-    'Код наставника': m.mentorId,
-    'Коды наставляемых': m.menteeIds.join(', '),
-    Форма: m.formId,
-    Вид: MEETING_KIND_LABELS[m.kind],
-    Дата: formatRussianDate(m.date),
-    Проведена: false,
-    Заметка: '',
-    Отмечено: '',
-    Проблема: '',
-    Токен: m.token,
+    id: m.id,
+    planId: m.planId,
+    mentor: m.mentorName,
+    mentees: m.menteeNames.join(', '),
+    mentorId: m.mentorId,
+    menteeIds: m.menteeIds.join(', '),
+    formId: m.formId,
+    kind: MEETING_KIND_LABELS[m.kind],
+    date: formatRussianDate(m.date),
+    held: false,
+    note: '',
+    markedOn: '',
+    problem: '',
+    token: m.token,
   };
 }

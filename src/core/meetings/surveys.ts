@@ -3,6 +3,8 @@
 // impact monitoring from them.
 import * as z from 'zod';
 import { ROLES } from '../model';
+import { cellColumn, defineSheet, type RowOf, type RowPatch, textColumn } from '../schema';
+import { SHEETS } from '../sheets';
 
 export const SURVEY_KINDS = ['feedback', 'satisfaction', 'impact_entry', 'impact_exit'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
@@ -40,16 +42,19 @@ export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
  * The sheet «Опросы»: one row per answer. Scales are written «параметр: число; …» and yes/no items
  * «параметр: да; …», so one sheet holds every questionnaire whatever its items.
  */
-export const SURVEY_HEADERS = [
-  'Дата',
-  'Анкета',
-  'Вид',
-  'Роль',
-  'Код участника',
-  'Пара',
-  'Оценки',
-  'Да/нет',
-] as const;
+export const SURVEYS = defineSheet(SHEETS.surveys, {
+  date: cellColumn('Дата'),
+  formId: textColumn('Анкета'),
+  kind: textColumn('Вид'),
+  role: textColumn('Роль'),
+  respondentId: textColumn('Код участника'),
+  pairId: textColumn('Пара'),
+  scores: textColumn('Оценки'),
+  flags: textColumn('Да/нет'),
+  /** The Google Forms response id, so that a re-delivered answer is not added twice; the survey form adds it. */
+  responseId: textColumn('Ответ', { optional: true }),
+});
+export const SURVEY_HEADERS = SURVEYS.headers;
 
 const pairsOf = (text: string): Array<[string, string]> =>
   text
@@ -57,18 +62,18 @@ const pairsOf = (text: string): Array<[string, string]> =>
     .map((part) => part.split(':').map((s) => s.trim()))
     .filter((kv): kv is [string, string] => kv.length === 2 && kv[0] !== '' && kv[1] !== '');
 
-export function surveyRecord(a: SurveyAnswer): Record<(typeof SURVEY_HEADERS)[number], string | Date> {
+export function surveyRecord(a: SurveyAnswer): RowPatch<typeof SURVEYS> {
   return {
-    Дата: a.date,
-    Анкета: a.formId,
-    Вид: SURVEY_KIND_LABELS[a.kind],
-    Роль: a.role === 'mentor' ? 'наставник' : 'наставляемый',
-    'Код участника': a.respondentId,
-    Пара: a.pairId,
-    Оценки: Object.entries(a.scores)
+    date: a.date,
+    formId: a.formId,
+    kind: SURVEY_KIND_LABELS[a.kind],
+    role: a.role === 'mentor' ? 'наставник' : 'наставляемый',
+    respondentId: a.respondentId,
+    pairId: a.pairId,
+    scores: Object.entries(a.scores)
       .map(([k, v]) => `${k}: ${v}`)
       .join('; '),
-    'Да/нет': Object.entries(a.flags)
+    flags: Object.entries(a.flags)
       .map(([k, v]) => `${k}: ${v ? 'да' : 'нет'}`)
       .join('; '),
   };
@@ -86,36 +91,29 @@ function surveyDate(v: unknown): Date | undefined {
 }
 
 /** A row of Опросы back to an answer; undefined for a row that does not read (it is skipped). */
-export function parseSurveyRow(v: Readonly<Record<string, unknown>>): SurveyAnswer | undefined {
-  const text = (h: (typeof SURVEY_HEADERS)[number]) => String(v[h] ?? '').trim();
-  const kind = SURVEY_KINDS.find((k) => k === text('Вид') || SURVEY_KIND_LABELS[k] === text('Вид'));
-  const role = ROLES.find(
-    (r) => r === text('Роль') || (r === 'mentor' ? 'наставник' : 'наставляемый') === text('Роль'),
-  );
-  const date = surveyDate(v.Дата);
-  if (!kind || !role || !date || !text('Код участника')) return undefined;
+export function parseSurveyRow(v: RowOf<typeof SURVEYS>): SurveyAnswer | undefined {
+  const kind = SURVEY_KINDS.find((k) => k === v.kind || SURVEY_KIND_LABELS[k] === v.kind);
+  const role = ROLES.find((r) => r === v.role || (r === 'mentor' ? 'наставник' : 'наставляемый') === v.role);
+  const date = surveyDate(v.date);
+  if (!kind || !role || !date || !v.respondentId) return undefined;
   const scores: Record<string, number> = {};
-  for (const [k, raw] of pairsOf(text('Оценки'))) {
+  for (const [k, raw] of pairsOf(v.scores)) {
     const n = Number(raw.replace(',', '.'));
     if (Number.isFinite(n)) scores[k] = n;
   }
   const flags: Record<string, boolean> = {};
-  for (const [k, raw] of pairsOf(text('Да/нет')))
-    flags[k] = ['да', 'yes', 'true'].includes(raw.toLowerCase());
+  for (const [k, raw] of pairsOf(v.flags)) flags[k] = ['да', 'yes', 'true'].includes(raw.toLowerCase());
   return {
     role,
-    formId: text('Анкета') || kind,
-    respondentId: text('Код участника'),
+    formId: v.formId || kind,
+    respondentId: v.respondentId,
     date,
     kind,
-    pairId: text('Пара'),
+    pairId: v.pairId,
     scores,
     flags,
   };
 }
-
-/** The Google Forms response id, kept beside the answer's columns so that a re-delivered answer is not added twice. */
-export const SURVEY_RESPONSE_COLUMN = 'Ответ';
 
 export type RawSurveyAnswers = Readonly<Record<string, string | readonly string[]>>;
 

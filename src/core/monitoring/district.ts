@@ -5,10 +5,11 @@
 import * as z from 'zod';
 import { solveMatching } from '../matching/solver';
 import { CATEGORIES, type Category, type MentoringForm } from '../model';
+import { readRows } from '../schema';
 import type { CellValue } from '../table';
 import {
   aggregateRule,
-  MONITORING_HEADERS,
+  MONITORING,
   type MonitoringRow,
   type MonitoringUnit,
   meetsTarget,
@@ -25,27 +26,21 @@ const UNITS: readonly MonitoringUnit[] = ['чел.', 'пар', 'встреч', '
 
 /** Reads a school's Мониторинг grid (header row first) back into rows; unknown lines are skipped. */
 export function readMonitoringGrid(values: readonly (readonly CellValue[])[]): MonitoringRow[] {
-  const [header = [], ...body] = values;
-  const col = (h: string) => header.findIndex((c) => String(c).trim() === h);
-  const [section, name, value, unit, target, met, key] = MONITORING_HEADERS.map(col);
-  if (key < 0 || value < 0) return [];
   const rows: MonitoringRow[] = [];
-  for (const line of body) {
-    const k = String(line[key] ?? '').trim();
-    const v = line[value];
-    if (!k || typeof v !== 'number') continue;
-    const u = String(line[unit] ?? '') as MonitoringUnit;
+  for (const { values: line } of readRows(MONITORING, values)) {
+    const v = line.value;
+    if (!line.key || typeof v !== 'number') continue;
+    const u = String(line.unit) as MonitoringUnit;
     const row: MonitoringRow = {
-      key: k,
-      section: String(line[section] ?? ''),
-      name: String(line[name] ?? ''),
+      key: line.key,
+      section: String(line.section),
+      name: String(line.name),
       value: v,
       unit: UNITS.includes(u) ? u : 'чел.',
     };
-    const t = line[target];
-    if (typeof t === 'number') {
-      row.target = t;
-      row.met = String(line[met] ?? '').trim() === 'да';
+    if (typeof line.target === 'number') {
+      row.target = line.target;
+      row.met = line.met === 'да';
     }
     rows.push(row);
   }

@@ -1,3 +1,6 @@
+import { byHeader, cellColumn, defineSheet, textColumn } from '../schema';
+import { SHEETS } from '../sheets';
+import type { CellValue } from '../table';
 // The Мониторинг sheet as data: every figure is a named row with a stable key. Keys follow one
 // convention so the district can add schools up without knowing each figure:
 //   <base>.count / <base>.total / <base>.n  — summed across schools;
@@ -16,15 +19,17 @@ export interface MonitoringRow {
   met?: boolean;
 }
 
-export const MONITORING_HEADERS = [
-  'Раздел',
-  'Показатель',
-  'Значение',
-  'Ед.',
-  'Цель, %',
-  'Выполнено',
-  'Ключ',
-] as const;
+/** Мониторинг: rewritten whole on every refresh; the district reads it back by these headers. */
+export const MONITORING = defineSheet(SHEETS.monitoring, {
+  section: cellColumn('Раздел'),
+  name: cellColumn('Показатель'),
+  value: cellColumn('Значение'),
+  unit: cellColumn('Ед.'),
+  target: cellColumn('Цель, %'),
+  met: textColumn('Выполнено'),
+  key: textColumn('Ключ'),
+});
+export const MONITORING_HEADERS = MONITORING.headers;
 
 export const roundTo = (value: number, digits: number): number => {
   const f = 10 ** digits;
@@ -60,17 +65,20 @@ export const monitoringValue = (rows: readonly MonitoringRow[], key: string): nu
   rows.find((r) => r.key === key)?.value;
 
 /** The Мониторинг sheet's cells: header row, then one line per figure. */
-export function monitoringGrid(rows: readonly MonitoringRow[]): Array<Array<string | number>> {
+export function monitoringGrid(rows: readonly MonitoringRow[]): CellValue[][] {
   return [
     [...MONITORING_HEADERS],
-    ...rows.map((r) => [
-      r.section,
-      r.name,
-      r.value,
-      r.unit,
-      r.target ?? '',
-      r.met === undefined ? '' : r.met ? 'да' : 'нет',
-      r.key,
-    ]),
+    ...rows.map((r) => {
+      const cells = byHeader(MONITORING, {
+        section: r.section,
+        name: r.name,
+        value: r.value,
+        unit: r.unit,
+        target: r.target ?? '',
+        met: r.met === undefined ? '' : r.met ? 'да' : 'нет',
+        key: r.key,
+      });
+      return MONITORING_HEADERS.map((h) => cells[h]);
+    }),
   ];
 }

@@ -2,6 +2,7 @@
 // the long-term mentor base. Keyed by academic year, so a second run finds everything done.
 import { UNMATCHED_SHEET } from '../matching/pairRow';
 import { CATEGORY_LABELS, fullName, type MentoringForm, type Participant } from '../model';
+import { defineSheet, type RowOf, textColumn } from '../schema';
 import { SHEETS } from '../sheets';
 
 /** «2025-2026» for any day (YYYY-MM-DD in the school's time zone) from 1 September 2025 to 31 August 2026. */
@@ -27,19 +28,20 @@ export const YEAR_SHEETS: readonly string[] = [
 export const archiveSheetName = (sheet: string, year: string): string => `${sheet} ${year}`;
 
 export const MENTOR_BANK_SHEET = 'Долгосрочная база наставников';
-export const MENTOR_BANK_HEADERS = [
-  'Email',
-  'ФИО',
-  'Категория',
-  'Должность, организация',
-  'Предметы',
-  'Темы',
-  'Формы',
-  'Школа',
-  'Учебные годы',
-] as const;
+export const MENTOR_BANK = defineSheet(MENTOR_BANK_SHEET, {
+  email: textColumn('Email'),
+  name: textColumn('ФИО'),
+  category: textColumn('Категория'),
+  position: textColumn('Должность, организация'),
+  subjects: textColumn('Предметы'),
+  topics: textColumn('Темы'),
+  forms: textColumn('Формы'),
+  school: textColumn('Школа'),
+  years: textColumn('Учебные годы'),
+});
+export const MENTOR_BANK_HEADERS = MENTOR_BANK.headers;
 
-export type BankEntry = Record<(typeof MENTOR_BANK_HEADERS)[number], string>;
+export type BankEntry = RowOf<typeof MENTOR_BANK>;
 
 /** Mentors who agreed to the long-term (and district) bank and whose consent stands. */
 export const agreesToBank = (p: Participant): boolean =>
@@ -51,15 +53,15 @@ export const bankEntry = (
   year: string,
   forms: readonly MentoringForm[],
 ): BankEntry => ({
-  Email: p.email.toLowerCase(),
-  ФИО: fullName(p),
-  Категория: CATEGORY_LABELS[p.category],
-  'Должность, организация': p.position,
-  Предметы: p.subjects.join('; '),
-  Темы: p.topics.join('; '),
-  Формы: p.forms.map((id) => forms.find((f) => f.id === id)?.label ?? id).join('; '),
-  Школа: school,
-  'Учебные годы': year,
+  email: p.email.toLowerCase(),
+  name: fullName(p),
+  category: CATEGORY_LABELS[p.category],
+  position: p.position,
+  subjects: p.subjects.join('; '),
+  topics: p.topics.join('; '),
+  forms: p.forms.map((id) => forms.find((f) => f.id === id)?.label ?? id).join('; '),
+  school,
+  years: year,
 });
 
 /**
@@ -70,22 +72,22 @@ export function mergeBank(
   existing: ReadonlyArray<{ rowNumber: number; entry: BankEntry }>,
   incoming: readonly BankEntry[],
 ): { updates: Array<{ rowNumber: number; entry: BankEntry }>; appends: BankEntry[] } {
-  const byEmail = new Map(existing.map((e) => [e.entry.Email.toLowerCase(), e]));
+  const byEmail = new Map(existing.map((e) => [e.entry.email.toLowerCase(), e]));
   const updates: Array<{ rowNumber: number; entry: BankEntry }> = [];
   const appends: BankEntry[] = [];
   for (const entry of incoming) {
-    const known = byEmail.get(entry.Email);
+    const known = byEmail.get(entry.email);
     if (!known) {
       appends.push(entry);
-      byEmail.set(entry.Email, { rowNumber: -1, entry });
+      byEmail.set(entry.email, { rowNumber: -1, entry });
       continue;
     }
-    const years = known.entry['Учебные годы']
+    const years = known.entry.years
       .split(',')
       .map((y) => y.trim())
       .filter(Boolean);
-    if (years.includes(entry['Учебные годы'])) continue;
-    const merged = { ...entry, 'Учебные годы': [...years, entry['Учебные годы']].join(', ') };
+    if (years.includes(entry.years)) continue;
+    const merged = { ...entry, years: [...years, entry.years].join(', ') };
     if (known.rowNumber > 0) updates.push({ rowNumber: known.rowNumber, entry: merged });
   }
   return { updates, appends };

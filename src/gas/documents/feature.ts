@@ -1,12 +1,11 @@
 // Documents: their settings, the registry sheets with the folders and template Docs, and the order
 // and agreements queued when pairs are approved.
 import { DOCUMENT_SETTINGS } from '../../core/documents/settings';
-import { SHEETS } from '../../core/sheets';
+import { DOCUMENTS, ORDERS } from '../../core/documents/sheets';
 import type { Feature } from '../feature';
 import { ensureSheet } from '../sheetTable';
 import { ensureTemplates } from './drive';
 import { queueDocumentsAfterApproval } from './generate';
-import { DOCUMENT_HEADERS, ORDER_HEADERS } from './registry';
 
 export const DOCUMENTS_FEATURE: Feature = {
   name: 'Документы',
@@ -15,8 +14,8 @@ export const DOCUMENTS_FEATURE: Feature = {
     {
       name: 'Документы',
       run: () => {
-        ensureSheet(SHEETS.orders, ORDER_HEADERS);
-        ensureSheet(SHEETS.documents, DOCUMENT_HEADERS);
+        ensureSheet(ORDERS);
+        ensureSheet(DOCUMENTS);
         const created = ensureTemplates();
         return created > 0
           ? `Документы: создано шаблонов — ${created} (папка «Наставничество — документы / Шаблоны»)`

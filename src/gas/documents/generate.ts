@@ -2,7 +2,8 @@
 // hard kill still resumes), reserve order numbers under the lock, then make the pending documents one
 // by one under a time budget. Each document is marked «создаётся» under its key before it is made and
 // «готов» after, so a crash at any point leaves at most a copy that the next run trashes and makes
-// again: every document exists exactly once, and the order numbers have no gaps.
+// again: every document exists exactly once, and the order numbers have no gaps. A document gets a
+// bounded number of runs, so one that never fits in a run cannot fill the trash with copies.
 import {
   DOCUMENT_FOLDERS,
   DOCUMENT_TYPE_LABELS,
@@ -16,9 +17,10 @@ import {
   programmeOrderKey,
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
+import type { DOCUMENTS } from '../../core/documents/sheets';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import type { RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
-import type { TableRecord } from '../../core/table';
 import { fillTemplate, TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
@@ -44,6 +46,11 @@ const CONTINUE_AFTER_MS = 60_000;
 const QUOTA_PAUSE_MS = 12 * 3_600_000;
 const isQuotaError = (e: unknown): boolean =>
   e instanceof Error && /too many times for one day/i.test(e.message);
+/** Apps Script ends the run; nothing after it may pretend the document failed on its own. */
+const isExecutionLimit = (e: unknown): boolean =>
+  e instanceof Error && /Exceeded maximum execution time/i.test(e.message);
+/** Runs that may start one document before it is marked «ошибка» and left for the curator. */
+export const MAX_DOCUMENT_TRIES = 3;
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
 
 function today(): CalendarDate {
@@ -132,29 +139,29 @@ class Folders {
   }
 }
 
-function recordRow(job: DocumentJob, values: TableRecord): void {
+function recordRow(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>): void {
   withScriptLock(() => {
     const table = openDocuments();
     const row = readDocumentRows(table.read()).find((r) => r.key === job.key);
-    const record: TableRecord = {
-      Ключ: job.key,
-      Тип: DOCUMENT_TYPE_LABELS[job.type],
-      Название: job.title,
-      Пара: job.pairId,
-      Участник: job.participantId,
-      Приказ: job.orderNumber,
+    const record: RowPatch<typeof DOCUMENTS> = {
+      key: job.key,
+      type: DOCUMENT_TYPE_LABELS[job.type],
+      title: job.title,
+      pairId: job.pairId,
+      participantId: job.participantId,
+      order: job.orderNumber,
       ...values,
     };
     if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
     else table.write([], [record]);
-    if (job.type === 'order' && values['Статус'] === DOCUMENT_STATES.ready) {
+    if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
       const orders = openOrders();
-      const orderRow = orders.read().find((r) => String(r.values['Ключ']) === job.key);
+      const orderRow = orders.read().find((r) => r.values.key === job.key);
       if (orderRow)
         orders.write([
           {
             rowNumber: orderRow.rowNumber,
-            values: { Статус: ORDER_STATES.made, Документ: String(values['Ссылка']) },
+            values: { status: ORDER_STATES.made, document: String(values.url) },
           },
         ]);
     }
@@ -172,34 +179,59 @@ function trashLeftovers(folder: GoogleAppsScript.Drive.Folder, names: string[], 
   }
 }
 
+/** Grants each viewer separately: Drive refuses addresses without a Google account, and such a refusal must not cost the document. */
+function share(
+  files: GoogleAppsScript.Drive.File[],
+  viewers: readonly string[],
+): { granted: string[]; refused: string[] } {
+  const granted: string[] = [];
+  const refused: string[] = [];
+  for (const viewer of viewers) {
+    try {
+      for (const file of files) file.addViewer(viewer);
+      granted.push(viewer);
+    } catch (e) {
+      if (isExecutionLimit(e)) throw e;
+      refused.push(`${viewer} (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  return { granted, refused };
+}
+
 function makeDocument(
   job: DocumentJob,
   folder: GoogleAppsScript.Drive.Folder,
   settings: DocumentSettings,
   previous: DocumentRow | undefined,
   keep: Set<string>,
+  attempt: number,
 ): void {
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
-  recordRow(job, { Статус: DOCUMENT_STATES.creating, Проблема: '' });
+  recordRow(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
   const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
+  const files = [copy];
+  let access: { granted: string[]; refused: string[] };
   try {
     const doc = DocumentApp.openById(copy.getId());
     fillTemplate(new GasDocumentPort(doc.getBody()), job.data, templateTitle(job.templateKey));
     doc.saveAndClose();
+    if (settings.pdfCopy)
+      files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
+    access = share(files, job.viewers);
   } catch (e) {
-    copy.setTrashed(true);
+    // No half-made copy stays behind; past the time limit nothing runs, and the next run trashes it.
+    if (!isExecutionLimit(e)) for (const file of files) file.setTrashed(true);
     throw e;
   }
-  const files = [copy];
-  if (settings.pdfCopy)
-    files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
-  for (const viewer of job.viewers) for (const file of files) file.addViewer(viewer);
   recordRow(job, {
-    Ссылка: copy.getUrl(),
-    Статус: DOCUMENT_STATES.ready,
-    'Кто видит': job.viewers.join(', '),
-    Создан: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
-    'Id файла': copy.getId(),
+    url: copy.getUrl(),
+    status: DOCUMENT_STATES.ready,
+    viewers: access.granted.join(', '),
+    problem: access.refused.length
+      ? `Google не открыл доступ: ${access.refused.join('; ')}. Передайте документ иначе (PDF по почте или на бумаге).`
+      : '',
+    createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
+    fileId: copy.getId(),
   });
 }
 
@@ -214,8 +246,13 @@ function setProgress(text: string): void {
   PropertiesService.getScriptProperties().setProperty(PROGRESS_PROPERTY, text);
 }
 
-/** One run: reserve, then make documents until the budget is spent. */
-export function runDocumentGeneration(): GenerationReport {
+/**
+ * One run: reserve, then make documents until the budget is spent. A document gets at most
+ * MAX_DOCUMENT_TRIES runs (a run killed inside it counts); then it is «ошибка» with the reason until
+ * the curator asks again from the menu (`fromMenu`). An error of one document marks it and the batch
+ * goes on.
+ */
+export function runDocumentGeneration(fromMenu = false): GenerationReport {
   const started = Date.now();
   scheduleContinuation();
   const ctx = loadContext();
@@ -241,14 +278,28 @@ export function runDocumentGeneration(): GenerationReport {
     if (Date.now() - started > budget) break;
     const broken = brokenTemplates.get(job.templateKey);
     if (broken) {
-      recordRow(job, { Статус: DOCUMENT_STATES.templateError, Проблема: broken });
+      recordRow(job, { status: DOCUMENT_STATES.templateError, problem: broken });
+      skipped++;
+      continue;
+    }
+    const previous = byKey.get(job.key);
+    const tried = fromMenu ? 0 : (previous?.attempts ?? 0);
+    if (tried >= MAX_DOCUMENT_TRIES) {
+      if (previous?.status !== DOCUMENT_STATES.failed) {
+        trashLeftovers(folders.of(job), [job.title, `${job.title}.pdf`], keep);
+        recordRow(job, {
+          status: DOCUMENT_STATES.failed,
+          problem: `Не создан за ${MAX_DOCUMENT_TRIES} попытки: ${previous?.problem || 'запуск обрывается, не успев закончить документ (лимит 6 минут)'}. Исправьте причину и выберите «Сформировать документы».`,
+        });
+      }
       skipped++;
       continue;
     }
     try {
-      makeDocument(job, folders.of(job), ctx.settings, byKey.get(job.key), keep);
+      makeDocument(job, folders.of(job), ctx.settings, previous, keep, tried + 1);
       made++;
     } catch (e) {
+      if (isExecutionLimit(e)) throw e;
       if (isQuotaError(e)) {
         // Google's daily document quota is spent: carry on tomorrow instead of failing every minute.
         for (const t of triggers()) ScriptApp.deleteTrigger(t);
@@ -258,21 +309,35 @@ export function runDocumentGeneration(): GenerationReport {
         SpreadsheetApp.getActive().toast(text, MENU_TITLE);
         return { made, remaining: jobs.length - made - skipped, problems, order: order?.number };
       }
-      if (!(e instanceof TemplateError)) throw e;
-      brokenTemplates.set(job.templateKey, e.message);
-      problems.push(e.message);
-      recordRow(job, { Статус: DOCUMENT_STATES.templateError, Проблема: e.message });
-      skipped++;
+      if (e instanceof TemplateError) {
+        brokenTemplates.set(job.templateKey, e.message);
+        problems.push(e.message);
+        recordRow(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
+        skipped++;
+      } else {
+        // Drive or Docs refused this one document: it is marked, retried by the next runs up to the
+        // limit, and the batch goes on.
+        const message = e instanceof Error ? e.message : String(e);
+        recordRow(job, {
+          status: DOCUMENT_STATES.failed,
+          problem: `Ошибка Google: ${message}`,
+          attempts: tried + 1,
+        });
+        if (tried + 1 >= MAX_DOCUMENT_TRIES) {
+          problems.push(`${job.title}: ${message}`);
+          skipped++;
+        }
+      }
     }
     setProgress(`Документы: готово ${made + done.size} из ${jobs.length + done.size}`);
   }
   const remaining = jobs.length - made - skipped;
-  // Template errors wait for the curator's fix and «Сформировать документы»; no point in retrying by timer.
+  // Template errors and exhausted documents wait for the curator; the rest goes on by timer.
   if (remaining === 0) stopContinuation();
   const text =
     remaining > 0
       ? `Документы: создано ${made}, осталось ${remaining} — продолжу автоматически через минуту.`
-      : `Документы: создано ${made}${problems.length ? `; ошибки в шаблонах: ${problems.join(' ')}` : ''}.`;
+      : `Документы: создано ${made}${problems.length ? `; ошибки: ${problems.join(' ')}` : ''}.`;
   setProgress(text);
   SpreadsheetApp.getActive().toast(text, MENU_TITLE);
   return { made, remaining, problems, order: order?.number };
@@ -298,12 +363,12 @@ export function createProgrammeOrders(): GenerationReport {
       );
     }
   });
-  return runDocumentGeneration();
+  return runDocumentGeneration(true);
 }
 
-/** Menu «Сформировать документы». */
+/** Menu «Сформировать документы»: the curator asks again, so documents marked «ошибка» get new tries. */
 export function generateDocumentsForApprovedPairs(): GenerationReport {
-  return runDocumentGeneration();
+  return runDocumentGeneration(true);
 }
 
 /** Continuation trigger. */

@@ -1,52 +1,30 @@
 // Приказы (the order registry) and Документы (every document made, under its key).
 import { ORDER_TITLE, type OrderReservation } from '../../core/documents/plan';
 import { formatOrderNumber } from '../../core/documents/settings';
-import { SHEETS } from '../../core/sheets';
-import { cellText, type RowRecord } from '../../core/table';
+import { DOCUMENTS, ORDERS } from '../../core/documents/sheets';
+import type { Row } from '../../core/schema';
+import { type CellValue, cellText } from '../../core/table';
 import { type CalendarDate, formatShortDate, parseIsoDay } from '../../core/templates/russianDate';
 import { SheetTable } from '../sheetTable';
-
-export const ORDER_HEADERS = [
-  'Ключ',
-  '№ п/п',
-  'Номер',
-  'Дата',
-  'Заголовок',
-  'Пары',
-  'Статус',
-  'Документ',
-] as const;
-export const DOCUMENT_HEADERS = [
-  'Ключ',
-  'Тип',
-  'Название',
-  'Ссылка',
-  'Статус',
-  'Кто видит',
-  'Пара',
-  'Участник',
-  'Приказ',
-  'Создан',
-  'Проблема',
-  'Id файла',
-] as const;
 
 export const ORDER_STATES = { reserved: 'номер зарезервирован', made: 'сформирован' } as const;
 export const DOCUMENT_STATES = {
   creating: 'создаётся',
   ready: 'готов',
   templateError: 'ошибка шаблона',
+  failed: 'ошибка',
 } as const;
 
-export const openOrders = (): SheetTable => SheetTable.open(SHEETS.orders, ORDER_HEADERS);
-export const openDocuments = (): SheetTable => SheetTable.open(SHEETS.documents, DOCUMENT_HEADERS);
+export type OrdersTable = SheetTable<typeof ORDERS>;
+export const openOrders = (): OrdersTable => SheetTable.open(ORDERS);
+export const openDocuments = (): SheetTable<typeof DOCUMENTS> => SheetTable.open(DOCUMENTS);
 
-function dayOf(cell: unknown): CalendarDate | undefined {
+function dayOf(cell: CellValue): CalendarDate | undefined {
   if (Object.prototype.toString.call(cell) === '[object Date]') {
     const d = new Date((cell as Date).getTime() + 43_200_000);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   }
-  const text = cellText(cell as string);
+  const text = cellText(cell);
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (ru) return { year: Number(ru[3]), month: Number(ru[2]), day: Number(ru[1]) };
   try {
@@ -56,22 +34,20 @@ function dayOf(cell: unknown): CalendarDate | undefined {
   }
 }
 
-export function readOrders(rows: RowRecord[]): OrderReservation[] {
-  return rows.flatMap((r) => {
-    const key = cellText(r.values['Ключ']);
-    const seq = Number(r.values['№ п/п']);
-    const date = dayOf(r.values['Дата']);
+export function readOrders(rows: readonly Row<typeof ORDERS>[]): OrderReservation[] {
+  return rows.flatMap(({ values: v }) => {
+    const key = v.key;
+    const seq = Number(v.seq);
+    const date = dayOf(v.date);
     if (!key || !Number.isFinite(seq) || !date) return [];
     return [
       {
         key,
         seq,
-        number: cellText(r.values['Номер']),
+        number: v.number,
         date,
-        title: cellText(r.values['Заголовок']) || ORDER_TITLE,
-        pairIds: cellText(r.values['Пары'])
-          .split(/[,\s]+/)
-          .filter(Boolean),
+        title: v.title || ORDER_TITLE,
+        pairIds: v.pairIds.split(/[,\s]+/).filter(Boolean),
       },
     ];
   });
@@ -83,8 +59,8 @@ export function readOrders(rows: RowRecord[]): OrderReservation[] {
  * on the pairs, so a re-run finds the reservation instead of taking a new number.
  */
 export function reserveOrder(
-  table: SheetTable,
-  rows: RowRecord[],
+  table: OrdersTable,
+  rows: readonly Row<typeof ORDERS>[],
   key: string,
   pairIds: string[],
   today: CalendarDate,
@@ -94,7 +70,7 @@ export function reserveOrder(
 ): OrderReservation {
   const existing = readOrders(rows).find((o) => o.key === key);
   if (existing) return existing;
-  const numbers = rows.map((r) => Number(r.values['№ п/п'])).filter((n) => Number.isFinite(n) && n > 0);
+  const numbers = rows.map((r) => Number(r.values.seq)).filter((n) => Number.isFinite(n) && n > 0);
   const seq = numbers.length > 0 ? Math.max(...numbers) + 1 : firstNumber;
   const order: OrderReservation = {
     key,
@@ -108,14 +84,14 @@ export function reserveOrder(
     [],
     [
       {
-        Ключ: key,
-        '№ п/п': seq,
-        Номер: order.number,
-        Дата: formatShortDate(today),
-        Заголовок: order.title,
-        Пары: pairIds.join(', '),
-        Статус: ORDER_STATES.reserved,
-        Документ: '',
+        key,
+        seq,
+        number: order.number,
+        date: formatShortDate(today),
+        title: order.title,
+        pairIds: pairIds.join(', '),
+        status: ORDER_STATES.reserved,
+        document: '',
       },
     ],
   );
@@ -128,15 +104,20 @@ export interface DocumentRow {
   status: string;
   fileId: string;
   url: string;
+  /** Runs that started this document; bounded, so a document that cannot be made stops being tried. */
+  attempts: number;
+  problem: string;
 }
 
-export function readDocumentRows(rows: RowRecord[]): DocumentRow[] {
-  return rows.map((r) => ({
-    rowNumber: r.rowNumber,
-    key: cellText(r.values['Ключ']),
-    status: cellText(r.values['Статус']),
-    fileId: cellText(r.values['Id файла']),
-    url: cellText(r.values['Ссылка']),
+export function readDocumentRows(rows: readonly Row<typeof DOCUMENTS>[]): DocumentRow[] {
+  return rows.map(({ rowNumber, values: v }) => ({
+    rowNumber,
+    key: v.key,
+    status: v.status,
+    fileId: v.fileId,
+    url: v.url,
+    attempts: v.attempts ?? 0,
+    problem: v.problem,
   }));
 }
 
@@ -151,12 +132,10 @@ export function markMadeOrders(documents: readonly DocumentRow[]): void {
   const table = openOrders();
   const updates = table
     .read()
-    .filter(
-      (r) => cellText(r.values['Статус']) !== ORDER_STATES.made && ready.has(cellText(r.values['Ключ'])),
-    )
+    .filter((r) => r.values.status !== ORDER_STATES.made && ready.has(r.values.key))
     .map((r) => ({
       rowNumber: r.rowNumber,
-      values: { Статус: ORDER_STATES.made, Документ: ready.get(cellText(r.values['Ключ'])) ?? '' },
+      values: { status: ORDER_STATES.made, document: ready.get(r.values.key) ?? '' },
     }));
   table.write(updates);
 }

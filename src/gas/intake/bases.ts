@@ -9,13 +9,17 @@
 // src/core/intake/consent before matching, mailing or putting anyone into a document. A participant
 // who withdrew consent is still returned (so Пары can show the row) with erased: true and lastName
 // «данные удалены», empty e-mail and names. Rows a curator broke (no ID, unknown category) are
-// skipped by readMentors/readMentees and shown with their problem by intake. Each call reads
-// Настройки (for the labels of the mentoring forms) and the base once.
-import { BASE_HEADERS, type ReadRow, recordToParticipant } from '../../core/intake/baseRow';
+// skipped here and shown with their problem by intake. One sheet read per call.
+import {
+  BASES,
+  type BaseSchema,
+  type BaseValues,
+  type ReadRow,
+  recordToParticipant,
+} from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { MentoringForm, Participant, Role } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
-import type { TableRecord } from '../../core/table';
 import { loadSettings } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
 
@@ -28,21 +32,18 @@ export interface BaseRow {
 
 export interface BaseSheetRow {
   rowNumber: number;
-  record: TableRecord;
+  record: BaseValues;
   read: ReadRow;
 }
 
+export type BaseTable = SheetTable<BaseSchema>;
 export const BASE_SHEETS: Record<Role, string> = { mentor: SHEETS.mentors, mentee: SHEETS.mentees };
 
-export function openBase(role: Role): SheetTable {
-  return SheetTable.open(BASE_SHEETS[role], BASE_HEADERS[role]);
+export function openBase(role: Role): BaseTable {
+  return SheetTable.open(BASES[role]);
 }
 
-export function readBaseSheet(
-  table: SheetTable,
-  role: Role,
-  forms: readonly MentoringForm[],
-): BaseSheetRow[] {
+export function readBaseSheet(table: BaseTable, role: Role, forms: readonly MentoringForm[]): BaseSheetRow[] {
   return table.read().map((r) => ({
     rowNumber: r.rowNumber,
     record: r.values,
@@ -50,8 +51,11 @@ export function readBaseSheet(
   }));
 }
 
-function readBase(role: Role): BaseRow[] {
-  const forms = loadSettings(INTAKE_SETTINGS).values.mentoringForms;
+/** The readable participants of a base; the forms of mentoring come from Настройки unless given. */
+function readBase(
+  role: Role,
+  forms: readonly MentoringForm[] = loadSettings(INTAKE_SETTINGS).values.mentoringForms,
+): BaseRow[] {
   return readBaseSheet(openBase(role), role, forms).flatMap((r) =>
     r.read.participant
       ? [
@@ -66,5 +70,5 @@ function readBase(role: Role): BaseRow[] {
   );
 }
 
-export const readMentors = (): BaseRow[] => readBase('mentor');
-export const readMentees = (): BaseRow[] => readBase('mentee');
+export const readMentors = (forms?: readonly MentoringForm[]): BaseRow[] => readBase('mentor', forms);
+export const readMentees = (forms?: readonly MentoringForm[]): BaseRow[] => readBase('mentee', forms);

@@ -3,6 +3,7 @@ import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
 import { describeForms, refreshListsInForms } from './setupForms';
 
+export { applyPendingDecisions } from './pendingConfirm';
 export { exportParticipantData } from './subjectAccess';
 export { onQuestionnaireSubmit } from './submit';
 export { withdrawConsent } from './withdraw';

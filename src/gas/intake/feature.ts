@@ -1,11 +1,13 @@
 // Intake: the questionnaires and consents, the two bases and the intake log.
-import { BASE_HEADERS } from '../../core/intake/baseRow';
-import { CONSENT_HEADERS } from '../../core/intake/consentRow';
-import { INTAKE_LOG_HEADERS } from '../../core/intake/journal';
+import { BASES } from '../../core/intake/baseRow';
+import { CONSENTS } from '../../core/intake/consentRow';
+import { INTAKE_LOG } from '../../core/intake/journal';
+import { PENDING } from '../../core/intake/pendingRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
-import { SHEETS } from '../../core/sheets';
 import type { Feature } from '../feature';
 import { ensureSheet } from '../sheetTable';
+import { CONFIRM_ROUTE } from './pendingChanges';
+import { applyCuratorDecisions, confirmPage } from './pendingConfirm';
 import { setupIntakeForms } from './setupForms';
 
 export const INTAKE_FEATURE: Feature = {
@@ -15,15 +17,16 @@ export const INTAKE_FEATURE: Feature = {
     {
       name: 'Анкеты и базы',
       run: () => {
-        ensureSheet(SHEETS.mentees, BASE_HEADERS.mentee);
-        ensureSheet(SHEETS.mentors, BASE_HEADERS.mentor);
-        ensureSheet(SHEETS.consents, CONSENT_HEADERS);
-        ensureSheet(SHEETS.intake, INTAKE_LOG_HEADERS);
+        ensureSheet(BASES.mentee);
+        ensureSheet(BASES.mentor);
+        ensureSheet(CONSENTS, undefined, ['curatorChecked']);
+        ensureSheet(INTAKE_LOG);
+        ensureSheet(PENDING);
         return setupIntakeForms();
       },
     },
   ],
   afterApproval: [],
-  daily: [],
-  webRoutes: {},
+  daily: [{ name: 'Решения куратора по изменениям анкет', run: () => applyCuratorDecisions() }],
+  webRoutes: { [CONFIRM_ROUTE]: confirmPage },
 };

@@ -1,7 +1,9 @@
 // The participant whose row the curator selected in Наставники or Наставляемые.
-import { COLUMNS } from '../../core/intake/baseRow';
+
+import { BASES } from '../../core/intake/baseRow';
 import { ROLES, type Role } from '../../core/model';
 import { cellText } from '../../core/table';
+import { readHeader } from '../sheetTable';
 import { BASE_SHEETS } from './bases';
 
 /** The participant in the selected row of Наставники / Наставляемые, if the curator selected one. */
@@ -11,10 +13,7 @@ export function selectedParticipant(): { role: Role; id: string } | undefined {
   if (!role) return undefined;
   const row = sheet.getActiveRange()?.getRow() ?? 0;
   if (row < 2) return undefined;
-  const header = sheet
-    .getRange(1, 1, 1, sheet.getLastColumn())
-    .getValues()[0]
-    .map((h) => String(h).trim());
-  const id = cellText(sheet.getRange(row, header.indexOf(COLUMNS.id) + 1).getValue());
+  const column = readHeader(sheet).indexOf(BASES[role].columns.id.header);
+  const id = cellText(sheet.getRange(row, column + 1).getValue());
   return id ? { role, id } : undefined;
 }

@@ -6,11 +6,10 @@ import { FORMS } from '../../../forms/index';
 import { choiceLists } from '../../core/intake/choices';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Participant } from '../../core/model';
-import { SETTINGS_HEADERS } from '../../core/settings';
-import { SHEETS } from '../../core/sheets';
+import type { RowPatch } from '../../core/schema';
+import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
-import { loadSettings } from '../settingsSheet';
-import { SheetTable } from '../sheetTable';
+import { loadSettings, settingsTable } from '../settingsSheet';
 import { openBase, readBaseSheet } from './bases';
 import { buildForm, openForm, refreshChoices } from './formBuilder';
 import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formRegistry';
@@ -59,22 +58,21 @@ const linkName = (formId: FormId) => `Ссылка: ${FORMS[formId].title}`;
 
 /** Shows the form links in Настройки, where the curator copies them for the information campaign. */
 function writeLinks(registry: FormRegistry): void {
-  const table = SheetTable.open(SHEETS.settings, SETTINGS_HEADERS);
+  const table = settingsTable();
   const rows = table.read();
-  const [NAME, VALUE, HELP] = SETTINGS_HEADERS;
-  const updates: { rowNumber: number; values: Record<string, string> }[] = [];
-  const appends: Record<string, string>[] = [];
+  const updates: { rowNumber: number; values: RowPatch<typeof SETTINGS> }[] = [];
+  const appends: RowPatch<typeof SETTINGS>[] = [];
   for (const formId of FORM_IDS) {
     const record = registry[formId];
     if (!record) continue;
     const values = {
-      [NAME]: linkName(formId),
-      [VALUE]: record.url,
-      [HELP]: `Ссылка для участников; форма создана настройкой (id ${record.id}). Не меняйте эту строку.`,
+      name: linkName(formId),
+      value: record.url,
+      help: `Ссылка для участников; форма создана настройкой (id ${record.id}). Не меняйте эту строку.`,
     };
-    const row = rows.find((r) => cellText(r.values[NAME]) === values[NAME]);
+    const row = rows.find((r) => r.values.name === values.name);
     if (!row) appends.push(values);
-    else if (cellText(row.values[VALUE]) !== record.url) updates.push({ rowNumber: row.rowNumber, values });
+    else if (cellText(row.values.value) !== record.url) updates.push({ rowNumber: row.rowNumber, values });
   }
   table.write(updates, appends);
 }

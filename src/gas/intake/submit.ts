@@ -3,27 +3,27 @@
 
 import { FORMS } from '../../../forms/index';
 import type { RawAnswer, RawAnswers } from '../../core/intake/answers';
-import { CONSENT_HEADERS, consentToRecord } from '../../core/intake/consentRow';
+import { CONSENTS, consentToRecord, movedConsentRows } from '../../core/intake/consentRow';
+import type { Confirmation } from '../../core/intake/identity';
+import { INTAKE_LOG, intakeLogRecord, JOURNAL, responseRef } from '../../core/intake/journal';
 import {
-  INTAKE_LOG_HEADERS,
-  type IntakeLogEntry,
-  RESULT_LABELS,
-  responseRef,
-} from '../../core/intake/journal';
-import { type IntakeOutcome, processSubmission, type Submission } from '../../core/intake/process';
+  type IntakeContext,
+  type IntakeOutcome,
+  processSubmission,
+  type Submission,
+} from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
-import { SHEETS } from '../../core/sheets';
-import type { TableRecord } from '../../core/table';
 import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
 import { deliverDue, enqueue } from '../mail/outbox';
-import { JOURNAL_HEADERS } from '../setup';
+import { SheetTable } from '../sheetTable';
 import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
 import { formByGoogleId, readFormRegistry } from './formRegistry';
+import { recordPending } from './pendingChanges';
 
 export interface IntakeReply {
-  result: 'accepted' | 'updated' | 'rejected' | 'duplicate' | 'blank' | 'unknown-form';
+  result: 'accepted' | 'updated' | 'rejected' | 'pending' | 'duplicate' | 'blank' | 'unknown-form';
   responseId: string;
   participantId: string;
   reasons: string[];
@@ -38,6 +38,7 @@ const REPLY_WORDS: Record<IntakeReply['result'], string> = {
   accepted: 'принята',
   updated: 'обновлена',
   rejected: 'отклонена',
+  pending: 'ждёт подтверждения',
   duplicate: 'уже обработана',
   blank: 'пустой ответ',
   'unknown-form': 'форма не из программы',
@@ -52,18 +53,14 @@ function reply(r: Omit<IntakeReply, 'accepted' | 'reason'>): IntakeReply {
   };
 }
 
-const logRecord = (l: IntakeLogEntry): TableRecord => ({
-  Ответ: l.responseId,
-  Форма: l.formTitle,
-  Получен: l.receivedAt,
-  Обработан: l.processedAt,
-  Результат: RESULT_LABELS[l.result],
-  Участник: l.participantId,
-  Причина: l.reasons.join(' '),
-});
-
-function apply(o: IntakeOutcome, tables: IntakeTables, now: Date): void {
-  if (o.erase && o.consent) {
+/** Writes what the outcome says; returns the letters queued. */
+function apply(o: IntakeOutcome, s: Submission, ctx: IntakeContext, tables: IntakeTables, now: Date): number {
+  let letters = 0;
+  if (o.pending) {
+    const person = ctx.bases[o.pending.role].find((r) => r.read.participant?.id === o.pending?.participantId)
+      ?.read.participant;
+    letters += recordPending(o.pending, s, now, o.pending.participantId ? person : undefined);
+  } else if (o.erase && o.consent) {
     eraseParticipant(o.erase, o.consent, tables, now);
   } else {
     if (o.base) {
@@ -72,26 +69,20 @@ function apply(o: IntakeOutcome, tables: IntakeTables, now: Date): void {
       if (rowNumber === undefined) table?.write([], [values]);
       else table?.write([{ rowNumber, values }]);
     }
-    if (o.consent) appendRows(SHEETS.consents, CONSENT_HEADERS, [consentToRecord(o.consent)]);
+    if (o.moveConsents) {
+      const consents = tables.consents ?? SheetTable.open(CONSENTS);
+      consents.write(movedConsentRows(consents.read(), o.moveConsents));
+    }
+    if (o.consent) appendRows(CONSENTS, [consentToRecord(o.consent)]);
     if (o.preference && tables.preferences) {
       const { rowNumber, values } = o.preference;
       if (rowNumber === undefined) tables.preferences.write([], [values]);
       else tables.preferences.write([{ rowNumber, values }]);
     }
   }
-  appendRows(SHEETS.intake, INTAKE_LOG_HEADERS, [logRecord(o.log)]);
-  appendRows(
-    SHEETS.journal,
-    JOURNAL_HEADERS,
-    o.journal.map((j) => ({
-      Когда: j.when,
-      Событие: j.event,
-      Кто: j.who,
-      Подробности: j.details,
-      'Ссылка на ответ': j.ref,
-    })),
-  );
-  enqueue(
+  appendRows(INTAKE_LOG, [intakeLogRecord(o.log)]);
+  appendRows(JOURNAL, o.journal);
+  letters += enqueue(
     o.mail.map((m) => ({
       key: mailKey(m.to, m.kind, m.participantId),
       to: m.to,
@@ -100,8 +91,10 @@ function apply(o: IntakeOutcome, tables: IntakeTables, now: Date): void {
       text: m.body,
       participantId: m.participantId,
       urgent: true,
+      unverified: true,
     })),
   );
+  return letters;
 }
 
 const flatAnswer = (v: unknown): RawAnswer =>
@@ -129,48 +122,54 @@ export function readSubmission(
 }
 
 export function handleSubmission(s: Submission): IntakeReply {
+  return withScriptLock(() => processSubmissionLocked(s));
+}
+
+/**
+ * One response, the caller holding the script lock. `confirmed`: a response that waited in
+ * «Ожидают подтверждения», replayed once the address on file or the curator confirmed it.
+ */
+export function processSubmissionLocked(s: Submission, confirmed?: Confirmation): IntakeReply {
   const base = { responseId: s.responseId, participantId: '', reasons: [] as string[], mailQueued: 0 };
-  return withScriptLock((): IntakeReply => {
-    if (processedResponses().has(s.responseId)) return reply({ ...base, result: 'duplicate' });
-    const now = new Date();
-    const registry = readFormRegistry();
-    const { ctx, tables } = loadContext(s.formId, registry, now);
-    let o: IntakeOutcome;
-    try {
-      o = processSubmission(s, ctx);
-    } catch (err) {
-      const reason = `Ответ не обработан из-за ошибки программы: ${err instanceof Error ? err.message : String(err)}. Сообщите разработчику; ответ сохранён в форме.`;
-      const title = FORMS[s.formId].title;
-      appendRows(SHEETS.intake, INTAKE_LOG_HEADERS, [
-        logRecord({
-          responseId: s.responseId,
-          formTitle: title,
-          receivedAt: s.submittedAt,
-          processedAt: now,
-          result: 'rejected',
-          participantId: '',
-          reasons: [reason],
-        }),
-      ]);
-      appendRows(SHEETS.journal, JOURNAL_HEADERS, [
-        {
-          Когда: now,
-          Событие: `${title}: ошибка обработки`,
-          Кто: '',
-          Подробности: reason,
-          'Ссылка на ответ': responseRef(title, s.responseId),
-        },
-      ]);
-      return reply({ ...base, result: 'rejected', reasons: [reason] });
-    }
-    apply(o, tables, now);
-    return reply({
-      ...base,
-      result: o.result,
-      participantId: o.participantId,
-      reasons: o.reasons,
-      mailQueued: o.mail.length,
-    });
+  if (!confirmed && processedResponses().has(s.responseId)) return reply({ ...base, result: 'duplicate' });
+  const now = new Date();
+  const registry = readFormRegistry();
+  const { ctx, tables } = loadContext(s.formId, registry, now);
+  let o: IntakeOutcome;
+  try {
+    o = processSubmission(s, ctx, confirmed);
+  } catch (err) {
+    const reason = `Ответ не обработан из-за ошибки программы: ${err instanceof Error ? err.message : String(err)}. Сообщите разработчику; ответ сохранён в форме.`;
+    const title = FORMS[s.formId].title;
+    appendRows(INTAKE_LOG, [
+      intakeLogRecord({
+        responseId: s.responseId,
+        formTitle: title,
+        receivedAt: s.submittedAt,
+        processedAt: now,
+        result: 'rejected',
+        participantId: '',
+        reasons: [reason],
+      }),
+    ]);
+    appendRows(JOURNAL, [
+      {
+        when: now,
+        event: `${title}: ошибка обработки`,
+        who: '',
+        details: reason,
+        ref: responseRef(title, s.responseId),
+      },
+    ]);
+    return reply({ ...base, result: 'rejected', reasons: [reason] });
+  }
+  const mailQueued = apply(o, s, ctx, tables, now);
+  return reply({
+    ...base,
+    result: o.result,
+    participantId: o.participantId,
+    reasons: o.reasons,
+    mailQueued,
   });
 }
 

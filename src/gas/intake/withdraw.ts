@@ -1,13 +1,12 @@
 // Menu «Отозвать согласие участника»: a written withdrawal handed to the school. Processing stops and
 // the person's data is erased everywhere intake and mail keep it, as when the consent form says so.
 import { ruDate } from '../../core/intake/dates';
+import { JOURNAL } from '../../core/intake/journal';
 import { RAW_LEFT } from '../../core/intake/process';
 import { consentSigner, ROLES } from '../../core/model';
-import { SHEETS } from '../../core/sheets';
 import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
-import { JOURNAL_HEADERS } from '../setup';
 import { loadContext } from './context';
 import { eraseParticipant } from './erase';
 import { readFormRegistry } from './formRegistry';
@@ -59,13 +58,13 @@ export function withdrawConsent(participantId?: string): string {
         tables,
         now,
       );
-      appendRows(SHEETS.journal, JOURNAL_HEADERS, [
+      appendRows(JOURNAL, [
         {
-          Когда: now,
-          Событие: 'Согласие на обработку отозвано',
-          Кто: p.id,
-          Подробности: `По письменному заявлению; обработка прекращена, персональные данные удалены ${ruDate(now)}. ${RAW_LEFT}`,
-          'Ссылка на ответ': '',
+          when: now,
+          event: 'Согласие на обработку отозвано',
+          who: p.id,
+          details: `По письменному заявлению; обработка прекращена, персональные данные удалены ${ruDate(now)}. ${RAW_LEFT}`,
+          ref: '',
         },
       ]);
       return `Согласие участника ${target} отозвано, персональные данные удалены.`;

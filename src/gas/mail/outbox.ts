@@ -10,17 +10,24 @@
 // continuation trigger is scheduled before sending so that the next run comes within minutes.
 import {
   deliveryOrder,
-  MAIL_HEADERS,
+  MAIL,
   MAIL_STATES,
   MAX_ATTEMPTS,
   type OutboxRow,
   settleInterrupted,
+  UNVERIFIED_DAILY_LIMIT,
+  unverifiedDays,
 } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
+import {
+  dayOfSheetDate,
+  formatRussianDate,
+  type LocalDate,
+  parseLocalDate,
+} from '../../core/meetings/calendar';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { SHEETS } from '../../core/sheets';
-import type { RowRecord, TableRecord } from '../../core/table';
+import type { Row, RowPatch } from '../../core/schema';
 import { loadSettings } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
@@ -40,6 +47,8 @@ export interface OutgoingMail {
   token?: string;
   /** Recorded without sending: the participant has opted out of this kind. */
   optedOut?: boolean;
+  /** To an address nobody has confirmed (see UNVERIFIED_DAILY_LIMIT): it may have to wait its day. */
+  unverified?: boolean;
 }
 
 export interface DeliveryReport {
@@ -58,8 +67,11 @@ const TIME_BUDGET_MS = 4 * 60_000;
 const LOCK_SLICE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
 
-export function outboxTable(): SheetTable {
-  return SheetTable.open(SHEETS.mail, MAIL_HEADERS);
+export type OutboxTable = SheetTable<typeof MAIL>;
+type MailRow = Row<typeof MAIL>;
+
+export function outboxTable(): OutboxTable {
+  return SheetTable.open(MAIL);
 }
 
 function num(v: unknown): number {
@@ -73,44 +85,78 @@ function timeOf(v: unknown): number {
   return Number.isFinite(t) ? t : 0;
 }
 
-function asOutboxRow(r: RowRecord): OutboxRow {
+function asOutboxRow({ rowNumber, values: v }: MailRow): OutboxRow {
   return {
-    rowNumber: r.rowNumber,
-    key: String(r.values.Ключ ?? ''),
-    to: String(r.values.Кому ?? ''),
-    kind: String(r.values.Вид ?? ''),
-    state: String(r.values.Состояние ?? '').trim(),
-    createdAt: timeOf(r.values.Создано),
-    urgent: r.values.Срочно === true || String(r.values.Срочно).toLowerCase() === 'да',
-    participantId: String(r.values.Участник ?? ''),
+    rowNumber,
+    key: v.key,
+    to: v.to,
+    kind: v.kind,
+    state: v.state,
+    createdAt: timeOf(v.createdAt),
+    urgent: v.urgent === true || String(v.urgent).toLowerCase() === 'да',
+    participantId: v.participantId,
+    notBefore: dayOf(v.notBefore),
   };
+}
+
+function dayOf(v: unknown): LocalDate | undefined {
+  if (v instanceof Date) return dayOfSheetDate(v);
+  return parseLocalDate(String(v ?? ''));
+}
+
+/** The day of each unverified letter among `mails` (undefined for the others). */
+function daysOfUnverified(mails: readonly OutgoingMail[], table: OutboxTable): Array<LocalDate | undefined> {
+  if (!mails.some((m) => m.unverified)) return mails.map(() => undefined);
+  const to = table.cells('to');
+  const booked = table.cells('notBefore').flatMap((v, i) => {
+    const day = dayOf(v);
+    return day ? [{ to: String(to[i] ?? ''), day }] : [];
+  });
+  const days = unverifiedDays(
+    booked,
+    mails.filter((m) => m.unverified).map((m) => m.to),
+    localToday(),
+  );
+  let k = 0;
+  return mails.map((m) => (m.unverified ? days[k++] : undefined));
 }
 
 /**
  * Adds letters whose keys the log does not hold yet; returns how many were added. A caller that has
  * just read the log under the same lock passes its table, so the log is not read again.
  */
-export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outboxTable()): number {
+export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = outboxTable()): number {
   if (mails.length === 0) return 0;
-  const known = new Set(table.cells('Ключ').map((key) => String(key)));
+  const known = new Set(table.cells('key'));
   const now = new Date();
-  const appends: TableRecord[] = [];
-  for (const m of mails) {
-    if (known.has(m.key)) continue;
+  const today = localToday(now);
+  const fresh = mails.filter((m) => {
+    if (known.has(m.key)) return false;
     known.add(m.key);
+    return true;
+  });
+  const days = daysOfUnverified(fresh, table);
+  const appends: RowPatch<typeof MAIL>[] = [];
+  for (const [i, m] of fresh.entries()) {
+    const day = days[i];
     appends.push({
-      Ключ: m.key,
-      Кому: m.to,
-      Вид: m.kind,
-      Тема: m.subject,
-      Текст: m.optedOut ? '' : m.text,
-      HTML: m.optedOut ? '' : (m.html ?? ''),
-      Состояние: m.optedOut ? MAIL_STATES.optedOut : MAIL_STATES.queued,
-      Создано: now,
-      Попыток: 0,
-      Участник: m.participantId ?? '',
-      Токен: m.token ?? '',
-      Срочно: m.urgent ? 'да' : '',
+      key: m.key,
+      to: m.to,
+      kind: m.kind,
+      subject: m.subject,
+      text: m.optedOut ? '' : m.text,
+      html: m.optedOut ? '' : (m.html ?? ''),
+      state: m.optedOut ? MAIL_STATES.optedOut : MAIL_STATES.queued,
+      createdAt: now,
+      attempts: 0,
+      participantId: m.participantId ?? '',
+      token: m.token ?? '',
+      urgent: m.urgent ? 'да' : '',
+      ...(day ? { notBefore: formatRussianDate(day) } : {}),
+      error:
+        day && day > today
+          ? `Отложено до ${formatRussianDate(day)}: до согласия — не больше одного письма в день на адрес и ${UNVERIFIED_DAILY_LIMIT} таких писем в день всего.`
+          : '',
     });
   }
   table.write([], appends);
@@ -121,13 +167,13 @@ export function enqueue(mails: readonly OutgoingMail[], table: SheetTable = outb
 export function cancelQueued(
   rowNumbers: readonly number[],
   reason: string,
-  table: SheetTable = outboxTable(),
+  table: OutboxTable = outboxTable(),
 ): void {
   if (rowNumbers.length === 0) return;
   table.write(
     rowNumbers.map((rowNumber) => ({
       rowNumber,
-      values: { Состояние: MAIL_STATES.cancelled, Ошибка: reason },
+      values: { state: MAIL_STATES.cancelled, error: reason },
     })),
   );
 }
@@ -141,11 +187,9 @@ export interface OutboxLog {
 
 const SETTLED: readonly string[] = [MAIL_STATES.sent, MAIL_STATES.optedOut, MAIL_STATES.cancelled];
 
-export function readOutboxLog(table: SheetTable = outboxTable()): OutboxLog {
-  const unsettled = table
-    .recordsWhere('Состояние', (state) => !SETTLED.includes(String(state).trim()))
-    .map(asOutboxRow);
-  return { keys: new Set(table.cells('Ключ').map((key) => String(key))), unsettled };
+export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
+  const unsettled = table.recordsWhere('state', (state) => !SETTLED.includes(state)).map(asOutboxRow);
+  return { keys: new Set(table.cells('key')), unsettled };
 }
 
 /**
@@ -189,32 +233,33 @@ const sameQuotaDay = (a: number, b: number): boolean =>
  * Settles rows a dead run left «отправляется» (see settleInterrupted). Runs under the script lock,
  * and every send happens under it too, so any such row not of this run belongs to a run that died.
  */
-function settleDeadRuns(table: SheetTable, rows: RowRecord[], runId: string, quotaNow: number) {
+function settleDeadRuns(table: OutboxTable, rows: MailRow[], runId: string, quotaNow: number) {
   const settled = { sent: 0, requeued: 0, unconfirmed: 0 };
   const now = Date.now();
   for (const r of rows) {
-    if (String(r.values.Состояние).trim() !== MAIL_STATES.sending) continue;
-    if (String(r.values.Запуск) === runId) continue;
-    const markedAt = timeOf(r.values.Отправлено);
+    const v = r.values;
+    if (v.state !== MAIL_STATES.sending) continue;
+    if (v.run === runId) continue;
+    const markedAt = timeOf(v.sentAt);
     const outcome = settleInterrupted({
-      quotaBefore: num(r.values['Квота до отправки']),
+      quotaBefore: num(v.quotaBefore),
       quotaNow,
-      recipients: recipientsOf(String(r.values.Кому)),
+      recipients: recipientsOf(v.to),
       sameDay: sameQuotaDay(markedAt, now) && now - markedAt < 6 * 3_600_000,
     });
-    const values: TableRecord =
+    const values: RowPatch<typeof MAIL> =
       outcome === 'sent'
-        ? { Состояние: MAIL_STATES.sent, Ошибка: '' }
+        ? { state: MAIL_STATES.sent, error: '' }
         : outcome === 'not_sent'
-          ? { Состояние: MAIL_STATES.queued, Ошибка: 'прервано до отправки, поставлено в очередь снова' }
+          ? { state: MAIL_STATES.queued, error: 'прервано до отправки, поставлено в очередь снова' }
           : {
-              Состояние: MAIL_STATES.unconfirmed,
-              Ошибка: 'отправка прервана сбоем; неизвестно, ушло ли письмо — повторно не отправляем',
+              state: MAIL_STATES.unconfirmed,
+              error: 'отправка прервана сбоем; неизвестно, ушло ли письмо — повторно не отправляем',
             };
     table.write([{ rowNumber: r.rowNumber, values }]);
     settled[outcome === 'sent' ? 'sent' : outcome === 'not_sent' ? 'requeued' : 'unconfirmed'] += 1;
     if (outcome === 'unknown') {
-      appendJournal('Письмо: отправка не подтверждена', String(r.values.Кому), String(r.values.Ключ));
+      appendJournal('Письмо: отправка не подтверждена', v.to, v.key);
     }
   }
   return settled;
@@ -250,7 +295,7 @@ export function deliverDue(): DeliveryReport {
     try {
       const table = outboxTable();
       // Only queued and sending rows become records: by spring the log holds thousands of sent letters.
-      const open = () => table.recordsWhere('Состояние', (state) => OPEN.includes(String(state).trim()));
+      const open = () => table.recordsWhere('state', (state) => OPEN.includes(state));
       let rows = open();
       // Before any change to the log; a run with nothing to send or settle needs no follow-up.
       if (!renewed && rows.length > 0) {
@@ -265,7 +310,7 @@ export function deliverDue(): DeliveryReport {
       // The table holds what settling wrote: no second read of the sheet.
       if (settled.requeued + settled.sent + settled.unconfirmed > 0) rows = open();
       const byRow = new Map(rows.map((r) => [r.rowNumber, r]));
-      const queue = deliveryOrder(rows.map(asOutboxRow)).filter(
+      const queue = deliveryOrder(rows.map(asOutboxRow), localToday()).filter(
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
@@ -286,16 +331,16 @@ export function deliverDue(): DeliveryReport {
           break;
         }
         const record = byRow.get(row.rowNumber)!;
-        const attempts = num(record.values.Попыток) || 0;
+        const attempts = num(record.values.attempts) || 0;
         table.write([
           {
             rowNumber: row.rowNumber,
             values: {
-              Состояние: MAIL_STATES.sending,
-              Запуск: runId,
-              'Квота до отправки': quota,
-              Отправлено: new Date(),
-              Попыток: attempts + 1,
+              state: MAIL_STATES.sending,
+              run: runId,
+              quotaBefore: quota,
+              sentAt: new Date(),
+              attempts: attempts + 1,
             },
           },
         ]);
@@ -303,9 +348,9 @@ export function deliverDue(): DeliveryReport {
         try {
           MailApp.sendEmail({
             to: row.to,
-            subject: String(record.values.Тема),
-            body: String(record.values.Текст),
-            htmlBody: String(record.values.HTML ?? '') || undefined,
+            subject: String(record.values.subject),
+            body: String(record.values.text),
+            htmlBody: String(record.values.html) || undefined,
           });
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
@@ -313,7 +358,7 @@ export function deliverDue(): DeliveryReport {
           table.write([
             {
               rowNumber: row.rowNumber,
-              values: { Состояние: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, Ошибка: message },
+              values: { state: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, error: message },
             },
           ]);
           if (giveUp) report.failed += 1;
@@ -328,7 +373,7 @@ export function deliverDue(): DeliveryReport {
         table.write([
           {
             rowNumber: row.rowNumber,
-            values: { Состояние: MAIL_STATES.sent, Отправлено: new Date(), Ошибка: '', Текст: '', HTML: '' },
+            values: { state: MAIL_STATES.sent, sentAt: new Date(), error: '', text: '', html: '' },
           },
         ]);
         quota -= need;

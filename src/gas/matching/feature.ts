@@ -1,7 +1,6 @@
 // Matching: the compatibility settings and the sheets Пары and Без пары.
 import { MATCHING_SETTINGS } from '../../core/matching/compatibility';
-import { PAIRS_HEADERS, UNMATCHED_HEADERS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
-import { SHEETS } from '../../core/sheets';
+import { PAIRS, UNMATCHED } from '../../core/matching/pairRow';
 import type { Feature } from '../feature';
 import { ensureSheet } from '../sheetTable';
 
@@ -12,8 +11,8 @@ export const MATCHING_FEATURE: Feature = {
     {
       name: 'Пары',
       run: () => {
-        ensureSheet(SHEETS.pairs, PAIRS_HEADERS);
-        ensureSheet(UNMATCHED_SHEET, UNMATCHED_HEADERS);
+        ensureSheet(PAIRS);
+        ensureSheet(UNMATCHED);
         return undefined;
       },
     },

@@ -1,26 +1,19 @@
 // Пары and Без пары: reading the bases and choices, writing proposals. The sheet is the single
 // source of truth: the menu, the review sidebar and approval all read it afresh and write it back
 // in one setValues each.
-import { PREFERENCE_HEADERS } from '../../core/intake/process';
+
+import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../../core/matching/compatibility';
-import {
-  PAIR_SHEET_COLUMNS,
-  PAIRS_HEADERS,
-  pairToRecord,
-  recordToPair,
-  UNMATCHED_COLUMNS,
-  UNMATCHED_HEADERS,
-  UNMATCHED_SHEET,
-} from '../../core/matching/pairRow';
+import { PAIRS, pairToRecord, recordToPair, UNMATCHED } from '../../core/matching/pairRow';
 import { type ProposeResult, planPairs, type UnmatchedMentee } from '../../core/matching/proposePairs';
 import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../../core/model';
+import { blankPatch, byHeader, type Row, type RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
-import { SHEETS } from '../../core/sheets';
-import { cellText, type RowRecord, safeCell, type TableRecord } from '../../core/table';
+import { safeCell } from '../../core/table';
 import { readMentees, readMentors } from '../intake/bases';
 import { readSettingCells } from '../settingsSheet';
-import { ensureSheet, SheetTable } from '../sheetTable';
+import { ensureSheet, readHeader, readSheet, SheetTable } from '../sheetTable';
 
 export interface MatchingWorld {
   mentors: Participant[];
@@ -35,13 +28,14 @@ export function loadWorld(): MatchingWorld {
   const cells = readSettingCells();
   const matching = readSettings(MATCHING_SETTINGS, cells);
   const intake = readSettings(INTAKE_SETTINGS, cells);
-  const mentors = readMentors().map((r) => r.participant);
-  const mentees = readMentees().map((r) => r.participant);
+  const forms = intake.values.mentoringForms;
+  const mentors = readMentors(forms).map((r) => r.participant);
+  const mentees = readMentees(forms).map((r) => r.participant);
   return {
     mentors,
     mentees,
     people: new Map([...mentors, ...mentees].map((p) => [p.id, p])),
-    forms: intake.values.mentoringForms,
+    forms,
     settings: matching.values,
     settingProblems: [...matching.problems, ...intake.problems],
   };
@@ -51,13 +45,10 @@ export function loadWorld(): MatchingWorld {
 export function readRankings(): Rankings {
   const byMentee = new Map<string, string[]>();
   const byMentor = new Map<string, string[]>();
-  const sheet = SpreadsheetApp.getActive().getSheetByName(SHEETS.preferences);
-  if (!sheet) return { byMentee, byMentor };
-  const choiceHeaders = PREFERENCE_HEADERS.filter((h) => h.startsWith('Выбор '));
-  for (const r of new SheetTable(sheet, []).read()) {
-    const id = cellText(r.values[PREFERENCE_HEADERS[0]]);
-    const role = cellText(r.values[PREFERENCE_HEADERS[1]]);
-    const chosen = choiceHeaders.map((h) => cellText(r.values[h])).filter(Boolean);
+  for (const { values: v } of readSheet(SpreadsheetApp.getActive(), PREFERENCES)) {
+    const id = v.participantId;
+    const role = v.role;
+    const chosen = CHOICE_KEYS.map((k) => v[k]).filter(Boolean);
     if (!id) continue;
     if (role === ROLE_LABELS.mentee) byMentee.set(id, chosen);
     else if (role === ROLE_LABELS.mentor) byMentor.set(id, chosen);
@@ -72,16 +63,16 @@ export interface PairRow {
   unreadable?: string;
 }
 
-export function openPairs(): SheetTable {
-  return SheetTable.open(SHEETS.pairs, PAIRS_HEADERS);
+export type PairsTable = SheetTable<typeof PAIRS>;
+
+export function openPairs(): PairsTable {
+  return SheetTable.open(PAIRS);
 }
 
-const isBlank = (r: RowRecord) =>
-  [PAIR_SHEET_COLUMNS.mentorId, PAIR_SHEET_COLUMNS.menteeId, PAIR_SHEET_COLUMNS.state].every(
-    (h) => cellText(r.values[h]) === '',
-  );
+const isBlank = ({ values: v }: Row<typeof PAIRS>) =>
+  v.mentorId === '' && v.menteeId === '' && v.state === '';
 
-export function readPairRows(table: SheetTable, forms: readonly MentoringForm[]): PairRow[] {
+export function readPairRows(table: PairsTable, forms: readonly MentoringForm[]): PairRow[] {
   return table
     .read()
     .filter((r) => !isBlank(r))
@@ -91,15 +82,13 @@ export function readPairRows(table: SheetTable, forms: readonly MentoringForm[])
     });
 }
 
-const blankRecord = (): TableRecord => Object.fromEntries(PAIRS_HEADERS.map((h) => [h, '']));
-
 /**
  * Writes the new state of Пары: kept rows stay where they are, rows of dropped proposals take the
  * new proposals (grouped by mentor), the rest is appended; leftover rows are emptied. Rows are
  * renumbered in sheet order.
  */
 export function writePairs(
-  table: SheetTable,
+  table: PairsTable,
   rows: readonly PairRow[],
   next: ReadonlyArray<Pair | undefined>,
   proposals: readonly Pair[],
@@ -126,40 +115,35 @@ export function writePairs(
   const inSheet = placed.filter((p) => p.rowNumber !== undefined).sort((a, b) => a.rowNumber! - b.rowNumber!);
   const appended = placed.filter((p) => p.rowNumber === undefined);
   let number = 0;
-  const recordOf = (p: (typeof placed)[number]): TableRecord => {
+  const recordOf = (p: (typeof placed)[number]): RowPatch<typeof PAIRS> => {
     number++;
     if (p.pair) return pairToRecord(p.pair, number, world.forms, world.people);
-    return { [PAIR_SHEET_COLUMNS.number]: number, [PAIR_SHEET_COLUMNS.problem]: p.unreadable ?? '' };
+    return { number, problem: p.unreadable ?? '' };
   };
   const updates = inSheet.map((p) => ({ rowNumber: p.rowNumber!, values: recordOf(p) }));
   const appends = appended.map(recordOf);
-  for (const rowNumber of emptied) updates.push({ rowNumber, values: blankRecord() });
+  for (const rowNumber of emptied) updates.push({ rowNumber, values: blankPatch(PAIRS) });
   table.write(updates, appends);
 }
 
 /** Rewrites Без пары: derived data, so the whole list is replaced on every run. */
 export function writeUnmatched(unmatched: readonly UnmatchedMentee[], world: MatchingWorld, now: Date): void {
-  const sheet = ensureSheet(UNMATCHED_SHEET, UNMATCHED_HEADERS);
+  const sheet = ensureSheet(UNMATCHED);
   const width = sheet.getLastColumn();
-  const headers = sheet
-    .getRange(1, 1, 1, width)
-    .getValues()[0]
-    .map((h) => String(h).trim());
+  const headers = readHeader(sheet);
   const last = sheet.getLastRow();
   if (last > 1) sheet.getRange(2, 1, last - 1, width).clearContent();
   if (unmatched.length === 0) return;
   const grid = unmatched.map((u) => {
     const p = world.people.get(u.menteeId);
-    const values: TableRecord = {
-      [UNMATCHED_COLUMNS.menteeId]: u.menteeId,
-      [UNMATCHED_COLUMNS.mentee]: p ? `${p.lastName} ${p.firstName}`.trim() : u.menteeId,
-      [UNMATCHED_COLUMNS.detail]: p?.schoolClass ? formatClass(p.schoolClass) : (p?.position ?? ''),
-      [UNMATCHED_COLUMNS.forms]: (p?.forms ?? [])
-        .map((id) => world.forms.find((f) => f.id === id)?.label ?? id)
-        .join('; '),
-      [UNMATCHED_COLUMNS.reason]: u.reason,
-      [UNMATCHED_COLUMNS.updatedAt]: now,
-    };
+    const values = byHeader(UNMATCHED, {
+      menteeId: u.menteeId,
+      mentee: p ? `${p.lastName} ${p.firstName}`.trim() : u.menteeId,
+      detail: p?.schoolClass ? formatClass(p.schoolClass) : (p?.position ?? ''),
+      forms: (p?.forms ?? []).map((id) => world.forms.find((f) => f.id === id)?.label ?? id).join('; '),
+      reason: u.reason,
+      updatedAt: now,
+    });
     return headers.map((h) => safeCell(values[h] ?? ''));
   });
   sheet.getRange(2, 1, grid.length, width).setValues(grid);

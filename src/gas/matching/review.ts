@@ -2,10 +2,9 @@
 // buttons and the mentees without a pair. It holds no state of its own: every call reads Пары and
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
 import * as z from 'zod';
-import { PAIR_SHEET_COLUMNS, UNMATCHED_COLUMNS, UNMATCHED_SHEET } from '../../core/matching/pairRow';
+import { UNMATCHED } from '../../core/matching/pairRow';
 import { fullName, PAIR_STATE_LABELS, type PairState } from '../../core/model';
-import { cellText } from '../../core/table';
-import { SheetTable } from '../sheetTable';
+import { readSheet } from '../sheetTable';
 import { loadWorld, openPairs, readPairRows } from './pairs';
 import { REVIEW_HTML } from './reviewHtml';
 
@@ -62,14 +61,11 @@ export function reviewData(): ReviewData {
       problem: p.problem,
     });
   }
-  const sheet = SpreadsheetApp.getActive().getSheetByName(UNMATCHED_SHEET);
-  const unmatched = sheet
-    ? new SheetTable(sheet, []).read().map((r) => ({
-        menteeId: cellText(r.values[UNMATCHED_COLUMNS.menteeId]),
-        mentee: cellText(r.values[UNMATCHED_COLUMNS.mentee]),
-        reason: cellText(r.values[UNMATCHED_COLUMNS.reason]),
-      }))
-    : [];
+  const unmatched = readSheet(SpreadsheetApp.getActive(), UNMATCHED).map(({ values: v }) => ({
+    menteeId: v.menteeId,
+    mentee: v.mentee,
+    reason: v.reason,
+  }));
   return { groups: [...groups.values()], unmatched, problems };
 }
 
@@ -96,7 +92,7 @@ export function changePairState(pairId: unknown, state: unknown): void {
   table.write([
     {
       rowNumber: row.rowNumber,
-      values: { [PAIR_SHEET_COLUMNS.state]: PAIR_STATE_LABELS[parsed.data.state] },
+      values: { state: PAIR_STATE_LABELS[parsed.data.state] },
     },
   ]);
 }

@@ -55,15 +55,15 @@ function toMail(
   const token = nonEssential ? Utilities.getUuid() : '';
   const values = { ...duty.values };
   if (duty.meetingToken !== undefined) {
-    values.ссылка_отметить = url
+    values.markLink = url
       ? `${url}?a=held&t=${duty.meetingToken}`
       : 'отметьте встречу в листе «Встречи» (столбец «Проведена») или сообщите куратору';
-    values.ссылка_перенести = url
+    values.moveLink = url
       ? `${url}?a=move&t=${duty.meetingToken}`
       : 'исправьте дату в листе «Встречи» или сообщите куратору';
   }
-  if (duty.kind === 'feedback') values.ссылка_анкета = settings.schedule.feedbackFormUrl;
-  if (duty.kind === 'satisfaction') values.ссылка_анкета = settings.schedule.satisfactionFormUrl;
+  if (duty.kind === 'feedback') values.formLink = settings.schedule.feedbackFormUrl;
+  if (duty.kind === 'satisfaction') values.formLink = settings.schedule.satisfactionFormUrl;
   const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
   const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl);
   return {
@@ -161,7 +161,7 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
       optedOut: optedOut.size,
       rowProblems: meetings.filter((m) => m.problem).length,
     });
-    const rendered = renderMail(settings.templates.digest, { неделя: formatRussianDate(week), сводка: text });
+    const rendered = renderMail(settings.templates.digest, { week: formatRussianDate(week), summary: text });
     mails.push({
       key: mailKey(curator, 'digest', week),
       to: curator,

@@ -1,17 +1,18 @@
 // Meetings, letters and surveys: their settings, the sheets and the daily trigger, the plan made on
 // approval and the web-app pages behind the links in letters. The meetings and letters of the day
 // are the daily trigger's own work (see daily.ts), so this feature declares no daily job.
-import { MAIL_HEADERS } from '../../core/mail/outbox';
+import { BASES } from '../../core/intake/baseRow';
+import { MAIL } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
-import { MEETING_HEADERS } from '../../core/meetings/meetingRow';
+import { MEETINGS } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN } from '../../core/meetings/surveys';
-import { SHEETS } from '../../core/sheets';
+import { SURVEYS } from '../../core/meetings/surveys';
+import { ROLES } from '../../core/model';
 import type { Feature } from '../feature';
 import { localToday } from '../mail/journal';
 import { ensureSheet, spreadsheet } from '../sheetTable';
 import { syncPlans } from './daily';
-import { OPT_OUT_COLUMN } from './people';
+import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
 import { heldPage, movePage, optOutPage } from './webRoutes';
 import { loadYearSettings } from './yearSettings';
@@ -36,12 +37,12 @@ export const MEETINGS_FEATURE: Feature = {
     {
       name: 'Встречи, почта и опросы',
       run: () => {
-        ensureSheet(SHEETS.meetings, MEETING_HEADERS);
-        ensureSheet(SHEETS.mail, MAIL_HEADERS);
-        ensureSheet(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]);
+        ensureSheet(MEETINGS);
+        ensureSheet(MAIL, undefined, ['notBefore']);
+        ensureSheet(SURVEYS, undefined, ['responseId']);
         const book = spreadsheet();
-        for (const name of [SHEETS.mentors, SHEETS.mentees]) {
-          if (book.getSheetByName(name)) ensureSheet(name, [OPT_OUT_COLUMN], book);
+        for (const role of ROLES) {
+          if (book.getSheetByName(BASES[role].name)) openBaseWithOptOut(role, book);
         }
         return installDailyTrigger()
           ? 'Ежедневный запуск (встречи, напоминания, опросы, мониторинг) установлен: 7:00–8:00.'

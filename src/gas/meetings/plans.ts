@@ -2,23 +2,20 @@
 // with the curator's edits validated (a bad date becomes a problem on its row, not a crash).
 import { formatRussianDate, type LocalDate } from '../../core/meetings/calendar';
 import type { ActiveGroup } from '../../core/meetings/duties';
-import {
-  MEETING_HEADERS,
-  type Meeting,
-  meetingRecord,
-  parseMeetingRow,
-} from '../../core/meetings/meetingRow';
+import { heldLinkProblem, moveLinkProblem } from '../../core/meetings/linkValidity';
+import { MEETINGS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/meetings/plan';
-import { SHEETS } from '../../core/sheets';
-import type { TableRecord } from '../../core/table';
+import { applyPatch, type RowPatch } from '../../core/schema';
 import { SheetTable } from '../sheetTable';
 
-export function meetingsTable(): SheetTable {
-  return SheetTable.open(SHEETS.meetings, MEETING_HEADERS);
+export type MeetingsTable = SheetTable<typeof MEETINGS>;
+
+export function meetingsTable(): MeetingsTable {
+  return SheetTable.open(MEETINGS);
 }
 
 export interface MeetingsRead {
-  table: SheetTable;
+  table: MeetingsTable;
   meetings: Meeting[];
   created: number;
 }
@@ -31,8 +28,8 @@ export interface MeetingsRead {
 export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules, today: LocalDate) {
   const table = meetingsTable();
   const rows = table.read();
-  const planned = new Set(rows.map((r) => String(r.values.План ?? '')));
-  const appends: TableRecord[] = [];
+  const planned = new Set(rows.map((r) => r.values.planId));
+  const appends: RowPatch<typeof MEETINGS>[] = [];
   for (const g of groups) {
     if (planned.has(g.planId)) continue;
     planned.add(g.planId);
@@ -57,45 +54,58 @@ export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules, t
     });
   }
   const meetings: Meeting[] = [];
-  const updates: Array<{ rowNumber: number; values: TableRecord }> = [];
+  const updates: Array<{ rowNumber: number; values: RowPatch<typeof MEETINGS> }> = [];
   for (const r of rows) {
     const m = parseMeetingRow(r, rules);
     if (!m) continue;
     meetings.push(m);
-    if (String(r.values.Проблема ?? '') !== m.problem)
-      updates.push({ rowNumber: r.rowNumber, values: { Проблема: m.problem } });
+    if (r.values.problem !== m.problem)
+      updates.push({ rowNumber: r.rowNumber, values: { problem: m.problem } });
   }
   const firstNew = rows.length === 0 ? 2 : Math.max(...rows.map((r) => r.rowNumber)) + 1;
   table.write(updates, appends);
   appends.forEach((values, i) => {
-    const m = parseMeetingRow({ rowNumber: firstNew + i, values }, rules);
+    const m = parseMeetingRow({ rowNumber: firstNew + i, values: applyPatch(MEETINGS, values) }, rules);
     if (m) meetings.push(m);
   });
   return { table, meetings, created: appends.length };
 }
 
-/** Marks a meeting held (from the web app or a menu action): the one write path besides the curator's. */
-export function markHeld(token: string, note: string, today: LocalDate): Meeting | undefined {
+/** The meeting a link's token names, read with the plan rules; undefined for an unknown token. */
+export function meetingByToken(token: string): Meeting | undefined {
+  if (token === '') return undefined;
+  const row = meetingsTable()
+    .read()
+    .find((r) => r.values.token === token);
+  return row ? parseMeetingRow(row, { holidays: [], programmeEnd: '9999-12-31' }) : undefined;
+}
+
+/**
+ * Marks a meeting held by the link in a letter: once, from the meeting's day, within the link's
+ * window; a second click changes nothing and says so.
+ */
+export function markHeld(
+  token: string,
+  note: string,
+  today: LocalDate,
+): { meeting?: Meeting; problem?: string } {
   const table = meetingsTable();
-  const row = table.read().find((r) => token !== '' && String(r.values.Токен ?? '') === token);
-  if (!row) return undefined;
+  const row = table.read().find((r) => token !== '' && r.values.token === token);
+  if (!row) return { problem: 'Ссылка недействительна: нет доступа.' };
+  const meeting = parseMeetingRow(row, { holidays: [], programmeEnd: '9999-12-31' });
+  const problem = meeting ? heldLinkProblem(meeting, today) : 'Ссылка недействительна: нет доступа.';
+  if (!meeting || problem) return { meeting, problem };
   table.write([
     {
       rowNumber: row.rowNumber,
       values: {
-        Проведена: true,
-        Заметка: note.slice(0, 500),
-        Отмечено: today.split('-').reverse().join('.'),
+        held: true,
+        note: note.slice(0, 500),
+        markedOn: today.split('-').reverse().join('.'),
       },
     },
   ]);
-  return parseMeetingRow(
-    { rowNumber: row.rowNumber, values: { ...row.values, Проведена: true, Заметка: note } },
-    {
-      holidays: [],
-      programmeEnd: '9999-12-31',
-    },
-  );
+  return { meeting: { ...meeting, held: true, note } };
 }
 
 /**
@@ -112,12 +122,15 @@ export function moveMeeting(
   const why = meetingDateProblem(to, rules);
   if (why) return { problem: why };
   const table = meetingsTable();
-  const row = table.read().find((r) => token !== '' && String(r.values.Токен ?? '') === token);
+  const row = table.read().find((r) => token !== '' && r.values.token === token);
   if (!row) return { problem: 'встреча не найдена' };
-  table.write([{ rowNumber: row.rowNumber, values: { Дата: formatRussianDate(to), Проблема: '' } }]);
+  const current = parseMeetingRow(row, rules);
+  const closed = current && moveLinkProblem(current, today, rules.programmeEnd);
+  if (closed) return { problem: closed };
+  table.write([{ rowNumber: row.rowNumber, values: { date: formatRussianDate(to), problem: '' } }]);
   return {
     meeting: parseMeetingRow(
-      { rowNumber: row.rowNumber, values: { ...row.values, Дата: formatRussianDate(to) } },
+      { rowNumber: row.rowNumber, values: { ...row.values, date: formatRussianDate(to) } },
       rules,
     ),
   };

@@ -5,19 +5,15 @@ import { FEEDBACK_FORM } from '../../../forms/feedback';
 import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import {
-  SURVEY_HEADERS,
-  SURVEY_RESPONSE_COLUMN,
-  surveyAnswerFromForm,
-  surveyRecord,
-} from '../../core/meetings/surveys';
-import { SETTINGS_HEADERS } from '../../core/settings';
-import { SHEETS } from '../../core/sheets';
+import { SURVEYS, surveyAnswerFromForm, surveyRecord } from '../../core/meetings/surveys';
+import type { RowPatch } from '../../core/schema';
+import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
 import { buildForm, openForm } from '../intake/formBuilder';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
-import { SheetTable } from '../sheetTable';
+import { settingsTable } from '../settingsSheet';
+import { ensureSheet, SheetTable } from '../sheetTable';
 import { readApprovedLinks, readBase } from './people';
 
 export const SURVEY_HANDLER = 'onSurveySubmit';
@@ -63,18 +59,16 @@ export function setupSurveyForms(): string | undefined {
     if (id && !seen.has(id)) ScriptApp.newTrigger(SURVEY_HANDLER).forForm(id).onFormSubmit().create();
   // The links go where the invitations read them, unless the curator put another link there. Setup
   // seeds Настройки after the steps, so a missing row is added here with its help text.
-  const settings = SheetTable.open(SHEETS.settings, SETTINGS_HEADERS);
-  const [NAME, VALUE, HELP] = SETTINGS_HEADERS;
+  const settings = settingsTable();
   const rows = settings.read();
-  const updates: Array<{ rowNumber: number; values: Record<string, string> }> = [];
-  const appends: Array<Record<string, string>> = [];
+  const updates: Array<{ rowNumber: number; values: RowPatch<typeof SETTINGS> }> = [];
+  const appends: Array<RowPatch<typeof SETTINGS>> = [];
   for (const kind of ['feedback', 'satisfaction'] as const) {
     const def = SCHEDULE_SETTINGS[kind === 'feedback' ? 'feedbackFormUrl' : 'satisfactionFormUrl'];
     const url = registry[kind]?.url ?? '';
-    const row = rows.find((r) => cellText(r.values[NAME]) === def.name);
-    if (!row) appends.push({ [NAME]: def.name, [VALUE]: url, [HELP]: def.help });
-    else if (!cellText(row.values[VALUE]))
-      updates.push({ rowNumber: row.rowNumber, values: { [VALUE]: url } });
+    const row = rows.find((r) => r.values.name === def.name);
+    if (!row) appends.push({ name: def.name, value: url, help: def.help });
+    else if (!cellText(row.values.value)) updates.push({ rowNumber: row.rowNumber, values: { value: url } });
   }
   settings.write(updates, appends);
   return created.length > 0 ? `Созданы анкеты: ${created.join(', ')}` : undefined;
@@ -97,9 +91,8 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
   }
   const responseId = response.getId();
   return withScriptLock(() => {
-    const table = SheetTable.open(SHEETS.surveys, [...SURVEY_HEADERS, SURVEY_RESPONSE_COLUMN]);
-    if (table.read().some((r) => cellText(r.values[SURVEY_RESPONSE_COLUMN]) === responseId))
-      return 'уже записан';
+    const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId']), SURVEYS);
+    if (table.read().some((r) => r.values.responseId === responseId)) return 'уже записан';
     const email = (answers.email ?? '').trim().toLowerCase();
     const people = [...readBase('mentor').people, ...readBase('mentee').people];
     const person = people.find((p) => p.email.toLowerCase() === email && !p.erased);
@@ -114,7 +107,7 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
       pairId: link?.pairId ?? '',
       date: new Date(response.getTimestamp().getTime()),
     });
-    table.write([], [{ ...surveyRecord(answer), [SURVEY_RESPONSE_COLUMN]: responseId }]);
+    table.write([], [{ ...surveyRecord(answer), responseId }]);
     if (!person || problems.length > 0) {
       appendJournal(
         `${def.title}: ответ требует внимания`,

@@ -1,42 +1,38 @@
 // Web-app pages behind the links in letters. Each asks for a confirmation first: mail scanners open
 // links on their own, and a bare visit must not mark a meeting held or switch mail off.
 
-import { MAIL_HEADERS, MAIL_STATES } from '../../core/mail/outbox';
+import { MAIL_STATES } from '../../core/mail/outbox';
 import { escapeHtml } from '../../core/mail/render';
 import { formatRussianDate, parseLocalDate } from '../../core/meetings/calendar';
+import { heldLinkProblem, moveLinkProblem, optOutLinkOpen } from '../../core/meetings/linkValidity';
 import { MEETING_KIND_LABELS } from '../../core/meetings/plan';
-import { SHEETS } from '../../core/sheets';
 import type { WebParameters } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
-import { SheetTable } from '../sheetTable';
-import { OPT_OUT_COLUMN, readBase } from './people';
-import { markHeld, moveMeeting } from './plans';
+import { outboxTable } from '../mail/outbox';
+import { webForm } from '../webApp';
+import { readBase } from './people';
+import { markHeld, meetingByToken, moveMeeting } from './plans';
 import { loadYearSettings, webAppUrl } from './yearSettings';
 
 const TOKEN = /^[0-9a-f-]{16,64}$/i;
+const REFUSED_TEXT = 'Ссылка недействительна: нет доступа.';
+const REFUSED = `<p>${REFUSED_TEXT}</p>`;
 const NOTE_LIMIT = 300;
 
-/**
- * The confirmation form. Apps Script serves the page inside a sandboxed frame, so the form is sent to
- * the web app's own address in the top window, not to the frame.
- */
 function form(params: WebParameters, fields: string, button: string): string {
-  const action = webAppUrl(loadYearSettings());
-  return (
-    `<form method="get" action="${escapeHtml(action)}" target="_top">` +
-    `<input type="hidden" name="a" value="${escapeHtml(params.a ?? '')}">` +
-    `<input type="hidden" name="t" value="${escapeHtml(params.t ?? '')}">` +
-    `<input type="hidden" name="confirm" value="1">${fields}` +
-    `<p><button type="submit">${escapeHtml(button)}</button></p></form>`
-  );
+  return webForm(webAppUrl(loadYearSettings()), params, fields, button);
 }
 
 export function heldPage(params: WebParameters): { title: string; body: string } {
   const title = 'Отметить встречу проведённой';
   const token = params.t ?? '';
-  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!TOKEN.test(token)) return { title, body: REFUSED };
   if (params.confirm !== '1') {
+    // The form only for a meeting the link can still mark: an unknown or spent token shows nothing.
+    const meeting = meetingByToken(token);
+    const problem = meeting ? heldLinkProblem(meeting, localToday()) : REFUSED_TEXT;
+    if (problem) return { title, body: `<p>${escapeHtml(problem)}</p>` };
     return {
       title,
       body:
@@ -49,10 +45,9 @@ export function heldPage(params: WebParameters): { title: string; body: string }
     };
   }
   const note = (params.note ?? '').replace(/\s+/g, ' ').trim().slice(0, NOTE_LIMIT);
-  const meeting = withScriptLock(() => markHeld(token, note, localToday()));
-  if (!meeting)
-    return { title, body: '<p>Встреча не найдена: возможно, план изменился. Сообщите куратору.</p>' };
-  appendJournal('Встреча отмечена проведённой', 'наставник по ссылке из письма', `${meeting.id}: ${note}`);
+  const { meeting, problem } = withScriptLock(() => markHeld(token, note, localToday()));
+  if (problem || !meeting) return { title, body: `<p>${escapeHtml(problem ?? REFUSED_TEXT)}</p>` };
+  appendJournal('Встреча отмечена проведённой', 'наставник по ссылке из письма', meeting.id);
   const when = meeting.date ? ` ${formatRussianDate(meeting.date)}` : '';
   return {
     title: 'Спасибо!',
@@ -64,7 +59,7 @@ export function heldPage(params: WebParameters): { title: string; body: string }
 export function optOutPage(params: WebParameters): { title: string; body: string } {
   const title = 'Отказ от рассылки';
   const token = params.t ?? '';
-  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!TOKEN.test(token)) return { title, body: REFUSED };
   if (params.confirm !== '1') {
     return {
       title,
@@ -74,34 +69,38 @@ export function optOutPage(params: WebParameters): { title: string; body: string
         form(params, '', 'Не присылать'),
     };
   }
+  const { schedule } = loadYearSettings();
+  if (!optOutLinkOpen(localToday(), schedule.programmeEnd))
+    return {
+      title,
+      body: '<p>Программа закончилась, письма больше не приходят: срок ссылки истёк, нет доступа.</p>',
+    };
   const done = withScriptLock(() => {
-    const mail = SheetTable.open(SHEETS.mail, MAIL_HEADERS);
+    const mail = outboxTable();
     const rows = mail.read();
-    const letter = rows.find((r) => String(r.values.Токен ?? '') === token);
-    const participantId = letter ? String(letter.values.Участник ?? '') : '';
+    const letter = rows.find((r) => r.values.token === token);
+    const participantId = letter ? letter.values.participantId : '';
     if (!participantId) return false;
     for (const role of ['mentor', 'mentee'] as const) {
       const { table, people } = readBase(role);
       const person = people.find((p) => p.id === participantId);
-      if (person) table.write([{ rowNumber: person.rowNumber, values: { [OPT_OUT_COLUMN]: 'да' } }]);
+      if (person) table.write([{ rowNumber: person.rowNumber, values: { optOut: 'да' } }]);
     }
-    const labels = new Set(
-      rows.filter((r) => String(r.values.Токен ?? '') !== '').map((r) => String(r.values.Вид)),
-    );
+    const labels = new Set(rows.filter((r) => r.values.token !== '').map((r) => r.values.kind));
     mail.write(
       rows
         .filter(
           (r) =>
-            String(r.values.Участник) === participantId &&
-            String(r.values.Состояние) === MAIL_STATES.queued &&
-            labels.has(String(r.values.Вид)),
+            r.values.participantId === participantId &&
+            r.values.state === MAIL_STATES.queued &&
+            labels.has(r.values.kind),
         )
-        .map((r) => ({ rowNumber: r.rowNumber, values: { Состояние: MAIL_STATES.optedOut } })),
+        .map((r) => ({ rowNumber: r.rowNumber, values: { state: MAIL_STATES.optedOut } })),
     );
     appendJournal('Отказ от рассылки', `участник ${participantId}`, 'по ссылке из письма');
     return true;
   });
-  if (!done) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!done) return { title, body: REFUSED };
   return { title: 'Готово', body: '<p>Больше не будем присылать напоминания и приглашения в опросы.</p>' };
 }
 
@@ -109,18 +108,22 @@ export function optOutPage(params: WebParameters): { title: string; body: string
 export function movePage(params: WebParameters): { title: string; body: string } {
   const title = 'Перенести встречу';
   const token = params.t ?? '';
-  if (!TOKEN.test(token)) return { title, body: '<p>Ссылка недействительна.</p>' };
+  if (!TOKEN.test(token)) return { title, body: REFUSED };
   const ask = (note: string) => ({
     title,
     body:
       `${note}<p>Новая дата встречи (учебный день, не в каникулы):</p>` +
       form(params, '<p><input type="date" name="date" required></p>', 'Перенести'),
   });
-  if (params.confirm !== '1') return ask('');
-  const to = parseLocalDate(params.date ?? '');
-  if (!to) return ask('<p>Дата не читается: выберите её в календаре.</p>');
   const { schedule } = loadYearSettings();
   const today = localToday();
+  if (params.confirm !== '1') {
+    const meeting = meetingByToken(token);
+    const closed = meeting ? moveLinkProblem(meeting, today, schedule.programmeEnd) : REFUSED_TEXT;
+    return closed ? { title, body: `<p>${escapeHtml(closed)}</p>` } : ask('');
+  }
+  const to = parseLocalDate(params.date ?? '');
+  if (!to) return ask('<p>Дата не читается: выберите её в календаре.</p>');
   const result = withScriptLock(() => moveMeeting(token, to, schedule, today));
   if (!result.meeting)
     return ask(

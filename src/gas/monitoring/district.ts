@@ -3,9 +3,10 @@
 // for the cross-school matching, only the ids, categories, forms and topics of its unmatched
 // mentees — never a name. A school that cannot be opened is reported by name; the rest still
 // build. «Отправить предложения школам» writes the proposals into each school's Пары.
-import { COLUMNS } from '../../core/intake/baseRow';
+
+import { BASES } from '../../core/intake/baseRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
-import { PAIR_SHEET_COLUMNS as PAIR_COLUMNS, PAIRS_HEADERS, pairToRecord } from '../../core/matching/pairRow';
+import { PAIRS, pairToRecord } from '../../core/matching/pairRow';
 import { formatLongRussianDate } from '../../core/meetings/calendar';
 import {
   CATEGORIES,
@@ -28,39 +29,25 @@ import {
   type SchoolCollection,
 } from '../../core/monitoring/district';
 import { districtReportData } from '../../core/monitoring/districtReport';
+import { COLLECTION, DISTRICT_SHEETS, PROPOSALS, SCHOOLS } from '../../core/monitoring/districtSheets';
 import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
-import { academicYear, MENTOR_BANK_HEADERS, MENTOR_BANK_SHEET } from '../../core/monitoring/yearClose';
+import {
+  academicYear,
+  type BankEntry,
+  MENTOR_BANK,
+  MENTOR_BANK_HEADERS,
+} from '../../core/monitoring/yearClose';
+import type { Row, RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
-import { type CellValue, cellText, type RowRecord } from '../../core/table';
+import { type CellValue, cellText } from '../../core/table';
 import { localToday } from '../mail/journal';
-import { SheetTable } from '../sheetTable';
+import { readSheet, SheetTable } from '../sheetTable';
 import { reportName, writeReportDocument } from './reportDocuments';
-import { readRecords, readSettingsOf } from './sources';
+import { readSettingsOf } from './sources';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const DISTRICT_SHEETS = {
-  schools: 'Школы',
-  dashboard: 'Сводка района',
-  bank: 'Районный банк наставников',
-  proposals: 'Районные предложения',
-} as const;
-
-export const SCHOOL_HEADERS = ['Школа', 'Ссылка на таблицу', 'Состояние', 'Собрано'] as const;
-export const PROPOSAL_HEADERS = [
-  'ID пары',
-  'Школа',
-  'Код наставляемого',
-  'Форма',
-  'Наставник',
-  'Школа наставника',
-  'E-mail наставника',
-  'Баллы',
-  'Почему эта пара',
-  'Отправлено',
-] as const;
 
 const splitList = (text: string): string[] =>
   text
@@ -74,45 +61,39 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
   const monitoring = book.getSheetByName(SHEETS.monitoring);
   const rows = monitoring ? readMonitoringGrid(monitoring.getDataRange().getValues() as CellValue[][]) : [];
   if (rows.length === 0) throw new Error('в таблице школы нет заполненного листа «Мониторинг»');
-  const bankRecords = readRecords(book, MENTOR_BANK_SHEET);
-  const bank = bankRecords.flatMap((r): DistrictMentor[] => {
-    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === cellText(r.values.Категория));
-    const email = cellText(r.values.Email).toLowerCase();
+  const bankRecords = readSheet(book, MENTOR_BANK);
+  const bank = bankRecords.flatMap(({ values: v }): DistrictMentor[] => {
+    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === v.category);
+    const email = v.email.toLowerCase();
     if (!category || !email) return [];
     return [
       {
         email,
-        name: cellText(r.values.ФИО),
+        name: v.name,
         school: name,
         category,
-        forms: splitList(cellText(r.values.Формы)).map(
-          (label) => forms.find((f) => f.label === label)?.id ?? label,
-        ),
-        topics: splitList(cellText(r.values.Темы)),
+        forms: splitList(v.forms).map((label) => forms.find((f) => f.label === label)?.id ?? label),
+        topics: splitList(v.topics),
         capacity: 1,
       },
     ];
   });
   const paired = new Set(
-    readRecords(book, SHEETS.pairs)
-      .filter((r) => !/отклонена|rejected/i.test(cellText(r.values[PAIR_COLUMNS.state])))
-      .map((r) => cellText(r.values[PAIR_COLUMNS.menteeId])),
+    readSheet(book, PAIRS)
+      .filter((r) => !/отклонена|rejected/i.test(r.values.state))
+      .map((r) => r.values.menteeId),
   );
-  const unmatched = readRecords(book, SHEETS.mentees).flatMap((r): DistrictMentee[] => {
-    const v = r.values;
-    const id = cellText(v[COLUMNS.id]);
-    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === cellText(v[COLUMNS.category]));
-    if (!id || !category || paired.has(id) || cellText(v[COLUMNS.consent]) !== CONSENT_LABELS.received)
-      return [];
+  const unmatched = readSheet(book, BASES.mentee).flatMap(({ values: v }): DistrictMentee[] => {
+    const id = v.id;
+    const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === v.category);
+    if (!id || !category || paired.has(id) || v.consent !== CONSENT_LABELS.received) return [];
     return [
       {
         school: name,
         menteeId: id,
         category,
-        forms: splitList(cellText(v[COLUMNS.forms])).map(
-          (label) => forms.find((f) => f.label === label)?.id ?? label,
-        ),
-        topics: splitList(cellText(v[COLUMNS.menteeTopics])),
+        forms: splitList(v.forms).map((label) => forms.find((f) => f.label === label)?.id ?? label),
+        topics: splitList(v.topics),
       },
     ];
   });
@@ -120,14 +101,12 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
     figures: { school: name, rows },
     bank,
     bankRows: bankRecords.map((r) =>
-      MENTOR_BANK_HEADERS.map((h) => (h === 'Школа' ? name : cellText(r.values[h]))),
+      MENTOR_BANK.keys.map((k) => (k === 'school' ? name : r.values[k as keyof BankEntry])),
     ),
     unmatched,
   };
 }
 
-export const COLLECTION_SHEET = 'Сбор отчётов школ';
-const COLLECTION_HEADERS = ['Школа', 'Собрано', 'Итог', 'Данные'] as const;
 const ROUND_KEY = 'nastavnik.district.round';
 export const CONTINUE_HANDLER = 'continueDistrictCollection';
 const CONTINUE_AFTER_MS = 60_000;
@@ -171,10 +150,9 @@ export function collectDistrictIn(
   const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
   const today = localToday(now);
   const year = academicYear(today);
-  const registry = SheetTable.open(DISTRICT_SHEETS.schools, SCHOOL_HEADERS, book);
-  const entries = registry.read().filter((r) => cellText(r.values['Ссылка на таблицу']));
-  const nameOf = (entry: RowRecord) =>
-    cellText(entry.values.Школа) || cellText(entry.values['Ссылка на таблицу']);
+  const registry = SheetTable.open(SCHOOLS, book);
+  const entries = registry.read().filter((r) => r.values.url);
+  const nameOf = ({ values: v }: Row<typeof SCHOOLS>) => v.name || v.url;
 
   // A round reads every school once; it may span several runs, each under the time budget.
   const props = PropertiesService.getScriptProperties();
@@ -184,34 +162,34 @@ export function collectDistrictIn(
   for (const t of ScriptApp.getProjectTriggers())
     if (t.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(t);
 
-  const cache = SheetTable.open(COLLECTION_SHEET, COLLECTION_HEADERS, book);
-  const cached = new Map(cache.read().map((r) => [cellText(r.values.Школа), r]));
+  const cache = SheetTable.open(COLLECTION, book);
+  const cached = new Map(cache.read().map((r) => [r.values.school, r]));
   const started = Date.now();
   const budgetMs = settings.districtBudgetSeconds * 1000;
-  const cacheUpdates: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
-  const cacheAppends: Array<Record<string, CellValue>> = [];
-  const statusUpdates: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
+  const cacheUpdates: Array<{ rowNumber: number; values: RowPatch<typeof COLLECTION> }> = [];
+  const cacheAppends: Array<RowPatch<typeof COLLECTION>> = [];
+  const statusUpdates: Array<{ rowNumber: number; values: RowPatch<typeof SCHOOLS> }> = [];
   let readNow = 0;
   let pending = 0;
   for (const entry of entries) {
     const name = nameOf(entry);
     const known = cached.get(name);
-    const at = known?.values.Собрано;
+    const at = known?.values.collectedAt;
     if (at instanceof Date && at.getTime() >= round) continue;
     if (readNow > 0 && Date.now() - started >= budgetMs) {
       pending++;
       continue;
     }
     readNow++;
-    let values: Record<string, CellValue>;
+    let values: RowPatch<typeof COLLECTION>;
     try {
-      const collection = readSchool(name, cellText(entry.values['Ссылка на таблицу']), forms);
-      values = { Школа: name, Собрано: now, Итог: 'собрано', Данные: JSON.stringify(collection) };
-      statusUpdates.push({ rowNumber: entry.rowNumber, values: { Состояние: 'собрано', Собрано: now } });
+      const collection = readSchool(name, entry.values.url, forms);
+      values = { school: name, collectedAt: now, outcome: 'собрано', data: JSON.stringify(collection) };
+      statusUpdates.push({ rowNumber: entry.rowNumber, values: { state: 'собрано', collectedAt: now } });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      values = { Школа: name, Собрано: now, Итог: `не открывается: ${message}`, Данные: '' };
-      statusUpdates.push({ rowNumber: entry.rowNumber, values: { Состояние: `не открывается: ${message}` } });
+      values = { school: name, collectedAt: now, outcome: `не открывается: ${message}`, data: '' };
+      statusUpdates.push({ rowNumber: entry.rowNumber, values: { state: `не открывается: ${message}` } });
     }
     if (known) cacheUpdates.push({ rowNumber: known.rowNumber, values });
     else cacheAppends.push(values);
@@ -224,18 +202,15 @@ export function collectDistrictIn(
   }
   props.deleteProperty(ROUND_KEY);
 
-  const latest = new Map(cache.read().map((r) => [cellText(r.values.Школа), r.values]));
+  const latest = new Map(cache.read().map((r) => [r.values.school, r.values]));
   const read: SchoolCollection[] = [];
   const unreachable: string[] = [];
   for (const entry of entries) {
     const name = nameOf(entry);
     const row = latest.get(name);
-    const collection = row ? parseSchoolCollection(cellText(row.Данные)) : undefined;
+    const collection = row ? parseSchoolCollection(row.data) : undefined;
     if (collection) read.push(collection);
-    else
-      unreachable.push(
-        `${name} (${row ? cellText(row.Итог).replace(/^не открывается: /, '') : 'не собрано'})`,
-      );
+    else unreachable.push(`${name} (${row ? row.outcome.replace(/^не открывается: /, '') : 'не собрано'})`);
   }
 
   const figures = read.map((r) => r.figures);
@@ -271,12 +246,10 @@ export function collectDistrictIn(
 
   // A bank mentor takes one district mentee a year and a mentee gets one district proposal: what
   // earlier collections proposed stays, and only the rest is matched again.
-  const proposalsTable = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
+  const proposalsTable = SheetTable.open(PROPOSALS, book);
   const earlier = proposalsTable.read();
-  const busyMentors = new Set(earlier.map((r) => cellText(r.values['E-mail наставника']).toLowerCase()));
-  const proposedMentees = new Set(
-    earlier.map((r) => `${cellText(r.values.Школа)}\u0000${cellText(r.values['Код наставляемого'])}`),
-  );
+  const busyMentors = new Set(earlier.map((r) => r.values.mentorEmail.toLowerCase()));
+  const proposedMentees = new Set(earlier.map((r) => `${r.values.school}\u0000${r.values.menteeId}`));
   const proposals = matchAcrossSchools(
     bank.filter((m) => !busyMentors.has(m.email)),
     read.flatMap((r) => r.unmatched).filter((e) => !proposedMentees.has(`${e.school}\u0000${e.menteeId}`)),
@@ -316,18 +289,22 @@ export function collectDistrictIn(
 const proposalId = (year: string, p: Pick<DistrictProposal, 'menteeId'>) => `РБ-${year}-${p.menteeId}`;
 
 /** Appends new proposals; a proposal once made is never dropped, so «Отправлено» is kept. */
-function writeProposals(table: SheetTable, proposals: readonly DistrictProposal[], year: string): void {
+function writeProposals(
+  table: SheetTable<typeof PROPOSALS>,
+  proposals: readonly DistrictProposal[],
+  year: string,
+): void {
   const appends = proposals.map((p) => ({
-    'ID пары': proposalId(year, p),
-    Школа: p.school,
-    'Код наставляемого': p.menteeId,
-    Форма: p.formId,
-    Наставник: p.mentorName,
-    'Школа наставника': p.mentorSchool,
-    'E-mail наставника': p.mentorEmail,
-    Баллы: p.score,
-    'Почему эта пара': p.explanation,
-    Отправлено: '',
+    pairId: proposalId(year, p),
+    school: p.school,
+    menteeId: p.menteeId,
+    formId: p.formId,
+    mentor: p.mentorName,
+    mentorSchool: p.mentorSchool,
+    mentorEmail: p.mentorEmail,
+    score: p.score,
+    explanation: p.explanation,
+    sentAt: '',
   }));
   table.write([], appends);
 }
@@ -337,50 +314,45 @@ export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; 
   const cells = readSettingsOf(book);
   const intakeForms = readSettings(INTAKE_SETTINGS, cells).values.mentoringForms;
   const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
-  const urls = new Map(
-    readRecords(book, DISTRICT_SHEETS.schools).map((r) => [
-      cellText(r.values.Школа),
-      cellText(r.values['Ссылка на таблицу']),
-    ]),
-  );
-  const table = SheetTable.open(DISTRICT_SHEETS.proposals, PROPOSAL_HEADERS, book);
-  const pending = table.read().filter((r) => !cellText(r.values.Отправлено));
+  const urls = new Map(readSheet(book, SCHOOLS).map((r) => [r.values.name, r.values.url]));
+  const table = SheetTable.open(PROPOSALS, book);
+  const pending = table.read().filter((r) => !cellText(r.values.sentAt));
   const bySchool = new Map<string, typeof pending>();
   for (const r of pending) {
-    const school = cellText(r.values.Школа);
+    const school = r.values.school;
     bySchool.set(school, [...(bySchool.get(school) ?? []), r]);
   }
-  const done: Array<{ rowNumber: number; values: Record<string, CellValue> }> = [];
+  const done: Array<{ rowNumber: number; values: RowPatch<typeof PROPOSALS> }> = [];
   const failed: string[] = [];
   for (const [school, rows] of bySchool) {
     try {
       const target = SpreadsheetApp.openByUrl(urls.get(school) ?? '');
-      const pairs = SheetTable.open(SHEETS.pairs, PAIRS_HEADERS, target);
+      const pairs = SheetTable.open(PAIRS, target);
       const existing = pairs.read();
-      const present = new Set(existing.map((r) => cellText(r.values[PAIR_COLUMNS.id])));
+      const present = new Set(existing.map((r) => r.values.id));
       const appends = rows
-        .filter((r) => !present.has(cellText(r.values['ID пары'])))
-        .map((r, i) => {
+        .filter((r) => !present.has(r.values.pairId))
+        .map(({ values: v }, i) => {
           const pair: Pair = {
-            id: cellText(r.values['ID пары']),
-            mentorId: cellText(r.values['E-mail наставника']),
-            menteeId: cellText(r.values['Код наставляемого']),
-            formId: cellText(r.values.Форма),
+            id: v.pairId,
+            mentorId: v.mentorEmail,
+            menteeId: v.menteeId,
+            formId: v.formId,
             state: 'proposed',
-            score: Number(r.values.Баллы) || 0,
-            explanation: cellText(r.values['Почему эта пара']),
+            score: Number(v.score) || 0,
+            explanation: v.explanation,
             problem: '',
           };
           // The mentor comes from another school's bank: shown by name and school, the mentee stays
           // a code here and gets a name when matching rewrites Пары from the school's own base.
           return {
             ...pairToRecord(pair, existing.length + i + 1, forms, new Map()),
-            [PAIR_COLUMNS.mentor]: `${cellText(r.values.Наставник)} (${cellText(r.values['Школа наставника'])}, районный банк)`,
-            [PAIR_COLUMNS.mentee]: '',
+            mentor: `${v.mentor} (${v.mentorSchool}, районный банк)`,
+            mentee: '',
           };
         });
       pairs.write([], appends);
-      for (const r of rows) done.push({ rowNumber: r.rowNumber, values: { Отправлено: now } });
+      for (const r of rows) done.push({ rowNumber: r.rowNumber, values: { sentAt: now } });
     } catch (e) {
       failed.push(`${school} (${e instanceof Error ? e.message : String(e)})`);
     }

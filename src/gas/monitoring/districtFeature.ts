@@ -1,8 +1,10 @@
 // The district mode of a workbook: the list of schools, the district report template, and the
 // schools' figures collected every working morning.
+
+import { DISTRICT_SHEETS, SCHOOLS } from '../../core/monitoring/districtSheets';
 import type { Feature } from '../feature';
 import { ensureSheet } from '../sheetTable';
-import { collectDistrictIn, DISTRICT_SHEETS, SCHOOL_HEADERS } from './district';
+import { collectDistrictIn } from './district';
 import { isDistrictBook, workdayJob } from './mode';
 import { reportTemplate } from './reportDocuments';
 
@@ -19,7 +21,7 @@ export const DISTRICT_FEATURE: Feature = {
         if (!isDistrictBook(book())) return undefined;
         reportTemplate('district');
         if (book().getSheetByName(DISTRICT_SHEETS.schools)) return undefined;
-        ensureSheet(DISTRICT_SHEETS.schools, SCHOOL_HEADERS);
+        ensureSheet(SCHOOLS);
         return 'Районный режим: создан лист «Школы» — внесите ссылки на таблицы школ.';
       },
     },

@@ -3,9 +3,10 @@
 // setValues and rebuilds the charts, so a curator copies charts from here into a presentation.
 import { type MonitoringRow, monitoringGrid } from '../../core/monitoring/figures';
 import { SHEETS } from '../../core/sheets';
+import type { CellValue } from '../../core/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Cell = string | number;
+type Cell = CellValue;
 
 const CHART_COLUMN = 9;
 

@@ -8,10 +8,8 @@ import type { MonitoringSettings } from '../../core/monitoring/settings';
 import {
   academicYear,
   agreesToBank,
-  type BankEntry,
   bankEntry,
-  MENTOR_BANK_HEADERS,
-  MENTOR_BANK_SHEET,
+  MENTOR_BANK,
   mergeBank,
 } from '../../core/monitoring/yearClose';
 import type { CellValue } from '../../core/table';
@@ -38,11 +36,8 @@ export function syncMentorBank(book: Book, input: MonitoringInput, school: strin
     .filter(agreesToBank)
     .map((p) => bankEntry(p, school, year, input.forms));
   if (incoming.length === 0) return 0;
-  const table = SheetTable.open(MENTOR_BANK_SHEET, MENTOR_BANK_HEADERS, book);
-  const existing = table.read().map((r) => ({
-    rowNumber: r.rowNumber,
-    entry: Object.fromEntries(MENTOR_BANK_HEADERS.map((h) => [h, String(r.values[h] ?? '')])) as BankEntry,
-  }));
+  const table = SheetTable.open(MENTOR_BANK, book);
+  const existing = table.read().map((r) => ({ rowNumber: r.rowNumber, entry: r.values }));
   const { updates, appends } = mergeBank(existing, incoming);
   table.write(
     updates.map((u) => ({ rowNumber: u.rowNumber, values: u.entry })),

@@ -111,6 +111,9 @@ export abstract class DriveEntry {
     for (const user of users) {
       const email = emailOf(user);
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw this.ctx.error(`Invalid email: ${email}`);
+      const domain = email.split('@')[1]?.toLowerCase() ?? '';
+      if ((this.ctx.options.noGoogleAccountDomains ?? []).includes(domain))
+        throw this.ctx.error(`Invalid argument: permission.value (${email})`);
       if (email === item.owner || item.editors.includes(email)) continue;
       if (role === 'editors') item.viewers = item.viewers.filter((v) => v !== email);
       item[role].push(email);

@@ -1,9 +1,11 @@
 // `nastavnik local serve`: the sidebar or dialog the bundle shows, in a real browser. GET / is what
 // is open now (or a list of entry points to open one); /open?fn=NAME runs NAME as the curator's click
-// would; POST /run is google.script.run, one real execution of the bundle per call.
+// would; POST /run is google.script.run, one real execution of the bundle per call; /exec is the web
+// app, opened by a visitor without a Google session.
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { Caller } from '../context';
 import { LocalWorkspace, type WorkspaceOptions } from '../index';
 import { readJson, writeJson } from '../jsonFiles';
 import { escapeHtml, FakeHtmlOutput } from './htmlOutput';
@@ -80,10 +82,11 @@ export async function serveWorkspace(
   };
 
   const served: { lastOutput?: FakeHtmlOutput } = {};
-  const execute = (fn: string, args: unknown[]) =>
+  // Sidebars run as the curator at the spreadsheet; the web app's pages as a visitor without a session.
+  const execute = (fn: string, args: unknown[], caller: Caller = 'curator') =>
     serial(async () => {
       try {
-        const value = workspace.run(fn, ...args);
+        const value = workspace.runAs(caller, fn, ...args);
         served.lastOutput = value instanceof FakeHtmlOutput ? value : undefined;
         return { ok: true as const, value: value instanceof FakeHtmlOutput ? null : jsonValue(value) };
       } catch (e) {
@@ -144,7 +147,7 @@ export async function serveWorkspace(
         req.method === 'GET' &&
         (url.pathname === '/exec' || /^\/macros\/s\/[^/]+\/exec$/.test(url.pathname))
       ) {
-        const outcome = await execute('doGet', [webAppEvent(url)]);
+        const outcome = await execute('doGet', [webAppEvent(url)], 'anonymous');
         if (!outcome.ok)
           return send(res, 500, 'text/html', page('Ошибка', `<p>${escapeHtml(outcome.error)}</p>`));
         const output = served.lastOutput;

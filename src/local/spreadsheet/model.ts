@@ -305,6 +305,8 @@ export function applyOp(book: SpreadsheetModel, op: SheetOp): void {
 const NUMBER = /^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
 const RU_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const PERCENT = /^[+-]?\d+(?:[.,]\d+)?%$/;
 
 /**
  * What Sheets stores for a value written by setValue(s)/appendRow: strings are read as if typed
@@ -328,6 +330,14 @@ export function interpretInput(
   if (NUMBER.test(trimmed)) return { value: Number(trimmed.replace(',', '.')), formula: null };
   if (/^(true|false|истина|ложь)$/i.test(trimmed))
     return { value: /^(true|истина)$/i.test(trimmed), formula: null };
+  if (PERCENT.test(trimmed))
+    return { value: Number(trimmed.slice(0, -1).replace(',', '.')) / 100, formula: null };
+  const time = TIME.exec(trimmed);
+  if (time && Number(time[1]) < 24 && Number(time[2]) < 60) {
+    // A time of day is a date-time on Sheets' day zero, 30.12.1899, in the spreadsheet's zone.
+    const wall = Date.UTC(1899, 11, 30, Number(time[1]), Number(time[2]), Number(time[3] ?? 0));
+    return { value: new Date(wall - zoneOffsetMinutes(wall) * 60_000), formula: null };
+  }
   const ru = RU_DATE.exec(trimmed);
   const iso = ISO_DATE.exec(trimmed);
   const parts = ru

@@ -1,0 +1,74 @@
+// Every function Apps Script may call, before its caller is checked: src/gas/index.ts exports each one
+// through the table of callers (src/gas/access/entryAccess.ts). What each feature brings to setup,
+// approval, the daily run and the web app is listed in features.ts.
+import { settingSections, setupSteps } from './features';
+import { MENU, MENU_TITLE } from './menu';
+import { runSetup } from './setup';
+
+export {
+  continueDocumentGeneration,
+  createProgrammeOrders,
+  generateDocumentsForApprovedPairs,
+} from './documents/generate';
+export {
+  applyPendingDecisions,
+  exportParticipantData,
+  intakeForms,
+  onQuestionnaireSubmit,
+  refreshQuestionnaireLists,
+  withdrawConsent,
+} from './intake/entry';
+export {
+  approvePairs,
+  openPairsReview,
+  pairsReviewData,
+  proposePairs,
+  rerunMatching,
+  setPairState,
+} from './matching/entry';
+export { createMeetingPlans, dailyRun, deliverMail, onSurveySubmit } from './meetings/entry';
+export {
+  closeSchoolYear,
+  collectDistrictReports,
+  continueDistrictCollection,
+  createHalfYearReport,
+  createStatisticsReport,
+  createYearEndReport,
+  refreshMonitoring,
+  sendDistrictProposals,
+} from './monitoring/entry';
+export { programmeFigures } from './status';
+export { doGet } from './webApp';
+
+export function onOpen(): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU) menu.addItem(item.title, item.functionName);
+  menu.addToUi();
+}
+
+export function setupProgramme(): void {
+  const report = runSetup(setupSteps(), settingSections());
+  SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
+}
+
+/** Run by `npm run live-check` through the Apps Script API: a quick proof that the services answer. */
+export function selfTest(): { passed: string[]; failed: string[] } {
+  const passed: string[] = [];
+  const failed: string[] = [];
+  const check = (name: string, probe: () => unknown) => {
+    try {
+      probe();
+      passed.push(name);
+    } catch (e) {
+      failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  check('timezone', () => {
+    if (Session.getScriptTimeZone() !== 'Europe/Moscow') throw new Error(Session.getScriptTimeZone());
+  });
+  check('properties', () => PropertiesService.getScriptProperties().getProperties());
+  check('lock', () => LockService.getScriptLock().tryLock(1000));
+  check('mail quota', () => MailApp.getRemainingDailyQuota());
+  return { passed, failed };
+}
