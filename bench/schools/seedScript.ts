@@ -21,7 +21,10 @@ function appendRecords(name, records) {
   records.forEach(function (r) { Object.keys(r).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
   var headers = headersOf(sheet, keys);
   var rows = records.map(function (r) { return headers.map(function (h) { return h in r ? r[h] : ''; }); });
-  sheet.getRange(Math.max(sheet.getLastRow(), 1) + 1, 1, rows.length, headers.length).setValues(rows);
+  var start = Math.max(sheet.getLastRow(), 1) + 1;
+  var missing = start + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(start, 1, rows.length, headers.length).setValues(rows);
 }
 function setWhere(name, keyHeader, key, header, value) {
   var sheet = sheetOf(name);

@@ -1,8 +1,23 @@
-// `nastavnik bench`: runs every registered benchmark suite and prints its figures.
+// `nastavnik bench`: runs every registered benchmark suite and prints its figures; with --json, the
+// Google-time figures (bench/googleFigures.ts) as one JSON object. --latency FILE: the latency table
+// every workspace of the run uses.
+import { resolve } from 'node:path';
 import { BENCH_SUITES } from '../../bench/index';
 
 export async function benchCommand(args: string[]): Promise<number> {
-  const only = args[0];
+  const rest: string[] = [];
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') json = true;
+    else if (args[i] === '--latency' && args[i + 1]) process.env.NASTAVNIK_LATENCY = resolve(args[++i]);
+    else rest.push(args[i]);
+  }
+  const only = rest[0];
+  if (json) {
+    const { googleFigures } = await import('../../bench/googleFigures');
+    console.log(JSON.stringify({ figures: await googleFigures(only) }, null, 2));
+    return 0;
+  }
   const suites = only
     ? BENCH_SUITES.filter((s) => s.name.toLowerCase().includes(only.toLowerCase()))
     : BENCH_SUITES;

@@ -6,7 +6,13 @@ import * as z from 'zod';
 import { parseCsv } from '../local/base/csv';
 import { parseCaller } from '../local/caller';
 import { readForm } from '../local/forms/store';
-import { type FormAnswers, LocalWorkspace, type RunStats, type Submission } from '../local/index';
+import {
+  type FormAnswers,
+  LocalWorkspace,
+  type RunStats,
+  type Submission,
+  type WorkspaceOptions,
+} from '../local/index';
 import { resolveIntakeForm } from './intakeSubmit';
 import { programmeStatus } from './status';
 
@@ -22,9 +28,37 @@ export const LOCAL_USAGE = `nastavnik local — рабочее простран�
   nastavnik local clock DIR --advance 7d   перевести часы (7d, 12h, 30m), сработают триггеры
   nastavnik local status DIR [--json]      сводка: наставники, наставляемые, пары, документы, письма
   nastavnik local serve DIR                боковые панели в браузере
+
+  У любой команды: --latency ФАЙЛ (таблица задержек Google, JSON; по умолчанию
+  src/local/latency/default.json), --account consumer|workspace (квоты: обычный аккаунт — по
+  умолчанию — или Google Workspace).
 `;
 
-type Subcommand = (dir: string, args: string[]) => Promise<number>;
+/** `options`: what --latency and --account asked for, for every workspace the subcommand opens. */
+type Subcommand = (dir: string, args: string[], options: WorkspaceOptions) => Promise<number>;
+
+/** Takes --latency FILE and --account KIND out of the arguments: they apply to every subcommand. */
+export function workspaceArgs(
+  args: readonly string[],
+): { args: string[]; options: WorkspaceOptions } | { error: string } {
+  const rest: string[] = [];
+  const options: WorkspaceOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const next = args[i + 1];
+    if (arg === '--latency') {
+      if (!next) return { error: 'после --latency нужен файл таблицы задержек (JSON)' };
+      options.latency = next;
+      i++;
+    } else if (arg === '--account') {
+      if (next !== 'consumer' && next !== 'workspace')
+        return { error: 'после --account нужно consumer или workspace' };
+      options.account = next;
+      i++;
+    } else rest.push(arg);
+  }
+  return { args: rest, options };
+}
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -33,6 +67,11 @@ function option(args: string[], name: string): string | undefined {
 
 function print(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/** Modelled Google time of a run, as the curator would wait for it on Google. */
+function googleTime(stats: RunStats): string {
+  return `у Google ${(stats.googleMs / 1000).toFixed(1).replace('.', ',')} с`;
 }
 
 /** Toasts, alerts and logs of a run, as the curator would have seen them. */
@@ -49,9 +88,10 @@ function describeRun(stats: RunStats): string[] {
   return lines;
 }
 
-const init: Subcommand = async (dir, args) => {
+const init: Subcommand = async (dir, args, options) => {
   const clock = option(args, '--clock');
   const ws = await LocalWorkspace.create(dir, {
+    ...options,
     clockStart: clock ? new Date(clock) : undefined,
     curatorEmail: option(args, '--curator'),
   });
@@ -75,7 +115,7 @@ function pageText(value: unknown): string | undefined {
     .trim();
 }
 
-const run: Subcommand = async (dir, args) => {
+const run: Subcommand = async (dir, args, options) => {
   const asAt = args.indexOf('--as');
   const caller = asAt >= 0 ? parseCaller(args[asAt + 1] ?? '') : undefined;
   const [functionName, ...rest] = asAt >= 0 ? [...args.slice(0, asAt), ...args.slice(asAt + 2)] : args;
@@ -83,7 +123,7 @@ const run: Subcommand = async (dir, args) => {
     process.stderr.write(LOCAL_USAGE);
     return 2;
   }
-  const ws = await LocalWorkspace.open(dir);
+  const ws = await LocalWorkspace.open(dir, options);
   const parsed = rest.map((a) => {
     try {
       return JSON.parse(a) as unknown;
@@ -94,15 +134,16 @@ const run: Subcommand = async (dir, args) => {
   const { value, stats } = ws.execute(functionName, () => parsed, { as: caller });
   await ws.save();
   for (const line of describeRun(stats)) print(line);
+  print(`  ${googleTime(stats)} (модель), обращений к сервисам ${stats.totalCalls}`);
   const text = pageText(value);
   if (text !== undefined) print(`  [страница] ${text}`);
   else if (value !== undefined) print(JSON.stringify(value, null, 2));
   return stats.ok ? 0 : 1;
 };
 
-const clock: Subcommand = async (dir, args) => {
+const clock: Subcommand = async (dir, args, options) => {
   const advance = option(args, '--advance');
-  const ws = await LocalWorkspace.open(dir);
+  const ws = await LocalWorkspace.open(dir, options);
   if (!advance) {
     print(ws.now().toISOString());
     return 0;
@@ -110,15 +151,15 @@ const clock: Subcommand = async (dir, args) => {
   const fired = ws.advanceClock(advance);
   await ws.save();
   for (const stats of fired) {
-    print(`${stats.ok ? '✓' : '✗'} ${stats.functionName}`);
+    print(`${stats.ok ? '✓' : '✗'} ${stats.functionName} (${googleTime(stats)})`);
     for (const line of describeRun(stats)) print(line);
   }
   print(`Сработало триггеров: ${fired.length}. Сейчас: ${ws.now().toISOString()}`);
   return fired.every((s) => s.ok) ? 0 : 1;
 };
 
-const status: Subcommand = async (dir, args) => {
-  const ws = await LocalWorkspace.open(dir);
+const status: Subcommand = async (dir, args, options) => {
+  const ws = await LocalWorkspace.open(dir, options);
   const s = programmeStatus(ws);
   if (args.includes('--json')) {
     print(JSON.stringify(s));
@@ -208,13 +249,13 @@ export function outcomeOf(
   return { accepted: true, text: journalAdded.join('; ') };
 }
 
-const submit: Subcommand = async (dir, args) => {
+const submit: Subcommand = async (dir, args, options) => {
   const [formKey, file] = args;
   if (!formKey || !file || !existsSync(file)) {
     process.stderr.write(LOCAL_USAGE);
     return 2;
   }
-  const ws = await LocalWorkspace.open(dir);
+  const ws = await LocalWorkspace.open(dir, options);
   // Questionnaire keys (mentee, mentor, consent, …) take answers keyed by the forms/*.ts item keys.
   const keyed = resolveIntakeForm(ws, formKey);
   const formId = keyed?.formId ?? resolveFormId(ws, formKey);
@@ -256,14 +297,19 @@ export function registerLocalSubcommand(name: string, command: Subcommand): void
 }
 
 export async function localCommand(args: string[]): Promise<number> {
-  const [name, dir, ...rest] = args;
+  const parsed = workspaceArgs(args);
+  if ('error' in parsed) {
+    process.stderr.write(`local: ${parsed.error}\n`);
+    return 2;
+  }
+  const [name, dir, ...rest] = parsed.args;
   const command = name ? SUBCOMMANDS[name] : undefined;
   if (!command || !dir) {
     process.stderr.write(LOCAL_USAGE);
     return name ? 2 : 0;
   }
   try {
-    return await command(dir, rest);
+    return await command(dir, rest, parsed.options);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

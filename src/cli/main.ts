@@ -5,16 +5,16 @@ import { localCommand, registerLocalSubcommand } from './local';
 
 type Command = (args: string[]) => Promise<number>;
 
-registerLocalSubcommand('serve', async (dir, args) =>
-  (await import('./localServe')).localServeCommand(dir, args),
+registerLocalSubcommand('serve', async (dir, args, options) =>
+  (await import('./localServe')).localServeCommand(dir, args, options),
 );
 
 const USAGE = `nastavnik — наставничество в Google Workspace
 
-  nastavnik demo                         учебный год на демо-данных в ./demo-workspace
+  nastavnik demo [--latency ФАЙЛ]        учебный год на демо-данных в ./demo-workspace
   nastavnik local init|submit|run|clock|status|serve DIR ...
   nastavnik match FILE [--mode optimal|stable]
-  nastavnik bench                        замеры производительности
+  nastavnik bench [--json] [--latency ФАЙЛ]  замеры производительности
   nastavnik live-check                   проверка сборки на настоящем Google (нужны ключи)
 `;
 

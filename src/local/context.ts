@@ -1,12 +1,23 @@
 // The one object every fake talks to during an execution: the workspace directory, the clock, the
 // per-run service-call counter, quotas, fault injection and the execution limit. Fakes never keep
 // their own timers or counters, so the limits in the options apply to every service alike.
+// Time inside an execution is Google's time as modelled: every call is charged from the latency
+// table (latency/), on top of the script's own running time, and the limits cut on that time.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXECUTION_LIMIT_MESSAGE, QUOTA_MESSAGES, type QuotaKind, serviceFailure } from './failures';
+import {
+  EXECUTION_LIMIT_MESSAGE,
+  EXECUTION_LIMIT_MS,
+  QUOTA_KINDS,
+  QUOTA_MESSAGES,
+  type QuotaKind,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  serviceFailure,
+} from './failures';
 import { FileLock } from './fileLock';
 import { fileStamp, MISSING, readJson, readNewLines, writeJson } from './jsonFiles';
+import { type LatencyOption, LatencyTable } from './latency/table';
 import { seededRandom } from './seededRandom';
 
 export interface FaultOptions {
@@ -19,18 +30,44 @@ export interface FaultOptions {
   services?: string[];
 }
 
+/** Whose quotas apply: a consumer (gmail.com) account or a Google Workspace one. */
+export type AccountKind = 'consumer' | 'workspace';
+
+/** How an execution was started: by a person or tool, by an installable trigger, or as a simple trigger. */
+export type ExecutionOrigin = 'manual' | 'trigger' | 'simple';
+
+const ACCOUNT_QUOTAS: Record<AccountKind, Record<QuotaKind, number>> = {
+  consumer: { email: 100, document: 250, properties: 50_000, triggerMs: 90 * 60_000 },
+  workspace: { email: 1_500, document: 1_500, properties: 500_000, triggerMs: 6 * 3_600_000 },
+};
+
 export interface WorkspaceOptions {
-  /** Wall time one execution may take; the next service call after it throws Apps Script's text. Default 6 min. */
+  /**
+   * Modelled Google time one execution may take (simple triggers: 30 s whatever this says); the
+   * call that goes past it throws Apps Script's text. Also the wall-time watchdog of a busy loop.
+   * Default 6 min.
+   */
   executionLimitMs?: number;
+  /**
+   * Google's time model: a latency table (its JSON value, a LatencyTable, or a JSON file's path).
+   * Default: src/local/latency/default.json.
+   */
+  latency?: LatencyOption;
+  /** Quotas of a consumer account (default) or of Google Workspace. */
+  account?: AccountKind;
+  /** Trigger runtime a day, ms (default by account: 90 min / 6 h). */
+  triggerRuntimeMs?: number;
+  /** Properties reads and writes a day (default by account: 50,000 / 500,000). */
+  propertiesQuota?: number;
   /**
    * Cuts every execution at its Nth service call with the execution-limit error, as if the 6 minutes
    * ran out right there. Deterministic, unlike a wall-time limit, so tests can cut at chosen points.
    */
   executionLimitCalls?: number;
   faults?: FaultOptions;
-  /** Email recipients per day (MailApp.getRemainingDailyQuota). Default 100, a consumer account. */
+  /** Email recipients per day (MailApp.getRemainingDailyQuota). Default by account: 100 / 1,500. */
   mailQuota?: number;
-  /** Documents created per day. Default 250. */
+  /** Documents created per day. Default by account: 250 / 1,500. */
   docQuota?: number;
   /** Start of the workspace clock for a new workspace. Default: the real current time. */
   clockStart?: Date;
@@ -84,7 +121,17 @@ export interface RunStats {
   /** Service calls by 'Service.method', e.g. 'Range.getValues'. */
   calls: Record<string, number>;
   totalCalls: number;
+  /** Wall time here, ms. */
   elapsedMs: number;
+  /** Modelled Google time of the execution, ms: start + charged calls + script time (latency table). */
+  googleMs: number;
+  /** Service time in googleMs: what the calls were charged. */
+  chargedMs: number;
+  /** The limit the execution ran under (6 min; 30 s for a simple trigger). */
+  limitMs: number;
+  origin: ExecutionOrigin;
+  /** Workspace clock at the execution's start, ms since the epoch. */
+  startedMs: number;
   ok: boolean;
   error?: string;
   /** Stack of the error, for debugging a failed run. */
@@ -111,8 +158,16 @@ interface QuotaState {
 
 interface Execution {
   functionName: string;
+  origin: ExecutionOrigin;
   startedPerf: number;
   clockBaseMs: number;
+  /** What the calls so far cost on Google (ms). */
+  chargedMs: number;
+  limitMs: number;
+  /** Trigger runtime left today when the execution started (Infinity unless started by a trigger). */
+  triggerBudgetMs: number;
+  propertiesLeft: number;
+  propertyCalls: number;
   calls: Record<string, number>;
   totalCalls: number;
   ui: UiEvent[];
@@ -120,7 +175,6 @@ interface Execution {
   endHooks: Array<() => void>;
 }
 
-const DEFAULT_LIMIT_MS = 6 * 60_000;
 /** How long an execution keeps the store lock between its sections (other processes wait that long at most). */
 const STORE_LOCK_HOLD_MS = 25;
 
@@ -146,6 +200,7 @@ export class ServiceContext {
   private failedNth = false;
   private random: () => number;
   private idleClockMs: number;
+  readonly latency: LatencyTable;
 
   constructor(
     readonly dir: string,
@@ -156,6 +211,7 @@ export class ServiceContext {
     this.storeLock = new FileLock(join(dir, '.locks', 'store.lock'), 30_000);
     this.random = seededRandom(options.faults?.seed ?? 1);
     this.idleClockMs = this.readClock();
+    this.latency = LatencyTable.of(options.latency);
   }
 
   get timeZone(): string {
@@ -163,7 +219,7 @@ export class ServiceContext {
   }
 
   get executionLimitMs(): number {
-    return this.options.executionLimitMs ?? DEFAULT_LIMIT_MS;
+    return this.options.executionLimitMs ?? EXECUTION_LIMIT_MS;
   }
 
   get inExecution(): boolean {
@@ -179,11 +235,25 @@ export class ServiceContext {
   }
 
   // ---- clock -------------------------------------------------------------------------------
-  /** Workspace time; during an execution it runs on from the execution's start with real elapsed time. */
+  /** Workspace time; during an execution it runs on from the execution's start in modelled Google time. */
   nowMs(): number {
     const run = this.execution;
     if (!run) return this.idleClockMs;
-    return run.clockBaseMs + Math.floor(performance.now() - run.startedPerf);
+    return run.clockBaseMs + Math.floor(this.googleElapsed(run));
+  }
+
+  /** Google's time since the execution started: its start-up, the calls charged, the script's own time. */
+  private googleElapsed(run: Execution): number {
+    return (
+      this.latency.executionStartMs +
+      run.chargedMs +
+      this.latency.scriptTimeFactor * (performance.now() - run.startedPerf)
+    );
+  }
+
+  /** The limit of the running execution (ms of Google time), if one runs. */
+  get executionLimit(): number {
+    return this.execution?.limitMs ?? this.executionLimitMs;
   }
 
   now(): Date {
@@ -220,10 +290,11 @@ export class ServiceContext {
 
   // ---- calls, limits, faults ------------------------------------------------------------------
   /**
-   * Every public method of every fake calls this first. Counts the call, enforces the execution
-   * limit and injects faults. `target` is the document id used in Google's failure text.
+   * Every public method of every fake calls this first. Counts the call, charges its Google time,
+   * enforces the execution limit and the daily trigger-runtime and properties quotas, injects faults.
+   * `target` is the document id used in Google's failure text; `cells` the size of a range read or written.
    */
-  count(service: string, method: string, target?: string): void {
+  count(service: string, method: string, target?: string, cells?: number): void {
     const run = this.execution;
     this.callsEver++;
     if (this.storeLock.isHeld && performance.now() - this.storeLockSince > STORE_LOCK_HOLD_MS)
@@ -232,12 +303,17 @@ export class ServiceContext {
       const key = `${service}.${method}`;
       run.calls[key] = (run.calls[key] ?? 0) + 1;
       run.totalCalls++;
+      run.chargedMs += this.latency.charge(key, cells);
+      if (service === 'PropertiesService') {
+        // A refused call uses nothing.
+        if (run.propertyCalls >= run.propertiesLeft) throw this.error(QUOTA_MESSAGES.properties);
+        run.propertyCalls++;
+      }
       const limitCalls = this.options.executionLimitCalls;
-      if (
-        performance.now() - run.startedPerf > this.executionLimitMs ||
-        (limitCalls !== undefined && run.totalCalls > limitCalls)
-      )
+      const elapsed = this.googleElapsed(run);
+      if (elapsed > run.limitMs || (limitCalls !== undefined && run.totalCalls > limitCalls))
         throw this.error(EXECUTION_LIMIT_MESSAGE);
+      if (elapsed > run.triggerBudgetMs) throw this.error(QUOTA_MESSAGES.triggerMs);
     }
     const faults = this.options.faults;
     if (!faults) return;
@@ -258,7 +334,18 @@ export class ServiceContext {
 
   // ---- quotas (per day of the workspace clock, shared by processes) ---------------------------
   quotaLimit(kind: QuotaKind): number {
-    return kind === 'email' ? (this.options.mailQuota ?? 100) : (this.options.docQuota ?? 250);
+    const explicit = {
+      email: this.options.mailQuota,
+      document: this.options.docQuota,
+      properties: this.options.propertiesQuota,
+      triggerMs: this.options.triggerRuntimeMs,
+    }[kind];
+    return explicit ?? ACCOUNT_QUOTAS[this.options.account ?? 'consumer'][kind];
+  }
+
+  /** Today's use of a daily quota (day of the workspace clock). */
+  usedQuota(kind: QuotaKind): number {
+    return this.readQuota().used[kind] ?? 0;
   }
 
   remainingQuota(kind: QuotaKind): number {
@@ -272,10 +359,20 @@ export class ServiceContext {
       const state = this.readQuota();
       const used = state.used[kind] ?? 0;
       if (used + n > this.quotaLimit(kind)) throw this.error(QUOTA_MESSAGES[kind]);
-      // One line per use, appended: a file written whole per letter cost more than the letter.
-      mkdirSync(this.path('quotas'), { recursive: true });
-      appendFileSync(this.quotaFile(state.day), `${kind} ${n}\n`);
+      this.appendQuota(state.day, kind, n);
     });
+  }
+
+  /** Records use already made (an execution's trigger runtime, its properties calls), unchecked. */
+  private recordQuota(day: string, kind: QuotaKind, n: number): void {
+    if (n <= 0) return;
+    this.underStoreLock(() => this.appendQuota(day, kind, n));
+  }
+
+  private appendQuota(day: string, kind: QuotaKind, n: number): void {
+    // One line per use, appended: a file written whole per letter cost more than the letter.
+    mkdirSync(this.path('quotas'), { recursive: true });
+    appendFileSync(this.quotaFile(day), `${kind} ${Math.ceil(n)}\n`);
   }
 
   private quotaFile(day: string): string {
@@ -289,8 +386,8 @@ export class ServiceContext {
     const { lines, end } = readNewLines(this.quotaFile(day), this.quota.bytes);
     for (const line of lines) {
       const [kind, count] = line.split(' ');
-      if (kind === 'email' || kind === 'document')
-        this.quota.used[kind] = (this.quota.used[kind] ?? 0) + Number(count);
+      const known = QUOTA_KINDS.find((k) => k === kind);
+      if (known) this.quota.used[known] = (this.quota.used[known] ?? 0) + Number(count);
     }
     this.quota.bytes = end;
     return this.quota;
@@ -394,11 +491,20 @@ export class ServiceContext {
   }
 
   // ---- executions -----------------------------------------------------------------------------------
-  beginExecution(functionName: string, realm: Realm): void {
+  beginExecution(functionName: string, realm: Realm, origin: ExecutionOrigin = 'manual'): void {
     this.realm = realm;
     this.reloadAll();
     this.execution = {
       functionName,
+      origin,
+      chargedMs: 0,
+      limitMs:
+        origin === 'simple'
+          ? Math.min(SIMPLE_TRIGGER_LIMIT_MS, this.executionLimitMs)
+          : this.executionLimitMs,
+      triggerBudgetMs: origin === 'trigger' ? this.remainingQuota('triggerMs') : Number.POSITIVE_INFINITY,
+      propertiesLeft: this.remainingQuota('properties'),
+      propertyCalls: 0,
       startedPerf: performance.now(),
       clockBaseMs: this.idleClockMs,
       calls: {},
@@ -410,14 +516,25 @@ export class ServiceContext {
   }
 
   /**
-   * Runs end hooks (lock release), persists every store and advances the clock by the elapsed time
-   * (unless the execution was only a look: `movesClock` false).
+   * A trigger cannot start once the day's trigger runtime is used up: Google fails it with the quota
+   * text before the script runs.
+   */
+  refuseStartOverQuota(): void {
+    const run = this.execution;
+    if (run && run.triggerBudgetMs <= 0) throw this.error(QUOTA_MESSAGES.triggerMs);
+  }
+
+  /**
+   * Runs end hooks (lock release), persists every store, records the day's trigger runtime and
+   * properties calls, and advances the clock by the modelled time (unless the execution was only a
+   * look: `movesClock` false).
    */
   endExecution(outcome: { ok: boolean; error?: string }, movesClock = true): RunStats {
     const run = this.execution;
     if (!run) throw new Error('no execution in progress');
     const elapsedMs = performance.now() - run.startedPerf;
-    const endMs = this.nowMs();
+    const googleMs = this.googleElapsed(run);
+    const endMs = run.clockBaseMs + Math.floor(googleMs);
     try {
       for (const hook of run.endHooks.splice(0)) hook();
       this.persistAll();
@@ -428,12 +545,24 @@ export class ServiceContext {
       this.releaseStoreLock();
       this.realm = { Date, Error, Object, Array };
     }
-    if (movesClock) this.setClock(Math.max(endMs, run.clockBaseMs + 1));
+    if (movesClock) {
+      this.setClock(Math.max(endMs, run.clockBaseMs + 1));
+      // Counted on the day the execution started.
+      const day = new Date(run.clockBaseMs).toISOString().slice(0, 10);
+      if (run.origin === 'trigger')
+        this.recordQuota(day, 'triggerMs', Math.min(googleMs, run.triggerBudgetMs));
+      this.recordQuota(day, 'properties', run.propertyCalls);
+    }
     return {
       functionName: run.functionName,
       calls: run.calls,
       totalCalls: run.totalCalls,
       elapsedMs,
+      googleMs,
+      chargedMs: run.chargedMs,
+      limitMs: run.limitMs,
+      origin: run.origin,
+      startedMs: run.clockBaseMs,
       ok: outcome.ok,
       error: outcome.error,
       ui: run.ui,

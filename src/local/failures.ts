@@ -1,12 +1,21 @@
 // Google's own texts for what an execution runs into: the time limit, daily quotas, transient failures.
 export const EXECUTION_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
-export type QuotaKind = 'email' | 'document';
+/** Daily quotas: recipients, documents created, properties reads and writes, trigger runtime (ms). */
+export type QuotaKind = 'email' | 'document' | 'properties' | 'triggerMs';
+
+export const QUOTA_KINDS: readonly QuotaKind[] = ['email', 'document', 'properties', 'triggerMs'];
 
 export const QUOTA_MESSAGES: Record<QuotaKind, string> = {
   email: 'Service invoked too many times for one day: email.',
   document: 'Service invoked too many times for one day: document create.',
+  properties: 'Service invoked too many times for one day: properties.',
+  triggerMs: 'Service using too much computer time for one day',
 };
+
+/** What a simple trigger (onOpen, onEdit) may run; installable triggers and the rest get EXECUTION_LIMIT_MS. */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
 
 /** Google's texts for transient failures, by counted service name. */
 export function serviceFailure(service: string, target?: string): string {

@@ -3,24 +3,26 @@
 // execution: fresh globals over the same compiled script, state persisted at the end.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Context, createContext, Script } from 'node:vm';
+import { Script } from 'node:vm';
 import {
   type Caller,
+  type ExecutionOrigin,
   type FaultOptions,
-  type Realm,
   type RunStats,
   ServiceContext,
   type WorkspaceMeta,
   type WorkspaceOptions,
 } from './context';
 import { parseDuration } from './duration';
+import { ExecutionContexts } from './executionContexts';
+import { EXECUTION_LIMIT_MESSAGE } from './failures';
 import { type FormAnswers, resolveAnswers } from './forms/answers';
 import { FakeForm } from './forms/form';
 import { FakeFormResponse } from './forms/formResponse';
 import { type FormModel, responseRow } from './forms/model';
 import { readForm, recordResponse } from './forms/store';
 import { jsonFileIds, readJson, writeJson } from './jsonFiles';
-import { CALL_ENTRY, CLOCK_INSTALLER, messageOf, REALM_PROBE } from './realm';
+import { CALL_ENTRY, messageOf } from './realm';
 import { SERVICES } from './registry';
 import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './script/triggerStore';
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
@@ -28,13 +30,30 @@ import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
-export type { Caller, FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
+export type {
+  AccountKind,
+  Caller,
+  ExecutionOrigin,
+  FaultOptions,
+  RunStats,
+  UiEvent,
+  WorkspaceMeta,
+  WorkspaceOptions,
+} from './context';
 export { ServiceContext } from './context';
 export { parseDuration } from './duration';
-export { EXECUTION_LIMIT_MESSAGE, serviceFailure } from './failures';
+export {
+  EXECUTION_LIMIT_MESSAGE,
+  EXECUTION_LIMIT_MS,
+  QUOTA_MESSAGES,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  serviceFailure,
+} from './failures';
 export type { FormAnswers } from './forms/answers';
+export { busiestTriggerDay, googleMsOf, triggerMinutesByDay } from './googleTime';
 export { isDate } from './jsonDates';
 export { readJson, writeJson } from './jsonFiles';
+export { type LatencyOption, LatencyTable, type LatencyTableInput } from './latency/table';
 export type { Implements, ServiceDefinition } from './services';
 
 export const BOUND_WORKBOOK_NAME = 'Наставничество';
@@ -69,7 +88,7 @@ export class LocalWorkspace {
   lastRun: RunStats | undefined;
   /** Every execution of this object, oldest first (runs fired by the clock and by submissions too). */
   readonly runs: RunStats[] = [];
-  private readonly script: Script;
+  private readonly contexts: ExecutionContexts;
   private readonly source: string;
   /** Inside advanceClock: runs fired one after another leave their outputs to be settled at the end. */
   private firing = 0;
@@ -81,7 +100,9 @@ export class LocalWorkspace {
   ) {
     this.ctx = new ServiceContext(dir, meta, { ...options });
     this.source = options.code ?? readFileSync(options.codePath ?? defaultCodePath(), 'utf8');
-    this.script = LocalWorkspace.compile(options, this.source);
+    this.contexts = new ExecutionContexts(LocalWorkspace.compile(options, this.source), () =>
+      this.ctx.nowMs(),
+    );
   }
 
   /** A new workspace with an empty bound workbook. Throws if DIR already holds one. */
@@ -173,30 +194,37 @@ export class LocalWorkspace {
   /**
    * One execution that never throws: the outcome is in `stats` (used for trigger firings). With
    * `trace: false` it leaves no trace: not in `runs`, the clock not moved (what `inspect` does).
+   * `origin`: who started it — a person or tool ('manual', default), an installable trigger
+   * (counts against the day's trigger runtime), a simple trigger (30 s limit).
    */
   execute(
     functionName: string,
     args: () => unknown[] = () => [],
-    options: { trace?: boolean; as?: Caller } = {},
+    options: { trace?: boolean; origin?: ExecutionOrigin; as?: Caller } = {},
   ): Execution {
     const traced = options.trace ?? true;
-    const context = createContext({});
-    const realm = this.prepare(context);
-    this.ctx.beginExecution(functionName, realm);
+    let lease = this.contexts.take();
+    this.ctx.beginExecution(functionName, lease.realm, options.origin);
     this.ctx.caller = options.as ?? 'curator';
     let value: unknown;
     let error: string | undefined;
     let stack: string | undefined;
     try {
-      for (const service of SERVICES) Object.assign(context, service.globals(this.ctx));
+      this.ctx.refuseStartOverQuota();
       // No timeout while the bundle defines its functions: each timeout costs a watchdog thread.
-      this.script.runInContext(context);
+      lease = this.contexts.evaluate(lease, () => {
+        this.ctx.realm = lease.realm;
+        const globals: Record<string, unknown> = {};
+        for (const service of SERVICES) Object.assign(globals, service.globals(this.ctx));
+        return globals;
+      });
+      const context = lease.context;
       if (typeof (context as Record<string, unknown>)[functionName] !== 'function')
         throw new Error(`Script function not found: ${functionName}`);
       (context as Record<string, unknown>).__localFunction = functionName;
       (context as Record<string, unknown>).__localArgs = args();
       value = CALL_ENTRY.runInContext(context, {
-        timeout: Math.max(1, Math.ceil(this.ctx.executionLimitMs)),
+        timeout: Math.max(1, Math.ceil(this.ctx.executionLimit)),
       });
     } catch (e) {
       error = messageOf(e);
@@ -204,6 +232,7 @@ export class LocalWorkspace {
         e && typeof e === 'object' && 'stack' in e ? String((e as { stack: unknown }).stack) : undefined;
     }
     const stats = this.ctx.endExecution({ ok: error === undefined, error }, traced);
+    this.contexts.release(lease, error !== EXECUTION_LIMIT_MESSAGE);
     if (stack) stats.stack = stack;
     if (!traced) return { value: error === undefined ? value : undefined, stats };
     this.lastRun = stats;
@@ -220,14 +249,6 @@ export class LocalWorkspace {
     const { value, stats } = this.execute(functionName, () => args, { trace: false });
     if (!stats.ok) throw new Error(stats.error);
     return value;
-  }
-
-  /** The realm's own constructors (its real Date: the fakes make dates with a time already set), then the clock. */
-  private prepare(context: Context): Realm {
-    const realm = REALM_PROBE.runInContext(context) as Realm;
-    const install = CLOCK_INSTALLER.runInContext(context) as (now: () => number) => void;
-    install(() => this.ctx.nowMs());
-    return realm;
   }
 
   // ---- triggers and the clock ---------------------------------------------------------------------
@@ -273,7 +294,7 @@ export class LocalWorkspace {
           };
       });
       this.ctx.setClock(at);
-      const { stats } = this.execute(due.handler, () => [this.clockEvent(due, at)]);
+      const { stats } = this.execute(due.handler, () => [this.clockEvent(due, at)], { origin: 'trigger' });
       fired.push(stats);
     }
   }
@@ -326,7 +347,7 @@ export class LocalWorkspace {
             }
           : this.sheetSubmitEvent(formId, response.id, response.destinationRow, trigger.uid),
       ];
-      const { value, stats } = this.execute(trigger.handler, event);
+      const { value, stats } = this.execute(trigger.handler, event, { origin: 'trigger' });
       runs.push(stats);
       results.push(value);
     }
@@ -388,9 +409,10 @@ export class LocalWorkspace {
         user: { getEmail: () => this.ctx.meta.curatorEmail },
       },
     ];
-    if (this.hasFunction('onOpen')) runs.push(this.execute('onOpen', event('LIMITED')).stats);
+    if (this.hasFunction('onOpen'))
+      runs.push(this.execute('onOpen', event('LIMITED'), { origin: 'simple' }).stats);
     for (const t of this.triggers().filter((t) => t.event === 'ON_OPEN' && t.sourceId === id))
-      runs.push(this.execute(t.handler, event('FULL', t.uid)).stats);
+      runs.push(this.execute(t.handler, event('FULL', t.uid), { origin: 'trigger' }).stats);
     return runs;
   }
 
@@ -441,9 +463,10 @@ export class LocalWorkspace {
       ];
     };
     const runs: RunStats[] = [];
-    if (this.hasFunction('onEdit')) runs.push(this.execute('onEdit', event('LIMITED')).stats);
+    if (this.hasFunction('onEdit'))
+      runs.push(this.execute('onEdit', event('LIMITED'), { origin: 'simple' }).stats);
     for (const t of this.triggers().filter((t) => t.event === 'ON_EDIT' && t.sourceId === id))
-      runs.push(this.execute(t.handler, event('FULL', t.uid)).stats);
+      runs.push(this.execute(t.handler, event('FULL', t.uid), { origin: 'trigger' }).stats);
     return runs;
   }
 

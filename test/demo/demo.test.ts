@@ -53,9 +53,12 @@ describe('demo command', () => {
     expect(order).toEqual(['Второй этап']);
     expect(
       out.lines.some((l) =>
-        /^1\/2 Подготовка условий \.+ \d+,\d с \(запусков скрипта 1, в них \d+,\d с\)$/.test(l),
+        /^1\/2 Подготовка условий \.+ \d+,\d с \(запусков скрипта 1, в них \d+,\d с; у Google \d+,\d (с|мин)\)$/.test(
+          l,
+        ),
       ),
     ).toBe(true);
+    expect(out.lines.some((l) => /^Время Google по модели: \d+,\d (с|мин)/.test(l))).toBe(true);
     expect(out.lines).toContain('    часы: 2026-09-01 → 2026-09-15');
     expect(out.lines.some((l) => /наставников \d+, наставляемых \d+, пар \d+/.test(l))).toBe(true);
     const workbook = join(dir, 'spreadsheets', 'Наставничество.xlsx');

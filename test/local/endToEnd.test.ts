@@ -37,6 +37,15 @@ describe('nastavnik local on the built bundle', () => {
 
     const again = await cli(['run', dir, MENU[0].functionName]);
     expect(again.code).toBe(0);
+    expect(again.out).toMatch(/у Google \d+,\d с \(модель\)/);
+    // Another latency table: every call a second, so the run's Google time is its call count in seconds.
+    const table = join(dir, '..', 'slow.json');
+    writeFileSync(table, JSON.stringify({ executionStartMs: 0, scriptTimeFactor: 0, rules: [['*', 1000]] }));
+    const slow = await cli(['run', dir, 'programmeFigures', '--latency', table]);
+    const [, seconds, calls] =
+      slow.out.match(/у Google (\d+),0 с \(модель\), обращений к сервисам (\d+)/) ?? [];
+    expect(Number(calls)).toBeGreaterThan(0);
+    expect(Number(seconds)).toBe(Number(calls));
 
     const formId = ws.formIds()[0];
     expect(formId).toBeDefined();

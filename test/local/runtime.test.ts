@@ -8,6 +8,13 @@ import { EXECUTION_LIMIT_MESSAGE, LocalWorkspace, type WorkspaceOptions } from '
 const SCRIPT = `
 var counter = 0;
 function bump() { counter++; return counter; }
+var remembered;
+function leak() {
+  var seen = [typeof globalThis.leaked, String(remembered)];
+  globalThis.leaked = 1;
+  remembered = 'kept';
+  return seen;
+}
 function clockNow() { return [new Date().toISOString().slice(0, 16), new Date(Date.now()).toISOString().slice(0, 16), new Date(2020, 0, 1).getFullYear()]; }
 function log(name) {
   var sh = SpreadsheetApp.getActive().getSheetByName('Часы') || SpreadsheetApp.getActive().insertSheet('Часы');
@@ -99,6 +106,15 @@ describe('executions', () => {
     const ws = await workspace();
     expect(ws.run('bump')).toBe(1);
     expect(ws.run('bump')).toBe(1);
+    expect(ws.run('leak')).toEqual(['undefined', 'undefined']);
+    expect(ws.run('leak')).toEqual(['undefined', 'undefined']);
+  });
+
+  it('start afresh a script with top-level let and const too (it cannot be evaluated twice in one context)', async () => {
+    const ws = await workspace({
+      code: 'const step = 1; let n = 0; function bump() { n += step; return n; }',
+    });
+    expect([ws.run('bump'), ws.run('bump'), ws.run('bump')]).toEqual([1, 1, 1]);
   });
 
   it('see the workspace clock through new Date() and Date.now()', async () => {
@@ -219,6 +235,10 @@ describe('form submissions', () => {
   it('store the response in the destination sheet and fire form and spreadsheet triggers with Google-shaped events', async () => {
     const ws = await workspace();
     const formId = String(ws.run('makeForm'));
+    // The timestamp is the workspace clock at submission: making the form took a few seconds of Google time.
+    const moscow = new Date(ws.now().getTime() + 3 * 3_600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamp = `01.09.2026 ${moscow.getUTCHours()}:${two(moscow.getUTCMinutes())}:${two(moscow.getUTCSeconds())}`;
     const submission = ws.submit(formId, {
       Фамилия: 'Иванова',
       'Кто вы': 'ученик',
@@ -232,7 +252,7 @@ describe('form submissions', () => {
       date: true,
     });
     expect(bySheet).toMatchObject({
-      values: ['01.09.2026 8:00:00', 'Иванова', 'ученик', 'математика, химия'],
+      values: [stamp, 'Иванова', 'ученик', 'математика, химия'],
       named: { Фамилия: ['Иванова'], Темы: ['математика, химия'] },
       row: 2,
       sheet: 'Ответы на форму (1)',

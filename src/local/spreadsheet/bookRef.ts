@@ -43,8 +43,9 @@ export class BookRef {
     this.store.apply(this.id, op);
   }
 
-  count(method: string): void {
-    this.ctx.count(S, method, this.id);
+  /** `cells`: the size of the range a call reads or writes (charged per cell by the latency table). */
+  count(method: string, cells?: number): void {
+    this.ctx.count(S, method, this.id, cells);
   }
 
   /** Values handed to the script: Dates from its realm. */

@@ -67,7 +67,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   getValues(): Cell[][] {
-    this.book.count('Range.getValues');
+    this.book.count('Range.getValues', this.box.numRows * this.box.numColumns);
     // The most frequent call (whole sheets, every execution): straight over the stored rows.
     const values = this.model().values;
     const { row, column, numRows, numColumns } = this.box;
@@ -86,17 +86,17 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   getValue(): Cell {
-    this.book.count('Range.getValue');
+    this.book.count('Range.getValue', this.box.numRows * this.box.numColumns);
     return this.book.out(cellAt(this.model(), this.box.row - 1, this.box.column - 1));
   }
 
   getDisplayValues(): string[][] {
-    this.book.count('Range.getDisplayValues');
+    this.book.count('Range.getDisplayValues', this.box.numRows * this.box.numColumns);
     return this.cells((s, r, c) => this.display(cellAt(s, r, c)));
   }
 
   getDisplayValue(): string {
-    this.book.count('Range.getDisplayValue');
+    this.book.count('Range.getDisplayValue', this.box.numRows * this.box.numColumns);
     return this.display(cellAt(this.model(), this.box.row - 1, this.box.column - 1));
   }
 
@@ -117,17 +117,17 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   getFormulas(): string[][] {
-    this.book.count('Range.getFormulas');
+    this.book.count('Range.getFormulas', this.box.numRows * this.box.numColumns);
     return this.cells((s, r, c) => s.formulas[`${r}:${c}`] ?? '');
   }
 
   getFormula(): string {
-    this.book.count('Range.getFormula');
+    this.book.count('Range.getFormula', this.box.numRows * this.box.numColumns);
     return this.model().formulas[`${this.box.row - 1}:${this.box.column - 1}`] ?? '';
   }
 
   setValues(values: unknown[][]): FakeRange {
-    this.book.count('Range.setValues');
+    this.book.count('Range.setValues', this.box.numRows * this.box.numColumns);
     if (!Array.isArray(values) || values.length !== this.box.numRows)
       throw this.book.ctx.error(
         MESSAGES.rowsMismatch(Array.isArray(values) ? values.length : 0, this.box.numRows),
@@ -142,7 +142,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   setValue(value: unknown): FakeRange {
-    this.book.count('Range.setValue');
+    this.book.count('Range.setValue', this.box.numRows * this.box.numColumns);
     this.write(
       Array.from({ length: this.box.numRows }, () => new Array<unknown>(this.box.numColumns).fill(value)),
     );
@@ -150,7 +150,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   setFormula(formula: string): FakeRange {
-    this.book.count('Range.setFormula');
+    this.book.count('Range.setFormula', this.box.numRows * this.box.numColumns);
     const text = formula.startsWith('=') ? formula : `=${formula}`;
     this.write(
       Array.from({ length: this.box.numRows }, () => new Array<unknown>(this.box.numColumns).fill(text)),
@@ -217,7 +217,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   getCell(row: number, column: number): FakeRange {
-    this.book.count('Range.getCell');
+    this.book.count('Range.getCell', this.box.numRows * this.box.numColumns);
     if (row < 1 || column < 1 || row > this.box.numRows || column > this.box.numColumns)
       throw this.book.ctx.error(MESSAGES.outside);
     return new FakeRange(this.book, this.sheetId, {
@@ -229,7 +229,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
-    this.book.count('Range.offset');
+    this.book.count('Range.offset', this.box.numRows * this.box.numColumns);
     return new FakeSheet(this.book, this.sheetId).rangeOf(
       this.box.row + rowOffset,
       this.box.column + columnOffset,
@@ -239,7 +239,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   setNumberFormat(numberFormat: string): FakeRange {
-    this.book.count('Range.setNumberFormat');
+    this.book.count('Range.setNumberFormat', this.box.numRows * this.box.numColumns);
     this.applyFormats(
       Array.from({ length: this.box.numRows }, () =>
         new Array<string>(this.box.numColumns).fill(numberFormat),
@@ -249,7 +249,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   setNumberFormats(numberFormats: string[][]): FakeRange {
-    this.book.count('Range.setNumberFormats');
+    this.book.count('Range.setNumberFormats', this.box.numRows * this.box.numColumns);
     if (numberFormats.length !== this.box.numRows)
       throw this.book.ctx.error(MESSAGES.rowsMismatch(numberFormats.length, this.box.numRows));
     for (const row of numberFormats)
@@ -270,17 +270,17 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   getNumberFormat(): string {
-    this.book.count('Range.getNumberFormat');
+    this.book.count('Range.getNumberFormat', this.box.numRows * this.box.numColumns);
     return this.model().formats[`${this.box.row - 1}:${this.box.column - 1}`] ?? 'General';
   }
 
   getNumberFormats(): string[][] {
-    this.book.count('Range.getNumberFormats');
+    this.book.count('Range.getNumberFormats', this.box.numRows * this.box.numColumns);
     return this.cells((s, r, c) => s.formats[`${r}:${c}`] ?? 'General');
   }
 
   clear(): FakeRange {
-    this.book.count('Range.clear');
+    this.book.count('Range.clear', this.box.numRows * this.box.numColumns);
     this.book.apply({
       op: 'clear',
       sheetId: this.sheetId,
@@ -292,7 +292,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   clearContent(): FakeRange {
-    this.book.count('Range.clearContent');
+    this.book.count('Range.clearContent', this.box.numRows * this.box.numColumns);
     this.book.apply({
       op: 'clear',
       sheetId: this.sheetId,
@@ -304,7 +304,7 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
   }
 
   clearFormat(): FakeRange {
-    this.book.count('Range.clearFormat');
+    this.book.count('Range.clearFormat', this.box.numRows * this.box.numColumns);
     this.book.apply({
       op: 'clear',
       sheetId: this.sheetId,
@@ -321,42 +321,42 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
 
   // Cosmetic formatting is counted but not stored (see README).
   setFontWeight(_fontWeight: string | null): FakeRange {
-    this.book.count('Range.setFontWeight');
+    this.book.count('Range.setFontWeight', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   setBackground(_color: string | null): FakeRange {
-    this.book.count('Range.setBackground');
+    this.book.count('Range.setBackground', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   setFontColor(_color: string | null): FakeRange {
-    this.book.count('Range.setFontColor');
+    this.book.count('Range.setFontColor', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   setWrap(_isWrapEnabled: boolean): FakeRange {
-    this.book.count('Range.setWrap');
+    this.book.count('Range.setWrap', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   setHorizontalAlignment(_alignment: string | null): FakeRange {
-    this.book.count('Range.setHorizontalAlignment');
+    this.book.count('Range.setHorizontalAlignment', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   setVerticalAlignment(_alignment: string | null): FakeRange {
-    this.book.count('Range.setVerticalAlignment');
+    this.book.count('Range.setVerticalAlignment', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   setNote(_note: string | null): FakeRange {
-    this.book.count('Range.setNote');
+    this.book.count('Range.setNote', this.box.numRows * this.box.numColumns);
     return this;
   }
 
   protect(): FakeProtection {
-    this.book.count('Range.protect');
+    this.book.count('Range.protect', this.box.numRows * this.box.numColumns);
     return FakeProtection.create(this.book, this.sheetId, this.zeroBased());
   }
 }
