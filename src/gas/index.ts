@@ -14,6 +14,7 @@ export {
   intakeForms,
   onQuestionnaireSubmit,
   refreshQuestionnaireLists,
+  updateQuestionnaires,
   withdrawConsent,
 } from './intake/entry';
 export {
