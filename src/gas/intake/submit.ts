@@ -2,7 +2,7 @@
 // processed (double-fired triggers), validate, upsert, log. Raw response sheets are never touched.
 
 import { FORMS } from '../../../forms/index';
-import type { RawAnswer, RawAnswers } from '../../core/intake/answers';
+import type { RawAnswer, RawAnswers, ShownChoices } from '../../core/intake/answers';
 import { CONSENTS, consentToRecord } from '../../core/intake/consentRow';
 import { INTAKE_LOG, intakeLogRecord, JOURNAL, responseRef } from '../../core/intake/journal';
 import { type IntakeOutcome, processSubmission, type Submission } from '../../core/intake/process';
@@ -76,6 +76,21 @@ function apply(o: IntakeOutcome, tables: IntakeTables, now: Date): void {
   );
 }
 
+/** The labels a choice question showed: the curator may have reworded them since setup. */
+function shownChoices(item: GoogleAppsScript.Forms.Item): string[] | undefined {
+  const T = FormApp.ItemType;
+  const type = item.getType();
+  const choices =
+    type === T.MULTIPLE_CHOICE
+      ? item.asMultipleChoiceItem().getChoices()
+      : type === T.LIST
+        ? item.asListItem().getChoices()
+        : type === T.CHECKBOX
+          ? item.asCheckboxItem().getChoices()
+          : undefined;
+  return choices?.map((c) => c.getValue());
+}
+
 const flatAnswer = (v: unknown): RawAnswer =>
   Array.isArray(v) ? v.flatMap((x) => (Array.isArray(x) ? x.map(String) : String(x))) : String(v ?? '');
 
@@ -88,15 +103,21 @@ export function readSubmission(
   const found = formByGoogleId(readFormRegistry(), source.getId());
   if (!found) return undefined;
   const answers: RawAnswers = {};
+  const shown: ShownChoices = {};
   for (const ir of response.getItemResponses()) {
-    const key = found.keys.get(String(ir.getItem().getId()));
-    if (key) answers[key] = flatAnswer(ir.getResponse());
+    const item = ir.getItem();
+    const key = found.keys.get(String(item.getId()));
+    if (!key) continue;
+    answers[key] = flatAnswer(ir.getResponse());
+    const choices = shownChoices(item);
+    if (choices) shown[key] = choices;
   }
   return {
     formId: found.formId,
     responseId: response.getId(),
     submittedAt: new Date(response.getTimestamp().getTime()),
     answers,
+    shown,
   };
 }
 
