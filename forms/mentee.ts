@@ -13,7 +13,7 @@ import {
 } from './common';
 import type { FormDefinition } from './definition';
 
-export const MENTEE_CATEGORIES = ['student', 'teacher', 'young_specialist'] as const;
+export const MENTEE_CATEGORIES = ['student', 'college_student', 'teacher', 'young_specialist'] as const;
 
 export const MENTEE_FORM: FormDefinition = {
   id: 'mentee',

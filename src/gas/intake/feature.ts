@@ -4,6 +4,7 @@ import { CONSENTS } from '../../core/intake/consentRow';
 import { INTAKE_LOG } from '../../core/intake/journal';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
+import { setupFormsCatalogue } from '../mentoringForms';
 import { ensureSheet } from '../sheetTable';
 import { setupIntakeForms } from './setupForms';
 
@@ -18,7 +19,9 @@ export const INTAKE_FEATURE: Feature = {
         ensureSheet(BASES.mentor);
         ensureSheet(CONSENTS);
         ensureSheet(INTAKE_LOG);
-        return setupIntakeForms();
+        const catalogue = setupFormsCatalogue();
+        const forms = setupIntakeForms();
+        return [catalogue, forms].filter(Boolean).join('. ') || undefined;
       },
     },
   ],

@@ -2,18 +2,19 @@
 // responses to this workbook, install exactly one submit trigger per form and show the links in
 // Настройки. Running it again creates nothing: it brings forms whose definition changed in line with
 // forms/*.ts and refills the lists from Настройки and the bases.
+
 import { FORM_IDS, type FormId } from '../../../forms/definition';
 import { FORMS } from '../../../forms/index';
 import { choiceLists } from '../../core/intake/choices';
 import { formStamp } from '../../core/intake/formStamp';
 import { JOURNAL } from '../../core/intake/journal';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Participant } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
 import { appendRows } from '../appendRows';
-import { loadSettings, settingsTable } from '../settingsSheet';
+import { offeredMentoringForms } from '../mentoringForms';
+import { settingsTable } from '../settingsSheet';
 import { openBase, readBaseSheet } from './bases';
 import { buildForm, openForm, refreshChoices } from './formBuilder';
 import { isCurrent, migrateForm } from './formMigration';
@@ -22,7 +23,7 @@ import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formReg
 export const SUBMIT_HANDLER = 'onQuestionnaireSubmit';
 
 function currentLists() {
-  const forms = loadSettings(INTAKE_SETTINGS).values.mentoringForms;
+  const forms = offeredMentoringForms();
   const people = (role: 'mentor' | 'mentee'): Participant[] =>
     readBaseSheet(openBase(role), role, forms).flatMap((r) =>
       r.read.participant ? [r.read.participant] : [],

@@ -3,7 +3,6 @@
 // in one setValues each.
 
 import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../../core/matching/compatibility';
 import { PAIRS, pairToRecord, recordToPair, UNMATCHED } from '../../core/matching/pairRow';
 import { type ProposeResult, planPairs, type UnmatchedMentee } from '../../core/matching/proposePairs';
@@ -12,6 +11,7 @@ import { blankPatch, byHeader, type Row, type RowPatch } from '../../core/schema
 import { readSettings } from '../../core/settings';
 import { safeCell } from '../../core/table';
 import { readMentees, readMentors } from '../intake/bases';
+import { loadIntakeSettings } from '../mentoringForms';
 import { readSettingCells } from '../settingsSheet';
 import { ensureSheet, readHeader, readSheet, SheetTable } from '../sheetTable';
 
@@ -27,7 +27,7 @@ export interface MatchingWorld {
 export function loadWorld(): MatchingWorld {
   const cells = readSettingCells();
   const matching = readSettings(MATCHING_SETTINGS, cells);
-  const intake = readSettings(INTAKE_SETTINGS, cells);
+  const intake = loadIntakeSettings(cells);
   const forms = intake.values.mentoringForms;
   const mentors = readMentors(forms).map((r) => r.participant);
   const mentees = readMentees(forms).map((r) => r.participant);
