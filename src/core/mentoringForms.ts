@@ -4,7 +4,14 @@
 // «Формы наставничества» then chooses which of them the school offers this year.
 
 import { labelKey } from './intake/text';
-import { CATEGORIES, CATEGORY_LABELS, type Category, DEFAULT_FORMS, type MentoringForm } from './model';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  type Category,
+  DEFAULT_FORMS,
+  type MentoringForm,
+  type Participant,
+} from './model';
 import { defineSheet, type RowOf, textColumn } from './schema';
 
 export const FORMS_CATALOGUE = defineSheet('Формы наставничества', {
@@ -168,4 +175,14 @@ export function offeredForms(
     if (!out.includes(form)) out.push(form);
   }
   return out.length ? out : 'не выбрана ни одна форма';
+}
+
+/**
+ * How many mentees a mentor may take: as offered in the questionnaire, but no more than the largest
+ * group any of their forms allows (a form without a limit leaves the offer as it is).
+ */
+export function capacityIn(mentor: Participant, forms: readonly MentoringForm[]): number {
+  const limits = mentor.forms.map((id) => forms.find((f) => f.id === id)?.groupSize);
+  if (limits.length === 0 || limits.some((l) => l === undefined)) return mentor.capacity;
+  return Math.min(mentor.capacity, Math.max(...(limits as number[])));
 }

@@ -6,6 +6,7 @@ import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
 import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../../core/matching/compatibility';
 import { PAIRS, pairToRecord, recordToPair, UNMATCHED } from '../../core/matching/pairRow';
 import { type ProposeResult, planPairs, type UnmatchedMentee } from '../../core/matching/proposePairs';
+import { capacityIn } from '../../core/mentoringForms';
 import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../../core/model';
 import { blankPatch, byHeader, type Row, type RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
@@ -156,7 +157,7 @@ export function runMatching(now: Date): { result: ProposeResult; world: Matching
   const rows = readPairRows(table, world.forms);
   const existing = rows.flatMap((r) => (r.pair ? [r.pair] : []));
   const result = planPairs({
-    mentors: world.mentors,
+    mentors: world.mentors.map((m) => ({ ...m, capacity: capacityIn(m, world.forms) })),
     mentees: world.mentees,
     forms: world.forms,
     existing,
