@@ -85,8 +85,8 @@ export function eraseParticipant(
     );
     scrub(
       UNMATCHED,
-      (r) => mine(r.menteeId),
-      () => ({ mentee: ERASED_LABEL, detail: '', reason: ERASED_LABEL }),
+      (r) => mine(r.participantId),
+      () => ({ participant: ERASED_LABEL, detail: '', reason: ERASED_LABEL }),
     );
   }
   scrub(
