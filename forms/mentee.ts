@@ -55,8 +55,16 @@ export const MENTEE_FORM: FormDefinition = {
     },
     {
       key: 'subjects',
-      title: 'Предметы, по которым нужна помощь (или которые вы преподаёте)',
-      help: '',
+      title: 'Предметы, по которым нужна помощь',
+      help: 'Для учеников и студентов.',
+      type: 'multiple',
+      required: false,
+      choices: SUBJECTS,
+    },
+    {
+      key: 'teachingSubjects',
+      title: 'Предметы, которые вы преподаёте',
+      help: 'Для педагогов и молодых специалистов.',
       type: 'multiple',
       required: false,
       choices: SUBJECTS,

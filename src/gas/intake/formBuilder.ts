@@ -31,6 +31,8 @@ function textValidation(item: FormItem): GoogleAppsScript.Forms.TextValidation {
   if (item.type === 'email') {
     return builder.setHelpText('Нужен адрес почты, например ivanova@mail.ru').requireTextIsEmail().build();
   }
+  const pattern = item.validation?.pattern;
+  if (pattern) return builder.setHelpText(pattern.help).requireTextMatchesPattern(pattern.regex).build();
   if (range) {
     return builder
       .setHelpText(`Целое число от ${range.min} до ${range.max}.`)

@@ -13,6 +13,7 @@ import { deliverDue, enqueue } from '../mail/outbox';
 import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
 import { formByGoogleId, readFormRegistry } from './formRegistry';
+import { refreshListsInForms } from './setupForms';
 
 export interface IntakeReply {
   result: 'accepted' | 'updated' | 'rejected' | 'duplicate' | 'blank' | 'unknown-form';
@@ -181,6 +182,8 @@ export function onQuestionnaireSubmit(e?: GoogleAppsScript.Events.FormsOnFormSub
     });
   }
   const done = handleSubmission(s);
+  // A consent given or withdrawn changes who may be chosen in the post-meeting questionnaires.
+  if (s.formId === 'consent' && done.accepted) withScriptLock(refreshListsInForms);
   if (done.mailQueued > 0) deliverDue();
   return done;
 }
