@@ -6,7 +6,7 @@ import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
 import { setupFormsCatalogue } from '../mentoringForms';
 import { ensureSheet } from '../sheetTable';
-import { refreshListsInForms, setupIntakeForms } from './setupForms';
+import { setupIntakeForms } from './setupForms';
 
 export const INTAKE_FEATURE: Feature = {
   name: 'Анкеты и базы',
@@ -26,7 +26,6 @@ export const INTAKE_FEATURE: Feature = {
     },
   ],
   afterApproval: [],
-  // Consents given or withdrawn since yesterday change who may be chosen after the meeting.
-  daily: [{ name: 'Списки в анкетах', run: () => void refreshListsInForms() }],
+  daily: [],
   webRoutes: {},
 };

@@ -109,9 +109,15 @@ export function readSubmission(
     const item = ir.getItem();
     const key = found.keys.get(String(item.getId()));
     if (!key) continue;
-    answers[key] = flatAnswer(ir.getResponse());
-    const choices = shownChoices(item);
-    if (choices) shown[key] = choices;
+    const answer = flatAnswer(ir.getResponse());
+    answers[key] = answer;
+    // Reading the live choices costs calls: only for an answer the definition's own list lacks.
+    const defined = FORMS[found.formId].items.find((i) => i.key === key)?.choices;
+    const values: string[] = [answer].flat(2);
+    if (defined && !values.every((v) => defined.includes(v))) {
+      const choices = shownChoices(item);
+      if (choices) shown[key] = choices;
+    }
   }
   return {
     formId: found.formId,

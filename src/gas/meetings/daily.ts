@@ -97,7 +97,7 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
     startStepDays: s.startStepDays,
     intervalDays: s.intervalDays,
   };
-  const { meetings, created } = syncMeetings(groups, rules, today, readFormsCatalogue().forms);
+  const { meetings, created } = syncMeetings(groups, rules, today, () => readFormsCatalogue().forms);
   return { mentees, everyone, links, groups, meetings, created, problems };
 }
 

@@ -34,15 +34,18 @@ export function syncMeetings(
   groups: readonly ActiveGroup[],
   rules: PlanRules,
   today: LocalDate,
-  forms: readonly MentoringForm[] = [],
+  // Read only when a new group is planned: most days plan nothing.
+  formsOf: () => readonly MentoringForm[] = () => [],
 ) {
   const table = meetingsTable();
   const rows = table.read();
   const planned = new Set(rows.map((r) => r.values.planId));
+  let forms: readonly MentoringForm[] | undefined;
   const appends: RowPatch<typeof MEETINGS>[] = [];
   for (const g of groups) {
     if (planned.has(g.planId)) continue;
     planned.add(g.planId);
+    forms ??= formsOf();
     const form = forms.find((f) => f.label === g.formId || f.id === g.formId);
     planMeetings([g.startsOn, today].sort()[1], {
       ...rules,
