@@ -51,3 +51,21 @@ describe('choices a curator edited in the live form', () => {
     expect(reply).toMatchObject({ result: 'accepted' });
   });
 });
+
+describe('a label the curator maps in Настройки', () => {
+  it('is read as the programme’s choice when the form’s list no longer tells which one it was', async () => {
+    const ws = await setUpWorkspace();
+    // Renamed and another added: the place among the labels no longer tells which one was renamed.
+    editChoices(ws, 'Кто вы', (c) => [...c.map((x) => (x === 'ученик' ? 'Обучающийся' : x)), 'родитель']);
+    expect(submit(ws, 'mentee', menteeAnswers({ category: 'Обучающийся' })).result).toBe('rejected');
+    const settings = table(ws, 'Настройки');
+    const at = settings.findIndex((r) => r.Параметр === 'Анкеты: другие подписи вариантов') + 2;
+    expect(at).toBeGreaterThan(1);
+    ws.edit('Настройки', `B${at}`, 'Обучающийся = ученик');
+    const reply = submit(ws, 'mentee', menteeAnswers({ category: 'Обучающийся' }));
+    expect(reply.result).toBe('accepted');
+    const row = table(ws, 'Наставляемые')[0];
+    expect(row).toMatchObject({ Категория: 'ученик' });
+    expect(String(row.Проблема)).not.toContain('вариант');
+  });
+});

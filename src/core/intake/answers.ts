@@ -50,6 +50,7 @@ interface Found {
   errors: Issue[];
   warnings: Issue[];
   shown?: readonly string[];
+  aliases?: Readonly<Record<string, string>>;
 }
 
 function parseItem(
@@ -94,7 +95,7 @@ function parseItem(
       const known: string[] = [];
       const unknown: string[] = [];
       for (const v of values) {
-        const canonical = canonicalChoice(v, choices, found.shown);
+        const canonical = canonicalChoice(v, choices, found.shown, found.aliases);
         if (canonical === undefined) unknown.push(v);
         else known.push(canonical);
       }
@@ -155,12 +156,18 @@ export function parseAnswers(
   raw: RawAnswers,
   lists: ChoiceLists,
   shown?: ShownChoices,
+  aliases?: Readonly<Record<string, string>>,
 ): ParseResult {
   const answers: ParsedAnswers = {};
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   for (const item of def.items) {
-    const value = parseItem(item, raw[item.key], lists, { errors, warnings, shown: shown?.[item.key] });
+    const value = parseItem(item, raw[item.key], lists, {
+      errors,
+      warnings,
+      shown: shown?.[item.key],
+      aliases,
+    });
     if (value !== undefined) answers[item.key] = value;
   }
   return { answers, errors, warnings };

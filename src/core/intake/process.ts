@@ -202,7 +202,7 @@ function parseWithSchoolLists(def: FormDefinition, s: Submission, ctx: IntakeCon
     participants(ctx.bases.mentor),
     participants(ctx.bases.mentee),
   );
-  return parseAnswers(def, s.answers, lists, s.shown);
+  return parseAnswers(def, s.answers, lists, s.shown, ctx.settings.choiceAliases);
 }
 
 function processQuestionnaire(

@@ -6,6 +6,7 @@ import { offeredForms } from '../mentoringForms';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
 import { defineSettings, readSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
+import { labelKey } from './text';
 
 const text = () =>
   z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
@@ -76,6 +77,32 @@ export const INTAKE_SETTINGS = defineSettings({
     help: 'Кто старше, не может быть в категории «ученик».',
     defaultCell: 18,
     parse: () => whole(14, 25),
+  },
+  choiceAliases: {
+    name: 'Анкеты: другие подписи вариантов',
+    help:
+      'Если в Google Форме переименовали вариант ответа, запишите «новая подпись = прежняя подпись» ' +
+      '(несколько — через точку с запятой), например «Ученик / ученица = ученик».',
+    defaultCell: '',
+    parse: () =>
+      text().transform((cell, ctx): Record<string, string> => {
+        const aliases: Record<string, string> = {};
+        for (const part of cell
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)) {
+          const [shown, defined, extra] = part.split('=').map((s) => s.trim());
+          if (!shown || !defined || extra !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `«${part}»: нужно «новая подпись = прежняя подпись», например «Ученик / ученица = ученик»`,
+            });
+            return z.NEVER;
+          }
+          aliases[labelKey(shown)] = defined;
+        }
+        return aliases;
+      }),
   },
   confirmationMail: {
     name: 'Письмо новому участнику',
