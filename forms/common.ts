@@ -32,6 +32,12 @@ export const CLASS_ITEM: FormItem = {
   help: 'Для учеников: номер и буква, например 7Б.',
   type: 'short',
   required: false,
+  validation: {
+    pattern: {
+      regex: '^\\s*(1[01]|[1-9])\\s*[-–—]?\\s*[А-Яа-яЁё]\\s*$',
+      help: 'Номер класса от 1 до 11 и буква, например 7Б.',
+    },
+  },
 };
 
 export const AGE_ITEM: FormItem = {

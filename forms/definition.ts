@@ -13,6 +13,8 @@ export interface ItemValidation {
   maxLength?: number;
   /** Whole number between min and max (short items asking for a number). */
   integer?: { min: number; max: number };
+  /** A regular expression (Google's RE2) the answer must match, and what the page says when it does not. */
+  pattern?: { regex: string; help: string };
 }
 
 export interface FormItem {

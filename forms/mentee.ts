@@ -14,7 +14,7 @@ import {
 } from './common';
 import type { FormDefinition } from './definition';
 
-export const MENTEE_CATEGORIES = ['student', 'teacher', 'young_specialist'] as const;
+export const MENTEE_CATEGORIES = ['student', 'college_student', 'teacher', 'young_specialist'] as const;
 
 export const MENTEE_FORM: FormDefinition = {
   id: 'mentee',
@@ -57,8 +57,16 @@ export const MENTEE_FORM: FormDefinition = {
     },
     {
       key: 'subjects',
-      title: 'Предметы, по которым нужна помощь (или которые вы преподаёте)',
-      help: '',
+      title: 'Предметы, по которым нужна помощь',
+      help: 'Для учеников и студентов.',
+      type: 'multiple',
+      required: false,
+      choices: SUBJECTS,
+    },
+    {
+      key: 'teachingSubjects',
+      title: 'Предметы, которые вы преподаёте',
+      help: 'Для педагогов и молодых специалистов.',
       type: 'multiple',
       required: false,
       choices: SUBJECTS,

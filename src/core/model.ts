@@ -43,10 +43,21 @@ export const MentoringFormSchema = z.lazy(() =>
     menteeCategories: z.array(z.enum(CATEGORIES)).min(1),
     /** «ученик – ученик»: the mentor must be in a higher class than the mentee. */
     mentorInHigherClass: z.boolean().default(false),
+    /** Ages (full years) a mentee of this form may have; either end may be open. */
+    menteeAge: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).default({}),
+    /** Classes a pupil mentee of this form may be in. */
+    menteeGrade: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).default({}),
+    /** Most mentees one mentor takes in this form (a group); undefined: as the mentor offers. */
+    groupSize: z.number().int().min(1).optional(),
+    /** Days between regular meetings of this form; undefined: the school's setting. */
+    intervalDays: z.number().int().min(1).optional(),
   }),
 );
 export type MentoringForm = z.infer<typeof MentoringFormSchema>;
 
+const OPEN = {};
+
+/** The methodology's five model forms; a school edits them or adds its own in «Формы наставничества». */
 export const DEFAULT_FORMS: MentoringForm[] = [
   {
     id: 'student-student',
@@ -54,6 +65,8 @@ export const DEFAULT_FORMS: MentoringForm[] = [
     mentorCategories: ['student'],
     menteeCategories: ['student'],
     mentorInHigherClass: true,
+    menteeAge: { min: 10 },
+    menteeGrade: OPEN,
   },
   {
     id: 'teacher-teacher',
@@ -61,6 +74,8 @@ export const DEFAULT_FORMS: MentoringForm[] = [
     mentorCategories: ['teacher'],
     menteeCategories: ['teacher', 'young_specialist'],
     mentorInHigherClass: false,
+    menteeAge: OPEN,
+    menteeGrade: OPEN,
   },
   {
     id: 'teacher-student',
@@ -68,6 +83,8 @@ export const DEFAULT_FORMS: MentoringForm[] = [
     mentorCategories: ['teacher'],
     menteeCategories: ['student'],
     mentorInHigherClass: false,
+    menteeAge: { min: 10 },
+    menteeGrade: OPEN,
   },
   {
     id: 'college-student',
@@ -75,6 +92,8 @@ export const DEFAULT_FORMS: MentoringForm[] = [
     mentorCategories: ['college_student', 'alumnus'],
     menteeCategories: ['student'],
     mentorInHigherClass: false,
+    menteeAge: { min: 10 },
+    menteeGrade: OPEN,
   },
   {
     id: 'employer-student',
@@ -82,6 +101,9 @@ export const DEFAULT_FORMS: MentoringForm[] = [
     mentorCategories: ['employer', 'parent', 'alumnus'],
     menteeCategories: ['student'],
     mentorInHigherClass: false,
+    // Senior classes: profession choice and projects for an enterprise.
+    menteeAge: { min: 14 },
+    menteeGrade: { min: 8 },
   },
 ];
 

@@ -16,6 +16,7 @@ export {
   intakeForms,
   onQuestionnaireSubmit,
   refreshQuestionnaireLists,
+  updateQuestionnaires,
   withdrawConsent,
 } from './intake/entry';
 export {

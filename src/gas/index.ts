@@ -36,5 +36,6 @@ export const {
   sendDistrictProposals,
   setPairState,
   setupProgramme,
+  updateQuestionnaires,
   withdrawConsent,
 } = guardEntryPoints({ ...entryPoints }, ENTRY_ACCESS);

@@ -9,6 +9,7 @@ export const MENU_TITLE = 'Наставничество';
 
 export const MENU: MenuItem[] = [
   { title: 'Настроить программу', functionName: 'setupProgramme' },
+  { title: 'Обновить анкеты', functionName: 'updateQuestionnaires' },
   { title: 'Обновить списки в анкетах', functionName: 'refreshQuestionnaireLists' },
   { title: 'Сведения об участнике (ст. 14 152-ФЗ)', functionName: 'exportParticipantData' },
   { title: 'Отозвать согласие участника (письменное заявление)', functionName: 'withdrawConsent' },

@@ -5,12 +5,11 @@ import { consentStatus, hasValidConsent } from '../../src/core/intake/consent';
 import { sameName } from '../../src/core/intake/identity';
 import { type IntakeContext, processSubmission, type Submission } from '../../src/core/intake/process';
 import { parseClass } from '../../src/core/intake/schoolClass';
-import { INTAKE_SETTINGS, type IntakeSettings } from '../../src/core/intake/settings';
+import { readIntakeSettings } from '../../src/core/intake/settings';
 import { titleCaseName } from '../../src/core/intake/text';
 import { applyPatch } from '../../src/core/schema';
-import { readSettings } from '../../src/core/settings';
 
-const settings = readSettings(INTAKE_SETTINGS, new Map()).values as IntakeSettings;
+const settings = readIntakeSettings(new Map()).values;
 const now = new Date('2026-10-01T09:00:00Z');
 
 function emptyContext(): IntakeContext {

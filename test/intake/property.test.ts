@@ -5,9 +5,8 @@ import type { FormId, FormItem } from '../../forms/definition';
 import { FORMS } from '../../forms/index';
 import { intakeFormIds, submitKeyed } from '../../src/cli/intakeSubmit';
 import { type IntakeContext, processSubmission } from '../../src/core/intake/process';
-import { INTAKE_SETTINGS, type IntakeSettings } from '../../src/core/intake/settings';
+import { readIntakeSettings } from '../../src/core/intake/settings';
 import { DEFAULT_FORMS } from '../../src/core/model';
-import { readSettings } from '../../src/core/settings';
 import type { LocalWorkspace } from '../../src/local';
 import { changeForm } from '../../src/local/forms/store';
 import { rawResponses, setUpWorkspace, table } from './workspace';
@@ -52,7 +51,7 @@ const response = fc.constantFrom(...FORM_KEYS).chain((formId) =>
 
 describe('intake under generated input', () => {
   it('never throws in the core, whatever the raw answers', () => {
-    const settings = readSettings(INTAKE_SETTINGS, new Map()).values as IntakeSettings;
+    const settings = readIntakeSettings(new Map()).values;
     const ctx: IntakeContext = {
       settings,
       bases: { mentor: [], mentee: [] },

@@ -28,8 +28,8 @@ describe('matching workflow in the offline workspace', () => {
       true,
     );
     let unmatched = table(opened, UNMATCHED_SHEET, UNMATCHED_HEADERS);
-    expect(unmatched.map((u) => [u['Код наставляемого'], u['Причина']])).toEqual([
-      [noConsent.id, 'нет согласия на обработку данных'],
+    expect(unmatched.map((u) => [u.Роль, u['Код участника'], u['Причина']])).toEqual([
+      ['наставляемый', noConsent.id, 'нет согласия на обработку данных'],
     ]);
 
     // The curator locks A–x and rejects A–z (the sidebar's buttons call setPairState), then re-runs.
@@ -48,7 +48,7 @@ describe('matching workflow in the offline workspace', () => {
     expect(byId.get(`${mentorB.id}/${z.id}`)?.['Состояние']).toBe('предложена');
     expect(pairs).toHaveLength(4);
     unmatched = table(opened, UNMATCHED_SHEET, UNMATCHED_HEADERS);
-    expect(unmatched.map((u) => u['Код наставляемого'])).toEqual([noConsent.id]);
+    expect(unmatched.map((u) => u['Код участника'])).toEqual([noConsent.id]);
 
     const review = opened.run('pairsReviewData') as { groups: Array<{ mentorId: string; pairs: unknown[] }> };
     expect(review.groups.map((g) => [g.mentorId, g.pairs.length])).toEqual([

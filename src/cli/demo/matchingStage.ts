@@ -11,11 +11,15 @@ export const matchingStage: DemoStage = {
     ws.run('proposePairs');
     const proposed = toastLines(ws.lastRun?.ui);
     const reasonColumn = columnIndex(UNMATCHED, 'reason');
+    const roleColumn = columnIndex(UNMATCHED, 'role');
     const reasons = new Map<string, number>();
     for (const row of ws.sheetRows(UNMATCHED_SHEET)) {
-      // «все подходящие наставники заняты (подходят: 3)» and the like count as one reason.
-      const reason = String(row[reasonColumn] ?? '').replace(/\s*\(.*\)$/, '');
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      // «все подходящие наставники заняты (подходят: 3)», «занято 1 из 3 мест; …» count as one reason.
+      const reason = String(row[reasonColumn] ?? '')
+        .replace(/^занято \d+ из \d+ мест; /, 'свободные места: ')
+        .replace(/\s*\(.*\)/, '');
+      const key = `${String(row[roleColumn] ?? '')}: ${reason}`;
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
     }
     ws.run('approvePairs');
     const approved = toastLines(ws.lastRun?.ui);

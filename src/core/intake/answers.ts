@@ -8,6 +8,7 @@ import {
   resolveChoices,
   textLimit,
 } from '../../../forms/definition';
+import { canonicalChoice, unknownChoiceHint } from './choiceLabels';
 import { collapseSpaces, hasEmoji, isEmail, normaliseEmail } from './text';
 
 // z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
@@ -30,7 +31,12 @@ export interface Issue {
 export interface ParseResult {
   answers: ParsedAnswers;
   errors: Issue[];
+  /** Problems that leave the response usable: shown on the participant's row, not a rejection. */
+  warnings: Issue[];
 }
+
+/** The choices each question showed when answered, by item key (read from the live form). */
+export type ShownChoices = Record<string, readonly string[]>;
 
 const flat = (raw: RawAnswer | undefined): string[] => {
   if (raw === undefined) return [];
@@ -40,12 +46,20 @@ const flat = (raw: RawAnswer | undefined): string[] => {
 
 const quote = (s: string): string => (s.length > 60 ? `«${s.slice(0, 57)}…»` : `«${s}»`);
 
+interface Found {
+  errors: Issue[];
+  warnings: Issue[];
+  shown?: readonly string[];
+  aliases?: Readonly<Record<string, string>>;
+}
+
 function parseItem(
   item: FormItem,
   raw: RawAnswer | undefined,
   lists: ChoiceLists,
-  errors: Issue[],
+  found: Found,
 ): Answer | undefined {
+  const { errors } = found;
   const fail = (message: string): undefined => {
     errors.push({ key: item.key, message });
     return undefined;
@@ -76,13 +90,22 @@ function parseItem(
     case 'single':
     case 'multiple': {
       const choices = resolveChoices(item, lists);
-      const unknown = values.find((v) => !choices.includes(v));
-      if (unknown !== undefined) {
-        return fail(`В вопросе «${item.title}» выбран вариант ${quote(unknown)}, которого нет в списке.`);
-      }
       if (item.type === 'single' && values.length > 1)
         return fail(`В вопросе «${item.title}» нужен один ответ.`);
-      return item.type === 'single' ? values[0] : values;
+      const known: string[] = [];
+      const unknown: string[] = [];
+      for (const v of values) {
+        const canonical = canonicalChoice(v, choices, found.shown, found.aliases);
+        if (canonical === undefined) unknown.push(v);
+        else known.push(canonical);
+      }
+      if (unknown.length && !found.shown)
+        return fail(`В вопросе «${item.title}» выбран вариант ${quote(unknown[0])}, которого нет в списке.`);
+      if (known.length === 0 && item.required) return fail(unknownChoiceHint(item.title, unknown[0]));
+      for (const v of unknown)
+        found.warnings.push({ key: item.key, message: unknownChoiceHint(item.title, v) });
+      if (known.length === 0) return undefined;
+      return item.type === 'single' ? known[0] : known;
     }
     case 'scale': {
       const n = Number(values[0]);
@@ -122,15 +145,32 @@ function parseItem(
   }
 }
 
-/** Checks every item; answers to questions not in the definition (added by a curator) are ignored. */
-export function parseAnswers(def: FormDefinition, raw: RawAnswers, lists: ChoiceLists): ParseResult {
+/**
+ * Checks every item; answers to questions not in the definition (added by a curator) are ignored.
+ * With the choices the live form showed, a reworded choice is mapped back to the definition's, and
+ * an unknown one is dropped with a warning instead of rejecting the response (unless nothing is left
+ * of a required answer).
+ */
+export function parseAnswers(
+  def: FormDefinition,
+  raw: RawAnswers,
+  lists: ChoiceLists,
+  shown?: ShownChoices,
+  aliases?: Readonly<Record<string, string>>,
+): ParseResult {
   const answers: ParsedAnswers = {};
   const errors: Issue[] = [];
+  const warnings: Issue[] = [];
   for (const item of def.items) {
-    const value = parseItem(item, raw[item.key], lists, errors);
+    const value = parseItem(item, raw[item.key], lists, {
+      errors,
+      warnings,
+      shown: shown?.[item.key],
+      aliases,
+    });
     if (value !== undefined) answers[item.key] = value;
   }
-  return { answers, errors };
+  return { answers, errors, warnings };
 }
 
 /** A double-fired or empty trigger event carries no answer at all. */

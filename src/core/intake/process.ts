@@ -12,6 +12,7 @@ import {
   parseAnswers,
   type RawAnswers,
   RawAnswersSchema,
+  type ShownChoices,
   textOf,
 } from './answers';
 import {
@@ -73,6 +74,8 @@ export interface Submission {
   responseId: string;
   submittedAt: Date;
   answers: RawAnswers;
+  /** Choices each question showed in the live form (a curator may have reworded them). */
+  shown?: ShownChoices;
 }
 
 /** rowNumber undefined: append a new row. */
@@ -258,7 +261,7 @@ function parseWithSchoolLists(def: FormDefinition, s: Submission, ctx: IntakeCon
     participants(ctx.bases.mentor),
     participants(ctx.bases.mentee),
   );
-  return parseAnswers(def, s.answers, lists);
+  return parseAnswers(def, s.answers, lists, s.shown, ctx.settings.choiceAliases);
 }
 
 function processQuestionnaire(
@@ -322,6 +325,7 @@ function processQuestionnaire(
       )
     : ctx.consents;
   const status = consentStatus(draft, consents);
+  const flagged = parsed.warnings.map((w) => w.message);
   // A resubmitted questionnaire keeps what the curator corrected: gender if not answered, name forms.
   const p: Participant = {
     ...draft,
@@ -333,47 +337,34 @@ function processQuestionnaire(
   };
   const values = participantToRecord(p, ctx.settings.mentoringForms, {
     status: ROW_STATUS.accepted,
-    problem: status.problem,
+    problem: [status.problem, ...flagged].filter(Boolean).join(' '),
     signer: status.signer,
     updatedAt: ctx.now,
     responseId: s.responseId,
   });
   if (row) {
     const changed = changedHeaders(role, row.record, values, BOOKKEEPING);
-    const o = outcome(
-      def,
-      s,
-      ctx,
-      'updated',
-      id,
-      [],
-      [
-        {
-          event: `${def.title}: анкета обновлена`,
-          who: id,
-          details: changed.length ? `Изменено: ${changed.join(', ')}.` : 'Ответы не изменились.',
-        },
-      ],
-    );
+    const o = outcome(def, s, ctx, 'updated', id, flagged, [
+      {
+        event: `${def.title}: анкета обновлена`,
+        who: id,
+        details: [
+          changed.length ? `Изменено: ${changed.join(', ')}.` : 'Ответы не изменились.',
+          ...flagged,
+        ].join(' '),
+      },
+    ]);
     o.base = { role, write: { rowNumber: row.rowNumber, values } };
     if (movedFrom) o.moveConsents = { role, from: movedFrom, to: draft.email };
     return o;
   }
-  const o = outcome(
-    def,
-    s,
-    ctx,
-    'accepted',
-    id,
-    [],
-    [
-      {
-        event: `${def.title}: новый участник`,
-        who: id,
-        details: `Согласие: ${status.state === 'received' ? 'получено' : 'нет'}.`,
-      },
-    ],
-  );
+  const o = outcome(def, s, ctx, 'accepted', id, flagged, [
+    {
+      event: `${def.title}: новый участник`,
+      who: id,
+      details: [`Согласие: ${status.state === 'received' ? 'получено' : 'нет'}.`, ...flagged].join(' '),
+    },
+  ]);
   o.base = { role, write: { values } };
   if (ctx.settings.confirmationMail) o.mail = confirmationMail(p, ctx.consentUrl);
   return o;

@@ -126,7 +126,8 @@ export function readQuestionnaire(
     age,
     position: textOf(a, 'position'),
     experienceYears: numberOf(a, 'experienceYears'),
-    subjects: listOf(a, 'subjects'),
+    // A teacher's own subjects and a pupil's subjects in need both meet the mentor's subjects.
+    subjects: [...new Set([...listOf(a, 'subjects'), ...listOf(a, 'teachingSubjects')])],
     topics: listOf(a, 'topics'),
     note: textOf(a, 'note'),
     forms,

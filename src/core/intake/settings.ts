@@ -1,8 +1,10 @@
-// Настройки that intake reads. «Формы наставничества» is the school's list of forms offered; other
-// features (matching, reports) read the same setting through INTAKE_SETTINGS.mentoringForms.
+// Настройки that intake reads. «Формы наставничества» is the school's list of forms offered, resolved
+// against the catalogue sheet of the same name; other features (matching, meetings, reports) read the
+// forms through readIntakeSettings too.
 import * as z from 'zod';
+import { offeredForms } from '../mentoringForms';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
-import { defineSettings, type SettingValues } from '../settings';
+import { defineSettings, readSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import { labelKey } from './text';
 
@@ -15,38 +17,24 @@ const whole = (min: number, max: number) =>
     .min(min, `не меньше ${min}`)
     .max(max, `не больше ${max}`);
 
-/** Forms the methodology names; a school enables some of them by label in Настройки. */
-export const FORM_CATALOGUE: readonly MentoringForm[] = DEFAULT_FORMS;
-
-export function parseFormList(cell: string): MentoringForm[] | string {
-  const labels = cell
-    .split(/[;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const forms: MentoringForm[] = [];
-  for (const label of labels) {
-    const form = FORM_CATALOGUE.find((f) => labelKey(f.label) === labelKey(label));
-    if (!form) {
-      return `неизвестная форма «${label}»; известные: ${FORM_CATALOGUE.map((f) => f.label).join(', ')}`;
-    }
-    if (!forms.includes(form)) forms.push(form);
-  }
-  return forms.length ? forms : 'не выбрана ни одна форма';
-}
-
 export const INTAKE_SETTINGS = defineSettings({
-  mentoringForms: {
+  offeredForms: {
     name: 'Формы наставничества',
-    help: 'Формы, которые предлагает школа, через точку с запятой. Их видят участники в анкетах.',
+    help:
+      'Формы, которые школа предлагает в этом году, через точку с запятой. Их видят участники в анкетах. ' +
+      'Кто может быть наставником и наставляемым в каждой форме — в листе «Формы наставничества».',
     defaultCell: DEFAULT_FORMS.map((f) => f.label).join('; '),
     parse: () =>
-      text().transform((cell, ctx): MentoringForm[] => {
-        const parsed = parseFormList(cell);
-        if (typeof parsed === 'string') {
-          ctx.addIssue({ code: 'custom', message: parsed });
+      text().transform((cell, ctx): string[] => {
+        const labels = cell
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+        if (!labels.length) {
+          ctx.addIssue({ code: 'custom', message: 'не выбрана ни одна форма' });
           return z.NEVER;
         }
-        return parsed;
+        return labels;
       }),
   },
   classLetters: {
@@ -90,6 +78,32 @@ export const INTAKE_SETTINGS = defineSettings({
     defaultCell: 18,
     parse: () => whole(14, 25),
   },
+  choiceAliases: {
+    name: 'Анкеты: другие подписи вариантов',
+    help:
+      'Если в Google Форме переименовали вариант ответа, запишите «новая подпись = прежняя подпись» ' +
+      '(несколько — через точку с запятой), например «Ученик / ученица = ученик».',
+    defaultCell: '',
+    parse: () =>
+      text().transform((cell, ctx): Record<string, string> => {
+        const aliases: Record<string, string> = {};
+        for (const part of cell
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)) {
+          const [shown, defined, extra] = part.split('=').map((s) => s.trim());
+          if (!shown || !defined || extra !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `«${part}»: нужно «новая подпись = прежняя подпись», например «Ученик / ученица = ученик»`,
+            });
+            return z.NEVER;
+          }
+          aliases[labelKey(shown)] = defined;
+        }
+        return aliases;
+      }),
+  },
   confirmationMail: {
     name: 'Письмо новому участнику',
     help: 'да — после первой анкеты участнику (и родителю ученика) уходит письмо о дальнейших шагах.',
@@ -97,4 +111,27 @@ export const INTAKE_SETTINGS = defineSettings({
     parse: () => text().transform((v) => v.toLowerCase() !== 'нет'),
   },
 });
-export type IntakeSettings = SettingValues<typeof INTAKE_SETTINGS>;
+/** What intake reads: the offered forms resolved against the school's catalogue. */
+export type IntakeSettings = Omit<SettingValues<typeof INTAKE_SETTINGS>, 'offeredForms'> & {
+  mentoringForms: MentoringForm[];
+};
+
+/**
+ * Настройки's cells with the catalogue of «Формы наставничества». An unknown form in Настройки is
+ * reported and left out; when none is known, every form of the catalogue is offered.
+ */
+export function readIntakeSettings(
+  cells: ReadonlyMap<string, CellValue>,
+  catalogue: readonly MentoringForm[] = DEFAULT_FORMS,
+): { values: IntakeSettings; problems: string[] } {
+  const { values, problems } = readSettings(INTAKE_SETTINGS, cells);
+  const { offeredForms: labels, ...rest } = values;
+  const known: MentoringForm[] = [];
+  for (const label of labels) {
+    const found = offeredForms([label], catalogue);
+    if (typeof found === 'string')
+      problems.push(`Настройка «${INTAKE_SETTINGS.offeredForms.name}»: ${found}.`);
+    else if (!known.includes(found[0])) known.push(found[0]);
+  }
+  return { values: { ...rest, mentoringForms: known.length ? known : [...catalogue] }, problems };
+}

@@ -140,7 +140,12 @@ export interface PairAssessment {
 
 const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
 
-/** Categories (and the higher-class rule) of one form; a Russian reason when they do not fit. */
+const rangeWords = (r: { min?: number; max?: number }): string =>
+  [r.min === undefined ? '' : `от ${r.min}`, r.max === undefined ? '' : `до ${r.max}`]
+    .filter(Boolean)
+    .join(' ');
+
+/** Categories, ages, classes and the higher-class rule of one form; a Russian reason when they do not fit. */
 export function formProblem(
   form: MentoringForm,
   mentor: Participant,
@@ -148,6 +153,18 @@ export function formProblem(
 ): string | undefined {
   if (!form.mentorCategories.includes(mentor.category) || !form.menteeCategories.includes(mentee.category))
     return `форма «${form.label}» не подходит для этих категорий участников`;
+  const age = form.menteeAge;
+  // Age and class are asked in every questionnaire; rows typed in by hand may lack them.
+  if (mentee.age !== undefined) {
+    if ((age.min !== undefined && mentee.age < age.min) || (age.max !== undefined && mentee.age > age.max))
+      return `в форме «${form.label}» наставляемому ${rangeWords(age)} лет, а ему ${mentee.age}`;
+  }
+  const grade = form.menteeGrade;
+  if (mentee.schoolClass && (grade.min !== undefined || grade.max !== undefined)) {
+    const g = mentee.schoolClass.grade;
+    if ((grade.min !== undefined && g < grade.min) || (grade.max !== undefined && g > grade.max))
+      return `в форме «${form.label}» наставляемый учится в классах ${rangeWords(grade)}, а он в ${g}-м`;
+  }
   if (form.mentorInHigherClass) {
     if (!mentor.schoolClass || !mentee.schoolClass) return `для формы «${form.label}» нужны классы обоих`;
     if (mentor.schoolClass.grade <= mentee.schoolClass.grade)

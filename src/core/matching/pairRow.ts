@@ -41,9 +41,11 @@ export const PAIRS_HEADERS = PAIRS.headers;
 export type PairValues = RowOf<typeof PAIRS>;
 
 export const UNMATCHED_SHEET = 'Без пары';
+/** Everyone a matching run left without a pair (or with free places, for mentors), with the reason. */
 export const UNMATCHED = defineSheet(UNMATCHED_SHEET, {
-  menteeId: textColumn('Код наставляемого'),
-  mentee: textColumn('Наставляемый'),
+  role: textColumn('Роль'),
+  participantId: textColumn('Код участника'),
+  participant: textColumn('Участник'),
   detail: textColumn('Класс или должность'),
   forms: textColumn('Формы наставничества'),
   reason: textColumn('Причина'),

@@ -9,6 +9,7 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   // Menu items.
   setupProgramme: 'editor',
   refreshQuestionnaireLists: 'editor',
+  updateQuestionnaires: 'editor',
   exportParticipantData: 'editor',
   withdrawConsent: 'editor',
   applyPendingDecisions: 'editor',

@@ -10,6 +10,7 @@
 // who withdrew consent is still returned (so Пары can show the row) with erased: true and lastName
 // «данные удалены», empty e-mail and names. Rows a curator broke (no ID, unknown category) are
 // skipped here and shown with their problem by intake. One sheet read per call.
+
 import {
   BASES,
   type BaseSchema,
@@ -17,10 +18,9 @@ import {
   type ReadRow,
   recordToParticipant,
 } from '../../core/intake/baseRow';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { MentoringForm, Participant, Role } from '../../core/model';
 import { SHEETS } from '../../core/sheets';
-import { loadSettings } from '../settingsSheet';
+import { offeredMentoringForms } from '../mentoringForms';
 import { SheetTable } from '../sheetTable';
 
 export interface BaseRow {
@@ -52,10 +52,7 @@ export function readBaseSheet(table: BaseTable, role: Role, forms: readonly Ment
 }
 
 /** The readable participants of a base; the forms of mentoring come from Настройки unless given. */
-function readBase(
-  role: Role,
-  forms: readonly MentoringForm[] = loadSettings(INTAKE_SETTINGS).values.mentoringForms,
-): BaseRow[] {
+function readBase(role: Role, forms: readonly MentoringForm[] = offeredMentoringForms()): BaseRow[] {
   return readBaseSheet(openBase(role), role, forms).flatMap((r) =>
     r.read.participant
       ? [

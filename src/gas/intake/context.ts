@@ -1,14 +1,14 @@
 // Reads what intake needs for one response, one sheet read each, under the script lock.
+
 import type { FormId } from '../../../forms/definition';
 import type { ConsentRecord } from '../../core/intake/consent';
 import { CONSENTS, recordToConsent } from '../../core/intake/consentRow';
 import { INTAKE_LOG } from '../../core/intake/journal';
 import { PREFERENCES } from '../../core/intake/preferenceRow';
 import type { IntakeContext } from '../../core/intake/process';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Role } from '../../core/model';
 import { readColumn } from '../appendRows';
-import { loadSettings } from '../settingsSheet';
+import { loadIntakeSettings } from '../mentoringForms';
 import { SheetTable } from '../sheetTable';
 import { type BaseTable, openBase, readBaseSheet } from './bases';
 import type { FormRegistry } from './formRegistry';
@@ -26,7 +26,7 @@ export function loadContext(
   registry: FormRegistry,
   now: Date,
 ): { ctx: IntakeContext; tables: IntakeTables } {
-  const { values: settings } = loadSettings(INTAKE_SETTINGS);
+  const { values: settings } = loadIntakeSettings();
   const tables: IntakeTables = { bases: {} };
   const bases: IntakeContext['bases'] = { mentor: [], mentee: [] };
   for (const role of ['mentor', 'mentee'] as const) {

@@ -135,8 +135,8 @@ export function eraseParticipant(
     scrubMeetings(e.participantId);
     scrub(
       UNMATCHED,
-      (r) => mine(r.menteeId),
-      () => ({ mentee: ERASED_LABEL, detail: '', reason: ERASED_LABEL }),
+      (r) => mine(r.participantId),
+      () => ({ participant: ERASED_LABEL, detail: '', reason: ERASED_LABEL }),
     );
     // Survey answers stay for the programme's figures, no longer linked to the person.
     scrub(

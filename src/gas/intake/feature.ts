@@ -5,6 +5,7 @@ import { INTAKE_LOG } from '../../core/intake/journal';
 import { PENDING } from '../../core/intake/pendingRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
+import { setupFormsCatalogue } from '../mentoringForms';
 import { ensureSheet } from '../sheetTable';
 import { CONFIRM_ROUTE } from './pendingChanges';
 import { applyCuratorDecisions, confirmPage } from './pendingConfirm';
@@ -22,7 +23,9 @@ export const INTAKE_FEATURE: Feature = {
         ensureSheet(CONSENTS, undefined, ['curatorChecked']);
         ensureSheet(INTAKE_LOG);
         ensureSheet(PENDING);
-        return setupIntakeForms();
+        const catalogue = setupFormsCatalogue();
+        const forms = setupIntakeForms();
+        return [catalogue, forms].filter(Boolean).join('. ') || undefined;
       },
     },
   ],

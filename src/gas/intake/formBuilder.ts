@@ -31,6 +31,8 @@ function textValidation(item: FormItem): GoogleAppsScript.Forms.TextValidation {
   if (item.type === 'email') {
     return builder.setHelpText('Нужен адрес почты, например ivanova@mail.ru').requireTextIsEmail().build();
   }
+  const pattern = item.validation?.pattern;
+  if (pattern) return builder.setHelpText(pattern.help).requireTextMatchesPattern(pattern.regex).build();
   if (range) {
     return builder
       .setHelpText(`Целое число от ${range.min} до ${range.max}.`)
@@ -43,68 +45,175 @@ function textValidation(item: FormItem): GoogleAppsScript.Forms.TextValidation {
     .build();
 }
 
-/** Every item type Forms creates has getId(); that is all the registry needs. */
-function addItem(form: Form, item: FormItem, lists: ChoiceLists): { getId(): number } {
+type Item = GoogleAppsScript.Forms.Item;
+type ItemType = GoogleAppsScript.Forms.ItemType;
+
+/** The Google item type a definition item is built as. */
+export function googleType(item: FormItem, lists: ChoiceLists): ItemType {
+  const T = FormApp.ItemType;
   switch (item.type) {
     case 'long':
-      return form
-        .addParagraphTextItem()
-        .setTitle(item.title)
-        .setHelpText(item.help)
-        .setRequired(item.required)
-        .setValidation(
-          FormApp.createParagraphTextValidation()
-            .setHelpText(`Не больше ${textLimit(item)} символов.`)
-            .requireTextLengthLessThanOrEqualTo(textLimit(item))
-            .build(),
-        );
-    case 'single': {
-      const choices = choicesOf(item, lists);
-      const q =
-        item.choicesFrom || choices.length >= DROPDOWN_FROM
-          ? form.addListItem()
-          : form.addMultipleChoiceItem();
-      return q
-        .setTitle(item.title)
-        .setHelpText(item.help)
-        .setRequired(item.required)
-        .setChoiceValues(choices);
-    }
+      return T.PARAGRAPH_TEXT;
+    case 'single':
+      return item.choicesFrom || choicesOf(item, lists).length >= DROPDOWN_FROM ? T.LIST : T.MULTIPLE_CHOICE;
     case 'multiple':
-      return form
-        .addCheckboxItem()
-        .setTitle(item.title)
-        .setHelpText(item.help)
-        .setRequired(item.required)
-        .setChoiceValues(choicesOf(item, lists));
-    case 'scale': {
-      const s = item.scale ?? { min: 1, max: 10, minLabel: '', maxLabel: '' };
-      return form
-        .addScaleItem()
-        .setTitle(item.title)
-        .setHelpText(item.help)
-        .setRequired(item.required)
-        .setBounds(s.min, s.max)
-        .setLabels(s.minLabel, s.maxLabel);
-    }
+      return T.CHECKBOX;
+    case 'scale':
+      return T.SCALE;
     case 'date':
-      return form.addDateItem().setTitle(item.title).setHelpText(item.help).setRequired(item.required);
+      return T.DATE;
     case 'grid':
-      return form
-        .addGridItem()
-        .setTitle(item.title)
-        .setHelpText(item.help)
-        .setRequired(item.required)
-        .setRows([...(item.rows ?? [])])
-        .setColumns([...(item.choices ?? [])]);
+      return T.GRID;
     default:
-      return form
-        .addTextItem()
-        .setTitle(item.title)
-        .setHelpText(item.help)
-        .setRequired(item.required)
-        .setValidation(textValidation(item));
+      return T.TEXT;
   }
+}
+
+/** A single-choice item may be shown as radio buttons or a drop-down: both answer the same way. */
+export function sameKind(a: ItemType, b: ItemType): boolean {
+  const single = [FormApp.ItemType.LIST, FormApp.ItemType.MULTIPLE_CHOICE];
+  return a === b || (single.includes(a) && single.includes(b));
+}
+
+/** A new item of that type at the end of the form, as a generic Item (what getItemById answers). */
+function addBlank(form: Form, type: ItemType): Item {
+  const T = FormApp.ItemType;
+  const added: { getId(): number } =
+    type === T.PARAGRAPH_TEXT
+      ? form.addParagraphTextItem()
+      : type === T.LIST
+        ? form.addListItem()
+        : type === T.MULTIPLE_CHOICE
+          ? form.addMultipleChoiceItem()
+          : type === T.CHECKBOX
+            ? form.addCheckboxItem()
+            : type === T.SCALE
+              ? form.addScaleItem()
+              : type === T.DATE
+                ? form.addDateItem()
+                : type === T.GRID
+                  ? form.addGridItem()
+                  : form.addTextItem();
+  const item = form.getItemById(added.getId());
+  if (!item) throw new Error('Вопрос добавлен, но форма его не находит; запустите настройку ещё раз.');
+  return item;
+}
+
+/** What a question shows a respondent, read back from Google (validation cannot be read back). */
+interface Shown {
+  required: boolean;
+  choices: string[];
+}
+
+function shownOf(found: Item): Shown {
+  const T = FormApp.ItemType;
+  const type = found.getType();
+  if (type === T.PARAGRAPH_TEXT) return { required: found.asParagraphTextItem().isRequired(), choices: [] };
+  if (type === T.LIST) {
+    const q = found.asListItem();
+    return { required: q.isRequired(), choices: q.getChoices().map((c) => c.getValue()) };
+  }
+  if (type === T.MULTIPLE_CHOICE) {
+    const q = found.asMultipleChoiceItem();
+    return { required: q.isRequired(), choices: q.getChoices().map((c) => c.getValue()) };
+  }
+  if (type === T.CHECKBOX) {
+    const q = found.asCheckboxItem();
+    return { required: q.isRequired(), choices: q.getChoices().map((c) => c.getValue()) };
+  }
+  if (type === T.SCALE) return { required: found.asScaleItem().isRequired(), choices: [] };
+  if (type === T.DATE) return { required: found.asDateItem().isRequired(), choices: [] };
+  if (type === T.GRID) {
+    const q = found.asGridItem();
+    return { required: q.isRequired(), choices: [...q.getRows(), '|', ...q.getColumns()] };
+  }
+  return { required: found.asTextItem().isRequired(), choices: [] };
+}
+
+/**
+ * Sets everything the definition says on an item of the right kind; returns what a respondent would
+ * notice changed (title, help, required, choices), for the setup report.
+ */
+export function configureItem(found: Item, item: FormItem, lists: ChoiceLists): string[] {
+  const T = FormApp.ItemType;
+  const before = { title: found.getTitle(), help: found.getHelpText(), ...shownOf(found) };
+  const type = found.getType();
+  const choices = choicesOf(item, lists);
+  if (type === T.PARAGRAPH_TEXT) {
+    found
+      .asParagraphTextItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setValidation(
+        FormApp.createParagraphTextValidation()
+          .setHelpText(`Не больше ${textLimit(item)} символов.`)
+          .requireTextLengthLessThanOrEqualTo(textLimit(item))
+          .build(),
+      );
+  } else if (type === T.LIST) {
+    found
+      .asListItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setChoiceValues(choices);
+  } else if (type === T.MULTIPLE_CHOICE) {
+    found
+      .asMultipleChoiceItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setChoiceValues(choices);
+  } else if (type === T.CHECKBOX) {
+    found
+      .asCheckboxItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setChoiceValues(choices);
+  } else if (type === T.SCALE) {
+    const s = item.scale ?? { min: 1, max: 10, minLabel: '', maxLabel: '' };
+    found
+      .asScaleItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setBounds(s.min, s.max)
+      .setLabels(s.minLabel, s.maxLabel);
+  } else if (type === T.DATE) {
+    found.asDateItem().setTitle(item.title).setHelpText(item.help).setRequired(item.required);
+  } else if (type === T.GRID) {
+    found
+      .asGridItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setRows([...(item.rows ?? [])])
+      .setColumns([...(item.choices ?? [])]);
+  } else {
+    found
+      .asTextItem()
+      .setTitle(item.title)
+      .setHelpText(item.help)
+      .setRequired(item.required)
+      .setValidation(textValidation(item));
+  }
+  const after = shownOf(found);
+  const changed: string[] = [];
+  if (before.title !== item.title) changed.push('заголовок');
+  if (before.help !== item.help) changed.push('пояснение');
+  if (before.required !== after.required)
+    changed.push(item.required ? 'стал обязательным' : 'стал необязательным');
+  if (before.choices.join('\u0001') !== after.choices.join('\u0001')) changed.push('варианты ответа');
+  return changed;
+}
+
+/** Adds one item of the definition at the end of the form. */
+export function addItem(form: Form, item: FormItem, lists: ChoiceLists): Item {
+  const added = addBlank(form, googleType(item, lists));
+  configureItem(added, item, lists);
+  return added;
 }
 
 /** Adds every item of the definition to a new form; returns item key → item id. */

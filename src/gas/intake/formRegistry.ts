@@ -12,6 +12,10 @@ const FormRecordSchema = z.lazy(() =>
     url: z.string(),
     /** item key → item id */
     items: z.record(z.string(), z.string()),
+    /** Fingerprint of the definition the live form was last brought in line with. */
+    stamp: z.string().optional(),
+    /** Keys of questions taken off the form → their former item ids. */
+    retired: z.record(z.string(), z.string()).optional(),
   }),
 );
 export type FormRecord = z.infer<typeof FormRecordSchema>;

@@ -1,23 +1,29 @@
 // Setup of the questionnaires: create each Google Form once (or reuse the recorded one), send its
 // responses to this workbook, install exactly one submit trigger per form and show the links in
-// Настройки. Running it again creates nothing and only refills the lists from Настройки and the bases.
+// Настройки. Running it again creates nothing: it brings forms whose definition changed in line with
+// forms/*.ts and refills the lists from Настройки and the bases.
+
 import { FORM_IDS, type FormId } from '../../../forms/definition';
 import { FORMS } from '../../../forms/index';
 import { choiceLists } from '../../core/intake/choices';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import { formStamp } from '../../core/intake/formStamp';
+import { JOURNAL } from '../../core/intake/journal';
 import type { Participant } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
-import { loadSettings, settingsTable } from '../settingsSheet';
+import { appendRows } from '../appendRows';
+import { offeredMentoringForms } from '../mentoringForms';
+import { settingsTable } from '../settingsSheet';
 import { openBase, readBaseSheet } from './bases';
 import { buildForm, openForm, refreshChoices } from './formBuilder';
+import { isCurrent, migrateForm } from './formMigration';
 import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formRegistry';
 
 export const SUBMIT_HANDLER = 'onQuestionnaireSubmit';
 
 function currentLists() {
-  const forms = loadSettings(INTAKE_SETTINGS).values.mentoringForms;
+  const forms = offeredMentoringForms();
   const people = (role: 'mentor' | 'mentee'): Participant[] =>
     readBaseSheet(openBase(role), role, forms).flatMap((r) =>
       r.read.participant ? [r.read.participant] : [],
@@ -77,33 +83,71 @@ function writeLinks(registry: FormRegistry): void {
   table.write(updates, appends);
 }
 
-export function setupIntakeForms(): string | undefined {
+/**
+ * Creates the forms that are missing and brings the others in line with forms/*.ts: those whose
+ * definition changed since (by the recorded stamp), or all of them when `force` (menu «Обновить
+ * анкеты»). Returns the Russian lines of what changed, one per form, and what was created.
+ */
+function syncForms(force: boolean): { created: string[]; changed: string[] } {
   const registry = readFormRegistry();
   const bookId = SpreadsheetApp.getActive().getId();
   const lists = currentLists();
   const created: string[] = [];
+  const changed: string[] = [];
   for (const formId of FORM_IDS) {
     const def = FORMS[formId];
     const known = registry[formId];
     let form = openForm(known?.id);
     if (form && known) {
-      refreshChoices(form, def, lists, known.items);
+      if (force || !isCurrent(known, def)) {
+        const migration = migrateForm(form, def, lists, known);
+        registry[formId] = migration.record;
+        if (migration.changes.length) changed.push(`«${def.title}»: ${migration.changes.join('; ')}`);
+      } else refreshChoices(form, def, lists, known.items);
     } else {
       form = FormApp.create(def.title);
       const items = buildForm(form, def, lists);
-      registry[formId] = { id: form.getId(), url: form.getPublishedUrl(), items };
+      registry[formId] = { id: form.getId(), url: form.getPublishedUrl(), items, stamp: formStamp(def) };
       created.push(def.title);
     }
     keepDestination(form, bookId);
   }
   saveFormRegistry(registry);
+  if (changed.length) {
+    const now = new Date();
+    appendRows(
+      JOURNAL,
+      changed.map((details) => ({
+        when: now,
+        event: 'Анкета приведена к определению',
+        who: '',
+        details,
+        ref: '',
+      })),
+    );
+  }
+  return { created, changed };
+}
+
+export function setupIntakeForms(): string | undefined {
+  const { created, changed } = syncForms(false);
+  const registry = readFormRegistry();
   const triggers = installTriggers(registry);
   writeLinks(registry);
   const notes = [
     created.length ? `Созданы формы: ${created.join(', ')}` : '',
+    changed.length ? `Обновлены анкеты: ${changed.join('. ')}` : '',
     triggers ? `Установлено обработчиков анкет: ${triggers}` : '',
   ].filter(Boolean);
   return notes.length ? notes.join('. ') : undefined;
+}
+
+/** Menu «Обновить анкеты»: every form brought in line with its definition, even if the stamp matches. */
+export function updateForms(): string[] {
+  const { created, changed } = syncForms(true);
+  installTriggers(readFormRegistry());
+  writeLinks(readFormRegistry());
+  return [...created.map((title) => `Создана форма «${title}»`), ...changed];
 }
 
 /** Menu «Обновить списки в анкетах»: after the bases or Настройки change (e.g. before the meeting). */

@@ -2,7 +2,7 @@
 // processed (double-fired triggers), validate, upsert, log. Raw response sheets are never touched.
 
 import { FORMS } from '../../../forms/index';
-import type { RawAnswer, RawAnswers } from '../../core/intake/answers';
+import type { RawAnswer, RawAnswers, ShownChoices } from '../../core/intake/answers';
 import { CONSENTS, consentToRecord, movedConsentRows } from '../../core/intake/consentRow';
 import type { Confirmation } from '../../core/intake/identity';
 import { INTAKE_LOG, intakeLogRecord, JOURNAL, responseRef } from '../../core/intake/journal';
@@ -21,6 +21,7 @@ import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
 import { formByGoogleId, readFormRegistry } from './formRegistry';
 import { recordPending } from './pendingChanges';
+import { refreshListsInForms } from './setupForms';
 
 export interface IntakeReply {
   result: 'accepted' | 'updated' | 'rejected' | 'pending' | 'duplicate' | 'blank' | 'unknown-form';
@@ -97,6 +98,21 @@ function apply(o: IntakeOutcome, s: Submission, ctx: IntakeContext, tables: Inta
   return letters;
 }
 
+/** The labels a choice question showed: the curator may have reworded them since setup. */
+function shownChoices(item: GoogleAppsScript.Forms.Item): string[] | undefined {
+  const T = FormApp.ItemType;
+  const type = item.getType();
+  const choices =
+    type === T.MULTIPLE_CHOICE
+      ? item.asMultipleChoiceItem().getChoices()
+      : type === T.LIST
+        ? item.asListItem().getChoices()
+        : type === T.CHECKBOX
+          ? item.asCheckboxItem().getChoices()
+          : undefined;
+  return choices?.map((c) => c.getValue());
+}
+
 const flatAnswer = (v: unknown): RawAnswer =>
   Array.isArray(v) ? v.flatMap((x) => (Array.isArray(x) ? x.map(String) : String(x))) : String(v ?? '');
 
@@ -109,15 +125,27 @@ export function readSubmission(
   const found = formByGoogleId(readFormRegistry(), source.getId());
   if (!found) return undefined;
   const answers: RawAnswers = {};
+  const shown: ShownChoices = {};
   for (const ir of response.getItemResponses()) {
-    const key = found.keys.get(String(ir.getItem().getId()));
-    if (key) answers[key] = flatAnswer(ir.getResponse());
+    const item = ir.getItem();
+    const key = found.keys.get(String(item.getId()));
+    if (!key) continue;
+    const answer = flatAnswer(ir.getResponse());
+    answers[key] = answer;
+    // Reading the live choices costs calls: only for an answer the definition's own list lacks.
+    const defined = FORMS[found.formId].items.find((i) => i.key === key)?.choices;
+    const values: string[] = [answer].flat(2);
+    if (defined && !values.every((v) => defined.includes(v))) {
+      const choices = shownChoices(item);
+      if (choices) shown[key] = choices;
+    }
   }
   return {
     formId: found.formId,
     responseId: response.getId(),
     submittedAt: new Date(response.getTimestamp().getTime()),
     answers,
+    shown,
   };
 }
 
@@ -187,6 +215,8 @@ export function onQuestionnaireSubmit(e?: GoogleAppsScript.Events.FormsOnFormSub
     });
   }
   const done = handleSubmission(s);
+  // A consent given or withdrawn changes who may be chosen in the post-meeting questionnaires.
+  if (s.formId === 'consent' && done.accepted) withScriptLock(refreshListsInForms);
   if (done.mailQueued > 0) deliverDue();
   return done;
 }

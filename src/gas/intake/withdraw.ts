@@ -11,6 +11,7 @@ import { loadContext } from './context';
 import { eraseParticipant } from './erase';
 import { readFormRegistry } from './formRegistry';
 import { selectedParticipant } from './selection';
+import { refreshListsInForms } from './setupForms';
 
 /** With an id from code (no question asked); from the menu, the selected row after a confirmation. */
 export function withdrawConsent(participantId?: string): string {
@@ -67,6 +68,7 @@ export function withdrawConsent(participantId?: string): string {
           ref: '',
         },
       ]);
+      refreshListsInForms();
       return `Согласие участника ${target} отозвано, персональные данные удалены.`;
     }
     return `Участника ${target} нет в базах.`;

@@ -8,9 +8,9 @@ import { runMatching } from './pairs';
 import { changePairState, type ReviewData, reviewData, reviewSidebar } from './review';
 
 function matchOnce(): string {
-  const { result, world } = runMatching(new Date());
+  const { result, idle, world } = runMatching(new Date());
   const s = result.summary;
-  const text = `Предложено пар: ${s.matched}; без пары: ${s.unmatched}; средний балл: ${s.meanScore}.`;
+  const text = `Предложено пар: ${s.matched}; без пары: ${s.unmatched}; наставников со свободными местами: ${idle.length}; средний балл: ${s.meanScore}.`;
   appendJournal('Подбор пар', Session.getEffectiveUser().getEmail(), text);
   return [text, ...world.settingProblems].join('\n');
 }

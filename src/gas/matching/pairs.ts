@@ -3,15 +3,17 @@
 // in one setValues each.
 
 import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../../core/matching/compatibility';
+import { type IdleMentor, idleMentors } from '../../core/matching/idleMentors';
 import { PAIRS, pairToRecord, recordToPair, UNMATCHED } from '../../core/matching/pairRow';
 import { type ProposeResult, planPairs, type UnmatchedMentee } from '../../core/matching/proposePairs';
+import { capacityIn } from '../../core/mentoringForms';
 import { formatClass, type MentoringForm, type Pair, type Participant, ROLE_LABELS } from '../../core/model';
 import { blankPatch, byHeader, type Row, type RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
 import { safeCell } from '../../core/table';
 import { readMentees, readMentors } from '../intake/bases';
+import { loadIntakeSettings } from '../mentoringForms';
 import { readSettingCells } from '../settingsSheet';
 import { ensureSheet, readHeader, readSheet, SheetTable } from '../sheetTable';
 
@@ -27,7 +29,7 @@ export interface MatchingWorld {
 export function loadWorld(): MatchingWorld {
   const cells = readSettingCells();
   const matching = readSettings(MATCHING_SETTINGS, cells);
-  const intake = readSettings(INTAKE_SETTINGS, cells);
+  const intake = loadIntakeSettings(cells);
   const forms = intake.values.mentoringForms;
   const mentors = readMentors(forms).map((r) => r.participant);
   const mentees = readMentees(forms).map((r) => r.participant);
@@ -126,46 +128,65 @@ export function writePairs(
   table.write(updates, appends);
 }
 
-/** Rewrites Без пары: derived data, so the whole list is replaced on every run. */
-export function writeUnmatched(unmatched: readonly UnmatchedMentee[], world: MatchingWorld, now: Date): void {
+/**
+ * Rewrites Без пары: derived data, so the whole list is replaced on every run. A sheet laid out by an
+ * earlier version (other columns) is cleared and laid out anew.
+ */
+export function writeUnmatched(
+  unmatched: readonly UnmatchedMentee[],
+  idle: readonly IdleMentor[],
+  world: MatchingWorld,
+  now: Date,
+): void {
+  const old = SpreadsheetApp.getActive().getSheetByName(UNMATCHED.name);
+  if (old && UNMATCHED.headers.some((h) => !readHeader(old).includes(h))) old.clearContents();
   const sheet = ensureSheet(UNMATCHED);
   const width = sheet.getLastColumn();
   const headers = readHeader(sheet);
   const last = sheet.getLastRow();
   if (last > 1) sheet.getRange(2, 1, last - 1, width).clearContent();
-  if (unmatched.length === 0) return;
-  const grid = unmatched.map((u) => {
-    const p = world.people.get(u.menteeId);
-    const values = byHeader(UNMATCHED, {
-      menteeId: u.menteeId,
-      mentee: p ? `${p.lastName} ${p.firstName}`.trim() : u.menteeId,
+  const formsOf = (p?: Participant) =>
+    (p?.forms ?? []).map((id) => world.forms.find((f) => f.id === id)?.label ?? id).join('; ');
+  const row = (role: 'mentor' | 'mentee', id: string, reason: string) => {
+    const p = world.people.get(id);
+    return byHeader(UNMATCHED, {
+      role: ROLE_LABELS[role],
+      participantId: id,
+      participant: p ? `${p.lastName} ${p.firstName}`.trim() : id,
       detail: p?.schoolClass ? formatClass(p.schoolClass) : (p?.position ?? ''),
-      forms: (p?.forms ?? []).map((id) => world.forms.find((f) => f.id === id)?.label ?? id).join('; '),
-      reason: u.reason,
+      forms: formsOf(p),
+      reason,
       updatedAt: now,
     });
-    return headers.map((h) => safeCell(values[h] ?? ''));
-  });
+  };
+  const records = [
+    ...unmatched.map((u) => row('mentee', u.menteeId, u.reason)),
+    ...idle.map((m) => row('mentor', m.mentorId, m.reason)),
+  ];
+  if (records.length === 0) return;
+  const grid = records.map((values) => headers.map((h) => safeCell(values[h] ?? '')));
   sheet.getRange(2, 1, grid.length, width).setValues(grid);
 }
 
 /** One full matching run: read everything, plan, write Пары and Без пары. Call under the lock. */
-export function runMatching(now: Date): { result: ProposeResult; world: MatchingWorld } {
+export function runMatching(now: Date): { result: ProposeResult; idle: IdleMentor[]; world: MatchingWorld } {
   const world = loadWorld();
   const table = openPairs();
   const rows = readPairRows(table, world.forms);
   const existing = rows.flatMap((r) => (r.pair ? [r.pair] : []));
-  const result = planPairs({
-    mentors: world.mentors,
+  const input = {
+    mentors: world.mentors.map((m) => ({ ...m, capacity: capacityIn(m, world.forms) })),
     mentees: world.mentees,
     forms: world.forms,
     existing,
     rankings: readRankings(),
     settings: world.settings,
-  });
+  };
+  const result = planPairs(input);
   let k = 0;
   const next = rows.map((r) => (r.pair ? result.kept[k++] : undefined));
   writePairs(table, rows, next, result.proposals, world);
-  writeUnmatched(result.unmatched, world, now);
-  return { result, world };
+  const idle = idleMentors(input, result);
+  writeUnmatched(result.unmatched, idle, world, now);
+  return { result, idle, world };
 }

@@ -1,9 +1,10 @@
 // The review sidebar: proposals grouped by mentor with their explanations, lock / reject / return
 // buttons and the mentees without a pair. It holds no state of its own: every call reads Пары and
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
+
 import * as z from 'zod';
 import { UNMATCHED } from '../../core/matching/pairRow';
-import { fullName, PAIR_STATE_LABELS, type PairState } from '../../core/model';
+import { fullName, PAIR_STATE_LABELS, type PairState, ROLE_LABELS } from '../../core/model';
 import { readSheet } from '../sheetTable';
 import { loadWorld, openPairs, readPairRows } from './pairs';
 import { REVIEW_HTML } from './reviewHtml';
@@ -61,11 +62,9 @@ export function reviewData(): ReviewData {
       problem: p.problem,
     });
   }
-  const unmatched = readSheet(SpreadsheetApp.getActive(), UNMATCHED).map(({ values: v }) => ({
-    menteeId: v.menteeId,
-    mentee: v.mentee,
-    reason: v.reason,
-  }));
+  const unmatched = readSheet(SpreadsheetApp.getActive(), UNMATCHED)
+    .filter(({ values: v }) => v.role === ROLE_LABELS.mentee)
+    .map(({ values: v }) => ({ menteeId: v.participantId, mentee: v.participant, reason: v.reason }));
   return { groups: [...groups.values()], unmatched, problems };
 }
 

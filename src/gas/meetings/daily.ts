@@ -1,6 +1,7 @@
 // The daily run of the pair's year: plans for newly approved groups, reminders, nudges, escalations,
 // survey invitations and the weekly digest go into «Почта», then the outbox sends what the quota
 // allows. Re-running it the same day adds nothing: every letter has its key in the send log.
+
 import { digestText } from '../../core/mail/digest';
 import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
@@ -28,6 +29,7 @@ import {
   outboxTable,
   readOutboxLog,
 } from '../mail/outbox';
+import { readFormsCatalogue } from '../mentoringForms';
 import { readSettingCells } from '../settingsSheet';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
@@ -95,7 +97,7 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
     startStepDays: s.startStepDays,
     intervalDays: s.intervalDays,
   };
-  const { meetings, created } = syncMeetings(groups, rules, today);
+  const { meetings, created } = syncMeetings(groups, rules, today, () => readFormsCatalogue().forms);
   return { mentees, everyone, links, groups, meetings, created, problems };
 }
 

@@ -1,10 +1,12 @@
 // «Встречи»: creates the plan of every approved group that has none yet, and reads the sheet back
 // with the curator's edits validated (a bad date becomes a problem on its row, not a crash).
+
 import { formatRussianDate, type LocalDate } from '../../core/meetings/calendar';
 import type { ActiveGroup } from '../../core/meetings/duties';
 import { heldLinkProblem, moveLinkProblem } from '../../core/meetings/linkValidity';
 import { MEETINGS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/meetings/plan';
+import type { MentoringForm } from '../../core/model';
 import { applyPatch, type RowPatch } from '../../core/schema';
 import { SheetTable } from '../sheetTable';
 
@@ -25,16 +27,30 @@ export interface MeetingsRead {
  * later than the approval (setup run late, trigger missed) starts from today, so that it does not
  * begin with meetings already «missed».
  */
-export function syncMeetings(groups: readonly ActiveGroup[], rules: PlanRules, today: LocalDate) {
+/**
+ * Plans the meetings of new groups; a form of mentoring with its own interval in «Формы
+ * наставничества» meets at that interval, the others at the school's.
+ */
+export function syncMeetings(
+  groups: readonly ActiveGroup[],
+  rules: PlanRules,
+  today: LocalDate,
+  // Read only when a new group is planned: most days plan nothing.
+  formsOf: () => readonly MentoringForm[] = () => [],
+) {
   const table = meetingsTable();
   const rows = table.read();
   const planned = new Set(rows.map((r) => r.values.planId));
+  let forms: readonly MentoringForm[] | undefined;
   const appends: RowPatch<typeof MEETINGS>[] = [];
   for (const g of groups) {
     if (planned.has(g.planId)) continue;
     planned.add(g.planId);
+    forms ??= formsOf();
+    const form = forms.find((f) => f.label === g.formId || f.id === g.formId);
     planMeetings([g.startsOn, today].sort()[1], {
       ...rules,
+      intervalDays: form?.intervalDays ?? rules.intervalDays,
       programmeEnd: [g.endsOn, rules.programmeEnd].sort()[0],
     }).forEach((m, i) => {
       appends.push(

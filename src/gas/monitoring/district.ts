@@ -5,17 +5,9 @@
 // build. «Отправить предложения школам» writes the proposals into each school's Пары.
 
 import { BASES } from '../../core/intake/baseRow';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { PAIRS, pairToRecord } from '../../core/matching/pairRow';
 import { formatLongRussianDate } from '../../core/meetings/calendar';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CONSENT_LABELS,
-  DEFAULT_FORMS,
-  type MentoringForm,
-  type Pair,
-} from '../../core/model';
+import { CATEGORIES, CATEGORY_LABELS, CONSENT_LABELS, type MentoringForm, type Pair } from '../../core/model';
 import {
   aggregateDistrict,
   DASHBOARD_HEADERS,
@@ -43,6 +35,7 @@ import { readSettings } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import { type CellValue, cellText } from '../../core/table';
 import { localToday } from '../mail/journal';
+import { offeredMentoringForms } from '../mentoringForms';
 import { readSheet, SheetTable } from '../sheetTable';
 import { reportName, writeReportDocument } from './reportDocuments';
 import { readSettingsOf } from './sources';
@@ -146,8 +139,7 @@ export function collectDistrictIn(
 ): DistrictResult | DistrictProgress {
   const cells = readSettingsOf(book);
   const settings = readSettings(monitoringSettings, cells).values;
-  const intakeForms = readSettings(INTAKE_SETTINGS, cells).values.mentoringForms;
-  const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
+  const forms = offeredMentoringForms(cells, book);
   const today = localToday(now);
   const year = academicYear(today);
   const registry = SheetTable.open(SCHOOLS, book);
@@ -312,8 +304,7 @@ function writeProposals(
 /** Writes unsent proposals into each school's Пары as «предложена»: one read and one write per school. */
 export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; failed: string[] } {
   const cells = readSettingsOf(book);
-  const intakeForms = readSettings(INTAKE_SETTINGS, cells).values.mentoringForms;
-  const forms = intakeForms.length ? intakeForms : DEFAULT_FORMS;
+  const forms = offeredMentoringForms(cells, book);
   const urls = new Map(readSheet(book, SCHOOLS).map((r) => [r.values.name, r.values.url]));
   const table = SheetTable.open(PROPOSALS, book);
   const pending = table.read().filter((r) => !cellText(r.values.sentAt));

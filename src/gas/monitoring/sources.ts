@@ -1,8 +1,8 @@
 // Reads what the monitoring needs from a workbook, read-only: the bases, Пары, Встречи, Опросы and
 // Настройки. A missing sheet reads as empty; rows that do not read are left out (their own
 // features report them on the row).
+
 import { BASES, recordToParticipant } from '../../core/intake/baseRow';
-import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { PAIRS, recordToPair } from '../../core/matching/pairRow';
 import { MEETINGS, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
@@ -12,6 +12,7 @@ import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/c
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { readSettings, SETTINGS, settingCells } from '../../core/settings';
 import type { CellValue } from '../../core/table';
+import { loadIntakeSettings } from '../mentoringForms';
 import { readSheet } from '../sheetTable';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,7 +44,7 @@ export function readMonitoringSources(
   cells = readSettingsOf(book),
 ): MonitoringSources {
   const monitoring = readSettings(monitoringSettings, cells);
-  const intake = readSettings(INTAKE_SETTINGS, cells);
+  const intake = loadIntakeSettings(cells, book);
   const schedule = readSettings(SCHEDULE_SETTINGS, cells);
   const forms: MentoringForm[] = intake.values.mentoringForms.length
     ? intake.values.mentoringForms

@@ -5,6 +5,27 @@ import type { Answer, FormModel } from './model';
 /** Answers keyed by item id or item title; checkbox and grid items take arrays. */
 export type FormAnswers = Record<string, string | string[]>;
 
+interface RecordedValidation {
+  calls?: Array<{ method: string; args: unknown[] }>;
+}
+
+/**
+ * The checks of a text item's validation the Forms page makes before sending: a number range and a
+ * pattern (length and e-mail checks are left to the script). The help text is what Google shows.
+ */
+function validationProblem(validation: unknown, value: string): string | undefined {
+  const calls = (validation as RecordedValidation | null)?.calls ?? [];
+  const help = String(calls.find((c) => c.method === 'setHelpText')?.args[0] ?? 'ответ не подходит');
+  for (const { method, args } of calls) {
+    if (method === 'requireNumberBetween') {
+      const n = Number(value.replace(',', '.'));
+      if (!Number.isFinite(n) || n < Number(args[0]) || n > Number(args[1])) return help;
+    }
+    if (method === 'requireTextMatchesPattern' && !new RegExp(String(args[0])).test(value)) return help;
+  }
+  return undefined;
+}
+
 /** Item ids or titles → stored answers; refuses what the Google Forms page would refuse. */
 export function resolveAnswers(
   form: FormModel,
@@ -31,6 +52,8 @@ export function resolveAnswers(
       const wrong = values.find((v) => !item.choices.includes(v));
       if (wrong !== undefined) throw new Error(`В вопросе «${item.title}» нет варианта «${wrong}».`);
     }
+    const refused = validationProblem(item.validation, values[0]);
+    if (refused !== undefined) throw new Error(`В вопросе «${item.title}»: ${refused}`);
     if (item.type === 'SCALE') {
       const n = Number(values[0]);
       if (!Number.isInteger(n) || n < item.bounds[0] || n > item.bounds[1])

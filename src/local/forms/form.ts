@@ -39,6 +39,7 @@ type FormMembers =
   | 'getItems'
   | 'getItemById'
   | 'deleteItem'
+  | 'moveItem'
   | 'getResponses'
   | 'getResponse'
   | 'createResponse'
@@ -153,11 +154,14 @@ export class FakeForm implements Implements<GoogleAppsScript.Forms.Form, FormMem
     this.ctx.persistAll();
     if (form.responses.length === 0) {
       const sheet = spreadsheetOf(this.ctx, id).insertSheet(sheetName, 0);
-      const { headers } = responseRow(
+      const { keys, headers } = responseRow(
         form,
         { id: '', timestampMs: 0, email: '', answers: [], bySript: true },
         book.timeZone,
       );
+      changeForm(this.ctx, this.id, (f) => {
+        if (f.destination) f.destination.columns = keys;
+      });
       sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
       sheet.setFrozenRows(1);
       this.ctx.persistAll();
@@ -192,11 +196,35 @@ export class FakeForm implements Implements<GoogleAppsScript.Forms.Form, FormMem
     return this.model().items.some((i) => i.id === id) ? new FakeItem(this.ctx, this.id, id) : null;
   }
 
+  /**
+   * Like Google: the item leaves the form and the answers of earlier responses to it are no longer
+   * returned by getItemResponses, while its column and answers stay in the responses sheet.
+   */
   deleteItem(item: number | GoogleAppsScript.Forms.Item): void {
-    const id = typeof item === 'number' ? this.model().items[item]?.id : item.getId();
+    const id = typeof item === 'number' ? this.itemAt(item).id : item.getId();
     this.edit((f) => {
       f.items = f.items.filter((i) => i.id !== id);
     });
+  }
+
+  /** Like Google: by index among all items (or the item itself); ids and answers stay. */
+  moveItem(from: number | GoogleAppsScript.Forms.Item, toIndex: number): FakeItem {
+    const id = typeof from === 'number' ? this.itemAt(from).id : from.getId();
+    const count = this.model().items.length;
+    if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= count)
+      throw this.ctx.error(`Invalid argument: toIndex`);
+    this.edit((f) => {
+      const at = f.items.findIndex((i) => i.id === id);
+      const [moved] = f.items.splice(at, 1);
+      f.items.splice(toIndex, 0, moved);
+    });
+    return new FakeItem(this.ctx, this.id, id);
+  }
+
+  private itemAt(index: number) {
+    const found = this.model().items[index];
+    if (!found) throw this.ctx.error('Invalid argument: index');
+    return found;
   }
 
   getResponses(timestamp?: GoogleAppsScript.Base.Date): FakeFormResponse[] {

@@ -48,7 +48,11 @@ export class FakeFormResponse
     this.ctx.count('FormApp', 'FormResponse.getItemResponses');
     const m = this.model();
     if (!m) return [...this.draft];
-    return m.answers.map((a) => new FakeItemResponse(new FakeItem(this.ctx, this.formId, a.itemId), a.value));
+    // Answers to items deleted since are not returned, as Google does (the responses sheet keeps them).
+    const live = new Set(readForm(this.ctx, this.formId)?.items.map((i) => i.id));
+    return m.answers
+      .filter((a) => live.has(a.itemId))
+      .map((a) => new FakeItemResponse(new FakeItem(this.ctx, this.formId, a.itemId), a.value));
   }
 
   getResponseForItem(item: GoogleAppsScript.Forms.Item): FakeItemResponse | null {

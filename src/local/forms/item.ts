@@ -7,7 +7,7 @@ import { FakeItemResponse } from './itemResponse';
 import type { Answer, ItemModel } from './model';
 import { changeForm, readForm } from './store';
 
-/** Validation builders are recorded, not enforced (see README). */
+/** Validation builders are recorded; submit checks number ranges and patterns (see README). */
 export function validationBuilder(kind: string): object {
   const calls: Array<{ method: string; args: unknown[] }> = [];
   const proxy: object = new Proxy(

@@ -53,7 +53,17 @@ export interface FormModel {
   confirmationMessage: string;
   collectEmail: boolean;
   acceptingResponses: boolean;
-  destination: { type: 'SPREADSHEET'; id: string; sheetName: string } | null;
+  destination: {
+    type: 'SPREADSHEET';
+    id: string;
+    sheetName: string;
+    /**
+     * What each column of the responses sheet holds ('timestamp', 'email', item id, or 'item id:row'
+     * for grids), in sheet order: like Google, a column stays where it is when its item moves or is
+     * deleted, and a new item gets a new column at the right.
+     */
+    columns?: string[];
+  } | null;
   items: ItemModel[];
   responses: ResponseModel[];
 }
@@ -67,9 +77,15 @@ export function formUrls(id: string) {
   };
 }
 
+interface ResponseHeader {
+  title: string;
+  itemId: number;
+  row?: number;
+}
+
 /** Columns of the responses sheet: timestamp, e-mail if collected, one per question (grids: one per row). */
-export function responseHeaders(form: FormModel): Array<{ title: string; itemId: number; row?: number }> {
-  const out: Array<{ title: string; itemId: number; row?: number }> = [];
+export function responseHeaders(form: FormModel): ResponseHeader[] {
+  const out: ResponseHeader[] = [];
   for (const item of form.items) {
     if (ANSWERLESS.includes(item.type)) continue;
     if (item.type === 'GRID' || item.type === 'CHECKBOX_GRID')
@@ -80,6 +96,9 @@ export function responseHeaders(form: FormModel): Array<{ title: string; itemId:
   }
   return out;
 }
+
+const headerKey = (h: ResponseHeader): string =>
+  h.row === undefined ? String(h.itemId) : `${h.itemId}:${h.row}`;
 
 function answerText(value: Answer | undefined, row?: number): string {
   if (value === undefined) return '';
@@ -92,6 +111,7 @@ function answerText(value: Answer | undefined, row?: number): string {
 
 /** The row Google writes for a response: typed cells (as if typed in), plus the display strings of e.values. */
 export function responseRow(form: FormModel, response: ResponseModel, timeZone: string) {
+  const keys = ['timestamp', ...(form.collectEmail ? ['email'] : [])];
   const headers = ['Отметка времени', ...(form.collectEmail ? ['Адрес электронной почты'] : [])];
   const texts = [
     formatDate(new Date(response.timestampMs), timeZone, 'dd.MM.yyyy H:mm:ss'),
@@ -101,9 +121,10 @@ export function responseRow(form: FormModel, response: ResponseModel, timeZone: 
   const offset = (at: number) => zoneOffsetMinutes(timeZone, at);
   for (const h of responseHeaders(form)) {
     const text = answerText(response.answers.find((a) => a.itemId === h.itemId)?.value, h.row);
+    keys.push(headerKey(h));
     headers.push(h.title);
     texts.push(text);
     cells.push(interpretInput(text, undefined, offset).value);
   }
-  return { headers, texts, cells };
+  return { keys, headers, texts, cells };
 }
