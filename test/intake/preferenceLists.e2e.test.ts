@@ -2,7 +2,7 @@
 // changes the lists at once, without «Обновить списки в анкетах».
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
 import { readForm } from '../../src/local/forms/store';
-import { consentAnswers, mentorAnswers, setUpWorkspace, submit } from './workspace';
+import { confirmByLink, consentAnswers, mentorAnswers, setUpWorkspace, submit } from './workspace';
 
 const SELF = 'Я — участник программы (совершеннолетний или старше 14 лет)';
 const mentorConsent = (decision?: string) =>
@@ -25,6 +25,9 @@ it('a mentor appears in the mentees’ choice list on consent and leaves it on w
   expect(choices()).not.toContain('Смирнова Ольга, учитель математики (НС-0001)');
   submit(ws, 'consent', mentorConsent());
   expect(choices()).toEqual(['Смирнова Ольга, учитель математики (НС-0001)']);
-  expect(submit(ws, 'consent', mentorConsent('Отзываю ранее данное согласие')).result).toBe('accepted');
+  // A withdrawal through the form waits for the address on file to confirm it.
+  expect(submit(ws, 'consent', mentorConsent('Отзываю ранее данное согласие')).result).toBe('pending');
+  expect(choices()).toEqual(['Смирнова Ольга, учитель математики (НС-0001)']);
+  expect(confirmByLink(ws)).toContain('Изменение подтверждено');
   expect(choices().some((c) => c.includes('НС-0001'))).toBe(false);
 });
