@@ -1,7 +1,10 @@
 // Entry points Apps Script calls. Every export here becomes a top-level function in dist/Code.js.
 // What each feature brings to setup, approval, the daily run and the web app is listed in features.ts.
-import { settingSections, setupSteps } from './features';
+
+import { SHEETS } from '../core/sheets';
+import { settingGroups, setupSteps } from './features';
 import { MENU, MENU_TITLE } from './menu';
+import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
 
 export {
@@ -45,8 +48,17 @@ export function onOpen(): void {
   menu.addToUi();
 }
 
+/**
+ * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it.
+ * Other sheets' edits return at the first line (this runs on every edit of the workbook).
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (e.range.getSheet().getName() !== SHEETS.settings) return;
+  checkSettings();
+}
+
 export function setupProgramme(): void {
-  const report = runSetup(setupSteps(), settingSections());
+  const report = runSetup(setupSteps(), settingGroups());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
 }
 

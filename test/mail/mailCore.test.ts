@@ -113,6 +113,31 @@ describe('letters of ended pairs', () => {
 });
 
 describe('curator digest', () => {
+  it('puts the settings to fix and the work they stopped first', () => {
+    const text = digestText({
+      today: '2026-12-07',
+      overdue: [],
+      unmatchedMentees: [],
+      missingConsents: [],
+      deadlines: [],
+      horizonDays: 30,
+      waitingForQuota: 0,
+      unconfirmed: 0,
+      failed: 0,
+      optedOut: 0,
+      rowProblems: 0,
+      settingProblems: [
+        '«Почта: адрес куратора»: «куратор школы» не подходит: нужен адрес почты вида kurator@school.ru',
+      ],
+      stoppedWork: ['Создание документов остановлено до исправления в листе «Настройки».'],
+    });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Исправьте в листе «Настройки» (столбец «Проблема») (1):');
+    expect(lines[1]).toContain('«куратор школы» не подходит');
+    expect(text).toContain('Создание документов остановлено');
+    expect(text).not.toContain('Всё в порядке');
+  });
+
   it('lists deadlines within the horizon, overdue meetings and mail waiting for the quota', () => {
     const text = digestText({
       today: '2026-12-07',
@@ -130,6 +155,8 @@ describe('curator digest', () => {
       failed: 0,
       optedOut: 1,
       rowProblems: 0,
+      settingProblems: [],
+      stoppedWork: [],
     });
     expect(text).toContain('Мониторинг — до 20.12.2026');
     expect(text).toContain('Статистика — до 30.12.2026');

@@ -3,6 +3,7 @@
 // by 10 June) and seed 004 (monitoring by 20 December and 20 May); the curator edits all of them.
 
 import * as z from 'zod';
+import { emailSetting } from '../documents/settings';
 import { defineSettings } from '../settings';
 import type { CellValue } from '../table';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
@@ -94,6 +95,14 @@ const weekday = () =>
 
 const text = () => z.custom<CellValue>().transform((v) => String(v).trim());
 
+/** A Russian phone number as people write it: 10 or 11 digits with spaces, dashes, brackets, «+». */
+const phoneSetting = () =>
+  text().refine((s) => {
+    if (s === '') return true;
+    const digits = s.replace(/\D/g, '');
+    return /^[+\d\s()\-–]+$/.test(s) && digits.length >= 10 && digits.length <= 11;
+  }, 'нужен номер телефона, например «+7 900 123-45-67»');
+
 /** Каникулы 2026/27 and public holidays of the school year; the curator replaces them each year. */
 export const DEFAULT_HOLIDAYS =
   '26.10.2026–03.11.2026; 04.11.2026; 28.12.2026–10.01.2027; 23.02.2027; 08.03.2027; ' +
@@ -180,9 +189,16 @@ export const SCHEDULE_SETTINGS = defineSettings({
   },
   curatorEmail: {
     name: 'Почта: адрес куратора',
-    help: 'Кому отправлять сводку и сообщения о пропущенных встречах. Пусто — владельцу программы.',
+    help: 'Кому отправлять сводку и срочные сообщения; на этот адрес приходят ответы участников и родителей.',
     defaultCell: '',
-    parse: text,
+    parse: emailSetting,
+    required: 'школа',
+  },
+  curatorPhone: {
+    name: 'Почта: телефон куратора',
+    help: 'Телефон в подписи писем, например «+7 900 123-45-67». Пусто — без телефона.',
+    defaultCell: '',
+    parse: phoneSetting,
   },
   webAppUrl: {
     name: 'Веб-приложение: адрес',

@@ -16,6 +16,7 @@ import {
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
 import type { CellValue } from '../../core/table';
+import { documentsBlockedReason } from '../documents/generate';
 import type { DailyJob } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
@@ -28,6 +29,7 @@ import {
   outboxTable,
   readOutboxLog,
 } from '../mail/outbox';
+import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
@@ -99,7 +101,16 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
   return { mentees, everyone, links, groups, meetings, created, problems };
 }
 
-function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'delivery'> {
+interface SettingsState {
+  problems: string[];
+  stoppedWork: string[];
+}
+
+function plan(
+  today: LocalDate,
+  settings: YearSettings,
+  state: SettingsState = { problems: [], stoppedWork: [] },
+): Omit<DailyReport, 'delivery'> {
   const s = settings.schedule;
   const { mentees, everyone, links, groups, meetings, created, problems } = syncPlans(today, settings);
   const dutyRules = {
@@ -160,6 +171,8 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
       failed: mailRows.filter((r) => r.state === MAIL_STATES.failed).length,
       optedOut: optedOut.size,
       rowProblems: meetings.filter((m) => m.problem).length,
+      settingProblems: state.problems,
+      stoppedWork: state.stoppedWork,
     });
     const rendered = renderMail(settings.templates.digest, { week: formatRussianDate(week), summary: text });
     mails.push({
@@ -171,7 +184,8 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     });
   }
   const enqueued = enqueue(mails, outbox);
-  return { today, plansCreated: created, enqueued, problems: [...settings.problems, ...problems] };
+  // Settings problems go to «Проблема» in Настройки and to the digest, not to Журнал every day.
+  return { today, plansCreated: created, enqueued, problems };
 }
 
 /**
@@ -181,7 +195,11 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
 export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
-  const report: DailyReport = withScriptLock(() => plan(today, settings));
+  const report: DailyReport = withScriptLock(() => {
+    const issues = checkSettings();
+    const stopped = documentsBlockedReason();
+    return plan(today, settings, { problems: issueLines(issues), stoppedWork: stopped ? [stopped] : [] });
+  });
   if (report.problems.length > 0) {
     appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
   }
