@@ -16,6 +16,13 @@ export const LETTER_FIELDS = {
   summary: 'сводка',
 } as const;
 export type LetterField = keyof typeof LETTER_FIELDS;
+
+/** The words on the button that an HTML letter shows instead of a link, by the name in a template. */
+export const BUTTON_LABELS: Readonly<Record<string, string>> = {
+  [LETTER_FIELDS.markLink]: 'Отметить встречу проведённой',
+  [LETTER_FIELDS.moveLink]: 'Перенести встречу',
+  [LETTER_FIELDS.formLink]: 'Заполнить анкету',
+};
 export type LetterValues = Partial<Record<LetterField, string>>;
 
 /** The values by the names a template uses. */

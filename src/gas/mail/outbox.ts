@@ -20,7 +20,8 @@ import { MAIL_KIND_LABELS } from '../../core/mail/templates';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { Row, RowPatch } from '../../core/schema';
-import { loadSettings } from '../settingsSheet';
+import { loadSettings, readSettingCells } from '../settingsSheet';
+import { loadSender } from './sender';
 import { SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
 
@@ -240,7 +241,9 @@ export function deliverDue(): DeliveryReport {
     waiting: 0,
     settled: { sent: 0, requeued: 0, unconfirmed: 0 },
   };
-  const { values: schedule } = loadSettings(SCHEDULE_SETTINGS);
+  const cells = readSettingCells();
+  const { values: schedule } = loadSettings(SCHEDULE_SETTINGS, cells);
+  const sender = loadSender(cells);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
   let renewed = false;
@@ -303,6 +306,8 @@ export function deliverDue(): DeliveryReport {
         SpreadsheetApp.flush();
         try {
           MailApp.sendEmail({
+            name: sender.name,
+            replyTo: sender.replyTo,
             to: row.to,
             subject: String(record.values.subject),
             body: String(record.values.text),
