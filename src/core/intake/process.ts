@@ -34,11 +34,11 @@ import {
 } from './consent';
 import { ruDate } from './dates';
 import { type IntakeLogEntry, type IntakeResult, type JournalEntry, responseRef } from './journal';
-import { confirmationMail, type MailRequest } from './mail';
+import { confirmationMail, type MailRequest, rejectionMail } from './mail';
 import { CHOICE_KEYS, type PREFERENCES, type PreferencePatch } from './preferenceRow';
 import { readQuestionnaire } from './questionnaire';
 import type { IntakeSettings } from './settings';
-import { labelKey, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
+import { isEmail, labelKey, normaliseEmail, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
 
 /** Raw responses stay as Google Forms recorded them; only the curator deletes them, by hand. */
 export const RAW_LEFT =
@@ -56,6 +56,8 @@ export interface IntakeContext {
   consents: readonly ConsentRecord[];
   preferences: readonly Row<typeof PREFERENCES>[];
   consentUrl: string;
+  /** The form the response came from, for a letter asking to send it again. */
+  formUrl?: string;
   now: Date;
 }
 
@@ -152,6 +154,9 @@ function rejectFor(
   const o = outcome(def, s, ctx, 'rejected', participantId, reasons, [
     { event: `${def.title}: ответ отклонён`, who: participantId || who, details: reasons.join(' ') },
   ]);
+  const address = normaliseEmail(String(s.answers.email ?? ''));
+  if (address && isEmail(address))
+    o.mail = [rejectionMail(address, def.title, s.responseId, reasons, ctx.formUrl ?? '')];
   if (existing) {
     o.base = {
       role: existing.role,

@@ -60,7 +60,8 @@ function fill(template: string, values: Readonly<Record<string, string>>, asHtml
     at = (m.index ?? 0) + m[0].length;
   }
   const rest = template.slice(at);
-  return out + (asHtml ? escapeHtml(rest) : rest);
+  // A date value ends with «г.»: «… 2027 г.» before a template's full stop keeps one dot.
+  return (out + (asHtml ? escapeHtml(rest) : rest)).replace(/ г\.\./g, ' г.');
 }
 
 const OPT_OUT_TEXT = 'Чтобы больше не получать такие письма, перейдите по ссылке:';

@@ -30,7 +30,9 @@ export function senderOf(s: SenderSettings, fallbackEmail: string): Sender {
     replyTo: s.curatorEmail || fallbackEmail,
     signature: [
       'С уважением,',
-      s.curatorName ? `${s.curatorName}, куратор программы наставничества` : 'Куратор программы наставничества',
+      s.curatorName
+        ? `${s.curatorName}, куратор программы наставничества`
+        : 'Куратор программы наставничества',
       ...(s.orgName || s.schoolName ? [s.orgName || s.schoolName] : []),
       ...(s.curatorPhone ? [`Тел. ${s.curatorPhone}`] : []),
       ...(s.curatorEmail ? [s.curatorEmail] : []),

@@ -15,6 +15,7 @@ import {
   parseLocalDate,
   WEEKDAY_NAMES,
 } from './calendar';
+import { PARENT_REMINDERS, type ParentReminders } from './duties';
 
 /** A cell read from Sheets: a date cell arrives as a Date, typed text as a string. */
 const dateCell = () =>
@@ -193,6 +194,26 @@ export const SCHEDULE_SETTINGS = defineSettings({
     defaultCell: '',
     parse: emailSetting,
     required: 'школа',
+  },
+  parentReminders: {
+    name: 'Почта: напоминания родителям',
+    help: 'Кому из родителей напоминать о встречах: «до 14 лет» (родителям наставляемых младше 14), «всем» или «никому».',
+    defaultCell: 'до 14 лет',
+    parse: () =>
+      text().transform((v, ctx): ParentReminders => {
+        const found = PARENT_REMINDERS.find((p) => p === v.toLowerCase());
+        if (!found) {
+          ctx.addIssue({ code: 'custom', message: 'нужно «до 14 лет», «всем» или «никому»' });
+          return z.NEVER;
+        }
+        return found;
+      }),
+  },
+  place: {
+    name: 'Встречи: время и место',
+    help: 'Когда и где обычно проходят встречи, например «после уроков, библиотека». Пишется в письмах о встречах; пусто — не писать.',
+    defaultCell: '',
+    parse: text,
   },
   curatorPhone: {
     name: 'Почта: телефон куратора',

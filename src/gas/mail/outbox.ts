@@ -21,9 +21,9 @@ import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { Row, RowPatch } from '../../core/schema';
 import { loadSettings, readSettingCells } from '../settingsSheet';
-import { loadSender } from './sender';
 import { SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
+import { loadSender } from './sender';
 
 export interface OutgoingMail {
   key: string;
@@ -40,6 +40,8 @@ export interface OutgoingMail {
   token?: string;
   /** Recorded without sending: the participant has opted out of this kind. */
   optedOut?: boolean;
+  /** Recorded without sending: told as a line of another letter (the curator's daily letter). */
+  merged?: boolean;
 }
 
 export interface DeliveryReport {
@@ -106,9 +108,9 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
       to: m.to,
       kind: m.kind,
       subject: m.subject,
-      text: m.optedOut ? '' : m.text,
-      html: m.optedOut ? '' : (m.html ?? ''),
-      state: m.optedOut ? MAIL_STATES.optedOut : MAIL_STATES.queued,
+      text: m.optedOut || m.merged ? '' : m.text,
+      html: m.optedOut || m.merged ? '' : (m.html ?? ''),
+      state: m.optedOut ? MAIL_STATES.optedOut : m.merged ? MAIL_STATES.merged : MAIL_STATES.queued,
       createdAt: now,
       attempts: 0,
       participantId: m.participantId ?? '',
@@ -142,7 +144,12 @@ export interface OutboxLog {
   unsettled: OutboxRow[];
 }
 
-const SETTLED: readonly string[] = [MAIL_STATES.sent, MAIL_STATES.optedOut, MAIL_STATES.cancelled];
+const SETTLED: readonly string[] = [
+  MAIL_STATES.sent,
+  MAIL_STATES.optedOut,
+  MAIL_STATES.cancelled,
+  MAIL_STATES.merged,
+];
 
 export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
   const unsettled = table.recordsWhere('state', (state) => !SETTLED.includes(state)).map(asOutboxRow);

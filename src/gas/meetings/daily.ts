@@ -4,8 +4,13 @@
 import { digestText } from '../../core/mail/digest';
 import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
-import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
-import { formatRussianDate, isWeekend, type LocalDate } from '../../core/meetings/calendar';
+import { LINE_KINDS, MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
+import {
+  formatLongRussianDate,
+  formatRussianDate,
+  isWeekend,
+  type LocalDate,
+} from '../../core/meetings/calendar';
 import {
   type Duty,
   digestPeriod,
@@ -67,7 +72,8 @@ function toMail(
   if (duty.kind === 'feedback') values.formLink = settings.schedule.feedbackFormUrl;
   if (duty.kind === 'satisfaction') values.formLink = settings.schedule.satisfactionFormUrl;
   const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
-  const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl);
+  const signature = LINE_KINDS.includes(duty.kind) ? [] : settings.sender.signature;
+  const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl, signature);
   return {
     key: mailKey(duty.to, duty.kind, duty.period),
     to: duty.to,
@@ -80,6 +86,45 @@ function toMail(
     token,
     optedOut: nonEssential && optedOut.has(duty.participantId),
   };
+}
+
+/**
+ * The curator's escalations of the day become one letter (none on the digest's day: the digest lists
+ * the overdue meetings). Each escalation keeps its own row in the log, marked as told, so that it is
+ * told once; the letter itself is keyed by the day.
+ */
+function curatorLines(
+  mails: OutgoingMail[],
+  today: LocalDate,
+  settings: YearSettings,
+  curator: string,
+  digestDue: boolean,
+): OutgoingMail[] {
+  const lines: OutgoingMail[] = [];
+  for (let i = mails.length - 1; i >= 0; i--) {
+    if (mails[i].kind !== MAIL_KIND_LABELS.escalation) continue;
+    lines.unshift({ ...mails[i], merged: true });
+    mails.splice(i, 1);
+  }
+  if (lines.length === 0) return [];
+  const out = [...lines];
+  if (!digestDue) {
+    const summary = lines.map((l) => `• ${l.text.trim()}`).join('\n');
+    const rendered = renderMail(
+      settings.templates.urgent,
+      { date: formatLongRussianDate(today), summary },
+      undefined,
+      settings.sender.signature,
+    );
+    out.push({
+      key: mailKey(curator, 'urgent', today),
+      to: curator,
+      kind: MAIL_KIND_LABELS.urgent,
+      ...rendered,
+      urgent: true,
+    });
+  }
+  return out;
 }
 
 /** Reads people and approved pairs and adds the missing meeting plans. Call under the script lock. */
@@ -120,6 +165,8 @@ function plan(
     feedbackMonths: s.feedbackMonths,
     feedbackDay: s.feedbackDay,
     digestWeekday: s.digestWeekday,
+    parentReminders: s.parentReminders,
+    place: s.place,
   };
   const curator = curatorAddress(settings);
   const duties = dutiesOn(today, groups, meetings, dutyRules).map((d) =>
@@ -146,7 +193,9 @@ function plan(
   const mails = fresh.map((d) => toMail(d, settings, url, optedOut));
 
   const week = digestPeriod(today, dutyRules);
-  if (week && !known.has(mailKey(curator, 'digest', week))) {
+  const digestDue = week !== undefined && !known.has(mailKey(curator, 'digest', week));
+  mails.push(...curatorLines(mails, today, settings, curator, digestDue));
+  if (week && digestDue) {
     const activePlans = new Set(groups.filter((g) => today <= g.endsOn).map((g) => g.planId));
     const mentorName = new Map(groups.map((g) => [g.planId, g.mentor.name]));
     // The digest itself takes one letter of today's quota.
@@ -174,7 +223,12 @@ function plan(
       settingProblems: state.problems,
       stoppedWork: state.stoppedWork,
     });
-    const rendered = renderMail(settings.templates.digest, { week: formatRussianDate(week), summary: text });
+    const rendered = renderMail(
+      settings.templates.digest,
+      { week: formatRussianDate(week), summary: text },
+      undefined,
+      settings.sender.signature,
+    );
     mails.push({
       key: mailKey(curator, 'digest', week),
       to: curator,
