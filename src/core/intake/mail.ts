@@ -1,6 +1,7 @@
 // The one letter intake sends: to a new participant (and the parent of a minor) — what happens next
 // and, while consent is missing, where to give it. Plain text; names are the only personal data in it.
 import { consentSigner, fullName, type Participant } from '../model';
+import { genderOf } from '../templates/declension';
 import { ROLE_GENITIVE } from './text';
 
 export interface MailRequest {
@@ -81,7 +82,7 @@ export function confirmationMail(p: Participant, consentUrl: string): MailReques
       subject,
       body: [
         `Здравствуйте, ${p.parentName || 'уважаемый родитель'}!`,
-        `${name} заполнил(а) анкету ${ROLE_GENITIVE[p.role]} в программе наставничества.`,
+        `${name} ${genderOf(p) === 'f' ? 'заполнила' : 'заполнил'} анкету ${ROLE_GENITIVE[p.role]} в программе наставничества.`,
         next,
         p.consent === 'received'
           ? ''

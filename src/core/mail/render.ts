@@ -40,7 +40,8 @@ export function buttonHtml(url: string, label: string): string {
 }
 
 /** A value that begins a sentence begins with a capital: «Пробная встреча 3 декабря …». */
-const startsSentence = (before: string): boolean => /(^|[.!?]\s+|\n\s*)$/.test(before);
+// «2026 г.» and «тел.» end with a dot but not the sentence.
+const startsSentence = (before: string): boolean => /(^|[!?]\s+|(?<!\sг|тел)\.\s+|\n\s*)$/.test(before);
 const capitalised = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 
 function fill(template: string, values: Readonly<Record<string, string>>, asHtml: boolean): string {

@@ -95,11 +95,19 @@ export function overdueMeetings(meetings: readonly Meeting[], today: LocalDate, 
 }
 
 /**
- * «Пара утверждена» to the mentor and each mentee, once per plan, while its first meeting is ahead:
- * who the partner is and when they first meet.
+ * «Пара утверждена», sent when the curator approves: to the mentor and to the mentees just approved
+ * (`newMentees`), who the partner is and when they first meet, while that meeting is ahead.
  */
-function approvalDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
-  const first = meetings.find((m) => m.date !== undefined);
+export function approvalDuties(
+  group: ActiveGroup,
+  meetings: readonly Meeting[],
+  today: LocalDate,
+  rules: Pick<DutyRules, 'place'>,
+  newMentees: ReadonlySet<string>,
+): Duty[] {
+  const first = meetings
+    .filter((m) => m.planId === group.planId && m.date !== undefined)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0];
   if (!first?.date || first.held || today > first.date) return [];
   const base = {
     meeting: MEETING_KIND_LABELS[first.kind],
@@ -118,19 +126,21 @@ function approvalDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDat
         pair: partnerSentence('mentor', group.mentor, group.mentees),
       },
     },
-    ...group.mentees.map(
-      (mentee): Duty => ({
-        kind: 'pair_approved',
-        to: mentee.email,
-        period: group.planId,
-        participantId: mentee.id,
-        values: {
-          ...base,
-          name: mentee.greeting,
-          pair: partnerSentence('mentee', group.mentor, group.mentees),
-        },
-      }),
-    ),
+    ...group.mentees
+      .filter((mentee) => newMentees.has(mentee.id))
+      .map(
+        (mentee): Duty => ({
+          kind: 'pair_approved',
+          to: mentee.email,
+          period: group.planId,
+          participantId: mentee.id,
+          values: {
+            ...base,
+            name: mentee.greeting,
+            pair: partnerSentence('mentee', group.mentor, group.mentees),
+          },
+        }),
+      ),
   ];
 }
 
@@ -258,11 +268,7 @@ export function dutiesOn(
     const own = meetings
       .filter((m) => m.planId === g.planId)
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-    out.push(
-      ...approvalDuties(g, own, today, rules),
-      ...meetingDuties(g, own, today, rules),
-      ...surveyDuties(g, own, today, rules),
-    );
+    out.push(...meetingDuties(g, own, today, rules), ...surveyDuties(g, own, today, rules));
   }
   return out.filter((d) => d.kind === 'escalation' || d.to !== '');
 }

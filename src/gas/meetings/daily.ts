@@ -12,6 +12,7 @@ import {
   type LocalDate,
 } from '../../core/meetings/calendar';
 import {
+  approvalDuties,
   type Duty,
   digestPeriod,
   dutiesOn,
@@ -274,6 +275,26 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
     }
   }
   return { ...report, delivery };
+}
+
+/**
+ * After «Утвердить пары» (under its lock): the plans of the new pairs, then «пара утверждена» to each
+ * mentee just approved and to the mentor, with the first meeting. Sent by the next delivery.
+ */
+export function announceApprovedPairs(pairIds: readonly string[]): void {
+  const settings = loadYearSettings();
+  const today = localToday();
+  const { everyone, links, groups, meetings } = syncPlans(today, settings);
+  const approved = new Set(pairIds);
+  const fresh = links.filter((l) => approved.has(l.pairId));
+  const url = webAppUrl(settings);
+  const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
+  const duties = groups.flatMap((g) => {
+    const mentees = new Set(fresh.filter((l) => l.mentorId === g.mentor.id).map((l) => l.menteeId));
+    if (!g.mentees.some((m) => mentees.has(m.id))) return [];
+    return approvalDuties(g, meetings, today, { place: settings.schedule.place }, mentees);
+  });
+  enqueue(duties.map((d) => toMail(d, settings, url, optedOut)));
 }
 
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */
