@@ -8,6 +8,7 @@ import { withScriptLock } from './lock';
 import { checkSettings } from './settingsCheck';
 import { type SettingGroup, seedSettings } from './settingsSheet';
 import { ensureSheet } from './sheetTable';
+import { applyWorkbookLook } from './workbookLook';
 
 export function runSetup(steps: readonly SetupStep[], groups: readonly SettingGroup[]): string[] {
   return withScriptLock(() => {
@@ -20,6 +21,7 @@ export function runSetup(steps: readonly SetupStep[], groups: readonly SettingGr
       const note = step.run();
       if (note) report.push(note);
     }
+    applyWorkbookLook();
     const issues = checkSettings();
     if (issues.length > 0)
       report.push(

@@ -349,7 +349,10 @@ export class LocalWorkspace {
     const dest = form.destination;
     if (!response || !dest) return { authMode: 'FULL', triggerUid, values: [], namedValues: {} };
     const { headers, texts } = responseRow(form, response, this.ctx.timeZone);
-    const sheet = spreadsheetOf(this.ctx, dest.id).getSheetByName(dest.sheetName);
+    const book = spreadsheetOf(this.ctx, dest.id);
+    const sheet =
+      (dest.sheetId !== undefined ? book.getSheetById(dest.sheetId) : null) ??
+      book.getSheetByName(dest.sheetName);
     const namedValues: Record<string, string[]> = {};
     headers.forEach((h, i) => {
       namedValues[h] = [texts[i]];

@@ -37,6 +37,7 @@ import {
 } from '../mail/outbox';
 import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
+import { refreshWorkbookLook } from '../workbookLook';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
@@ -251,6 +252,7 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
   const report: DailyReport = withScriptLock(() => {
+    refreshWorkbookLook();
     const issues = checkSettings();
     const stopped = documentsBlockedReason();
     return plan(today, settings, { problems: issueLines(issues), stoppedWork: stopped ? [stopped] : [] });

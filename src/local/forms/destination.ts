@@ -21,7 +21,9 @@ export function writeToDestination(
     const model = store.model(dest.id);
     if (!model) return null;
     const { headers, cells } = responseRow(form, response, model.timeZone);
-    let sheet = model.sheets.find((s) => s.name === dest.sheetName);
+    let sheet =
+      model.sheets.find((s) => dest.sheetId !== undefined && s.sheetId === dest.sheetId) ??
+      model.sheets.find((s) => s.name === dest.sheetName);
     if (!sheet) {
       const sheetId = 1 + Math.floor(Math.random() * 2_000_000_000);
       store.apply(dest.id, { op: 'insertSheet', sheetId, name: dest.sheetName, index: 0 });
@@ -52,6 +54,6 @@ export function writeToDestination(
       formulas: [cells.map(() => null)],
     });
     store.persist();
-    return { sheetName: dest.sheetName, row: row + 1, width: headers.length, spreadsheetId: dest.id };
+    return { sheetName: sheet.name, row: row + 1, width: headers.length, spreadsheetId: dest.id };
   });
 }

@@ -53,7 +53,8 @@ export interface FormModel {
   confirmationMessage: string;
   collectEmail: boolean;
   acceptingResponses: boolean;
-  destination: { type: 'SPREADSHEET'; id: string; sheetName: string } | null;
+  /** sheetId: the responses sheet, found by it once renamed (Google follows a renamed sheet too). */
+  destination: { type: 'SPREADSHEET'; id: string; sheetName: string; sheetId?: number } | null;
   items: ItemModel[];
   responses: ResponseModel[];
 }
