@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { type Printer, runDemo } from '../../src/cli/demo';
 
@@ -17,6 +18,7 @@ interface Letter {
 }
 const letters: Letter[] = [];
 let lines: string[] = [];
+const book = new ExcelJS.Workbook();
 
 beforeAll(async () => {
   const out: Printer & { lines: string[] } = {
@@ -26,6 +28,7 @@ beforeAll(async () => {
   };
   expect(await runDemo({ dir, seed: 2026, build: false }, undefined, out)).toBe(0);
   lines = out.lines;
+  await book.xlsx.readFile(join(dir, 'spreadsheets', 'Наставничество.xlsx'));
   const outbox = join(dir, 'outbox');
   for (const file of readdirSync(outbox).filter((f) => f.endsWith('.eml'))) {
     const parsed = await simpleParser(readFileSync(join(outbox, file)));
@@ -67,5 +70,37 @@ describe('mail of the demo year', () => {
   it('announces each approved pair to its mentee', () => {
     expect(letters.filter((l) => l.subject === 'Наставническая пара утверждена').length).toBeGreaterThan(80);
     expect(lines.join('\n')).toMatch(/проблем в Настройках 0/);
+  });
+});
+
+describe('the demo workbook', () => {
+  const headerColumn = (ws: ExcelJS.Worksheet, header: string): number =>
+    (ws.getRow(1).values as unknown[]).map((v) => String(v ?? '')).indexOf(header);
+
+  it('opens on «Начало», then «Настройки»; the responses are named and last; no «Лист1»', () => {
+    const names = book.worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(['Начало', 'Настройки']);
+    expect(names).not.toContain('Лист1');
+    expect(names.filter((n) => n.startsWith('Ответы на форму'))).toEqual([]);
+    const responses = names.filter((n) => n.startsWith('Ответы — '));
+    expect(responses.length).toBeGreaterThanOrEqual(5);
+    expect(names.slice(-responses.length)).toEqual(responses);
+  });
+
+  it('sets widths, dropdowns, checkboxes, highlighting and protection on the year’s sheets', () => {
+    const meetings = book.getWorksheet('Встречи');
+    const pairs = book.getWorksheet('Пары');
+    const settings = book.getWorksheet('Настройки');
+    if (!meetings || !pairs || !settings) throw new Error('нет листов года');
+    expect(settings.getColumn(headerColumn(settings, 'Параметр')).width).toBeGreaterThan(25);
+    expect(meetings.getCell(2, headerColumn(meetings, 'Проведена')).dataValidation?.type).toBe('list');
+    expect(pairs.getCell(2, headerColumn(pairs, 'Состояние')).dataValidation?.type).toBe('list');
+    const formats = (ws: ExcelJS.Worksheet) =>
+      (ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[] }> }> })
+        .conditionalFormattings;
+    expect(formats(meetings).length).toBeGreaterThan(0);
+    expect(formats(settings).length).toBeGreaterThan(0);
+    expect(pairs.getColumn(headerColumn(pairs, 'Состояние')).protection).toMatchObject({ locked: false });
+    expect(pairs.getColumn(headerColumn(pairs, 'ID пары')).protection?.locked).not.toBe(false);
   });
 });
