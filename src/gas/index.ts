@@ -3,7 +3,8 @@
 
 import { SHEETS } from '../core/sheets';
 import { settingGroups, setupSteps } from './features';
-import { MENU, MENU_TITLE } from './menu';
+import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
+import { isDistrictBook } from './monitoring/mode';
 import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
 
@@ -41,10 +42,24 @@ export {
 export { programmeFigures } from './status';
 export { doGet } from './webApp';
 
+/** The menu of a school's or a district's workbook («Режим» in Настройки). */
 export function onOpen(): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createMenu(MENU_TITLE);
-  for (const item of MENU) menu.addItem(item.title, item.functionName);
+  let district = false;
+  try {
+    district = isDistrictBook(SpreadsheetApp.getActive());
+  } catch {
+    // Before setup there is no Настройки: a school's menu.
+  }
+  for (const entry of district ? DISTRICT_MENU : SCHOOL_MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else if ('items' in entry) {
+      const sub = ui.createMenu(entry.title);
+      for (const item of entry.items) sub.addItem(item.title, item.functionName);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.title, entry.functionName);
+  }
   menu.addToUi();
 }
 

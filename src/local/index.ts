@@ -1,6 +1,7 @@
 // The offline workspace: runs the built Apps Script bundle (dist/Code.js, unmodified) in a Node vm
 // context whose globals are file-backed fakes of Google's services. Each run() is one Apps Script
 // execution: fresh globals over the same compiled script, state persisted at the end.
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Context, createContext, Script } from 'node:vm';
@@ -25,6 +26,7 @@ import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
 import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
+import { scriptAlertReplies } from './spreadsheet/ui';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
 export type { FaultOptions, RunStats, UiEvent, WorkspaceMeta, WorkspaceOptions } from './context';
@@ -123,6 +125,11 @@ export class LocalWorkspace {
     const ws = new LocalWorkspace(dir, meta, { curatorEmail: meta.curatorEmail, ...options });
     await ws.importEditedWorkbooks();
     return ws;
+  }
+
+  /** The curator's answers to the next alerts, in order («YES», «NO», «OK», «CANCEL»). */
+  replyToAlerts(...replies: string[]): void {
+    scriptAlertReplies(this.ctx.meta, replies);
   }
 
   /** What `nastavnik local init` does after create: the real setup entry point. */

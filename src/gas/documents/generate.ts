@@ -325,9 +325,16 @@ export function runDocumentGeneration(): GenerationReport {
 }
 
 /** Menu «Приказы о внедрении модели и о кураторе»: one of each per school year, then the documents. */
-export function createProgrammeOrders(): GenerationReport {
+export function createProgrammeOrders(): GenerationReport | undefined {
   const ctx = loadContext();
   if (ctx.blocking.length > 0) return stopForSettings(ctx.blocking);
+  if (
+    !generationConfirmed(
+      ctx,
+      'Будут зарезервированы номера приказов о внедрении модели и о кураторе на этот учебный год (если их ещё нет). ',
+    )
+  )
+    return undefined;
   withScriptLock(() => {
     const table = openOrders();
     for (const o of PROGRAMME_ORDERS) {
@@ -348,8 +355,26 @@ export function createProgrammeOrders(): GenerationReport {
   return runDocumentGeneration();
 }
 
+/** Documents still to make, for the question before the menu's generation. */
+function pendingCount(ctx: Context): number {
+  const rows = readDocumentRows(openDocuments().read());
+  const done = new Set(rows.filter((r) => r.status === DOCUMENT_STATES.ready).map((r) => r.key));
+  return pendingJobs(ctx.world, readOrders(openOrders().read()), done).length;
+}
+
+function generationConfirmed(ctx: Context, extra: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  const n = pendingCount(ctx);
+  const text =
+    `${extra}Будет создано документов: ${n} (по шаблонам в папке «Наставничество — документы / Шаблоны»); ` +
+    'каждому участнику откроется доступ только к его документам. Продолжить?';
+  return ui.alert('Сформировать документы?', text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
 /** Menu «Сформировать документы». */
-export function generateDocumentsForApprovedPairs(): GenerationReport {
+export function generateDocumentsForApprovedPairs(): GenerationReport | undefined {
+  const ctx = loadContext();
+  if (ctx.blocking.length === 0 && !generationConfirmed(ctx, '')) return undefined;
   return runDocumentGeneration();
 }
 
