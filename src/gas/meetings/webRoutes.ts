@@ -9,6 +9,8 @@ import type { WebParameters } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { outboxTable } from '../mail/outbox';
+import { labelledInput } from '../pageShell';
+import { meetingCaption } from './meetingCaption';
 import { readBase } from './people';
 import { markHeld, moveMeeting } from './plans';
 import { loadYearSettings, webAppUrl } from './yearSettings';
@@ -39,10 +41,10 @@ export function heldPage(params: WebParameters): { title: string; body: string }
     return {
       title,
       body:
-        '<p>Коротко: что сделали на встрече (одна строка).</p>' +
+        meetingCaption(token) +
         form(
           params,
-          `<p><input name="note" maxlength="${NOTE_LIMIT}" style="width:100%" required></p>`,
+          labelledInput('note', 'Коротко: что сделали на встрече', `maxlength="${NOTE_LIMIT}" required`),
           'Встреча проведена',
         ),
     };
@@ -110,8 +112,13 @@ export function movePage(params: WebParameters): { title: string; body: string }
   const ask = (note: string) => ({
     title,
     body:
-      `${note}<p>Новая дата встречи (учебный день, не в каникулы):</p>` +
-      form(params, '<p><input type="date" name="date" required></p>', 'Перенести'),
+      meetingCaption(token) +
+      note +
+      form(
+        params,
+        labelledInput('date', 'Новая дата (учебный день, не в каникулы)', 'type="date" required'),
+        'Перенести',
+      ),
   });
   if (params.confirm !== '1') return ask('');
   const to = parseLocalDate(params.date ?? '');
