@@ -10,6 +10,7 @@ import { withScriptLock } from '../lock';
 import { localToday } from '../mail/journal';
 import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
+import { applyWorkbookLook } from '../workbookLook';
 import { closeSchoolYearIn } from './closeYear';
 import { collectDistrictIn, sendDistrictProposalsIn } from './district';
 import { isDistrictBook } from './mode';
@@ -46,7 +47,12 @@ export function createYearEndReport(): void {
 
 export function closeSchoolYear(): void {
   if (!yearCloseConfirmed()) return;
-  const result = withScriptLock(() => closeSchoolYearIn(book(), new Date()));
+  const result = withScriptLock(() => {
+    const closed = closeSchoolYearIn(book(), new Date());
+    // The year's sheets begin anew: they get their places, widths and rules again.
+    applyWorkbookLook(book());
+    return closed;
+  });
   toast(
     result.alreadyClosed
       ? `Учебный год ${result.year} уже закрыт; ничего не изменено.`
