@@ -36,7 +36,7 @@ const sizes = [
   { width: 1280, height: 800, name: 'laptop' },
 ];
 
-describe.each(sizes)('on a $name ($width×$height)', ({ width, height, name }) => {
+describe.each(sizes)('on a $name ($width×$height)', ({ width, height }) => {
   test.each([
     ['held', 'Отметить встречу проведённой', 'Коротко: что сделали на встрече'],
     ['move', 'Перенести встречу', 'Новая дата (учебный день, не в каникулы)'],

@@ -11,7 +11,7 @@ import { schoolSettingsFor } from '../../bench/schools/schoolSettings';
 import { serveWorkspace } from '../local/html/serve';
 import { setSettings } from './demo/curator';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const ROWS = 16;
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -35,13 +35,13 @@ function sheetHtml(book: ExcelJS.Workbook, name: string): string {
         const text = cellText(ws.getCell(r, i).value);
         const alert = tag === 'td' && /^(Проблема|Ошибка)$/.test(h) && text !== '';
         const wrap = col.alignment?.wrapText ? 'normal' : 'nowrap';
-        return `<${tag} style="width:${Math.round((col.width ?? 14) * 7)}px;white-space:${wrap}${alert ? ';background:#F8D7DA' : ''}">${escape(text)}</${tag}>`;
+        return `<${tag} style="width:${Math.round((col.width ?? 14) * 7)}px;white-space:${wrap}${alert ? ';background:#F8D7DA' : ''}">${escapeText(text)}</${tag}>`;
       })
       .join('')}</tr>`;
   const body = Array.from({ length: Math.min(ROWS, ws.rowCount - 1) }, (_, k) => row(k + 2, 'td')).join('');
   const tabs = book.worksheets
     .filter((w) => w.state !== 'hidden')
-    .map((w) => `<span class="${w.name === name ? 'on' : ''}">${escape(w.name)}</span>`)
+    .map((w) => `<span class="${w.name === name ? 'on' : ''}">${escapeText(w.name)}</span>`)
     .join('');
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><style>
     body{margin:0;font:13px Arial,sans-serif}
@@ -87,8 +87,9 @@ export async function screenshotsCommand(args: string[]): Promise<number> {
       process.stdout.write(`${join(out, file)}\n`);
     }
     const meetings = book.getWorksheet('Встречи');
-    const tokenColumn = (meetings?.getRow(1).values as ExcelJS.CellValue[]).map(cellText).indexOf('Токен');
-    const token = cellText(meetings?.getCell(2, tokenColumn).value ?? '');
+    if (!meetings) throw new Error('В таблице нет листа «Встречи».');
+    const tokenColumn = (meetings.getRow(1).values as ExcelJS.CellValue[]).map(cellText).indexOf('Токен');
+    const token = cellText(meetings.getCell(2, tokenColumn).value);
     const served = await serveWorkspace(dir, 0);
     try {
       const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
