@@ -30,6 +30,7 @@ export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
     'Организаций и предприятий-партнёров (всего)': partners.size,
     'Почта: адрес куратора': school.curator.email,
     'Почта: телефон куратора': '+7 900 555-12-34',
+    'Встречи: время и место': 'после уроков, школьная библиотека',
   };
 }
 
@@ -44,7 +45,7 @@ export const preparationStage: DemoStage = {
     return [
       '«Настроить программу»:',
       ...report.map((l) => `  ${l}`),
-      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта и телефон куратора)`,
+      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта и телефон куратора, место встреч)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
       `Установлено триггеров: ${status.triggers}`,
     ];
