@@ -1,10 +1,12 @@
 // A school on 25 November 2026 with approved pairs whose participants need every kind of document:
 // a minor under 14 (parent signs), a minor of 15 (signs herself), staff with consent; the document
 // tests and the documents bench run on it.
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalWorkspace, type WorkspaceOptions } from '../../src/local';
+import { schoolSettingsFor } from './schoolSettings';
 import { SEED_SCRIPT } from './seedScript';
 
 export const CURATOR = 'curator@school.test';
@@ -116,6 +118,8 @@ export async function schoolWithApprovedPairs(
     ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`, state)),
   ]);
   seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: адрес руководителя', 'Значение', DIRECTOR);
+  for (const [name, value] of Object.entries(schoolSettingsFor(CURATOR)))
+    seed.run('setWhere', 'Настройки', 'Параметр', name, 'Значение', value);
   await seed.save();
   return { dir, ws: await LocalWorkspace.open(dir, { curatorEmail: CURATOR, ...options }) };
 }

@@ -167,6 +167,9 @@ const status: Subcommand = async (dir, args, options) => {
   }
   print(`Наставников: ${s.mentors}, наставляемых: ${s.mentees}, пар: ${s.pairs}`);
   print(`Документов: ${s.documents}, писем: ${s.emails}, ошибок в журнале: ${s.errors}`);
+  print(
+    `Проблем в настройках: ${s.settingProblems}${s.settingProblems > 0 ? ' — см. столбец «Проблема» в листе «Настройки»' : ''}`,
+  );
   print(`Триггеров: ${s.triggers}. Часы: ${s.now}`);
   print(`Таблица: ${s.workbook}`);
   print(`Письма: ${s.outbox}`);

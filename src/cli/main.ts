@@ -15,6 +15,7 @@ const USAGE = `nastavnik — наставничество в Google Workspace
   nastavnik local init|submit|run|clock|status|serve DIR ...
   nastavnik match FILE [--mode optimal|stable]
   nastavnik bench [--json] [--latency ФАЙЛ]  замеры производительности
+  nastavnik screenshots [--out ПАПКА]    картинки таблицы и страницы встречи для README
   nastavnik live-check                   проверка сборки на настоящем Google (нужны ключи)
 `;
 
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   local: localCommand,
   match: async (args) => (await import('./match')).matchCommand(args),
   bench: async (args) => (await import('./bench')).benchCommand(args),
+  screenshots: async (args) => (await import('./screenshots')).screenshotsCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ const figures = z.object({
   pairs: z.number(),
   documents: z.number(),
   errors: z.number(),
+  settingProblems: z.number(),
 });
 
 export type ProgrammeStatus = z.infer<typeof figures> & WorkspaceStatus;

@@ -9,6 +9,7 @@ import type { CellValue } from './table';
 export const SETTINGS = defineSheet(SHEETS.settings, {
   name: textColumn('Параметр'),
   value: cellColumn('Значение'),
+  problem: cellColumn('Проблема'),
   help: cellColumn('Пояснение'),
 });
 export const SETTINGS_HEADERS = SETTINGS.headers;
@@ -28,6 +29,12 @@ export interface SettingDef<T> {
   defaultCell: CellValue;
   /** Builds the parser; called once per execution, on the first read of this setting. */
   parse: () => z.ZodType<T, CellValue>;
+  /**
+   * A value only the school knows (its name, director, curator): the default is empty, the row sits
+   * in the first group of Настройки, and an empty value is a problem. «школа» — required in a
+   * school's workbook only; «всегда» — in a district's workbook too. The parser must accept ''.
+   */
+  required?: 'школа' | 'всегда';
 }
 
 export type SettingDefs = Record<string, SettingDef<unknown>>;
@@ -35,10 +42,27 @@ export type SettingValues<D extends SettingDefs> = {
   [K in keyof D]: D[K] extends SettingDef<infer T> ? T : never;
 };
 
+export interface SettingIssue<K extends string = string> {
+  key: K;
+  /** The setting's name in «Параметр». */
+  name: string;
+  /** Short Russian text for the «Проблема» column. */
+  problem: string;
+}
+
 export interface SettingsReadResult<D extends SettingDefs> {
   values: SettingValues<D>;
-  /** Russian messages for values that did not parse; the default is used for those. */
+  /** Russian messages for values that did not parse or are missing; the default is used for those. */
   problems: string[];
+  /** The same, one per setting, for the «Проблема» column and for jobs that cannot run without it. */
+  issues: SettingIssue<keyof D & string>[];
+}
+
+export const EMPTY_REQUIRED = 'не заполнено — заполните, без этого значения часть работы стоит';
+
+export interface ReadOptions {
+  /** A district workbook does not need the school's own settings (required: «школа»). */
+  district?: boolean;
 }
 
 // The bundle is evaluated afresh at the start of every Apps Script execution, so parsers are built
@@ -61,21 +85,47 @@ export function defineSettings<D extends { [K in keyof D]: SettingDef<unknown> }
 export function readSettings<D extends SettingDefs>(
   defs: D,
   cells: ReadonlyMap<string, CellValue>,
+  options: ReadOptions = {},
 ): SettingsReadResult<D> {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const [key, def] of Object.entries(defs)) {
-    const raw = cells.has(def.name) && cells.get(def.name) !== '' ? cells.get(def.name)! : def.defaultCell;
+  const issues: SettingIssue<keyof D & string>[] = [];
+  for (const [key, def] of Object.entries(defs) as Array<[keyof D & string, SettingDef<unknown>]>) {
+    const typed = cells.get(def.name);
+    const empty = typed === undefined || (typeof typed === 'string' && typed.trim() === '');
+    const raw = empty ? def.defaultCell : typed;
     const parser = parserOf(def);
     const parsed = parser.safeParse(raw);
     if (parsed.success) {
       values[key] = parsed.data;
+      const needed = def.required === 'всегда' || (def.required === 'школа' && !options.district);
+      if (needed && empty) {
+        issues.push({ key, name: def.name, problem: EMPTY_REQUIRED });
+        problems.push(`Настройка «${def.name}» не заполнена.`);
+      }
     } else {
+      const reason = parsed.error.issues[0]?.message ?? 'ошибка';
+      issues.push({ key, name: def.name, problem: `«${String(raw)}» не подходит: ${reason}` });
+      const fallback = def.defaultCell === '' ? 'оставлено пустым' : `взято «${String(def.defaultCell)}»`;
       problems.push(
-        `Настройка «${def.name}»: значение «${String(raw)}» не подходит (${parsed.error.issues[0]?.message ?? 'ошибка'}); взято значение по умолчанию «${String(def.defaultCell)}».`,
+        `Настройка «${def.name}»: значение «${String(raw)}» не подходит (${reason}); ${fallback}.`,
       );
       values[key] = parser.parse(def.defaultCell);
     }
   }
-  return { values: values as SettingValues<D>, problems };
+  return { values: values as SettingValues<D>, problems, issues };
+}
+
+/** The first problem among the given settings, for a job that cannot run without them. */
+export function blockingIssues<D extends SettingDefs>(
+  result: SettingsReadResult<D>,
+  keys: ReadonlyArray<keyof D & string>,
+): SettingIssue[] {
+  return result.issues.filter((i) => keys.includes(i.key));
+}
+
+/** «Документы остановлены: …» — one sentence naming the settings to fix. */
+export function blockedMessage(job: string, issues: readonly SettingIssue[]): string {
+  const list = issues.map((i) => `«${i.name}» (${i.problem})`).join('; ');
+  return `${job} остановлено до исправления в листе «Настройки»: ${list}. Исправьте значение — работа продолжится сама при следующем запуске.`;
 }

@@ -1,8 +1,11 @@
 // Every function Apps Script may call, before its caller is checked: src/gas/index.ts exports each one
 // through the table of callers (src/gas/access/entryAccess.ts). What each feature brings to setup,
 // approval, the daily run and the web app is listed in features.ts.
-import { settingSections, setupSteps } from './features';
-import { MENU, MENU_TITLE } from './menu';
+import { SHEETS } from '../core/sheets';
+import { settingGroups, setupSteps } from './features';
+import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
+import { isDistrictBook } from './monitoring/mode';
+import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
 
 export {
@@ -41,15 +44,38 @@ export {
 export { programmeFigures } from './status';
 export { doGet } from './webApp';
 
+/** The menu of a school's or a district's workbook («Режим» in Настройки). */
 export function onOpen(): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createMenu(MENU_TITLE);
-  for (const item of MENU) menu.addItem(item.title, item.functionName);
+  let district = false;
+  try {
+    district = isDistrictBook(SpreadsheetApp.getActive());
+  } catch {
+    // Before setup there is no Настройки: a school's menu.
+  }
+  for (const entry of district ? DISTRICT_MENU : SCHOOL_MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else if ('items' in entry) {
+      const sub = ui.createMenu(entry.title);
+      for (const item of entry.items) sub.addItem(item.title, item.functionName);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.title, entry.functionName);
+  }
   menu.addToUi();
 }
 
+/**
+ * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it.
+ * Other sheets' edits return at the first line (this runs on every edit of the workbook).
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (e.range.getSheet().getName() !== SHEETS.settings) return;
+  checkSettings();
+}
+
 export function setupProgramme(): void {
-  const report = runSetup(setupSteps(), settingSections());
+  const report = runSetup(setupSteps(), settingGroups());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
 }
 

@@ -9,6 +9,7 @@ import { MATCHING_FEATURE } from './matching/feature';
 import { MEETINGS_FEATURE } from './meetings/feature';
 import { DISTRICT_FEATURE } from './monitoring/districtFeature';
 import { MONITORING_FEATURE } from './monitoring/feature';
+import type { SettingGroup } from './settingsSheet';
 
 export const FEATURES: readonly Feature[] = [
   INTAKE_FEATURE,
@@ -20,6 +21,8 @@ export const FEATURES: readonly Feature[] = [
 ];
 
 export const settingSections = (): SettingDefs[] => FEATURES.flatMap((f) => f.settings);
+/** Настройки by feature, each under the feature's name. */
+export const settingGroups = (): SettingGroup[] => FEATURES.map((f) => ({ title: f.name, defs: f.settings }));
 export const setupSteps = (): SetupStep[] => FEATURES.flatMap((f) => f.setup);
 export const approvalHooks = (): ApprovalHook[] => FEATURES.flatMap((f) => f.afterApproval);
 export const dailyJobs = (): DailyJob[] => FEATURES.flatMap((f) => f.daily);

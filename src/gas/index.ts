@@ -22,6 +22,7 @@ export const {
   exportParticipantData,
   generateDocumentsForApprovedPairs,
   intakeForms,
+  onEdit,
   onOpen,
   onQuestionnaireSubmit,
   onSurveySubmit,

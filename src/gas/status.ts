@@ -2,6 +2,8 @@
 // workspace that runs the script knows sheets and files, not what the programme keeps in them.
 import { JOURNAL } from '../core/intake/journal';
 import { SHEETS } from '../core/sheets';
+import { settingIssues } from './settingsCheck';
+import { readSettingCells } from './settingsSheet';
 import { readSheet } from './sheetTable';
 
 export interface ProgrammeFigures {
@@ -11,6 +13,8 @@ export interface ProgrammeFigures {
   documents: number;
   /** Журнал events that report an error or a rejected questionnaire. */
   errors: number;
+  /** Settings in Настройки that are empty though required, or hold a value that does not fit. */
+  settingProblems: number;
 }
 
 /** Rows below the header that hold anything; 0 for a sheet not made yet. */
@@ -36,5 +40,8 @@ export function programmeFigures(): ProgrammeFigures {
     pairs: filledRows(SHEETS.pairs).length,
     documents: filledRows(SHEETS.documents).length,
     errors: journalErrors(),
+    settingProblems: SpreadsheetApp.getActive().getSheetByName(SHEETS.settings)
+      ? settingIssues(readSettingCells()).length
+      : 0,
   };
 }

@@ -3,16 +3,11 @@
 import { escapeHtml } from '../core/mail/render';
 import type { WebParameters } from './feature';
 import { webRoutes } from './features';
+import { pageShell } from './pageShell';
 
 /** A page in the school's plain style; `body` is HTML the route has already escaped. */
 export function webPage(title: string, body: string): GoogleAppsScript.HTML.HtmlOutput {
-  const html =
-    '<!doctype html><html lang="ru"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${escapeHtml(title)}</title></head>` +
-    '<body style="font-family:Arial,sans-serif;max-width:40em;margin:2em auto;padding:0 1em">' +
-    `<h1 style="font-size:1.3em">${escapeHtml(title)}</h1>${body}</body></html>`;
-  return HtmlService.createHtmlOutput(html).setTitle(title);
+  return pageShell(title, body);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The offline workspace: runs the built Apps Script bundle (dist/Code.js, unmodified) in a Node vm
 // context whose globals are file-backed fakes of Google's services. Each run() is one Apps Script
 // execution: fresh globals over the same compiled script, state persisted at the end.
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -28,6 +29,7 @@ import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
 import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
+import { scriptAlertReplies } from './spreadsheet/ui';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
 export type {
@@ -145,6 +147,11 @@ export class LocalWorkspace {
     const ws = new LocalWorkspace(dir, meta, { curatorEmail: meta.curatorEmail, ...options });
     await ws.importEditedWorkbooks();
     return ws;
+  }
+
+  /** The curator's answers to the next alerts, in order («YES», «NO», «OK», «CANCEL»). */
+  replyToAlerts(...replies: string[]): void {
+    scriptAlertReplies(this.ctx.meta, replies);
   }
 
   /** What `nastavnik local init` does after create: the real setup entry point. */
@@ -379,7 +386,10 @@ export class LocalWorkspace {
     const dest = form.destination;
     if (!response || !dest) return { authMode: 'FULL', triggerUid, values: [], namedValues: {} };
     const { headers, texts } = responseRow(form, response, this.ctx.timeZone);
-    const sheet = spreadsheetOf(this.ctx, dest.id).getSheetByName(dest.sheetName);
+    const book = spreadsheetOf(this.ctx, dest.id);
+    const sheet =
+      (dest.sheetId !== undefined ? book.getSheetById(dest.sheetId) : null) ??
+      book.getSheetByName(dest.sheetName);
     const namedValues: Record<string, string[]> = {};
     headers.forEach((h, i) => {
       namedValues[h] = [texts[i]];

@@ -10,6 +10,7 @@ import { DOCUMENT_SETTINGS } from '../../src/core/documents/settings';
 import { DEFAULT_FORMS, type Pair, type Participant, ParticipantSchema } from '../../src/core/model';
 import { readSettings } from '../../src/core/settings';
 import { fillTemplate, MemoryDocument } from '../../src/core/templates';
+import { SCHOOL_SETTINGS } from '../schoolSettings';
 
 const person = (
   over: Partial<Participant> & Pick<Participant, 'id' | 'role' | 'lastName' | 'firstName'>,
@@ -58,7 +59,7 @@ const world: DocumentWorld = {
   pairs: [pair],
   people: new Map([mentor, mentee].map((p) => [p.id, p])),
   forms: DEFAULT_FORMS,
-  settings: readSettings(DOCUMENT_SETTINGS, new Map()).values,
+  settings: readSettings(DOCUMENT_SETTINGS, new Map(Object.entries(SCHOOL_SETTINGS))).values,
   programmeEnd: { year: 2027, month: 5, day: 31 },
   year: '2026-2027',
 };

@@ -92,14 +92,17 @@ export const consentAnswers = (over: KeyedAnswers = {}): KeyedAnswers => ({
   ...over,
 });
 
-/** Rows of every raw response sheet («Ответы на форму (N)») — what Google Forms itself wrote. */
+/** Rows of every raw response sheet («Ответы — <форма>») — what Google Forms itself wrote. */
 export function rawResponses(ws: LocalWorkspace): number {
   const store = SpreadsheetStore.of(ws.ctx);
   store.reload();
   const sheets = store.model(ws.boundSpreadsheetId)?.sheets ?? [];
-  return sheets
-    .filter((s) => s.name.startsWith('Ответы на форму'))
-    .reduce((n, s) => n + table(ws, s.name).length, 0);
+  return (
+    sheets
+      // Setup names each form's response sheet «Ответы — <форма>».
+      .filter((s) => s.name.startsWith('Ответы — '))
+      .reduce((n, s) => n + table(ws, s.name).length, 0)
+  );
 }
 
 /** The token of the newest change waiting in «Ожидают подтверждения». */

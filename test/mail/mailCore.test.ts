@@ -18,7 +18,9 @@ describe('letters from templates', () => {
     expect(mail.subject).toBe('Встреча 9 ноября');
     expect(mail.text).toContain('Здравствуйте, <b>Анна</b> "О\'Нил" & co!');
     expect(mail.html).toContain('&lt;b&gt;Анна&lt;/b&gt; &quot;О&#39;Нил&quot; &amp; co!<br>');
-    expect(mail.html).toContain('<a href="https://x.test/exec?a=held&amp;t=1">');
+    expect(mail.html).toMatch(
+      /<a href="https:\/\/x\.test\/exec\?a=held&amp;t=1" style="[^"]+">Отметить встречу проведённой<\/a>/,
+    );
     expect(mail.html).not.toContain('<b>');
   });
 
@@ -113,6 +115,31 @@ describe('letters of ended pairs', () => {
 });
 
 describe('curator digest', () => {
+  it('puts the settings to fix and the work they stopped first', () => {
+    const text = digestText({
+      today: '2026-12-07',
+      overdue: [],
+      unmatchedMentees: [],
+      missingConsents: [],
+      deadlines: [],
+      horizonDays: 30,
+      waitingForQuota: 0,
+      unconfirmed: 0,
+      failed: 0,
+      optedOut: 0,
+      rowProblems: 0,
+      settingProblems: [
+        '«Почта: адрес куратора»: «куратор школы» не подходит: нужен адрес почты вида kurator@school.ru',
+      ],
+      stoppedWork: ['Создание документов остановлено до исправления в листе «Настройки».'],
+    });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Исправьте в листе «Настройки» (столбец «Проблема») (1):');
+    expect(lines[1]).toContain('«куратор школы» не подходит');
+    expect(text).toContain('Создание документов остановлено');
+    expect(text).not.toContain('Всё в порядке');
+  });
+
   it('lists deadlines within the horizon, overdue meetings and mail waiting for the quota', () => {
     const text = digestText({
       today: '2026-12-07',
@@ -130,6 +157,8 @@ describe('curator digest', () => {
       failed: 0,
       optedOut: 1,
       rowProblems: 0,
+      settingProblems: [],
+      stoppedWork: [],
     });
     expect(text).toContain('Мониторинг — до 20.12.2026');
     expect(text).toContain('Статистика — до 30.12.2026');

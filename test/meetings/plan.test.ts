@@ -127,12 +127,18 @@ describe('duties of a day', () => {
     feedbackMonths: [12, 3, 6],
     feedbackDay: 1,
     digestWeekday: 1,
+    parentReminders: 'до 14 лет' as const,
+    place: '',
   };
 
   it('reminds mentor, mentees and a minor’s parent from N days before the meeting', () => {
     const meetings = [meeting(1, '2026-11-20')];
-    expect(dutiesOn('2026-11-17', [group], meetings, dutyRules)).toEqual([]);
-    const due = dutiesOn('2026-11-18', [group], meetings, dutyRules);
+    const reminders = (day: string) =>
+      dutiesOn(day, [group], meetings, dutyRules).filter((d) => d.kind !== 'pair_approved');
+    expect(reminders('2026-11-17')).toEqual([]);
+    const due = dutiesOn('2026-11-18', [group], meetings, dutyRules).filter(
+      (d) => d.kind !== 'pair_approved',
+    );
     expect(due.map((d) => `${d.kind}:${d.to}`)).toEqual([
       'reminder_mentor:m@school.test',
       'reminder_mentee:a@school.test',
@@ -158,7 +164,7 @@ describe('duties of a day', () => {
     expect(first.some((d) => d.kind === 'escalation')).toBe(false);
     const later = dutiesOn('2026-11-26', [group], meetings, dutyRules);
     expect(later.filter((d) => d.kind === 'escalation').map((d) => d.period)).toEqual(['P#2@2026-11-24']);
-    expect(later.find((d) => d.kind === 'escalation')?.values.missed).toBe('2');
+    expect(later.find((d) => d.kind === 'escalation')?.values.missed).toBe('2 встречи');
   });
 
   it('invites everyone to the feedback survey in the configured months and to satisfaction at the end', () => {

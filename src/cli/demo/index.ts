@@ -68,7 +68,7 @@ export function summaryLines(
   return [
     'Итог года:',
     `  наставников ${status.mentors}, наставляемых ${status.mentees}, пар ${status.pairs}`,
-    `  документов ${status.documents}, писем ${status.emails}, ошибок в Журнале ${status.errors}`,
+    `  документов ${status.documents}, писем ${status.emails}, ошибок в Журнале ${status.errors}, проблем в Настройках ${status.settingProblems}`,
     'Откройте:',
     `  таблица     ${paths.workbook}`,
     `  документы   ${paths.documents}`,

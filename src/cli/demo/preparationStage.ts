@@ -34,6 +34,8 @@ export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
     'Молодых специалистов со стажем 0–3 года (всего)': school.youngSpecialistCount,
     'Организаций и предприятий-партнёров (всего)': partners.size,
     'Почта: адрес куратора': school.curator.email,
+    'Почта: телефон куратора': '+7 900 555-12-34',
+    'Встречи: время и место': 'после уроков, школьная библиотека',
   };
 }
 
@@ -48,7 +50,7 @@ export const preparationStage: DemoStage = {
     return [
       '«Настроить программу»:',
       ...report.map((l) => `  ${l}`),
-      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта куратора)`,
+      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта и телефон куратора, место встреч)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
       `Установлено триггеров: ${status.triggers}`,
     ];

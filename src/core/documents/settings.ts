@@ -1,10 +1,22 @@
 // Settings of documents and the order registry, as the curator sees them in Настройки.
 import * as z from 'zod';
+import { isEmail } from '../intake/text';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import type { GrammaticalCase } from '../templates/declension';
 
 const text = (min: number, message: string) => z.coerce.string<CellValue>().trim().min(min, message);
+/** A value the school types itself: empty until filled (the empty value is reported, not parsed). */
+const own = () => z.coerce.string<CellValue>().trim();
+/** A full name of three words at most four: «Иванова Анна Петровна». */
+const fullName = () =>
+  own().refine(
+    (s) => s === '' || /^[А-ЯЁ][а-яё-]+(\s+[А-ЯЁ][а-яё-]+){1,3}$/.test(s),
+    'нужны фамилия, имя и отчество полностью, например «Иванова Анна Петровна»',
+  );
+/** An e-mail address or nothing. */
+export const emailSetting = () =>
+  own().refine((s) => s === '' || isEmail(s), 'нужен адрес почты вида kurator@school.ru');
 const yesNo = () =>
   z
     .union([z.string(), z.number(), z.boolean(), z.date()])
@@ -53,9 +65,10 @@ export const orgNameOverrides = (s: DocumentSettings): Partial<Record<Grammatica
 export const DOCUMENT_SETTINGS = defineSettings({
   orgName: {
     name: 'Документы: наименование организации',
-    help: 'Полное наименование школы, как в шапке приказа.',
-    defaultCell: 'МОУ «Средняя общеобразовательная школа № 1»',
-    parse: () => text(1, 'нужно наименование'),
+    help: 'Полное наименование школы, как в шапке приказа; оно же — имя отправителя писем.',
+    defaultCell: '',
+    parse: own,
+    required: 'школа',
   },
   ...caseOverrides(),
   orgAddress: {
@@ -97,14 +110,16 @@ export const DOCUMENT_SETTINGS = defineSettings({
   place: {
     name: 'Документы: населённый пункт',
     help: 'Место издания приказа и заключения соглашений, например «г. Тверь».',
-    defaultCell: 'г. Тверь',
-    parse: () => text(1, 'нужен населённый пункт'),
+    defaultCell: '',
+    parse: own,
+    required: 'школа',
   },
   directorName: {
     name: 'Документы: ФИО руководителя',
     help: 'Фамилия Имя Отчество директора полностью — программа сама склоняет и сокращает.',
-    defaultCell: 'Сергеева Елена Викторовна',
-    parse: () => text(3, 'нужно ФИО'),
+    defaultCell: '',
+    parse: fullName,
+    required: 'школа',
   },
   directorPosition: {
     name: 'Документы: должность руководителя',
@@ -116,13 +131,14 @@ export const DOCUMENT_SETTINGS = defineSettings({
     name: 'Документы: адрес руководителя',
     help: 'Руководитель получает доступ к папке документов. Пусто — не открывать доступ.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: emailSetting,
   },
   curatorName: {
     name: 'Документы: ФИО куратора',
-    help: 'Фамилия Имя Отчество куратора программы полностью.',
-    defaultCell: 'Кузнецова Ольга Игоревна',
-    parse: () => text(3, 'нужно ФИО'),
+    help: 'Фамилия Имя Отчество куратора программы полностью; им подписаны письма.',
+    defaultCell: '',
+    parse: fullName,
+    required: 'школа',
   },
   orderFormat: {
     name: 'Приказы: формат номера',

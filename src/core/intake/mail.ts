@@ -1,14 +1,47 @@
 // The one letter intake sends: to a new participant (and the parent of a minor) — what happens next
 // and, while consent is missing, where to give it. Plain text; names are the only personal data in it.
 import { consentSigner, fullName, type Participant } from '../model';
+import { genderOf } from '../templates/declension';
 import { ROLE_GENITIVE } from './text';
 
 export interface MailRequest {
   to: string;
   kind: string;
   participantId: string;
+  /** What makes the letter unique for this recipient and kind; the participant's id when absent. */
+  period?: string;
   subject: string;
   body: string;
+}
+
+export const REJECTION_KIND = 'анкета не принята';
+
+/**
+ * To whoever sent a questionnaire that was not accepted: why, and the form to send it again. The
+ * reasons are the same the curator sees in «Приём анкет».
+ */
+export function rejectionMail(
+  to: string,
+  formTitle: string,
+  responseId: string,
+  reasons: readonly string[],
+  formUrl: string,
+): MailRequest {
+  return {
+    to,
+    kind: REJECTION_KIND,
+    participantId: '',
+    period: responseId,
+    subject: `${formTitle}: анкета не принята`,
+    body: [
+      'Здравствуйте!',
+      `Ваша анкета «${formTitle}» не принята. Причина:`,
+      reasons.map((r) => `• ${r}`).join('\n'),
+      formUrl
+        ? `Заполните анкету ещё раз, исправив это:\n${formUrl}`
+        : 'Напишите в ответ на это письмо, и куратор поможет исправить анкету.',
+    ].join('\n\n'),
+  };
 }
 
 export const CONFIRMATION_KIND = 'подтверждение анкеты';
@@ -49,7 +82,7 @@ export function confirmationMail(p: Participant, consentUrl: string): MailReques
       subject,
       body: [
         `Здравствуйте, ${p.parentName || 'уважаемый родитель'}!`,
-        `${name} заполнил(а) анкету ${ROLE_GENITIVE[p.role]} в программе наставничества.`,
+        `${name} ${genderOf(p) === 'f' ? 'заполнила' : 'заполнил'} анкету ${ROLE_GENITIVE[p.role]} в программе наставничества.`,
         next,
         p.consent === 'received'
           ? ''

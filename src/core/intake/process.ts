@@ -44,11 +44,11 @@ import {
   sameName,
 } from './identity';
 import { type IntakeLogEntry, type IntakeResult, type JournalEntry, responseRef } from './journal';
-import { confirmationMail, type MailRequest } from './mail';
+import { confirmationMail, type MailRequest, rejectionMail } from './mail';
 import { CHOICE_KEYS, type PREFERENCES, type PreferencePatch } from './preferenceRow';
 import { readQuestionnaire } from './questionnaire';
 import type { IntakeSettings } from './settings';
-import { labelKey, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
+import { isEmail, labelKey, normaliseEmail, ROLE_GENITIVE, ROLE_INSTRUMENTAL } from './text';
 
 /** Raw responses stay as Google Forms recorded them; only the curator deletes them, by hand. */
 export const RAW_LEFT =
@@ -66,6 +66,8 @@ export interface IntakeContext {
   consents: readonly ConsentRecord[];
   preferences: readonly Row<typeof PREFERENCES>[];
   consentUrl: string;
+  /** The form the response came from, for a letter asking to send it again. */
+  formUrl?: string;
   now: Date;
 }
 
@@ -168,6 +170,9 @@ function rejectFor(
   const o = outcome(def, s, ctx, 'rejected', participantId, reasons, [
     { event: `${def.title}: ответ отклонён`, who: participantId || who, details: reasons.join(' ') },
   ]);
+  const address = normaliseEmail(String(s.answers.email ?? ''));
+  if (address && isEmail(address))
+    o.mail = [rejectionMail(address, def.title, s.responseId, reasons, ctx.formUrl ?? '')];
   if (existing) {
     o.base = {
       role: existing.role,

@@ -17,6 +17,10 @@ export interface DigestInput {
   failed: number;
   optedOut: number;
   rowProblems: number;
+  /** «Параметр»: problem, for each setting in Настройки that needs the curator. */
+  settingProblems: string[];
+  /** Work stopped until a setting is fixed, one sentence each. */
+  stoppedWork: string[];
 }
 
 const LIST_LIMIT = 20;
@@ -48,6 +52,8 @@ export function upcomingDeadlines(
 
 export function digestText(input: DigestInput): string {
   const lines: string[] = [];
+  lines.push(...list('Исправьте в листе «Настройки» (столбец «Проблема»)', input.settingProblems));
+  for (const s of input.stoppedWork) lines.push(s, '');
   const deadlines = upcomingDeadlines(input.today, input.deadlines, input.horizonDays);
   lines.push(
     ...list(

@@ -7,6 +7,10 @@ export const LETTER_FIELDS = {
   date: 'дата',
   mentees: 'наставляемые',
   mentor: 'наставник',
+  withMentees: 'с_наставляемыми',
+  withMentor: 'с_наставником',
+  pair: 'пара',
+  place: 'время_место',
   missed: 'пропущено',
   month: 'месяц',
   markLink: 'ссылка_отметить',
@@ -16,6 +20,13 @@ export const LETTER_FIELDS = {
   summary: 'сводка',
 } as const;
 export type LetterField = keyof typeof LETTER_FIELDS;
+
+/** The words on the button that an HTML letter shows instead of a link, by the name in a template. */
+export const BUTTON_LABELS: Readonly<Record<string, string>> = {
+  [LETTER_FIELDS.markLink]: 'Отметить встречу проведённой',
+  [LETTER_FIELDS.moveLink]: 'Перенести встречу',
+  [LETTER_FIELDS.formLink]: 'Заполнить анкету',
+};
 export type LetterValues = Partial<Record<LetterField, string>>;
 
 /** The values by the names a template uses. */

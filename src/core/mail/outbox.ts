@@ -32,6 +32,7 @@ export const MAIL_STATES = {
   sending: 'отправляется',
   sent: 'отправлено',
   optedOut: 'отказ от рассылки',
+  merged: 'в общем письме',
   cancelled: 'отменено',
   unconfirmed: 'не подтверждено',
   failed: 'ошибка',

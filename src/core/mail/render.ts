@@ -1,7 +1,7 @@
 // Letters are written by curators in Настройки as plain text with {{placeholders}}. One template
 // gives both parts of the message: the plain text as is, and HTML in which the template and every
 // value are escaped, line breaks kept and links clickable. Nothing in a template is executed.
-import { type LetterValues, valuesByName } from './fields';
+import { BUTTON_LABELS, type LetterValues, valuesByName } from './fields';
 
 export interface RenderedMail {
   subject: string;
@@ -30,23 +30,43 @@ export function unknownPlaceholders(template: string, known: readonly string[]):
   return out;
 }
 
+/** A link as a button a finger can hit; mail clients keep inline styles only. */
+export function buttonHtml(url: string, label: string): string {
+  return (
+    `<a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;margin:4px 0;` +
+    'background:#1a73e8;color:#ffffff;border-radius:6px;text-decoration:none;font-weight:bold">' +
+    `${escapeHtml(label)}</a>`
+  );
+}
+
+/** A value that begins a sentence begins with a capital: «Пробная встреча 3 декабря …». */
+// «2026 г.» and «тел.» end with a dot but not the sentence.
+const startsSentence = (before: string): boolean => /(^|[!?]\s+|(?<!\sг|тел)\.\s+|\n\s*)$/.test(before);
+const capitalised = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+
 function fill(template: string, values: Readonly<Record<string, string>>, asHtml: boolean): string {
   let out = '';
   let at = 0;
+  let plain = '';
   for (const m of template.matchAll(PLACEHOLDER)) {
     const literal = template.slice(at, m.index);
     out += asHtml ? escapeHtml(literal) : literal;
-    const value = values[m[1]] ?? '';
+    plain += literal;
+    let value = values[m[1]] ?? '';
+    if (!URL.test(value) && startsSentence(plain)) value = capitalised(value);
+    plain += value;
     if (!asHtml) out += value;
-    else if (URL.test(value)) out += `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`;
+    else if (URL.test(value)) out += buttonHtml(value, BUTTON_LABELS[m[1]] ?? 'Открыть');
     else out += escapeHtml(value);
     at = (m.index ?? 0) + m[0].length;
   }
   const rest = template.slice(at);
-  return out + (asHtml ? escapeHtml(rest) : rest);
+  // A date value ends with «г.»: «… 2027 г.» before a template's full stop keeps one dot.
+  return (out + (asHtml ? escapeHtml(rest) : rest)).replace(/ г\.\./g, ' г.');
 }
 
 const OPT_OUT_TEXT = 'Чтобы больше не получать такие письма, перейдите по ссылке:';
+const OPT_OUT_HTML = 'Не хотите получать такие письма?';
 
 /**
  * Fills subject and body. A non-essential letter carries its opt-out link at the end, outside the
@@ -56,14 +76,19 @@ export function renderMail(
   template: { subject: string; body: string },
   fields: LetterValues,
   optOutUrl?: string,
+  signature: readonly string[] = [],
 ): RenderedMail {
   const values = valuesByName(fields);
   const subject = fill(template.subject, values, false).replace(/\s+/g, ' ').trim();
-  let text = fill(template.body, values, false);
-  let htmlBody = fill(template.body, values, true);
+  let text = fill(template.body, values, false).trimEnd();
+  let htmlBody = fill(template.body, values, true).trimEnd();
+  if (signature.length > 0) {
+    text += `\n\n${signature.join('\n')}`;
+    htmlBody += `\n\n<span style="color:#555555">${signature.map(escapeHtml).join('\n')}</span>`;
+  }
   if (optOutUrl) {
     text += `\n\n—\n${OPT_OUT_TEXT}\n${optOutUrl}`;
-    htmlBody += `\n\n—\n${escapeHtml(OPT_OUT_TEXT)}\n<a href="${escapeHtml(optOutUrl)}">${escapeHtml(optOutUrl)}</a>`;
+    htmlBody += `\n\n—\n<span style="color:#555555">${escapeHtml(OPT_OUT_HTML)}</span> <a href="${escapeHtml(optOutUrl)}" style="color:#555555">Отписаться</a>`;
   }
   const html = `<div style="font-family:Arial,sans-serif;font-size:14px">${htmlBody.replace(/\r?\n/g, '<br>\n')}</div>`;
   return { subject, text, html };

@@ -7,11 +7,13 @@ import { LETTER_FIELDS, type LetterField } from './fields';
 import { unknownPlaceholders } from './render';
 
 export const MAIL_KINDS = [
+  'pair_approved',
   'reminder_mentor',
   'reminder_mentee',
   'reminder_parent',
   'overdue',
   'escalation',
+  'urgent',
   'feedback',
   'satisfaction',
   'digest',
@@ -19,15 +21,23 @@ export const MAIL_KINDS = [
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+  pair_approved: 'пара утверждена',
   reminder_mentor: 'напоминание о встрече (наставнику)',
   reminder_mentee: 'напоминание о встрече (наставляемому)',
   reminder_parent: 'напоминание о встрече (родителю)',
   overdue: 'встреча не отмечена',
-  escalation: 'пропущены встречи (куратору)',
+  escalation: 'пропущены встречи (в срочном письме куратору)',
+  urgent: 'срочное куратору (раз в день)',
   feedback: 'приглашение: обратная связь',
   satisfaction: 'приглашение: анкета удовлетворённости',
   digest: 'сводка куратору',
 };
+
+/**
+ * Kinds that are a line of the curator's daily letter rather than a letter of their own: the send
+ * log keeps a row for each (so it is told once), and the day's lines go out together as «urgent».
+ */
+export const LINE_KINDS: readonly MailKind[] = ['escalation'];
 
 /** Letters a participant may switch off; the curator's letters are part of the job. */
 export const NON_ESSENTIAL: readonly MailKind[] = [
@@ -40,11 +50,13 @@ export const NON_ESSENTIAL: readonly MailKind[] = [
 ];
 
 const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
-  reminder_mentor: ['name', 'meeting', 'date', 'mentees', 'markLink', 'moveLink'],
-  reminder_mentee: ['name', 'meeting', 'date', 'mentor'],
-  reminder_parent: ['name', 'meeting', 'date', 'mentor'],
-  overdue: ['name', 'meeting', 'date', 'mentees', 'markLink', 'moveLink'],
+  pair_approved: ['name', 'pair', 'meeting', 'date', 'place'],
+  reminder_mentor: ['name', 'meeting', 'date', 'mentees', 'withMentees', 'place', 'markLink', 'moveLink'],
+  reminder_mentee: ['name', 'meeting', 'date', 'mentor', 'withMentor', 'place'],
+  reminder_parent: ['name', 'meeting', 'date', 'mentor', 'place'],
+  overdue: ['name', 'meeting', 'date', 'mentees', 'withMentees', 'markLink', 'moveLink'],
   escalation: ['mentor', 'mentees', 'meeting', 'date', 'missed'],
+  urgent: ['date', 'summary'],
   feedback: ['name', 'month', 'formLink'],
   satisfaction: ['name', 'formLink'],
   digest: ['week', 'summary'],
@@ -57,52 +69,61 @@ interface Template {
   body: string;
 }
 
+// The curator's signature and, where a participant may switch letters off, the opt-out line are added
+// after the text (see renderMail), so a template cannot lose them.
 export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
+  pair_approved: {
+    subject: 'Наставническая пара утверждена',
+    body:
+      'Здравствуйте, {{имя}}!\n\nКуратор утвердил вашу наставническую пару. {{пара}}\n\n' +
+      'Первая встреча — {{встреча}} — {{дата}}.{{время_место}}\n' +
+      'Если это время не подходит, ответьте на это письмо.',
+  },
   reminder_mentor: {
     subject: 'Напоминание: {{встреча}} {{дата}}',
     body:
-      'Здравствуйте, {{имя}}!\n\n{{дата}} запланирована {{встреча}} с наставляемыми: {{наставляемые}}.\n' +
+      'Здравствуйте, {{имя}}!\n\n{{дата}} запланирована {{встреча}} {{с_наставляемыми}}.{{время_место}}\n\n' +
       'Если дату нужно перенести, укажите новую:\n{{ссылка_перенести}}\n\n' +
-      'После встречи отметьте её проведённой и оставьте короткую заметку:\n{{ссылка_отметить}}\n\n' +
-      'Куратор программы наставничества',
+      'После встречи отметьте её проведённой и оставьте короткую заметку:\n{{ссылка_отметить}}',
   },
   reminder_mentee: {
     subject: 'Напоминание: {{встреча}} {{дата}}',
     body:
-      'Здравствуйте, {{имя}}!\n\n{{дата}} у вас {{встреча}} с наставником ({{наставник}}).\n' +
-      'Если прийти не получится, предупредите наставника заранее.\n\nКуратор программы наставничества',
+      'Здравствуйте, {{имя}}!\n\n{{дата}} у вас {{встреча}} {{с_наставником}}.{{время_место}}\n\n' +
+      'Если прийти не получится, предупредите наставника заранее.',
   },
   reminder_parent: {
     subject: 'Наставничество: {{встреча}} {{дата}}',
     body:
-      'Здравствуйте!\n\n{{дата}} запланирована {{встреча}} в программе наставничества.\n' +
-      'Участник: {{имя}}. Наставник: {{наставник}}.\n\nКуратор программы наставничества',
+      'Здравствуйте!\n\n{{дата}} запланирована {{встреча}} в программе наставничества.{{время_место}}\n' +
+      'Участник: {{имя}}. Наставник: {{наставник}}.',
   },
   overdue: {
     subject: 'Встреча {{дата}} не отмечена',
     body:
-      'Здравствуйте, {{имя}}!\n\n{{встреча}} {{дата}} с наставляемыми ({{наставляемые}}) пока не отмечена ' +
-      'проведённой. Если она состоялась, отметьте её по ссылке:\n{{ссылка_отметить}}\n\n' +
-      'Если встреча не состоялась, договоритесь о новой дате и укажите её:\n{{ссылка_перенести}}\n\n' +
-      'Куратор программы наставничества',
+      'Здравствуйте, {{имя}}!\n\n{{встреча}} {{дата}} {{с_наставляемыми}} пока не отмечена ' +
+      'проведённой. Если она состоялась, отметьте её:\n{{ссылка_отметить}}\n\n' +
+      'Если встреча не состоялась, договоритесь о новой дате и укажите её:\n{{ссылка_перенести}}',
   },
   escalation: {
     subject: 'Пропущены встречи: {{наставник}}',
-    body:
-      'У наставника {{наставник}} (наставляемые: {{наставляемые}}) не отмечено проведёнными встреч: ' +
-      '{{пропущено}}. Последняя — {{встреча}} {{дата}}.\n\nСтоит связаться с наставником.',
+    body: '{{наставник}} (наставляемые: {{наставляемые}}): не отмечены проведёнными {{пропущено}}, последняя — {{встреча}} {{дата}}.',
+  },
+  urgent: {
+    subject: 'Наставничество: требует внимания ({{дата}})',
+    body: 'Здравствуйте!\n\nЧто требует вашего внимания сегодня:\n\n{{сводка}}\n\nСтоит связаться с наставниками.',
   },
   feedback: {
     subject: 'Обратная связь по программе наставничества ({{месяц}})',
     body:
       'Здравствуйте, {{имя}}!\n\nПожалуйста, ответьте на несколько вопросов о работе в паре ' +
-      '(5 минут):\n{{ссылка_анкета}}\n\nСпасибо!\nКуратор программы наставничества',
+      '(5 минут):\n{{ссылка_анкета}}\n\nСпасибо!',
   },
   satisfaction: {
     subject: 'Итоги года: анкета удовлетворённости',
     body:
       'Здравствуйте, {{имя}}!\n\nПрограмма наставничества этого года завершается. Оцените, пожалуйста, ' +
-      'насколько она была полезной:\n{{ссылка_анкета}}\n\nСпасибо за участие!\nКуратор программы наставничества',
+      'насколько она была полезной:\n{{ссылка_анкета}}\n\nСпасибо за участие!',
   },
   digest: {
     subject: 'Наставничество: сводка на неделю с {{неделя}}',
@@ -127,7 +148,7 @@ function templateSettings(): Record<string, SettingDef<string>> {
     };
     defs[`${kind}.body`] = {
       name: `Письмо «${label}»: текст`,
-      help: `Можно использовать: ${names}. Ссылка для отказа от рассылки добавляется сама.`,
+      help: `Можно использовать: ${names}. Подпись куратора и ссылка для отказа от рассылки добавляются сами.`,
       defaultCell: DEFAULT_TEMPLATES[kind].body,
       parse: text,
     };

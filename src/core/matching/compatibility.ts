@@ -1,9 +1,11 @@
 // Whether a mentor and a mentee may form a pair (hard rules) and how well they fit (an integer score
 // from weights in Настройки). Every point of the score comes with a Russian explanation, so the
 // curator can see why a pair was proposed.
+
 import * as z from 'zod';
 import { hasValidConsent } from '../intake/consent';
 import type { MentoringForm, Participant } from '../model';
+import { plural } from '../russianPlural';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 
@@ -213,14 +215,6 @@ export function hardRuleProblems(
   if (!form) problems.push(formReasons[0] ?? 'у наставника и наставляемого нет общей формы наставничества');
   return { form, problems };
 }
-
-const plural = (n: number, one: string, few: string, many: string) => {
-  const d10 = n % 10;
-  const d100 = n % 100;
-  if (d10 === 1 && d100 !== 11) return one;
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return few;
-  return many;
-};
 
 /** Points for a choice of rank r (0 = first) among up to `ranks` choices: full, then less. */
 const choicePoints = (points: number, r: number, ranks: number) => Math.round((points * (ranks - r)) / ranks);

@@ -3,7 +3,9 @@
 // send log «Почта» drops keys it already holds, and a window of days lets a late run catch up.
 
 import type { LetterValues } from '../mail/fields';
+import { meetingsCount, partnerSentence, placeSentence, withMentees, withMentor } from '../mail/phrases';
 import type { MailKind } from '../mail/templates';
+import type { PersonName } from '../templates/declension';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
 import {
   addDays,
@@ -28,7 +30,19 @@ export interface Person {
   /** Set for a minor whose parent gave an address: reminders go there too. */
   parentEmail: string;
   optOut: boolean;
+  /** The name's parts, to decline it in letters. */
+  nameParts?: PersonName;
+  /** Age from the questionnaire: a parent's reminders depend on it. */
+  age?: number;
 }
+
+/** Who of the parents gets meeting reminders: by default, only those of mentees under 14. */
+export const PARENT_REMINDERS = ['до 14 лет', 'всем', 'никому'] as const;
+export type ParentReminders = (typeof PARENT_REMINDERS)[number];
+
+const parentReminded = (mentee: Person, policy: ParentReminders): boolean =>
+  mentee.parentEmail !== '' &&
+  (policy === 'всем' || (policy === 'до 14 лет' && (mentee.age === undefined || mentee.age < 14)));
 
 /** An approved pair or group with its people and the days it is active. */
 export interface ActiveGroup {
@@ -48,6 +62,9 @@ export interface DutyRules {
   feedbackMonths: readonly number[];
   feedbackDay: number;
   digestWeekday: number;
+  parentReminders: ParentReminders;
+  /** «Встречи: время и место», for the letters that announce a meeting. */
+  place: string;
 }
 
 export interface Duty {
@@ -77,19 +94,74 @@ export function overdueMeetings(meetings: readonly Meeting[], today: LocalDate, 
   );
 }
 
+/**
+ * «Пара утверждена», sent when the curator approves: to the mentor and to the mentees just approved
+ * (`newMentees`), who the partner is and when they first meet, while that meeting is ahead.
+ */
+export function approvalDuties(
+  group: ActiveGroup,
+  meetings: readonly Meeting[],
+  today: LocalDate,
+  rules: Pick<DutyRules, 'place'>,
+  newMentees: ReadonlySet<string>,
+): Duty[] {
+  const first = meetings
+    .filter((m) => m.planId === group.planId && m.date !== undefined)
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0];
+  if (!first?.date || first.held || today > first.date) return [];
+  const base = {
+    meeting: MEETING_KIND_LABELS[first.kind],
+    date: formatLongRussianDate(first.date),
+    place: placeSentence(rules.place),
+  };
+  return [
+    {
+      kind: 'pair_approved',
+      to: group.mentor.email,
+      period: group.planId,
+      participantId: group.mentor.id,
+      values: {
+        ...base,
+        name: group.mentor.greeting,
+        pair: partnerSentence('mentor', group.mentor, group.mentees),
+      },
+    },
+    ...group.mentees
+      .filter((mentee) => newMentees.has(mentee.id))
+      .map(
+        (mentee): Duty => ({
+          kind: 'pair_approved',
+          to: mentee.email,
+          period: group.planId,
+          participantId: mentee.id,
+          values: {
+            ...base,
+            name: mentee.greeting,
+            pair: partnerSentence('mentee', group.mentor, group.mentees),
+          },
+        }),
+      ),
+  ];
+}
+
 function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
   const out: Duty[] = [];
   const menteeNames = names(group.mentees);
+  const together = withMentees(group.mentees);
   for (const m of meetings) {
     if (m.held || !m.date || m.date > group.endsOn || today > m.date) continue;
     if (today >= addDays(m.date, -rules.reminderDays)) {
-      const base = { meeting: MEETING_KIND_LABELS[m.kind], date: formatLongRussianDate(m.date) };
+      const base = {
+        meeting: MEETING_KIND_LABELS[m.kind],
+        date: formatLongRussianDate(m.date),
+        place: placeSentence(rules.place),
+      };
       out.push({
         kind: 'reminder_mentor',
         to: group.mentor.email,
         period: `${m.id}@${m.date}`,
         participantId: group.mentor.id,
-        values: { ...base, name: group.mentor.greeting, mentees: menteeNames },
+        values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: together },
         meetingToken: m.token,
       });
       for (const mentee of group.mentees) {
@@ -98,9 +170,14 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
           to: mentee.email,
           period: `${m.id}@${m.date}`,
           participantId: mentee.id,
-          values: { ...base, name: mentee.greeting, mentor: group.mentor.name },
+          values: {
+            ...base,
+            name: mentee.greeting,
+            mentor: group.mentor.name,
+            withMentor: withMentor(group.mentor),
+          },
         });
-        if (mentee.parentEmail) {
+        if (parentReminded(mentee, rules.parentReminders)) {
           out.push({
             kind: 'reminder_parent',
             to: mentee.parentEmail,
@@ -122,7 +199,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
       to: group.mentor.email,
       period: `${m.id}@${m.date}`,
       participantId: group.mentor.id,
-      values: { ...base, name: group.mentor.greeting, mentees: menteeNames },
+      values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: together },
       meetingToken: m.token,
     });
     if (i >= 1) {
@@ -135,7 +212,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
           ...base,
           mentor: group.mentor.name,
           mentees: menteeNames,
-          missed: String(i + 1),
+          missed: meetingsCount(i + 1),
         },
       });
     }

@@ -3,6 +3,7 @@
 // by 10 June) and seed 004 (monitoring by 20 December and 20 May); the curator edits all of them.
 
 import * as z from 'zod';
+import { emailSetting } from '../documents/settings';
 import { defineSettings } from '../settings';
 import type { CellValue } from '../table';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
@@ -14,6 +15,7 @@ import {
   parseLocalDate,
   WEEKDAY_NAMES,
 } from './calendar';
+import { PARENT_REMINDERS, type ParentReminders } from './duties';
 
 /** A cell read from Sheets: a date cell arrives as a Date, typed text as a string. */
 const dateCell = () =>
@@ -93,6 +95,14 @@ const weekday = () =>
   });
 
 const text = () => z.custom<CellValue>().transform((v) => String(v).trim());
+
+/** A Russian phone number as people write it: 10 or 11 digits with spaces, dashes, brackets, «+». */
+const phoneSetting = () =>
+  text().refine((s) => {
+    if (s === '') return true;
+    const digits = s.replace(/\D/g, '');
+    return /^[+\d\s()\-–]+$/.test(s) && digits.length >= 10 && digits.length <= 11;
+  }, 'нужен номер телефона, например «+7 900 123-45-67»');
 
 /** Каникулы 2026/27 and public holidays of the school year; the curator replaces them each year. */
 export const DEFAULT_HOLIDAYS =
@@ -180,9 +190,36 @@ export const SCHEDULE_SETTINGS = defineSettings({
   },
   curatorEmail: {
     name: 'Почта: адрес куратора',
-    help: 'Кому отправлять сводку и сообщения о пропущенных встречах. Пусто — владельцу программы.',
+    help: 'Кому отправлять сводку и срочные сообщения; на этот адрес приходят ответы участников и родителей.',
+    defaultCell: '',
+    parse: emailSetting,
+    required: 'школа',
+  },
+  parentReminders: {
+    name: 'Почта: напоминания родителям',
+    help: 'Кому из родителей напоминать о встречах: «до 14 лет» (родителям наставляемых младше 14), «всем» или «никому».',
+    defaultCell: 'до 14 лет',
+    parse: () =>
+      text().transform((v, ctx): ParentReminders => {
+        const found = PARENT_REMINDERS.find((p) => p === v.toLowerCase());
+        if (!found) {
+          ctx.addIssue({ code: 'custom', message: 'нужно «до 14 лет», «всем» или «никому»' });
+          return z.NEVER;
+        }
+        return found;
+      }),
+  },
+  place: {
+    name: 'Встречи: время и место',
+    help: 'Когда и где обычно проходят встречи, например «после уроков, библиотека». Пишется в письмах о встречах; пусто — не писать.',
     defaultCell: '',
     parse: text,
+  },
+  curatorPhone: {
+    name: 'Почта: телефон куратора',
+    help: 'Телефон в подписи писем, например «+7 900 123-45-67». Пусто — без телефона.',
+    defaultCell: '',
+    parse: phoneSetting,
   },
   webAppUrl: {
     name: 'Веб-приложение: адрес',

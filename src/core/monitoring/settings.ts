@@ -25,9 +25,10 @@ export const monitoringSettings = defineSettings({
   },
   schoolName: {
     name: 'Отчёты: название школы',
-    help: 'Как школа называется в отчётах и в районной сводке.',
-    defaultCell: 'Школа',
-    parse: () => z.coerce.string<CellValue>().trim().min(1, 'нужно название'),
+    help: 'Короткое название школы (или района) в отчётах, в районной сводке и в подписи писем.',
+    defaultCell: '',
+    parse: () => z.coerce.string<CellValue>().trim(),
+    required: 'всегда',
   },
   students10to18: {
     name: 'Учеников 10–18 лет (всего в школе)',

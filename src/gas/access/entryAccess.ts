@@ -4,8 +4,9 @@ import type * as entryPoints from '../entryPoints';
 import type { AccessRule } from './rules';
 
 export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRule } = {
-  // Opening the spreadsheet builds the menu.
+  // Opening the spreadsheet builds the menu; an edit of Настройки is checked at once.
   onOpen: 'opening',
+  onEdit: 'opening',
   // Menu items.
   setupProgramme: 'editor',
   refreshQuestionnaireLists: 'editor',

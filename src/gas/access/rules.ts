@@ -6,8 +6,8 @@
  * - `editor`: a menu item or a sidebar button, run by an editor of the programme's spreadsheet.
  * - `trigger`: an installable trigger of this project (its event names a trigger that exists), or an
  *   editor running the function by hand from the script editor.
- * - `opening`: the simple `onOpen` trigger (its event carries the spreadsheet object, which no web
- *   page can pass), or an editor.
+ * - `opening`: the simple `onOpen` / `onEdit` triggers (their event carries the spreadsheet object,
+ *   which no web page can pass), or an editor.
  * - `webToken`: the web app's page; anyone may open it, and the page does nothing without a valid
  *   token for exactly the one thing it does.
  */

@@ -5,7 +5,7 @@ import { DOCUMENTS, ORDERS } from '../../core/documents/sheets';
 import type { Feature } from '../feature';
 import { ensureSheet } from '../sheetTable';
 import { ensureTemplates } from './drive';
-import { queueDocumentsAfterApproval } from './generate';
+import { queueDocumentsAfterApproval, resumeBlockedDocuments } from './generate';
 
 export const DOCUMENTS_FEATURE: Feature = {
   name: 'Документы',
@@ -24,6 +24,6 @@ export const DOCUMENTS_FEATURE: Feature = {
     },
   ],
   afterApproval: [() => queueDocumentsAfterApproval()],
-  daily: [],
+  daily: [{ name: 'Документы: продолжение после исправления настроек', run: () => resumeBlockedDocuments() }],
   webRoutes: {},
 };

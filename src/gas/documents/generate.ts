@@ -24,10 +24,11 @@ import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/s
 import type { DOCUMENTS } from '../../core/documents/sheets';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { RowPatch } from '../../core/schema';
-import { readSettings } from '../../core/settings';
+import { blockedMessage, readSettings, type SettingIssue } from '../../core/settings';
 import { fillTemplate, TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
+import { appendJournal } from '../mail/journal';
 import { loadWorld, openPairs, readPairRows } from '../matching/pairs';
 import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
@@ -67,17 +68,26 @@ interface Context {
   world: DocumentWorld;
   settings: DocumentSettings;
   curatorEmail: string;
+  /** Settings that documents cannot be made without (the school, the director, the addresses). */
+  blocking: SettingIssue[];
 }
+
+const BLOCKED_PROPERTY = 'nastavnik.documents.blocked';
 
 function loadContext(): Context {
   const cells = readSettingCells();
-  const settings = readSettings(DOCUMENT_SETTINGS, cells).values;
-  const schedule = readSettings(SCHEDULE_SETTINGS, cells).values;
+  const read = readSettings(DOCUMENT_SETTINGS, cells);
+  const settings = read.values;
+  const scheduleRead = readSettings(SCHEDULE_SETTINGS, cells);
+  const schedule = scheduleRead.values;
+  // Every problem of the document settings blocks: an order must not be signed by a default.
+  const blocking = [...read.issues, ...scheduleRead.issues.filter((i) => i.key === 'curatorEmail')];
   const matching = loadWorld();
   const pairs = readPairRows(openPairs(), matching.forms).flatMap((r) => (r.pair ? [r.pair] : []));
   const day = today();
   return {
     settings,
+    blocking,
     curatorEmail: schedule.curatorEmail || Session.getEffectiveUser().getEmail(),
     world: {
       pairs,
@@ -258,10 +268,43 @@ export interface GenerationReport {
   remaining: number;
   problems: string[];
   order?: string;
+  /** Stopped before any work because of Настройки. */
+  blocked?: boolean;
 }
 
 function setProgress(text: string): void {
   PropertiesService.getScriptProperties().setProperty(PROGRESS_PROPERTY, text);
+}
+
+/**
+ * A bad or missing setting stops the generation instead of failing on every document: the timer is
+ * removed, the reason is recorded once in Журнал and kept for the digest; the daily run resumes the
+ * generation once the settings are fixed (resumeBlockedDocuments).
+ */
+function stopForSettings(issues: readonly SettingIssue[]): GenerationReport {
+  stopContinuation();
+  const text = blockedMessage('Создание документов', issues);
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(BLOCKED_PROPERTY) !== text) {
+    props.setProperty(BLOCKED_PROPERTY, text);
+    appendJournal('Документы: остановлено из-за настроек', 'скрипт', text);
+  }
+  setProgress(text);
+  SpreadsheetApp.getActive().toast(text, MENU_TITLE);
+  return { made: 0, remaining: 0, problems: [text], blocked: true };
+}
+
+/** Why documents wait, if they do; for the curator's digest. */
+export function documentsBlockedReason(): string | undefined {
+  return PropertiesService.getScriptProperties().getProperty(BLOCKED_PROPERTY) ?? undefined;
+}
+
+/** Daily: documents stopped by a setting start again once the settings are fixed. */
+export function resumeBlockedDocuments(): void {
+  if (!documentsBlockedReason()) return;
+  if (loadContext().blocking.length > 0) return;
+  PropertiesService.getScriptProperties().deleteProperty(BLOCKED_PROPERTY);
+  scheduleContinuation();
 }
 
 /**
@@ -272,8 +315,10 @@ function setProgress(text: string): void {
  */
 export function runDocumentGeneration(fromMenu = false): GenerationReport {
   const started = Date.now();
-  scheduleContinuation();
   const ctx = loadContext();
+  if (ctx.blocking.length > 0) return stopForSettings(ctx.blocking);
+  PropertiesService.getScriptProperties().deleteProperty(BLOCKED_PROPERTY);
+  scheduleContinuation();
   const documentRows = readDocumentRows(openDocuments().read());
   const order = withScriptLock(() => {
     markMadeOrders(documentRows);
@@ -363,8 +408,16 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
 }
 
 /** Menu «Приказы о внедрении модели и о кураторе»: one of each per school year, then the documents. */
-export function createProgrammeOrders(): GenerationReport {
+export function createProgrammeOrders(): GenerationReport | undefined {
   const ctx = loadContext();
+  if (ctx.blocking.length > 0) return stopForSettings(ctx.blocking);
+  if (
+    !generationConfirmed(
+      ctx,
+      'Будут зарезервированы номера приказов о внедрении модели и о кураторе на этот учебный год (если их ещё нет). ',
+    )
+  )
+    return undefined;
   withScriptLock(() => {
     const table = openOrders();
     for (const o of PROGRAMME_ORDERS) {
@@ -376,8 +429,26 @@ export function createProgrammeOrders(): GenerationReport {
   return runDocumentGeneration(true);
 }
 
+/** Documents still to make, for the question before the menu's generation. */
+function pendingCount(ctx: Context): number {
+  const rows = readDocumentRows(openDocuments().read());
+  const done = new Set(rows.filter((r) => r.status === DOCUMENT_STATES.ready).map((r) => r.key));
+  return pendingJobs(ctx.world, readOrders(openOrders().read()), done).length;
+}
+
+function generationConfirmed(ctx: Context, extra: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  const n = pendingCount(ctx);
+  const text =
+    `${extra}Будет создано документов: ${n} (по шаблонам в папке «Наставничество — документы / Шаблоны»); ` +
+    'каждому участнику откроется доступ только к его документам. Продолжить?';
+  return ui.alert('Сформировать документы?', text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
 /** Menu «Сформировать документы»: the curator asks again, so documents marked «ошибка» get new tries. */
-export function generateDocumentsForApprovedPairs(): GenerationReport {
+export function generateDocumentsForApprovedPairs(): GenerationReport | undefined {
+  const ctx = loadContext();
+  if (ctx.blocking.length === 0 && !generationConfirmed(ctx, '')) return undefined;
   return runDocumentGeneration(true);
 }
 
@@ -388,6 +459,11 @@ export function continueDocumentGeneration(): GenerationReport {
 
 /** After «Утвердить пары» (already under the script lock): reserve the number and start by timer. */
 export function queueDocumentsAfterApproval(): void {
-  reserveOrderForNewPairs();
+  const ctx = loadContext();
+  if (ctx.blocking.length > 0) {
+    stopForSettings(ctx.blocking);
+    return;
+  }
+  reserveOrderForNewPairs(ctx);
   scheduleContinuation();
 }

@@ -50,7 +50,15 @@ export function loadContext(
     preferences = table.read();
   }
   return {
-    ctx: { settings, bases, consents, preferences, consentUrl: registry.consent?.url ?? '', now },
+    ctx: {
+      settings,
+      bases,
+      consents,
+      preferences,
+      consentUrl: registry.consent?.url ?? '',
+      formUrl: registry[formId]?.url ?? '',
+      now,
+    },
     tables,
   };
 }

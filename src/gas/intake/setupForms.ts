@@ -31,6 +31,22 @@ function currentLists() {
   return choiceLists(forms, people('mentor'), people('mentee'));
 }
 
+/** Response sheets are named «Ответы — <форма>»; the workbook's look puts them last. */
+export const RESPONSES_PREFIX = 'Ответы — ';
+
+/**
+ * «Ответы — Анкета наставника», «Ответы — Выбор наставника»: at most 31 characters and no «:», so that
+ * the workbook saves as .xlsx (Excel's limits) with every name intact.
+ */
+export function responsesSheetName(formTitle: string): string {
+  const after = formTitle.includes(':') ? formTitle.slice(formTitle.indexOf(':') + 1).trim() : formTitle;
+  const title = after.charAt(0).toUpperCase() + after.slice(1);
+  const full = `${RESPONSES_PREFIX}${title}`.replace(/[*?:/\\[\]]/g, ' ');
+  if (full.length <= 31) return full;
+  const cut = full.slice(0, 30);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
 function keepDestination(form: GoogleAppsScript.Forms.Form, bookId: string): void {
   let current = '';
   try {
@@ -38,7 +54,17 @@ function keepDestination(form: GoogleAppsScript.Forms.Form, bookId: string): voi
   } catch {
     current = '';
   }
-  if (current !== bookId) form.setDestination(FormApp.DestinationType.SPREADSHEET, bookId);
+  if (current === bookId) return;
+  const book = SpreadsheetApp.openById(bookId);
+  const before = new Set(book.getSheets().map((s) => s.getSheetId()));
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, bookId);
+  SpreadsheetApp.flush();
+  // Google names the new sheet «Ответы на форму (N)»; the curator should see which form it is.
+  const added = book.getSheets().find((s) => !before.has(s.getSheetId()));
+  let name = responsesSheetName(form.getTitle());
+  for (let n = 2; book.getSheetByName(name); n++)
+    name = `${responsesSheetName(form.getTitle()).slice(0, 26)} (${n})`;
+  if (added) added.setName(name);
 }
 
 /** One submit trigger per recorded form; duplicates and triggers of forgotten forms are deleted. */

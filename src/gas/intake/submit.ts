@@ -16,6 +16,7 @@ import { mailKey } from '../../core/mail/outbox';
 import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
 import { deliverDue, enqueue } from '../mail/outbox';
+import { loadSender } from '../mail/sender';
 import { SheetTable } from '../sheetTable';
 import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
@@ -83,13 +84,15 @@ function apply(o: IntakeOutcome, s: Submission, ctx: IntakeContext, tables: Inta
   }
   appendRows(INTAKE_LOG, [intakeLogRecord(o.log)]);
   appendRows(JOURNAL, o.journal);
+  if (o.mail.length === 0) return letters;
+  const sender = loadSender();
   letters += enqueue(
     o.mail.map((m) => ({
-      key: mailKey(m.to, m.kind, m.participantId),
+      key: mailKey(m.to, m.kind, m.period ?? m.participantId),
       to: m.to,
       kind: m.kind,
       subject: m.subject,
-      text: m.body,
+      text: `${m.body}\n\n${sender.signature.join('\n')}`,
       participantId: m.participantId,
       urgent: true,
       unverified: true,

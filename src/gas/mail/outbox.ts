@@ -28,9 +28,10 @@ import {
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { Row, RowPatch } from '../../core/schema';
-import { loadSettings } from '../settingsSheet';
+import { loadSettings, readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
+import { loadSender } from './sender';
 
 export interface OutgoingMail {
   key: string;
@@ -49,6 +50,8 @@ export interface OutgoingMail {
   optedOut?: boolean;
   /** To an address nobody has confirmed (see UNVERIFIED_DAILY_LIMIT): it may have to wait its day. */
   unverified?: boolean;
+  /** Recorded without sending: told as a line of another letter (the curator's daily letter). */
+  merged?: boolean;
 }
 
 export interface DeliveryReport {
@@ -144,9 +147,9 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
       to: m.to,
       kind: m.kind,
       subject: m.subject,
-      text: m.optedOut ? '' : m.text,
-      html: m.optedOut ? '' : (m.html ?? ''),
-      state: m.optedOut ? MAIL_STATES.optedOut : MAIL_STATES.queued,
+      text: m.optedOut || m.merged ? '' : m.text,
+      html: m.optedOut || m.merged ? '' : (m.html ?? ''),
+      state: m.optedOut ? MAIL_STATES.optedOut : m.merged ? MAIL_STATES.merged : MAIL_STATES.queued,
       createdAt: now,
       attempts: 0,
       participantId: m.participantId ?? '',
@@ -185,7 +188,12 @@ export interface OutboxLog {
   unsettled: OutboxRow[];
 }
 
-const SETTLED: readonly string[] = [MAIL_STATES.sent, MAIL_STATES.optedOut, MAIL_STATES.cancelled];
+const SETTLED: readonly string[] = [
+  MAIL_STATES.sent,
+  MAIL_STATES.optedOut,
+  MAIL_STATES.cancelled,
+  MAIL_STATES.merged,
+];
 
 export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
   const unsettled = table.recordsWhere('state', (state) => !SETTLED.includes(state)).map(asOutboxRow);
@@ -284,7 +292,9 @@ export function deliverDue(): DeliveryReport {
     waiting: 0,
     settled: { sent: 0, requeued: 0, unconfirmed: 0 },
   };
-  const { values: schedule } = loadSettings(SCHEDULE_SETTINGS);
+  const cells = readSettingCells();
+  const { values: schedule } = loadSettings(SCHEDULE_SETTINGS, cells);
+  const sender = loadSender(cells);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
   let renewed = false;
@@ -347,6 +357,8 @@ export function deliverDue(): DeliveryReport {
         SpreadsheetApp.flush();
         try {
           MailApp.sendEmail({
+            name: sender.name,
+            replyTo: sender.replyTo,
             to: row.to,
             subject: String(record.values.subject),
             body: String(record.values.text),

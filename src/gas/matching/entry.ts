@@ -1,10 +1,11 @@
 // Entry points of matching (exported from src/gas/index.ts).
+import { confirmed, explain } from '../confirm';
 import { approvalHooks } from '../features';
 import { withScriptLock } from '../lock';
 import { appendJournal } from '../mail/journal';
 import { MENU_TITLE } from '../menu';
 import { approveAll } from './approval';
-import { runMatching } from './pairs';
+import { loadWorld, openPairs, readPairRows, runMatching } from './pairs';
 import { changePairState, type ReviewData, reviewData, reviewSidebar } from './review';
 
 function matchOnce(): string {
@@ -23,6 +24,7 @@ export function proposePairs(): void {
 
 /** Menu «Утвердить пары». */
 export function approvePairs(): void {
+  if (!approvalConfirmed()) return;
   const report = withScriptLock(() => {
     const r = approveAll(new Date(), approvalHooks());
     appendJournal(
@@ -37,6 +39,31 @@ export function approvePairs(): void {
     lines.push(`Не утверждено из-за проблем: ${report.flagged} — см. столбец «Проблема».`);
   lines.push(...report.hookProblems);
   SpreadsheetApp.getActive().toast(lines.join('\n'), MENU_TITLE);
+}
+
+/**
+ * Before «Утвердить пары»: what to do first when there is nothing to approve, else what approval will
+ * do and to how many pairs, confirmed by the curator.
+ */
+function approvalConfirmed(): boolean {
+  const { forms } = loadWorld();
+  const pairs = readPairRows(openPairs(), forms).flatMap((r) => (r.pair ? [r.pair] : []));
+  const waiting = pairs.filter((p) => p.state === 'proposed' || p.state === 'locked');
+  if (waiting.length === 0) {
+    explain(
+      'Утверждать нечего',
+      pairs.length === 0
+        ? 'В листе «Пары» ещё нет пар. Сначала выполните «Подбор пар» → «Подобрать пары», затем проверьте их («Проверить пары»).'
+        : 'Все пары в листе «Пары» уже утверждены, отклонены или завершены. Новые пары появятся после «Подобрать пары».',
+    );
+    return false;
+  }
+  const locked = waiting.filter((p) => p.state === 'locked').length;
+  return confirmed(
+    'Утвердить пары?',
+    `Будет утверждено пар: ${waiting.length} (закреплённых вами: ${locked}). Для них появится план встреч, ` +
+      'будет зарезервирован номер приказа и начнут создаваться соглашения и планы, участникам уйдут письма «Пара утверждена». Продолжить?',
+  );
 }
 
 /** Menu «Проверить пары»: the review sidebar. */

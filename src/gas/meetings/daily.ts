@@ -5,9 +5,15 @@
 import { digestText } from '../../core/mail/digest';
 import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
-import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
-import { formatRussianDate, isWeekend, type LocalDate } from '../../core/meetings/calendar';
+import { LINE_KINDS, MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
 import {
+  formatLongRussianDate,
+  formatRussianDate,
+  isWeekend,
+  type LocalDate,
+} from '../../core/meetings/calendar';
+import {
+  approvalDuties,
   type Duty,
   digestPeriod,
   dutiesOn,
@@ -17,6 +23,7 @@ import {
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
 import type { CellValue } from '../../core/table';
+import { documentsBlockedReason } from '../documents/generate';
 import type { DailyJob } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
@@ -30,7 +37,9 @@ import {
   readOutboxLog,
 } from '../mail/outbox';
 import { readFormsCatalogue } from '../mentoringForms';
+import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
+import { refreshWorkbookLook } from '../workbookLook';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
@@ -67,7 +76,8 @@ function toMail(
   if (duty.kind === 'feedback') values.formLink = settings.schedule.feedbackFormUrl;
   if (duty.kind === 'satisfaction') values.formLink = settings.schedule.satisfactionFormUrl;
   const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
-  const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl);
+  const signature = LINE_KINDS.includes(duty.kind) ? [] : settings.sender.signature;
+  const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl, signature);
   return {
     key: mailKey(duty.to, duty.kind, duty.period),
     to: duty.to,
@@ -80,6 +90,45 @@ function toMail(
     token,
     optedOut: nonEssential && optedOut.has(duty.participantId),
   };
+}
+
+/**
+ * The curator's escalations of the day become one letter (none on the digest's day: the digest lists
+ * the overdue meetings). Each escalation keeps its own row in the log, marked as told, so that it is
+ * told once; the letter itself is keyed by the day.
+ */
+function curatorLines(
+  mails: OutgoingMail[],
+  today: LocalDate,
+  settings: YearSettings,
+  curator: string,
+  digestDue: boolean,
+): OutgoingMail[] {
+  const lines: OutgoingMail[] = [];
+  for (let i = mails.length - 1; i >= 0; i--) {
+    if (mails[i].kind !== MAIL_KIND_LABELS.escalation) continue;
+    lines.unshift({ ...mails[i], merged: true });
+    mails.splice(i, 1);
+  }
+  if (lines.length === 0) return [];
+  const out = [...lines];
+  if (!digestDue) {
+    const summary = lines.map((l) => `• ${l.text.trim()}`).join('\n');
+    const rendered = renderMail(
+      settings.templates.urgent,
+      { date: formatLongRussianDate(today), summary },
+      undefined,
+      settings.sender.signature,
+    );
+    out.push({
+      key: mailKey(curator, 'urgent', today),
+      to: curator,
+      kind: MAIL_KIND_LABELS.urgent,
+      ...rendered,
+      urgent: true,
+    });
+  }
+  return out;
 }
 
 /** Reads people and approved pairs and adds the missing meeting plans. Call under the script lock. */
@@ -101,7 +150,16 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
   return { mentees, everyone, links, groups, meetings, created, problems };
 }
 
-function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'delivery'> {
+interface SettingsState {
+  problems: string[];
+  stoppedWork: string[];
+}
+
+function plan(
+  today: LocalDate,
+  settings: YearSettings,
+  state: SettingsState = { problems: [], stoppedWork: [] },
+): Omit<DailyReport, 'delivery'> {
   const s = settings.schedule;
   const { mentees, everyone, links, groups, meetings, created, problems } = syncPlans(today, settings);
   const dutyRules = {
@@ -111,6 +169,8 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     feedbackMonths: s.feedbackMonths,
     feedbackDay: s.feedbackDay,
     digestWeekday: s.digestWeekday,
+    parentReminders: s.parentReminders,
+    place: s.place,
   };
   const curator = curatorAddress(settings);
   const duties = dutiesOn(today, groups, meetings, dutyRules).map((d) =>
@@ -137,7 +197,9 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   const mails = fresh.map((d) => toMail(d, settings, url, optedOut));
 
   const week = digestPeriod(today, dutyRules);
-  if (week && !known.has(mailKey(curator, 'digest', week))) {
+  const digestDue = week !== undefined && !known.has(mailKey(curator, 'digest', week));
+  mails.push(...curatorLines(mails, today, settings, curator, digestDue));
+  if (week && digestDue) {
     const activePlans = new Set(groups.filter((g) => today <= g.endsOn).map((g) => g.planId));
     const mentorName = new Map(groups.map((g) => [g.planId, g.mentor.name]));
     // The digest itself takes one letter of today's quota.
@@ -162,8 +224,15 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
       failed: mailRows.filter((r) => r.state === MAIL_STATES.failed).length,
       optedOut: optedOut.size,
       rowProblems: meetings.filter((m) => m.problem).length,
+      settingProblems: state.problems,
+      stoppedWork: state.stoppedWork,
     });
-    const rendered = renderMail(settings.templates.digest, { week: formatRussianDate(week), summary: text });
+    const rendered = renderMail(
+      settings.templates.digest,
+      { week: formatRussianDate(week), summary: text },
+      undefined,
+      settings.sender.signature,
+    );
     mails.push({
       key: mailKey(curator, 'digest', week),
       to: curator,
@@ -173,7 +242,8 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     });
   }
   const enqueued = enqueue(mails, outbox);
-  return { today, plansCreated: created, enqueued, problems: [...settings.problems, ...problems] };
+  // Settings problems go to «Проблема» in Настройки and to the digest, not to Журнал every day.
+  return { today, plansCreated: created, enqueued, problems };
 }
 
 /**
@@ -183,7 +253,12 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
 export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
-  const report: DailyReport = withScriptLock(() => plan(today, settings));
+  const report: DailyReport = withScriptLock(() => {
+    refreshWorkbookLook();
+    const issues = checkSettings();
+    const stopped = documentsBlockedReason();
+    return plan(today, settings, { problems: issueLines(issues), stoppedWork: stopped ? [stopped] : [] });
+  });
   if (report.problems.length > 0) {
     appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
   }
@@ -204,6 +279,26 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
     }
   }
   return { ...report, delivery };
+}
+
+/**
+ * After «Утвердить пары» (under its lock): the plans of the new pairs, then «пара утверждена» to each
+ * mentee just approved and to the mentor, with the first meeting. Sent by the next delivery.
+ */
+export function announceApprovedPairs(pairIds: readonly string[]): void {
+  const settings = loadYearSettings();
+  const today = localToday();
+  const { everyone, links, groups, meetings } = syncPlans(today, settings);
+  const approved = new Set(pairIds);
+  const fresh = links.filter((l) => approved.has(l.pairId));
+  const url = webAppUrl(settings);
+  const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
+  const duties = groups.flatMap((g) => {
+    const mentees = new Set(fresh.filter((l) => l.mentorId === g.mentor.id).map((l) => l.menteeId));
+    if (!g.mentees.some((m) => mentees.has(m.id))) return [];
+    return approvalDuties(g, meetings, today, { place: settings.schedule.place }, mentees);
+  });
+  enqueue(duties.map((d) => toMail(d, settings, url, optedOut)));
 }
 
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */

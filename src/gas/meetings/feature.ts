@@ -11,7 +11,7 @@ import { ROLES } from '../../core/model';
 import type { Feature } from '../feature';
 import { localToday } from '../mail/journal';
 import { ensureSheet, spreadsheet } from '../sheetTable';
-import { syncPlans } from './daily';
+import { announceApprovedPairs } from './daily';
 import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
 import { heldPage, movePage, optOutPage } from './webRoutes';
@@ -51,8 +51,9 @@ export const MEETINGS_FEATURE: Feature = {
     },
     { name: 'Анкеты обратной связи и удовлетворённости', run: setupSurveyForms },
   ],
-  // The plan appears in «Встречи» at once; letters follow with the next daily run.
-  afterApproval: [() => syncPlans(localToday(), loadYearSettings())],
+  // The plan appears in «Встречи» at once with the pair's announcement queued; reminders follow
+  // with the daily run.
+  afterApproval: [(pairIds) => announceApprovedPairs(pairIds)],
   daily: [],
   webRoutes: { held: heldPage, move: movePage, optout: optOutPage },
 };

@@ -19,6 +19,10 @@ export interface BasePerson extends Person {
 }
 
 const text = (v: CellValue): string => String(v).trim();
+const ageOf = (v: CellValue): number | undefined => {
+  const n = typeof v === 'number' ? v : Number.parseInt(String(v), 10);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+};
 
 function isYesCell(v: CellValue | undefined): boolean {
   if (v === true) return true;
@@ -45,6 +49,8 @@ export function readBase(role: Role): { table: BaseTable; people: BasePerson[] }
       greeting: student || !v.middleName ? v.firstName : `${v.firstName} ${v.middleName}`,
       email: v.email,
       parentEmail: v.parentEmail,
+      nameParts: { lastName: v.lastName, firstName: v.firstName, middleName: v.middleName },
+      age: ageOf(v.age),
       optOut: isYesCell(v.optOut),
       consentReceived: v.consent.toLowerCase() === 'получено',
       erased: !v.email || v.status.toLowerCase().includes('удал'),

@@ -10,7 +10,9 @@ import type { WebParameters } from '../feature';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { outboxTable } from '../mail/outbox';
+import { labelledInput } from '../pageShell';
 import { webForm } from '../webApp';
+import { meetingCaption } from './meetingCaption';
 import { readBase } from './people';
 import { markHeld, meetingByToken, moveMeeting } from './plans';
 import { loadYearSettings, webAppUrl } from './yearSettings';
@@ -36,10 +38,10 @@ export function heldPage(params: WebParameters): { title: string; body: string }
     return {
       title,
       body:
-        '<p>Коротко: что сделали на встрече (одна строка).</p>' +
+        meetingCaption(token) +
         form(
           params,
-          `<p><input name="note" maxlength="${NOTE_LIMIT}" style="width:100%" required></p>`,
+          labelledInput('note', 'Коротко: что сделали на встрече', `maxlength="${NOTE_LIMIT}" required`),
           'Встреча проведена',
         ),
     };
@@ -112,8 +114,13 @@ export function movePage(params: WebParameters): { title: string; body: string }
   const ask = (note: string) => ({
     title,
     body:
-      `${note}<p>Новая дата встречи (учебный день, не в каникулы):</p>` +
-      form(params, '<p><input type="date" name="date" required></p>', 'Перенести'),
+      meetingCaption(token) +
+      note +
+      form(
+        params,
+        labelledInput('date', 'Новая дата (учебный день, не в каникулы)', 'type="date" required'),
+        'Перенести',
+      ),
   });
   const { schedule } = loadYearSettings();
   const today = localToday();

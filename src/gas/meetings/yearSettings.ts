@@ -1,6 +1,7 @@
 // Settings of the pair's year, read once per run and shared by plans, letters and the web app.
 import { MAIL_TEMPLATE_SETTINGS, resolveTemplates } from '../../core/mail/templates';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { loadSender } from '../mail/sender';
 import { loadSettings, readSettingCells } from '../settingsSheet';
 
 export function loadYearSettings() {
@@ -9,6 +10,7 @@ export function loadYearSettings() {
   const texts = loadSettings(MAIL_TEMPLATE_SETTINGS, cells);
   const templates = resolveTemplates(texts.values as Record<string, string>);
   return {
+    sender: loadSender(cells),
     schedule: schedule.values,
     templates: templates.templates,
     problems: [...schedule.problems, ...texts.problems, ...templates.problems],

@@ -1,7 +1,16 @@
 // Menu actions of monitoring, reports, year close and the district mode (exported from src/gas/index.ts).
+import { formatRussianDate } from '../../core/meetings/calendar';
+import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
+import { counted } from '../../core/russianPlural';
+import { readSettings } from '../../core/settings';
+import { SHEETS } from '../../core/sheets';
+import { confirmed } from '../confirm';
 import { withScriptLock } from '../lock';
+import { localToday } from '../mail/journal';
 import { MENU_TITLE } from '../menu';
+import { readSettingCells } from '../settingsSheet';
+import { applyWorkbookLook } from '../workbookLook';
 import { closeSchoolYearIn } from './closeYear';
 import { collectDistrictIn, sendDistrictProposalsIn } from './district';
 import { isDistrictBook } from './mode';
@@ -37,11 +46,43 @@ export function createYearEndReport(): void {
 }
 
 export function closeSchoolYear(): void {
-  const result = withScriptLock(() => closeSchoolYearIn(book(), new Date()));
+  if (!yearCloseConfirmed()) return;
+  const result = withScriptLock(() => {
+    const closed = closeSchoolYearIn(book(), new Date());
+    // The year's sheets begin anew: they get their places, widths and rules again.
+    applyWorkbookLook(book());
+    return closed;
+  });
   toast(
     result.alreadyClosed
       ? `Учебный год ${result.year} уже закрыт; ничего не изменено.`
       : `Учебный год ${result.year} закрыт. В архиве: ${result.archived.join(', ') || '—'}. Отчёты: ${result.reports.length}. Новых наставников в долгосрочной базе: ${result.bankAdded}.`,
+  );
+}
+
+/**
+ * Closing moves the year's rows to the archive: one question with the counts after the programme's
+ * end; before it, a warning with the days left and a second question.
+ */
+function yearCloseConfirmed(): boolean {
+  const cells = readSettingCells();
+  const end = readSettings(SCHEDULE_SETTINGS, cells).values.programmeEnd;
+  const today = localToday();
+  const rows = (name: string) => Math.max((book().getSheetByName(name)?.getLastRow() ?? 1) - 1, 0);
+  const what =
+    `В архив уйдут строки листов «Наставники» (${rows(SHEETS.mentors)}), «Наставляемые» (${rows(SHEETS.mentees)}), ` +
+    `«Пары» (${rows(SHEETS.pairs)}), «Встречи» (${rows(SHEETS.meetings)}) и другие; листы года станут пустыми для нового набора.`;
+  if (today >= end) return confirmed('Закрыть учебный год?', `${what} Продолжить?`);
+  const days = Math.round((Date.parse(end) - Date.parse(today)) / 86_400_000);
+  return (
+    confirmed(
+      'Программа ещё идёт',
+      `До окончания программы (${formatRussianDate(end)}, «Программа: дата окончания» в Настройках) ещё ${counted(days, 'день', 'дня', 'дней')}. ${what} Закрыть год раньше срока?`,
+    ) &&
+    confirmed(
+      'Закрыть год раньше срока — точно?',
+      'Встречи и письма парам прекратятся, отменить закрытие из меню нельзя. Закрыть учебный год сейчас?',
+    )
   );
 }
 

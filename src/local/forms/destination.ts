@@ -33,7 +33,9 @@ export function writeToDestination(
     const model = store.model(dest.id);
     if (!model) return null;
     const { keys, headers, cells } = responseRow(form, response, model.timeZone);
-    let sheet = model.sheets.find((s) => s.name === dest.sheetName);
+    let sheet =
+      model.sheets.find((s) => dest.sheetId !== undefined && s.sheetId === dest.sheetId) ??
+      model.sheets.find((s) => s.name === dest.sheetName);
     if (!sheet) {
       const sheetId = 1 + Math.floor(Math.random() * 2_000_000_000);
       store.apply(dest.id, { op: 'insertSheet', sheetId, name: dest.sheetName, index: 0 });
@@ -74,6 +76,6 @@ export function writeToDestination(
       formulas: [values.map(() => null)],
     });
     store.persist();
-    return { sheetName: dest.sheetName, row: row + 1, width: layout.length, spreadsheetId: dest.id };
+    return { sheetName: sheet.name, row: row + 1, width: layout.length, spreadsheetId: dest.id };
   });
 }

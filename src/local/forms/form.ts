@@ -154,6 +154,10 @@ export class FakeForm implements Implements<GoogleAppsScript.Forms.Form, FormMem
     this.ctx.persistAll();
     if (form.responses.length === 0) {
       const sheet = spreadsheetOf(this.ctx, id).insertSheet(sheetName, 0);
+      changeForm(this.ctx, this.id, (f) => {
+        if (f.destination) f.destination.sheetId = sheet.getSheetId();
+        return f;
+      });
       const { keys, headers } = responseRow(
         form,
         { id: '', timestampMs: 0, email: '', answers: [], bySript: true },

@@ -63,6 +63,8 @@ export interface FormModel {
      * deleted, and a new item gets a new column at the right.
      */
     columns?: string[];
+    /** The responses sheet, found by it once renamed (Google follows a renamed sheet too). */
+    sheetId?: number;
   } | null;
   items: ItemModel[];
   responses: ResponseModel[];

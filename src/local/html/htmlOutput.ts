@@ -22,8 +22,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The meta tags Google lets a web app set (HtmlOutput.addMetaTag); others throw. */
+const META_NAMES = [
+  'apple-mobile-web-app-capable',
+  'apple-mobile-web-app-status-bar-style',
+  'mobile-web-app-capable',
+  'viewport',
+];
+
 export class FakeHtmlOutput implements Implements<GoogleAppsScript.HTML.HtmlOutput, OutputMembers> {
   private title = '';
+  private readonly metaTags: Array<{ name: string; content: string }> = [];
   private width = 300;
   private height = 0;
 
@@ -82,7 +91,17 @@ export class FakeHtmlOutput implements Implements<GoogleAppsScript.HTML.HtmlOutp
   setFaviconUrl(): FakeHtmlOutput {
     return this;
   }
-  addMetaTag(): FakeHtmlOutput {
+  /**
+   * Google puts these in the top page that frames the app; a <meta name="viewport"> inside the HTML
+   * itself has no effect there (the served page drops it, see serve.ts).
+   */
+  addMetaTag(name: string, content: string): FakeHtmlOutput {
+    if (!META_NAMES.includes(String(name)))
+      throw new Error(`Exception: Invalid argument: name. Meta tag «${name}» is not allowed.`);
+    this.metaTags.push({ name: String(name), content: String(content) });
     return this;
+  }
+  getMetaTags(): Array<{ name: string; content: string }> {
+    return this.metaTags.map((m) => ({ ...m }));
   }
 }

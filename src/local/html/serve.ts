@@ -152,7 +152,8 @@ export async function serveWorkspace(
           return send(res, 500, 'text/html', page('Ошибка', `<p>${escapeHtml(outcome.error)}</p>`));
         const output = served.lastOutput;
         if (!output) return send(res, 200, 'text/plain', JSON.stringify(outcome.value));
-        return send(res, 200, 'text/html', withShim(output.getContent(), output.getTitle()));
+        const metas = output.getMetaTags();
+        return send(res, 200, 'text/html', withShim(output.getContent(), output.getTitle(), metas));
       }
       if (req.method === 'POST' && url.pathname === '/close') {
         closeShownHtml(workspace.ctx);

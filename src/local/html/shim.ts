@@ -50,9 +50,25 @@ export const GOOGLE_SCRIPT_SHIM = `<script>
 })();
 </script>`;
 
-/** Puts the shim before anything the page's own scripts could run. */
-export function withShim(html: string, title: string): string {
-  const titleTag = /<title>/i.test(html) || !title ? '' : `<title>${title.replace(/</g, '&lt;')}</title>`;
+const escapeAttribute = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Puts the shim before anything the page's own scripts could run. `metaTags` are those of
+ * HtmlOutput.addMetaTag: Google sets them on the top page around the app's frame and ignores a
+ * viewport tag inside the app's HTML, so that one is dropped here and these are put in the head.
+ */
+export function withShim(
+  given: string,
+  title: string,
+  metaTags: ReadonlyArray<{ name: string; content: string }> = [],
+): string {
+  const html = given.replace(/<meta\s+name=["']?viewport["']?[^>]*>/gi, '');
+  const metas = metaTags
+    .map((m) => `<meta name="${escapeAttribute(m.name)}" content="${escapeAttribute(m.content)}">`)
+    .join('');
+  const titleTag =
+    (/<title>/i.test(html) || !title ? '' : `<title>${title.replace(/</g, '&lt;')}</title>`) + metas;
   const head = /<head[^>]*>/i.exec(html);
   if (head)
     return (

@@ -3,8 +3,9 @@ import type { ServiceContext } from '../context';
 import type { Implements } from '../services';
 
 export class FakeMenu
-  implements Implements<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addToUi'>
+  implements Implements<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'>
 {
+  /** Items in order; a separator is «—», a sub-menu's items carry its caption before «›». */
   private readonly items: Array<{ caption: string; functionName: string }> = [];
 
   constructor(
@@ -18,6 +19,14 @@ export class FakeMenu
   }
 
   addSeparator(): FakeMenu {
+    this.items.push({ caption: '—', functionName: '' });
+    return this;
+  }
+
+  addSubMenu(menu: GoogleAppsScript.Base.Menu): FakeMenu {
+    if (!(menu instanceof FakeMenu)) throw new Error('Exception: Invalid argument: subMenu');
+    for (const item of menu.items)
+      this.items.push({ caption: `${menu.title} › ${item.caption}`, functionName: item.functionName });
     return this;
   }
 

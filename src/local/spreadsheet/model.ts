@@ -29,6 +29,43 @@ export interface ProtectionModel {
   editors: string[];
 }
 
+/** A rule that limits what is typed: a dropdown list or a checkbox. */
+export interface ValidationModel {
+  box: Box;
+  kind: 'list' | 'checkbox';
+  values: string[];
+  allowInvalid: boolean;
+}
+
+/** Highlighting: cells of `box` get `background` when the formula (relative to the box's top-left) holds. */
+export interface ConditionalModel {
+  box: Box;
+  formula: string;
+  background: string;
+}
+
+/** How a sheet looks rather than what it holds. */
+export interface SheetLook {
+  /** Pixels by 0-based column. */
+  columnWidths: Record<number, number>;
+  /** 0-based columns whose text wraps. */
+  wrapColumns: number[];
+  /** 0-based columns hidden from view. */
+  hiddenColumns: number[];
+  hidden: boolean;
+  validations: ValidationModel[];
+  conditionalFormats: ConditionalModel[];
+}
+
+export const emptyLook = (): SheetLook => ({
+  columnWidths: {},
+  wrapColumns: [],
+  hiddenColumns: [],
+  hidden: false,
+  validations: [],
+  conditionalFormats: [],
+});
+
 export interface SheetModel {
   sheetId: number;
   name: string;
@@ -45,6 +82,8 @@ export interface SheetModel {
   charts: ChartModel[];
   metadata: MetadataModel[];
   protections: ProtectionModel[];
+  /** Absent in workspaces saved before looks were kept. */
+  look?: SheetLook;
 }
 
 export interface SpreadsheetModel {
@@ -89,7 +128,9 @@ export type SheetOp =
   | { op: 'addMetadata'; sheetId: number | null; entry: MetadataModel }
   | { op: 'removeMetadata'; id: number }
   | { op: 'setProtection'; sheetId: number; protection: ProtectionModel }
-  | { op: 'removeProtection'; sheetId: number; id: number };
+  | { op: 'removeProtection'; sheetId: number; id: number }
+  | { op: 'setLook'; sheetId: number; look: Partial<SheetLook> }
+  | { op: 'moveSheet'; sheetId: number; index: number };
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
@@ -299,6 +340,14 @@ export function applyOp(book: SpreadsheetModel, op: SheetOp): void {
     case 'removeProtection':
       sheet.protections = sheet.protections.filter((p) => p.id !== op.id);
       return;
+    case 'setLook':
+      sheet.look = { ...(sheet.look ?? emptyLook()), ...op.look };
+      return;
+    case 'moveSheet': {
+      book.sheets = book.sheets.filter((s) => s !== sheet);
+      book.sheets.splice(Math.max(0, Math.min(op.index, book.sheets.length)), 0, sheet);
+      return;
+    }
   }
 }
 

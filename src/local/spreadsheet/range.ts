@@ -2,8 +2,9 @@
 import { isDate } from '../jsonDates';
 import type { Implements } from '../services';
 import type { BookRef } from './bookRef';
+import { FakeDataValidation } from './look';
 import { MESSAGES } from './messages';
-import { a1, type Box, type Cell, cellAt, interpretInput, type SheetModel } from './model';
+import { a1, type Box, type Cell, cellAt, emptyLook, interpretInput, type SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
 
@@ -38,6 +39,7 @@ type RangeMember =
   | 'setBackground'
   | 'setFontColor'
   | 'setWrap'
+  | 'setDataValidation'
   | 'setHorizontalAlignment'
   | 'setVerticalAlignment'
   | 'setNote'
@@ -335,9 +337,41 @@ export class FakeRange implements Implements<GoogleAppsScript.Spreadsheet.Range,
     return this;
   }
 
-  setWrap(_isWrapEnabled: boolean): FakeRange {
+  /** Wrapping is kept by column: the workbook wraps whole columns of long text. */
+  setWrap(isWrapEnabled: boolean): FakeRange {
     this.book.count('Range.setWrap', this.box.numRows * this.box.numColumns);
+    const look = this.model().look ?? emptyLook();
+    const columns = new Set(look.wrapColumns);
+    for (let c = this.box.column - 1; c < this.box.column - 1 + this.box.numColumns; c++)
+      if (isWrapEnabled) columns.add(c);
+      else columns.delete(c);
+    this.book.apply({
+      op: 'setLook',
+      sheetId: this.sheetId,
+      look: { wrapColumns: [...columns].sort((a, b) => a - b) },
+    });
     return this;
+  }
+
+  setDataValidation(given: GoogleAppsScript.Spreadsheet.DataValidation | null): FakeRange {
+    this.book.count('Range.setDataValidation');
+    if (given !== null && !(given instanceof FakeDataValidation))
+      throw new Error(
+        "Exception: The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
+    const rule = given;
+    const box = this.zeroBased();
+    const others = (this.model().look ?? emptyLook()).validations.filter(
+      (v) => JSON.stringify(v.box) !== JSON.stringify(box),
+    );
+    const validations = rule ? [...others, { box, ...rule.data }] : others;
+    this.book.apply({ op: 'setLook', sheetId: this.sheetId, look: { validations } });
+    return this;
+  }
+
+  /** Where the range lies, for rules that name it (conditional formats). */
+  sheetBox(): { sheetId: number; box: Box } {
+    return { sheetId: this.sheetId, box: this.zeroBased() };
   }
 
   setHorizontalAlignment(_alignment: string | null): FakeRange {

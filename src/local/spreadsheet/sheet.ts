@@ -4,8 +4,9 @@ import type { BookRef } from './bookRef';
 import { FakeChartBuilder } from './chartBuilder';
 import { FakeDeveloperMetadata } from './developerMetadata';
 import { FakeEmbeddedChart } from './embeddedChart';
+import type { FakeConditionalFormatRule } from './look';
 import { MESSAGES } from './messages';
-import { type Cell, interpretInput, lastColumn, lastRow, parseA1, type SheetModel } from './model';
+import { type Cell, emptyLook, interpretInput, lastColumn, lastRow, parseA1, type SheetModel } from './model';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
 import { FakeSpreadsheet } from './spreadsheet';
@@ -42,6 +43,9 @@ type SheetMember =
   | 'setColumnWidth'
   | 'autoResizeColumns'
   | 'hideSheet'
+  | 'isSheetHidden'
+  | 'hideColumns'
+  | 'getColumnWidth'
   | 'showSheet'
   | 'activate'
   | 'protect'
@@ -263,9 +267,38 @@ export class FakeSheet implements Implements<GoogleAppsScript.Spreadsheet.Sheet,
       this.book.apply({ op: 'removeChart', sheetId: this.sheetId, chartId: chart.data.chartId });
   }
 
-  setColumnWidth(_columnPosition: number, _width: number): FakeSheet {
+  setColumnWidth(columnPosition: number, width: number): FakeSheet {
     this.book.count('Sheet.setColumnWidth');
+    const widths = { ...(this.model().look ?? emptyLook()).columnWidths, [columnPosition - 1]: width };
+    this.book.apply({ op: 'setLook', sheetId: this.sheetId, look: { columnWidths: widths } });
     return this;
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    this.book.count('Sheet.getColumnWidth');
+    return (this.model().look ?? emptyLook()).columnWidths[columnPosition - 1] ?? 100;
+  }
+
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this.book.count('Sheet.setConditionalFormatRules');
+    const conditionalFormats = rules.flatMap((r) => r.modelsFor(this.sheetId));
+    this.book.apply({ op: 'setLook', sheetId: this.sheetId, look: { conditionalFormats } });
+  }
+
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.book.count('Sheet.hideColumns');
+    const hidden = new Set((this.model().look ?? emptyLook()).hiddenColumns ?? []);
+    for (let c = columnIndex - 1; c < columnIndex - 1 + numColumns; c++) hidden.add(c);
+    this.book.apply({
+      op: 'setLook',
+      sheetId: this.sheetId,
+      look: { hiddenColumns: [...hidden].sort((a, b) => a - b) },
+    });
+  }
+
+  isSheetHidden(): boolean {
+    this.book.count('Sheet.isSheetHidden');
+    return (this.model().look ?? emptyLook()).hidden;
   }
 
   autoResizeColumns(_startColumn: number, _numColumns: number): FakeSheet {
@@ -275,11 +308,13 @@ export class FakeSheet implements Implements<GoogleAppsScript.Spreadsheet.Sheet,
 
   hideSheet(): FakeSheet {
     this.book.count('Sheet.hideSheet');
+    this.book.apply({ op: 'setLook', sheetId: this.sheetId, look: { hidden: true } });
     return this;
   }
 
   showSheet(): FakeSheet {
     this.book.count('Sheet.showSheet');
+    this.book.apply({ op: 'setLook', sheetId: this.sheetId, look: { hidden: false } });
     return this;
   }
 

@@ -18,6 +18,8 @@ type SpreadsheetMember =
   | 'deleteSheet'
   | 'getSheetById'
   | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'moveActiveSheet'
   | 'toast'
   | 'getSpreadsheetTimeZone'
   | 'getSpreadsheetLocale'
@@ -29,7 +31,23 @@ type SpreadsheetMember =
 export class FakeSpreadsheet
   implements Implements<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMember>
 {
+  /** The sheet the curator (or the script) last activated; tabs move relative to it. */
+  private active: number | undefined;
+
   constructor(private readonly book: BookRef) {}
+
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): FakeSheet {
+    this.book.count('Spreadsheet.setActiveSheet');
+    this.active = sheet.getSheetId();
+    return new FakeSheet(this.book, this.active);
+  }
+
+  /** Moves the active sheet to the 1-based tab position. */
+  moveActiveSheet(pos: number): void {
+    this.book.count('Spreadsheet.moveActiveSheet');
+    const sheetId = this.active ?? this.book.model().sheets[0].sheetId;
+    this.book.apply({ op: 'moveSheet', sheetId, index: pos - 1 });
+  }
 
   getId(): string {
     this.book.count('Spreadsheet.getId');
@@ -70,7 +88,8 @@ export class FakeSpreadsheet
 
   getActiveSheet(): FakeSheet {
     this.book.count('Spreadsheet.getActiveSheet');
-    return new FakeSheet(this.book, this.book.model().sheets[0].sheetId);
+    const active = this.active !== undefined ? findSheet(this.book.model(), this.active) : undefined;
+    return new FakeSheet(this.book, active?.sheetId ?? this.book.model().sheets[0].sheetId);
   }
 
   insertSheet(

@@ -2,6 +2,7 @@
 import type { ServiceContext } from '../context';
 import type { Implements } from '../services';
 import { BookRef, S } from './bookRef';
+import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './look';
 import { MESSAGES } from './messages';
 import { FakeSpreadsheet } from './spreadsheet';
 import { SpreadsheetStore } from './store';
@@ -18,6 +19,14 @@ export class FakeSpreadsheetApp
   readonly DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' };
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
   private readonly store: SpreadsheetStore;
+
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder();
+  }
+
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    return new FakeConditionalFormatRuleBuilder();
+  }
 
   constructor(private readonly ctx: ServiceContext) {
     this.store = SpreadsheetStore.of(ctx);

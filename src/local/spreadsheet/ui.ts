@@ -11,6 +11,16 @@ export interface UiButtonSet {
   YES_NO_CANCEL: string;
 }
 
+/**
+ * What the curator will click in the next alerts («YES», «NO», «OK», «CANCEL»), in order, per
+ * workspace; when none is left an alert is answered YES (or OK), as a curator who agrees would.
+ */
+const scripted = new WeakMap<object, string[]>();
+
+export function scriptAlertReplies(key: object, replies: readonly string[]): void {
+  scripted.set(key, [...replies]);
+}
+
 /** Ui of the bound workbook: menus and alerts are recorded in lastRun.ui; dialogs go to HtmlService's server. */
 export class FakeUi
   implements
@@ -28,7 +38,7 @@ export class FakeUi
     return new FakeMenu(this.ctx, caption);
   }
 
-  /** No one is there to click: answers OK (or YES), as a curator who agrees would. */
+  /** Answers the next scripted reply (see scriptAlertReplies), else OK (or YES). */
   alert(titleOrPrompt: string, promptOrButtons?: unknown, buttons?: unknown): GoogleAppsScript.Base.Button {
     this.ctx.count('Ui', 'alert');
     const hasTitle = typeof promptOrButtons === 'string';
@@ -38,7 +48,8 @@ export class FakeUi
       text: hasTitle ? String(promptOrButtons) : titleOrPrompt,
     });
     const set = String(hasTitle ? buttons : promptOrButtons);
-    return (set.startsWith('YES') ? 'YES' : 'OK') as unknown as GoogleAppsScript.Base.Button;
+    const reply = scripted.get(this.ctx.meta)?.shift() ?? (set.startsWith('YES') ? 'YES' : 'OK');
+    return reply as unknown as GoogleAppsScript.Base.Button;
   }
 
   showSidebar(userInterface: object): void {

@@ -5,7 +5,14 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { isDate } from '../jsonDates';
 import { readJson, writeJson } from '../jsonFiles';
-import { type Cell, newSheet, type SheetModel, type SpreadsheetModel, zoneOffsetMinutes } from './model';
+import {
+  type Box,
+  type Cell,
+  newSheet,
+  type SheetModel,
+  type SpreadsheetModel,
+  zoneOffsetMinutes,
+} from './model';
 
 function toWall(d: Date, timeZone: string): Date {
   return new Date(d.getTime() + zoneOffsetMinutes(timeZone, d.getTime()) * 60_000);
@@ -52,6 +59,16 @@ export async function writeXlsx(model: SpreadsheetModel, path: string): Promise<
       });
     });
     if (sheet.frozenRows > 0) ws.getRow(sheet.frozenRows).font = { bold: true };
+    if (writeLook(ws, sheet))
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        insertRows: true,
+        sort: true,
+        autoFilter: true,
+      });
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const tmp = `${path}.${process.pid}.tmp.xlsx`;
@@ -59,6 +76,91 @@ export async function writeXlsx(model: SpreadsheetModel, path: string): Promise<
   renameSync(tmp, path);
   writeJson(`${path}.stamp.json`, { mtimeMs: statSync(path).mtimeMs });
 }
+
+const columnRef = (c: number): string => {
+  let n = c + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
+const boxRef = (b: Box): string =>
+  `${columnRef(b.column)}${b.row + 1}:${columnRef(b.column + b.numColumns - 1)}${b.row + b.numRows}`;
+
+/** Sheets' pixels to Excel's character widths (about 7 px a character). */
+const PX_PER_CHAR = 7;
+
+/**
+ * Widths, wrapping, hidden tabs, dropdowns and checkboxes, highlighting and protected ranges. xlsx has
+ * no warning-only protection: the protected ranges' columns stay locked and the sheet is protected
+ * without a password, so Excel refuses the edit that Sheets would only warn about. Returns whether the
+ * sheet has protected ranges.
+ */
+function writeLook(ws: ExcelJS.Worksheet, sheet: SheetModel): boolean {
+  const look = sheet.look;
+  if (look) {
+    for (const [c, px] of Object.entries(look.columnWidths))
+      ws.getColumn(Number(c) + 1).width = px / PX_PER_CHAR;
+    for (const c of look.wrapColumns) ws.getColumn(c + 1).alignment = { wrapText: true, vertical: 'top' };
+    for (const c of look.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+    if (look.hidden) ws.state = 'hidden';
+    for (const v of look.validations) {
+      // exceljs writes validation per cell; a column-long rule covers the rows that exist plus a margin.
+      const rows = Math.min(v.box.numRows, Math.max(lastRowOf(sheet) + 200 - v.box.row, 1));
+      for (let r = v.box.row; r < v.box.row + rows; r++)
+        for (let c = v.box.column; c < v.box.column + v.box.numColumns; c++)
+          ws.getCell(r + 1, c + 1).dataValidation =
+            v.kind === 'list'
+              ? {
+                  type: 'list',
+                  allowBlank: true,
+                  formulae: [`"${v.values.join(',')}"`],
+                  showErrorMessage: !v.allowInvalid,
+                }
+              : {
+                  type: 'list',
+                  allowBlank: true,
+                  formulae: ['"TRUE,FALSE"'],
+                  showErrorMessage: !v.allowInvalid,
+                };
+    }
+    for (const f of look.conditionalFormats)
+      ws.addConditionalFormatting({
+        ref: boxRef(f.box),
+        rules: [
+          {
+            type: 'expression',
+            priority: 1,
+            formulae: [f.formula.replace(/^=/, '')],
+            style: {
+              fill: {
+                type: 'pattern',
+                pattern: 'solid',
+                bgColor: { argb: `FF${f.background.replace('#', '').toUpperCase()}` },
+              },
+            },
+          },
+        ],
+      });
+  }
+  // Cells are locked by default in xlsx and locking works once the sheet is protected: every column is
+  // unlocked but the protected ranges' ones, and the sheet is protected (without a password).
+  const ranged = sheet.protections.filter((p) => p.range !== null);
+  if (ranged.length === 0) return false;
+  const locked = new Set(
+    ranged.flatMap((p) =>
+      Array.from({ length: p.range?.numColumns ?? 0 }, (_, k) => (p.range?.column ?? 0) + k),
+    ),
+  );
+  for (let c = 0; c < Math.max(lastColumnOf(sheet), 1); c++)
+    if (!locked.has(c)) ws.getColumn(c + 1).protection = { locked: false };
+  return true;
+}
+
+const lastColumnOf = (sheet: SheetModel): number => Math.max(0, ...sheet.values.map((r) => r?.length ?? 0));
+const lastRowOf = (sheet: SheetModel): number => sheet.values.length;
 
 /** True when the .xlsx was changed after we last wrote it (a curator edited it). */
 export function editedByHand(path: string): boolean {
