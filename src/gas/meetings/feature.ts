@@ -9,13 +9,11 @@ import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { SURVEYS } from '../../core/meetings/surveys';
 import { ROLES } from '../../core/model';
 import type { Feature } from '../feature';
-import { localToday } from '../mail/journal';
 import { ensureSheet, spreadsheet } from '../sheetTable';
 import { announceApprovedPairs } from './daily';
 import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
 import { heldPage, movePage, optOutPage } from './webRoutes';
-import { loadYearSettings } from './yearSettings';
 
 const DAILY_HANDLER = 'dailyRun';
 /** The daily run starts between 7 and 8 in the morning, before lessons. */
