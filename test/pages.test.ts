@@ -22,6 +22,13 @@ beforeAll(async () => {
   const seed = await LocalWorkspace.open(dir, { code: SEED_SCRIPT });
   const meetings = seed.run('readSheet', 'Встречи') as Array<Record<string, string>>;
   token = String(meetings[0]?.Токен ?? '');
+  // «Проведена» by link opens from the meeting's day on: the mentor follows the link that day.
+  const day = meetings[0]?.Дата;
+  // A date cell comes back from the script as its ISO text, a typed one as «дд.мм.гггг».
+  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(String(day));
+  const date = ru ? new Date(`${ru[3]}-${ru[2]}-${ru[1]}T12:00:00Z`) : new Date(String(day));
+  const days = Math.ceil((date.getTime() - ws.now().getTime()) / 86_400_000);
+  if (days > 0) ws.advanceClock(`${days}d`);
   served = await serveWorkspace(dir, 0);
   browser = await launchChromium();
 }, 300_000);

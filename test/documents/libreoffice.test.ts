@@ -32,6 +32,8 @@ const SETTINGS: Record<string, string> = {
   'Документы: ИНН организации': '7604012345',
   'Документы: ОГРН организации': '1027600681234',
   'Документы: сайт и сообщества школы': 'https://gim8.yar.ru; https://vk.com/gim8yar',
+  'Почта: адрес куратора': CURATOR,
+  'Отчёты: название школы': 'Гимназия № 8',
 };
 
 const adult = (id: string, last: string, first: string, middle: string, position: string) => ({
@@ -142,6 +144,8 @@ test('every kind of document, printed through LibreOffice, reads as a director w
     throw new Error('LibreOffice and pdftotext are required: run scripts/ensure-libreoffice.sh');
   const { dir, ws } = await gymnasium();
   ws.run('createProgrammeOrders');
+  // The curator answers «Да» to «Сформировать документы?» both times.
+  ws.replyToAlerts('YES', 'YES');
   ws.run('generateDocumentsForApprovedPairs');
   // A month on, the plans are due: the order approving them, and the reports of the year.
   ws.advanceClock('30d');

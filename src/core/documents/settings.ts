@@ -8,10 +8,13 @@ import type { GrammaticalCase } from '../templates/declension';
 const text = (min: number, message: string) => z.coerce.string<CellValue>().trim().min(min, message);
 /** A value the school types itself: empty until filled (the empty value is reported, not parsed). */
 const own = () => z.coerce.string<CellValue>().trim();
-/** A full name of three words at most four: «Иванова Анна Петровна». */
+/**
+ * A full name of three words at most four: «Иванова Анна Петровна». Typed in capitals it is fine too:
+ * documents print it in the usual case.
+ */
 const fullName = () =>
   own().refine(
-    (s) => s === '' || /^[А-ЯЁ][а-яё-]+(\s+[А-ЯЁ][а-яё-]+){1,3}$/.test(s),
+    (s) => s === '' || /^[А-ЯЁ][А-ЯЁа-яё-]+(\s+[А-ЯЁ][А-ЯЁа-яё-]+){1,3}$/.test(s),
     'нужны фамилия, имя и отчество полностью, например «Иванова Анна Петровна»',
   );
 /** An e-mail address or nothing. */
