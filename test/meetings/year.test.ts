@@ -230,6 +230,42 @@ describe('a school year of meetings and letters', () => {
     expect(digests.find((l) => l.day.startsWith('2026-12'))?.text).toContain('Мониторинг — до 20.12.2026');
   });
 
+  it('completes the pairs after the programme’s end, asks the reason of the early end, and writes the outcome to the bases', () => {
+    const pairs = seed.run('readSheet', 'Пары') as Row[];
+    const byId = (id: string) => pairs.find((p) => p['ID пары'] === id) as Row;
+    const n1 = meetings.filter((m) => m['Код наставника'] === 'N1').length;
+    const n2 = meetings.filter((m) => m['Код наставника'] === 'N2').length;
+    for (const id of ['P1', 'P2']) {
+      expect(byId(id).Состояние).toBe('завершена');
+      expect(dayOf(byId(id)['Дата окончания'])).toBe('2027-06-10');
+      expect(byId(id)['Выполнение плана, %']).toBe(100);
+    }
+    expect(byId('P3').Состояние).toBe('завершена досрочно');
+    // Ended by the curator after the run of 1 February: the next run dates the end on its eve.
+    expect(dayOf(byId('P3')['Дата окончания'])).toBe('2027-02-01');
+    expect(byId('P3')['Выполнение плана, %']).toBe(0);
+    expect(String(byId('P3').Проблема)).toContain('укажите причину');
+    const mentors = seed.run('readSheet', 'Наставники') as Row[];
+    const petrova = mentors.find((m) => m.ID === 'N1') as Row;
+    expect(dayOf(petrova['Дата окончания'])).toBe('2027-06-10');
+    expect(petrova.Итоги).toBe(
+      `с U1: завершена 10.06.2027, встреч проведено ${n1} из ${n1} (100 %); с U2: завершена 10.06.2027, встреч проведено ${n1} из ${n1} (100 %)`,
+    );
+    const vera = (seed.run('readSheet', 'Наставляемые') as Row[]).find((m) => m.ID === 'U3') as Row;
+    expect(vera.Итоги).toBe(
+      `с наставником N2: завершена досрочно 01.02.2027, встреч проведено 0 из ${n2} (0 %)`,
+    );
+    const figures = new Map(
+      (seed.run('readSheet', 'Мониторинг') as Row[]).map((r) => [String(r.Ключ), r.Значение]),
+    );
+    expect(figures.get('pairs.completed.count')).toBe(2);
+    expect(figures.get('pairs.ended_early.count')).toBe(1);
+    expect(figures.get('plans.meetings.count')).toBe(2 * n1);
+    expect(figures.get('plans.meetings.total')).toBe(2 * n1 + n2);
+    expect(figures.get('plans.fulfilled.count')).toBe(2);
+    expect(figures.get('plans.fulfilled.total')).toBe(3);
+  });
+
   it('sends every letter once: the outbox matches the send log', () => {
     const sent = (seed.run('readSheet', 'Почта') as Row[]).filter((r) => r.Состояние === 'отправлено');
     expect(all).toHaveLength(sent.length);

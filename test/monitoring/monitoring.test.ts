@@ -97,6 +97,14 @@ const EXPECTED: Record<string, number> = {
   'satisfaction.college-student.mentee.n': 0,
   'satisfaction.employer-student.mentor.avg': 10,
   'satisfaction.employer-student.mentor.n': 1,
+  // Plans of the finished pairs: p2 3 of 3, p3 1 of 3 (the undated one counts as planned), p4 1 of 1.
+  'plans.meetings.count': 5,
+  'plans.meetings.total': 7,
+  'plans.meetings.percent': 71.4,
+  // At least 90 % held: p2 and p4 of the three.
+  'plans.fulfilled.count': 2,
+  'plans.fulfilled.total': 3,
+  'plans.fulfilled.percent': 66.7,
   'satisfaction.employer-student.mentee.avg': 6, // e3 named no pair: her working pair p3 gives the form
   'satisfaction.employer-student.mentee.n': 1,
   // Wish to mentor: e1 yes, e2 yes (latest answer), e6 no = 2 of 3 = 66.7%.
@@ -137,6 +145,7 @@ const MET: Record<string, { target: number; met: boolean }> = {
   'coverage.partners.percent': { target: 2, met: false },
   'consents.percent': { target: 100, met: false },
   'diagnostics.percent': { target: 100, met: false },
+  'plans.meetings.percent': { target: 90, met: false },
 };
 
 describe('computeMonitoring on the hand-computed school', () => {

@@ -1,6 +1,7 @@
 // computeMonitoring: the school's figures from its bases, pairs, meetings and survey answers.
 // Pure and deterministic: the same input gives the same rows in the same order.
 
+import { FULFILLED_PERCENT, fulfilmentOf } from '../meetings/completion';
 import { type SurveyAnswer, type SurveyKind, WANTS_TO_MENTOR } from '../meetings/surveys';
 import {
   CATEGORIES,
@@ -268,6 +269,26 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     due.filter((m) => m.held).length,
     due.length,
     'встреч',
+  );
+
+  out.start('Выполнение индивидуальных планов');
+  // Counted over the pairs that have finished: a running pair's plan is not yet due in full.
+  const finished = pairs.filter((p) => p.state === 'completed' || p.state === 'ended_early');
+  const plans = finished.map((p) => fulfilmentOf(meetings, p));
+  out.share(
+    'plans.meetings',
+    'Встречи индивидуальных планов завершённых пар проведены',
+    plans.reduce((s, f) => s + f.held, 0),
+    plans.reduce((s, f) => s + f.planned, 0),
+    'встреч',
+    FULFILLED_PERCENT,
+  );
+  out.share(
+    'plans.fulfilled',
+    `Планы, выполненные не менее чем на ${FULFILLED_PERCENT} %`,
+    plans.filter((f) => f.planned > 0 && f.held * 100 >= FULFILLED_PERCENT * f.planned).length,
+    plans.length,
+    'пар',
   );
 
   out.start('Удовлетворённость (этап 1: качество программы)');

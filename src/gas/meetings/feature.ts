@@ -1,6 +1,6 @@
 // Meetings, letters and surveys: their settings, the sheets and the daily trigger, the plan made on
 // approval and the web-app pages behind the links in letters. The meetings and letters of the day
-// are the daily trigger's own work (see daily.ts), so this feature declares no daily job.
+// are the daily trigger's own work (see daily.ts); the feature's daily job closes finished pairs.
 import { BASES } from '../../core/intake/baseRow';
 import { MAIL } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
@@ -9,8 +9,10 @@ import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { SURVEYS } from '../../core/meetings/surveys';
 import { ROLES } from '../../core/model';
 import type { Feature } from '../feature';
+import { withScriptLock } from '../lock';
 import { localToday } from '../mail/journal';
 import { ensureSheet, spreadsheet } from '../sheetTable';
+import { completePairs } from './completion';
 import { syncPlans } from './daily';
 import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
@@ -53,6 +55,11 @@ export const MEETINGS_FEATURE: Feature = {
   ],
   // The plan appears in «Встречи» at once; letters follow with the next daily run.
   afterApproval: [() => syncPlans(localToday(), loadYearSettings())],
-  daily: [],
+  daily: [
+    {
+      name: 'Завершение пар',
+      run: () => withScriptLock(() => completePairs(localToday(), loadYearSettings())),
+    },
+  ],
   webRoutes: { held: heldPage, move: movePage, optout: optOutPage },
 };
