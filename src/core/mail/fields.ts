@@ -12,6 +12,7 @@ export const LETTER_FIELDS = {
   markLink: 'ссылка_отметить',
   moveLink: 'ссылка_перенести',
   formLink: 'ссылка_анкета',
+  survey: 'анкета',
   week: 'неделя',
   summary: 'сводка',
 } as const;

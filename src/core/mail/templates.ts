@@ -14,6 +14,9 @@ export const MAIL_KINDS = [
   'escalation',
   'feedback',
   'satisfaction',
+  'impact_entry',
+  'impact_exit',
+  'survey_reminder',
   'digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -26,6 +29,9 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   escalation: 'пропущены встречи (куратору)',
   feedback: 'приглашение: обратная связь',
   satisfaction: 'приглашение: анкета удовлетворённости',
+  impact_entry: 'приглашение: входная диагностика',
+  impact_exit: 'приглашение: выходная диагностика',
+  survey_reminder: 'напоминание: анкета без ответа',
   digest: 'сводка куратору',
 };
 
@@ -37,6 +43,9 @@ export const NON_ESSENTIAL: readonly MailKind[] = [
   'overdue',
   'feedback',
   'satisfaction',
+  'impact_entry',
+  'impact_exit',
+  'survey_reminder',
 ];
 
 const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
@@ -47,6 +56,9 @@ const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
   escalation: ['mentor', 'mentees', 'meeting', 'date', 'missed'],
   feedback: ['name', 'month', 'formLink'],
   satisfaction: ['name', 'formLink'],
+  impact_entry: ['name', 'formLink'],
+  impact_exit: ['name', 'formLink'],
+  survey_reminder: ['name', 'survey', 'formLink'],
   digest: ['week', 'summary'],
 };
 /** The placeholders a letter may use, by the names curators type. */
@@ -103,6 +115,26 @@ export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
     body:
       'Здравствуйте, {{имя}}!\n\nПрограмма наставничества этого года завершается. Оцените, пожалуйста, ' +
       'насколько она была полезной:\n{{ссылка_анкета}}\n\nСпасибо за участие!\nКуратор программы наставничества',
+  },
+  impact_entry: {
+    subject: 'Входная диагностика: с чего вы начинаете',
+    body:
+      'Здравствуйте, {{имя}}!\n\nВы начинаете работу в наставнической паре. Ответьте, пожалуйста, на ' +
+      'несколько вопросов о себе (5 минут) — в конце года вы ответите на те же вопросы, и станет видно, ' +
+      'что изменилось:\n{{ссылка_анкета}}\n\nКуратор программы наставничества',
+  },
+  impact_exit: {
+    subject: 'Выходная диагностика: что изменилось за год',
+    body:
+      'Здравствуйте, {{имя}}!\n\nПрограмма этого года подходит к концу. Ответьте, пожалуйста, на те же ' +
+      'вопросы, что и в начале (5 минут):\n{{ссылка_анкета}}\n\nКуратор программы наставничества',
+  },
+  survey_reminder: {
+    subject: 'Ждём ваш ответ: {{анкета}}',
+    body:
+      'Здравствуйте, {{имя}}!\n\nМы пока не получили ваш ответ ({{анкета}}). Это займёт несколько ' +
+      'минут:\n{{ссылка_анкета}}\n\nЕсли вы уже ответили, не обращайте внимания на это письмо.\n' +
+      'Куратор программы наставничества',
   },
   digest: {
     subject: 'Наставничество: сводка на неделю с {{неделя}}',

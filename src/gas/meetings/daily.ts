@@ -5,8 +5,9 @@ import { digestText } from '../../core/mail/digest';
 import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
 import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
-import { formatRussianDate, isWeekend, type LocalDate } from '../../core/meetings/calendar';
+import { formatRussianDate, isWeekend, type LocalDate, monthKey } from '../../core/meetings/calendar';
 import {
+  answeredKey,
   type Duty,
   digestPeriod,
   dutiesOn,
@@ -15,6 +16,7 @@ import {
   type Person,
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
+import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
 import type { CellValue } from '../../core/table';
 import type { DailyJob } from '../feature';
 import { withScriptLock } from '../lock';
@@ -29,8 +31,10 @@ import {
   readOutboxLog,
 } from '../mail/outbox';
 import { readSettingCells } from '../settingsSheet';
+import { readSheet } from '../sheetTable';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
+import { type SurveyLinks, surveyLinks } from './surveys';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
 
 export interface DailyReport {
@@ -50,6 +54,7 @@ function toMail(
   settings: YearSettings,
   url: string,
   optedOut: ReadonlySet<string>,
+  links: SurveyLinks,
 ): OutgoingMail {
   const nonEssential = NON_ESSENTIAL.includes(duty.kind);
   const token = nonEssential ? Utilities.getUuid() : '';
@@ -62,8 +67,7 @@ function toMail(
       ? `${url}?a=move&t=${duty.meetingToken}`
       : 'исправьте дату в листе «Встречи» или сообщите куратору';
   }
-  if (duty.kind === 'feedback') values.formLink = settings.schedule.feedbackFormUrl;
-  if (duty.kind === 'satisfaction') values.formLink = settings.schedule.satisfactionFormUrl;
+  if (duty.survey) values.formLink = links(duty.survey, { email: duty.to, id: duty.participantId });
   const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
   const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl);
   return {
@@ -78,6 +82,16 @@ function toMail(
     token,
     optedOut: nonEssential && optedOut.has(duty.participantId),
   };
+}
+
+/** Who has answered which survey (and, for feedback, which month's), from «Опросы». */
+function answeredSurveys(): Set<string> {
+  const out = new Set<string>();
+  for (const r of readSheet(SpreadsheetApp.getActive(), SURVEYS)) {
+    const a = parseSurveyRow(r.values);
+    if (a) out.add(answeredKey(a.respondentId, a.kind, monthKey(localToday(a.date))));
+  }
+  return out;
 }
 
 /** Reads people and approved pairs and adds the missing meeting plans. Call under the script lock. */
@@ -109,9 +123,12 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     feedbackMonths: s.feedbackMonths,
     feedbackDay: s.feedbackDay,
     digestWeekday: s.digestWeekday,
+    programmeEnd: s.programmeEnd,
+    exitSurveyDays: s.exitSurveyDays,
+    surveyReminderDays: s.surveyReminderDays,
   };
   const curator = curatorAddress(settings);
-  const duties = dutiesOn(today, groups, meetings, dutyRules).map((d) =>
+  const duties = dutiesOn(today, groups, meetings, dutyRules, answeredSurveys()).map((d) =>
     d.kind === 'escalation' ? { ...d, to: curator } : d,
   );
   // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
@@ -132,7 +149,13 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
   const url = webAppUrl(settings);
   const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
-  const mails = fresh.map((d) => toMail(d, settings, url, optedOut));
+  const formLinks = surveyLinks({
+    feedback: s.feedbackFormUrl,
+    satisfaction: s.satisfactionFormUrl,
+    impact_entry: s.impactEntryFormUrl,
+    impact_exit: s.impactExitFormUrl,
+  });
+  const mails = fresh.map((d) => toMail(d, settings, url, optedOut, formLinks));
 
   const week = digestPeriod(today, dutyRules);
   if (week && !known.has(mailKey(curator, 'digest', week))) {
