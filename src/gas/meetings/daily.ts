@@ -2,7 +2,12 @@
 // survey invitations and the weekly digest go into «Почта», then the outbox sends what the quota
 // allows. Re-running it the same day adds nothing: every letter has its key in the send log.
 import { digestText } from '../../core/mail/digest';
-import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
+import {
+  lettersOfEndedPairs,
+  MAIL_STATES,
+  mailKey,
+  remindersAfterTheirMeeting,
+} from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
 import { MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
 import { formatRussianDate, isWeekend, type LocalDate, monthKey } from '../../core/meetings/calendar';
@@ -145,8 +150,27 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
     'пара завершена или участник вышел из неё — письмо больше не нужно',
     outbox,
   );
+  const stale = remindersAfterTheirMeeting(mailRows, today);
+  cancelQueued(
+    stale.map((r) => r.rowNumber),
+    'встреча уже прошла — напоминание не отправлено',
+    outbox,
+  );
+  if (stale.length > 0)
+    appendJournal(
+      'Напоминания о прошедших встречах не отправлены',
+      'ежедневный запуск',
+      `Писем: ${stale.length} — ждали квоты дольше, чем до дня встречи.`,
+    );
   const known = log.keys;
-  const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
+  // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent.
+  const waiting = new Set(mailRows.map((r) => r.key));
+  const invitationSent = (d: Duty) => {
+    if (d.kind !== 'survey_reminder' || !d.survey) return true;
+    const key = mailKey(d.to, d.survey, d.period.slice(d.survey.length + 1));
+    return known.has(key) && !waiting.has(key);
+  };
+  const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)) && invitationSent(d));
   const url = webAppUrl(settings);
   const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
   const formLinks = surveyLinks({
