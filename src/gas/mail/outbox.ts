@@ -347,7 +347,12 @@ export function deliverDue(): DeliveryReport {
   }
 }
 
-/** Trigger handler of the continuation. */
+/**
+ * Trigger handler of the continuation. A fired one-off trigger is gone: the next one is set before
+ * anything that can fail, so a continuation cut by a service error is retried within minutes, the
+ * same quota day, and a letter it left «отправляется» can still be settled by the quota.
+ */
 export function deliverMail(): void {
+  renewContinuation();
   deliverDue();
 }
