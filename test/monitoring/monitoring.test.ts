@@ -111,6 +111,25 @@ const EXPECTED: Record<string, number> = {
   'wantsToMentor.count': 2,
   'wantsToMentor.total': 3,
   'wantsToMentor.percent': 66.7,
+  // Response rates over the 9 in mentoring: satisfaction e1 e2 e3 e6 m1 m3; feedback e2; entry e1 e2
+  // e3 e4 m1; exit e1 e2 e3 m1.
+  'surveys.satisfaction.count': 6,
+  'surveys.satisfaction.total': 9,
+  'surveys.satisfaction.percent': 66.7,
+  'surveys.feedback.count': 1,
+  'surveys.feedback.total': 9,
+  'surveys.feedback.percent': 11.1,
+  'surveys.impact_entry.count': 5,
+  'surveys.impact_entry.total': 9,
+  'surveys.impact_entry.percent': 55.6,
+  'surveys.impact_exit.count': 4,
+  'surveys.impact_exit.total': 9,
+  'surveys.impact_exit.percent': 44.4,
+  // Feedback: e2's one answer, overall 2; no mentor answered.
+  'feedback.all.mentee.avg': 2,
+  'feedback.all.mentee.n': 1,
+  'feedback.all.mentor.avg': 0,
+  'feedback.all.mentor.n': 0,
   // Entry diagnostics: e1 e2 e3 e4 m1 of the 9 in mentoring = 55.6%.
   'diagnostics.count': 5,
   'diagnostics.total': 9,

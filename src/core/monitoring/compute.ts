@@ -2,7 +2,13 @@
 // Pure and deterministic: the same input gives the same rows in the same order.
 
 import { FULFILLED_PERCENT, fulfilmentOf } from '../meetings/completion';
-import { type SurveyAnswer, type SurveyKind, WANTS_TO_MENTOR } from '../meetings/surveys';
+import {
+  SURVEY_KIND_LABELS,
+  SURVEY_KINDS,
+  type SurveyAnswer,
+  type SurveyKind,
+  WANTS_TO_MENTOR,
+} from '../meetings/surveys';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -329,6 +335,30 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     menteeWishes.size,
     'чел.',
   );
+
+  out.start('Опросы: отклик и обратная связь');
+  // Everyone in a working pair is invited to every survey of the year; a response rate is who answered.
+  for (const kind of SURVEY_KINDS) {
+    const respondents = new Set(answers.filter((a) => a.kind === kind).map((a) => a.respondentId));
+    out.share(
+      `surveys.${kind}`,
+      `Ответили: ${SURVEY_KIND_LABELS[kind]}`,
+      [...inMentoring].filter((id) => respondents.has(id)).length,
+      inMentoring.size,
+      'чел.',
+    );
+  }
+  const feedback = latestAnswers(answers, 'feedback');
+  for (const role of ROLES) {
+    average(
+      `feedback.all.${role}`,
+      `Обратная связь, ${ROLE_LABELS[role]}`,
+      feedback
+        .filter((a) => a.role === role)
+        .map(answerMean)
+        .filter((v): v is number => v !== undefined),
+    );
+  }
 
   out.start('Влияние на участников (этап 2: вход и выход)');
   const entries = latestByRespondent(answers, 'impact_entry');

@@ -41,7 +41,7 @@ export const MEETINGS_FEATURE: Feature = {
       run: () => {
         ensureSheet(MEETINGS);
         ensureSheet(MAIL);
-        ensureSheet(SURVEYS, undefined, ['responseId']);
+        ensureSheet(SURVEYS, undefined, ['responseId', 'comment']);
         const book = spreadsheet();
         for (const role of ROLES) {
           if (book.getSheetByName(BASES[role].name)) openBaseWithOptOut(role, book);

@@ -6,6 +6,7 @@ import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { SCHEDULE_SETTINGS, SURVEY_URL_SETTING } from '../../core/meetings/settings';
 import {
+  freeText,
   SURVEY_KINDS,
   SURVEYS,
   type SurveyKind,
@@ -150,7 +151,7 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
   }
   const responseId = response.getId();
   return withScriptLock(() => {
-    const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId']), SURVEYS);
+    const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId', 'comment']), SURVEYS);
     if (table.read().some((r) => r.values.responseId === responseId)) return 'уже записан';
     const email = (answers.email ?? '').trim().toLowerCase();
     const code = (answers.participant ?? '').trim();
@@ -170,7 +171,7 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
       pairId: link?.pairId ?? '',
       date: new Date(response.getTimestamp().getTime()),
     });
-    table.write([], [{ ...surveyRecord(answer), responseId }]);
+    table.write([], [{ ...surveyRecord(answer), responseId, comment: freeText(def.items, answers) }]);
     if (!person || problems.length > 0) {
       appendJournal(
         `${def.title}: ответ требует внимания`,
