@@ -41,7 +41,13 @@ describe('meeting plan', () => {
     const regular = plan.filter((m) => m.kind === 'regular').map((m) => Date.parse(m.date));
     const gaps = regular.slice(1).map((t, i) => (t - regular[i]) / 86_400_000);
     expect(gaps.filter((g) => g === 14).length).toBeGreaterThan(gaps.length / 2);
-    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(7);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(14);
+  });
+
+  it('goes on with the cadence from the first meeting after the winter break', () => {
+    const after = plan.filter((m) => m.kind === 'regular' && m.date > '2027-01-10').map((m) => m.date);
+    expect(after[0]).toBe('2027-01-11');
+    expect(after[1]).toBe('2027-01-25');
   });
 
   it('plans the final meeting on the last school day before the end when the end is a weekend', () => {

@@ -47,9 +47,10 @@ export const meetingId = (plan: string, number: number): string => `${plan}#${nu
 
 /**
  * Proposed dates. Regular meetings keep the cadence from the planning meeting; one that falls on a
- * holiday moves to the next school day, and it is dropped if that collides with the next one or comes
- * closer than a week to the final meeting. Whatever does not fit before the programme end is left out,
- * except the final meeting itself.
+ * holiday moves to the next school day and the cadence goes on from there, so the meeting after a
+ * break is never followed by another a few days later. A regular meeting comes no closer than a week
+ * to the final one; whatever does not fit before the programme end is left out, except the final
+ * meeting itself.
  */
 export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMeeting[] {
   const final = previousSchoolDay(rules.programmeEnd, rules.holidays);
@@ -66,14 +67,13 @@ export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMe
     if (date < final) out.push({ kind, date });
   }
   const lastRegular = addDays(final, -7);
-  let last = out.length > 0 ? out[out.length - 1].date : approvedOn;
   if (out.length === 3) {
-    for (let nominal = addDays(planning, rules.intervalDays); nominal <= lastRegular; ) {
-      const date = nextSchoolDay(nominal, rules.holidays);
-      nominal = addDays(nominal, rules.intervalDays);
-      if (date > lastRegular || date >= nominal || date <= last) continue;
+    for (
+      let date = nextSchoolDay(addDays(planning, rules.intervalDays), rules.holidays);
+      date <= lastRegular;
+    ) {
       out.push({ kind: 'regular', date });
-      last = date;
+      date = nextSchoolDay(addDays(date, rules.intervalDays), rules.holidays);
     }
   }
   out.push({ kind: 'final', date: final });
