@@ -4,6 +4,7 @@
 import {
   addDays,
   type DayRange,
+  formatRussianDate,
   isSchoolDay,
   type LocalDate,
   nextSchoolDay,
@@ -84,5 +85,27 @@ export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMe
 export function meetingDateProblem(date: LocalDate, rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>) {
   if (date > rules.programmeEnd) return 'дата позже окончания программы';
   if (!isSchoolDay(date, rules.holidays)) return 'это выходной или каникулы';
+  return undefined;
+}
+
+/**
+ * Why a meeting cannot move to `to` within its plan: the plan's order (знакомство first, итоговая
+ * last) holds, so a move may not pass the meeting before or after it. Meetings are numbered «план#N».
+ */
+export function moveOrderProblem(
+  plan: ReadonlyArray<{ id: string; kind: MeetingKind; date?: LocalDate }>,
+  movedId: string,
+  to: LocalDate,
+): string | undefined {
+  const number = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
+  const n = number(movedId);
+  const dated = plan.filter((m) => m.id !== movedId && m.date !== undefined);
+  const before = dated.filter((m) => number(m.id) < n).sort((a, b) => number(b.id) - number(a.id))[0];
+  const after = dated.filter((m) => number(m.id) > n).sort((a, b) => number(a.id) - number(b.id))[0];
+  const show = (m: { kind: MeetingKind; date?: LocalDate }) =>
+    `${MEETING_KIND_LABELS[m.kind]} ${formatRussianDate(m.date as LocalDate)}`;
+  if (before?.date && to <= before.date)
+    return `не раньше следующего дня после предыдущей встречи плана (${show(before)})`;
+  if (after?.date && to >= after.date) return `не позже дня перед следующей встречей плана (${show(after)})`;
   return undefined;
 }
