@@ -2,6 +2,7 @@
 // workspace that runs the script knows sheets and files, not what the programme keeps in them.
 import { JOURNAL } from '../core/intake/journal';
 import { SHEETS } from '../core/sheets';
+import { type ArchivedYear, archivedYearFigures, archivedYears, currentYear } from './monitoring/yearFigures';
 import { readSheet } from './sheetTable';
 
 export interface ProgrammeFigures {
@@ -11,6 +12,10 @@ export interface ProgrammeFigures {
   documents: number;
   /** Журнал events that report an error or a rejected questionnaire. */
   errors: number;
+  /** The school year worked in, «2026-2027». */
+  year: string;
+  /** Each closed year: pairs by state, meetings held of planned, survey answers by kind. */
+  archive: ArchivedYear[];
 }
 
 /** Rows below the header that hold anything; 0 for a sheet not made yet. */
@@ -36,5 +41,9 @@ export function programmeFigures(): ProgrammeFigures {
     pairs: filledRows(SHEETS.pairs).length,
     documents: filledRows(SHEETS.documents).length,
     errors: journalErrors(),
+    year: currentYear(),
+    archive: archivedYears(SpreadsheetApp.getActive()).map((y) =>
+      archivedYearFigures(SpreadsheetApp.getActive(), y),
+    ),
   };
 }

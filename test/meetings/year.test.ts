@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SEED_SCRIPT } from '../../bench/schools/seedScript';
+import { programmeStatus } from '../../src/cli/status';
 import {
   addDays,
   dayOfSheetDate,
@@ -101,6 +102,7 @@ describe('a school year of meetings and letters', () => {
   let seed: LocalWorkspace;
   let meetings: Row[] = [];
   let all: Letter[] = [];
+  let surveys: Row[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nastavnik-year-'));
@@ -138,6 +140,26 @@ describe('a school year of meetings and letters', () => {
     }
     meetings = seed.run('readSheet', 'Встречи') as Row[];
     all = await letters(dir);
+    // Anton answers the satisfaction survey from the link in his letter; then the curator closes the year.
+    const invitation = all.find((l) => l.to === 'anton@school.test' && l.subject.startsWith('Итоги года'));
+    const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(invitation?.text ?? '')?.[0] ?? '';
+    const scales = Object.fromEntries(
+      [
+        'Комфорт общения с наставником (наставляемым)',
+        'Полезность встреч',
+        'Понятность целей и плана работы',
+        'Организация программы и поддержка куратора',
+        'Программа оправдала ожидания',
+        'В целом я доволен(льна) участием',
+      ].map((title) => [title, '9']),
+    );
+    ws.submitPrefilled(link, {
+      ...scales,
+      'Вы участвуете в программе как': 'наставляемый',
+      'Хотели бы вы продолжить работу в программе в следующем году?': 'да',
+    });
+    surveys = seed.run('readSheet', 'Опросы') as Row[];
+    ws.run('closeSchoolYear');
   }, 600_000);
 
   const isoOf = (m: Row) => dayOf(m.Дата);
@@ -230,8 +252,8 @@ describe('a school year of meetings and letters', () => {
     expect(digests.find((l) => l.day.startsWith('2026-12'))?.text).toContain('Мониторинг — до 20.12.2026');
   });
 
-  it('completes the pairs after the programme’s end, asks the reason of the early end, and writes the outcome to the bases', () => {
-    const pairs = seed.run('readSheet', 'Пары') as Row[];
+  it('completes the pairs after the programme’s end, asks the reason of the early end, and writes the outcome to the bases (read from the closed year’s archive)', () => {
+    const pairs = seed.run('readSheet', 'Пары 2026-2027') as Row[];
     const byId = (id: string) => pairs.find((p) => p['ID пары'] === id) as Row;
     const n1 = meetings.filter((m) => m['Код наставника'] === 'N1').length;
     const n2 = meetings.filter((m) => m['Код наставника'] === 'N2').length;
@@ -245,18 +267,18 @@ describe('a school year of meetings and letters', () => {
     expect(dayOf(byId('P3')['Дата окончания'])).toBe('2027-02-01');
     expect(byId('P3')['Выполнение плана, %']).toBe(0);
     expect(String(byId('P3').Проблема)).toContain('укажите причину');
-    const mentors = seed.run('readSheet', 'Наставники') as Row[];
+    const mentors = seed.run('readSheet', 'Наставники 2026-2027') as Row[];
     const petrova = mentors.find((m) => m.ID === 'N1') as Row;
     expect(dayOf(petrova['Дата окончания'])).toBe('2027-06-10');
     expect(petrova.Итоги).toBe(
       `с U1: завершена 10.06.2027, встреч проведено ${n1} из ${n1} (100 %); с U2: завершена 10.06.2027, встреч проведено ${n1} из ${n1} (100 %)`,
     );
-    const vera = (seed.run('readSheet', 'Наставляемые') as Row[]).find((m) => m.ID === 'U3') as Row;
+    const vera = (seed.run('readSheet', 'Наставляемые 2026-2027') as Row[]).find((m) => m.ID === 'U3') as Row;
     expect(vera.Итоги).toBe(
       `с наставником N2: завершена досрочно 01.02.2027, встреч проведено 0 из ${n2} (0 %)`,
     );
     const figures = new Map(
-      (seed.run('readSheet', 'Мониторинг') as Row[]).map((r) => [String(r.Ключ), r.Значение]),
+      (seed.run('readSheet', 'Мониторинг 2026-2027') as Row[]).map((r) => [String(r.Ключ), r.Значение]),
     );
     expect(figures.get('pairs.completed.count')).toBe(2);
     expect(figures.get('pairs.ended_early.count')).toBe(1);
@@ -264,6 +286,27 @@ describe('a school year of meetings and letters', () => {
     expect(figures.get('plans.meetings.total')).toBe(2 * n1 + n2);
     expect(figures.get('plans.fulfilled.count')).toBe(2);
     expect(figures.get('plans.fulfilled.total')).toBe(3);
+  });
+
+  it('attaches the answer given through the letter’s link to the participant and pair', () => {
+    expect(surveys.map((r) => [r['Код участника'], r.Пара, r.Вид])).toEqual([
+      ['U1', 'P1', 'удовлетворённость'],
+    ]);
+  });
+
+  it('closes the year: the status shows the next year and the closed one’s pairs, meetings and answers', () => {
+    const n1 = meetings.filter((m) => m['Код наставника'] === 'N1').length;
+    const n2 = meetings.filter((m) => m['Код наставника'] === 'N2').length;
+    const status = programmeStatus(ws);
+    expect(status.year).toBe('2027-2028');
+    expect(status.archive).toEqual([
+      {
+        year: '2026-2027',
+        pairs: { proposed: 0, locked: 0, rejected: 0, approved: 0, completed: 2, ended_early: 1 },
+        meetings: { held: n1, planned: n1 + n2 },
+        surveys: { satisfaction: 1 },
+      },
+    ]);
   });
 
   it('sends every letter once: the outbox matches the send log', () => {
