@@ -103,6 +103,7 @@ describe('a school year of meetings and letters', () => {
   let meetings: Row[] = [];
   let all: Letter[] = [];
   let surveys: Row[] = [];
+  let nextYear: Row[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nastavnik-year-'));
@@ -160,6 +161,12 @@ describe('a school year of meetings and letters', () => {
     });
     surveys = seed.run('readSheet', 'Опросы') as Row[];
     ws.run('closeSchoolYear');
+    // The new year: Petrova mentors Глеб from a pair approved on 1 July 2027.
+    seed.run('appendRecords', 'Наставники', [mentor('N1', 'Петрова', 'petrova@school.test')]);
+    seed.run('appendRecords', 'Наставляемые', [mentee('U4', 'Глеб', 'gleb@school.test')]);
+    seed.run('appendRecords', 'Пары', [{ ...pair('P4', 'N1', 'U4'), 'Дата утверждения': '01.07.2027' }]);
+    ws.advanceClock('1d');
+    nextYear = seed.run('readSheet', 'Встречи') as Row[];
   }, 600_000);
 
   const isoOf = (m: Row) => dayOf(m.Дата);
@@ -307,6 +314,18 @@ describe('a school year of meetings and letters', () => {
         surveys: { satisfaction: 1 },
       },
     ]);
+  });
+
+  it('plans the new year’s pair on the proposed calendar: from September to the end of the next programme', () => {
+    const settings = new Map(
+      (seed.run('readSheet', 'Настройки') as Row[]).map((r) => [String(r.Параметр), r.Значение]),
+    );
+    expect(dayOf(settings.get('Программа: дата окончания') as string)).toBe('2028-06-10');
+    expect(String(settings.get('Каникулы и праздники'))).toContain('27.12.2027–09.01.2028');
+    const dates = nextYear.map(isoOf);
+    expect(nextYear.length).toBeGreaterThan(10);
+    expect(dates[0]).toBe('2027-09-01');
+    expect(dates[dates.length - 1]).toBe('2028-06-09');
   });
 
   it('sends every letter once: the outbox matches the send log', () => {
