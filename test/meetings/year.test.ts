@@ -256,7 +256,24 @@ describe('a school year of meetings and letters', () => {
       if (!inRanges(day, holidays)) weeks.add(weekStart(day));
     expect(digests).toHaveLength(weeks.size);
     expect(new Set(digests.map((l) => weekStart(l.day))).size).toBe(weeks.size);
-    expect(digests.find((l) => l.day.startsWith('2026-12'))?.text).toContain('Мониторинг — до 20.12.2026');
+    const december = digests.find((l) => l.day.startsWith('2026-12'))?.text;
+    expect(december).toContain('Мониторинг — до 20.12.2026');
+    expect(december).toContain('Статистический отчёт о числе участников — до 30.12.2026');
+    expect(digests.find((l) => l.day.startsWith('2027-06'))?.text).toContain(
+      'Итоговые встречи пар — до 10.06.2027',
+    );
+  });
+
+  it('keeps the deadline calendar of each year, with the states of its tasks', () => {
+    const calendar = seed.run('readSheet', 'Календарь сроков') as Row[];
+    const ofYear = (year: string) => calendar.filter((r) => r['Учебный год'] === year);
+    expect(ofYear('2026-2027')).toHaveLength(19);
+    expect(ofYear('2027-2028')).toHaveLength(19);
+    // On 1 July 2027 nobody has marked anything done: the July tasks are close, the rest overdue.
+    const soon = ofYear('2026-2027').filter((r) => r.Состояние === 'скоро');
+    expect(soon.map((r) => r.Код)).toEqual(['п. 7.4', 'п. 7.5', 'п. 7.7', 'п. 7.8']);
+    expect(ofYear('2026-2027').filter((r) => r.Состояние === 'просрочено')).toHaveLength(15);
+    expect(ofYear('2027-2028').find((r) => r.Код === 'мониторинг-1')?.Состояние).toBe('предстоит');
   });
 
   it('completes the pairs after the programme’s end, asks the reason of the early end, and writes the outcome to the bases (read from the closed year’s archive)', () => {

@@ -37,6 +37,7 @@ import {
 } from '../mail/outbox';
 import { readSettingCells } from '../settingsSheet';
 import { readSheet } from '../sheetTable';
+import { syncDeadlineCalendar } from './deadlineCalendar';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
 import { type SurveyLinks, surveyLinks } from './surveys';
@@ -181,6 +182,7 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
   });
   const mails = fresh.map((d) => toMail(d, settings, url, optedOut, formLinks));
 
+  const tasks = syncDeadlineCalendar(today, settings);
   const week = digestPeriod(today, dutyRules);
   if (week && !known.has(mailKey(curator, 'digest', week))) {
     const activePlans = new Set(groups.filter((g) => today <= g.endsOn).map((g) => g.planId));
@@ -201,6 +203,7 @@ function plan(today: LocalDate, settings: YearSettings): Omit<DailyReport, 'deli
         ...s.deadlines.map((d) => ({ title: 'Мониторинг', ...d })),
         ...s.statisticsDeadlines.map((d) => ({ title: 'Статистический отчёт о числе участников', ...d })),
       ],
+      tasks,
       horizonDays: s.deadlineHorizonDays,
       waitingForQuota: Math.max(0, queued - MailApp.getRemainingDailyQuota()),
       unconfirmed: mailRows.filter((r) => r.state === MAIL_STATES.unconfirmed).length,

@@ -8,6 +8,7 @@ import { MEETINGS } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { SURVEYS } from '../../core/meetings/surveys';
 import { ROLES } from '../../core/model';
+import { DEADLINES } from '../../core/monitoring/deadlineCalendar';
 import type { Feature } from '../feature';
 import { withScriptLock } from '../lock';
 import { localToday } from '../mail/journal';
@@ -40,6 +41,7 @@ export const MEETINGS_FEATURE: Feature = {
       name: 'Встречи, почта и опросы',
       run: () => {
         ensureSheet(MEETINGS);
+        ensureSheet(DEADLINES);
         ensureSheet(MAIL);
         ensureSheet(SURVEYS, undefined, ['responseId', 'comment']);
         const book = spreadsheet();
