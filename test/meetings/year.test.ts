@@ -33,6 +33,7 @@ const mentor = (id: string, last: string, email: string) => ({
   Отчество: 'Петровна',
   'E-mail': email,
   Категория: 'педагог',
+  'Долгосрочная база': 'да',
 });
 const mentee = (id: string, first: string, email: string, parentEmail = '') => ({
   ID: id,
@@ -167,6 +168,7 @@ describe('a school year of meetings and letters', () => {
     seed.run('appendRecords', 'Пары', [{ ...pair('P4', 'N1', 'U4'), 'Дата утверждения': '01.07.2027' }]);
     ws.advanceClock('1d');
     nextYear = seed.run('readSheet', 'Встречи') as Row[];
+    all = await letters(dir);
   }, 600_000);
 
   const isoOf = (m: Row) => dayOf(m.Дата);
@@ -219,8 +221,9 @@ describe('a school year of meetings and letters', () => {
     expect(nudged).toHaveLength(expectedNudges.length);
     const escalations = of(CURATOR).filter((l) => l.subject.startsWith('Пропущены встречи'));
     expect(escalations).toHaveLength(expectedNudges.length - 1);
+    // Nothing about the ended pair; the next year's invitation to the long-term base is another matter.
     for (const to of ['orlova@school.test', 'vera@school.test']) {
-      expect(of(to).filter((l) => l.day >= FLIP_DAY)).toEqual([]);
+      expect(of(to).filter((l) => l.day >= FLIP_DAY && !l.subject.startsWith('Приглашаем'))).toEqual([]);
     }
   });
 
@@ -343,6 +346,19 @@ describe('a school year of meetings and letters', () => {
     expect(nextYear.length).toBeGreaterThan(10);
     expect(dates[0]).toBe('2027-09-01');
     expect(dates[dates.length - 1]).toBe('2028-06-09');
+  });
+
+  it('invites the long-term mentor base to the new year with the mentor questionnaire prefilled', () => {
+    const invitations = all.filter(
+      (l) => l.subject === 'Приглашаем вас наставником в 2027-2028 учебном году',
+    );
+    expect(invitations.map((l) => l.to).sort()).toEqual(['orlova@school.test', 'petrova@school.test']);
+    const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(
+      invitations.find((l) => l.to === 'petrova@school.test')?.text ?? '',
+    )?.[0];
+    expect(link).toMatch(/viewform\?usp=pp_url&entry\.\d+=petrova%40school\.test/);
+    expect(decodeURIComponent(link ?? '')).toContain('=Петрова&');
+    expect(decodeURIComponent(link ?? '')).toContain('=Ирина&');
   });
 
   it('sends every letter once: the outbox matches the send log', () => {

@@ -13,6 +13,7 @@ export const LETTER_FIELDS = {
   moveLink: 'ссылка_перенести',
   formLink: 'ссылка_анкета',
   survey: 'анкета',
+  schoolYear: 'учебный_год',
   week: 'неделя',
   summary: 'сводка',
 } as const;

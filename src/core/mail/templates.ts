@@ -17,6 +17,7 @@ export const MAIL_KINDS = [
   'impact_entry',
   'impact_exit',
   'survey_reminder',
+  'reenrol',
   'digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -32,6 +33,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   impact_entry: 'приглашение: входная диагностика',
   impact_exit: 'приглашение: выходная диагностика',
   survey_reminder: 'напоминание: анкета без ответа',
+  reenrol: 'приглашение: наставник в новом учебном году',
   digest: 'сводка куратору',
 };
 
@@ -59,6 +61,7 @@ const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
   impact_entry: ['name', 'formLink'],
   impact_exit: ['name', 'formLink'],
   survey_reminder: ['name', 'survey', 'formLink'],
+  reenrol: ['name', 'schoolYear', 'formLink'],
   digest: ['week', 'summary'],
 };
 /** The placeholders a letter may use, by the names curators type. */
@@ -135,6 +138,14 @@ export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
       'Здравствуйте, {{имя}}!\n\nМы пока не получили ваш ответ ({{анкета}}). Это займёт несколько ' +
       'минут:\n{{ссылка_анкета}}\n\nЕсли вы уже ответили, не обращайте внимания на это письмо.\n' +
       'Куратор программы наставничества',
+  },
+  reenrol: {
+    subject: 'Приглашаем вас наставником в {{учебный_год}} учебном году',
+    body:
+      'Здравствуйте, {{имя}}!\n\nСпасибо, что были наставником и согласились остаться в долгосрочной базе ' +
+      'наставников. Программа наставничества начинает {{учебный_год}} учебный год. Если вы готовы продолжить, ' +
+      'заполните анкету наставника — ваш адрес и имя уже в ней, проверьте остальное (5 минут):\n' +
+      '{{ссылка_анкета}}\n\nКуратор программы наставничества',
   },
   digest: {
     subject: 'Наставничество: сводка на неделю с {{неделя}}',

@@ -9,6 +9,7 @@ import { academicYear, archiveSheetName, YEAR_SHEETS } from '../../core/monitori
 import { readSettings, settingCells } from '../../core/settings';
 import { appendJournal, localToday } from '../mail/journal';
 import { settingsTable } from '../settingsSheet';
+import { inviteMentorBank } from './reenrol';
 import { runMonitoring } from './refresh';
 import { schoolReport } from './reportDocuments';
 
@@ -22,6 +23,8 @@ export interface YearCloseResult {
   archived: string[];
   reports: string[];
   bankAdded: number;
+  /** Mentors of the long-term base invited to the next year. */
+  invited: number;
   /** The next year's calendar written to Настройки for the curator to confirm. */
   next?: NextYearCalendar;
 }
@@ -80,16 +83,19 @@ export function closeSchoolYearIn(book: Book, now: Date): YearCloseResult {
   const props = PropertiesService.getScriptProperties();
   const year = academicYear(localToday(now));
   const key = closedKey(year);
-  if (props.getProperty(key)) return { year, alreadyClosed: true, archived: [], reports: [], bankAdded: 0 };
+  if (props.getProperty(key))
+    return { year, alreadyClosed: true, archived: [], reports: [], bankAdded: 0, invited: 0 };
   const run = runMonitoring(book, now);
   const reports = [schoolReport('yearEnd', run), schoolReport('statistics', run)];
   const archived = YEAR_SHEETS.filter((name) => archiveSheet(book, name, run.year));
   const next = proposeNextYear(run.year);
+  const following = Number(run.year.slice(5));
+  const invited = inviteMentorBank(book, `${following}-${following + 1}`);
   props.setProperty(key, run.today);
   appendJournal(
     'Учебный год закрыт',
     Session.getActiveUser().getEmail(),
-    `${run.year}: в архив — ${archived.length ? archived.join(', ') : 'листы уже были в архиве'}; в долгосрочную базу добавлено наставников — ${run.bankAdded}.`,
+    `${run.year}: в архив — ${archived.length ? archived.join(', ') : 'листы уже были в архиве'}; в долгосрочную базу добавлено наставников — ${run.bankAdded}; приглашено на новый год — ${invited}.`,
   );
-  return { year: run.year, alreadyClosed: false, archived, reports, bankAdded: run.bankAdded, next };
+  return { year: run.year, alreadyClosed: false, archived, reports, bankAdded: run.bankAdded, invited, next };
 }
