@@ -44,7 +44,9 @@ it('ends the school year with reports and archive and prints the coverage agains
   expect(outcomes).toContain(
     'отклик на опросы: входная диагностика 55,6% (5 из 9); обратная связь 11,1% (1 из 9); выходная 44,4% (4 из 9); удовлетворённость 66,7% (6 из 9)',
   );
-  expect(outcomes).toContain('выполнение планов: проведено 0 из 0 встреч (0%, цель 90%)');
+  expect(outcomes).toContain(
+    'выполнение индивидуальных планов: встреч пар проведено 0 из 0 встреч (0%, цель 90%)',
+  );
   // Monitoring on 25 June, then the first days of July for the long-term base to enrol again.
   expect(ws.now().toISOString().slice(0, 10)).toBe('2026-07-01');
 });

@@ -12,7 +12,7 @@ import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
 import type { LocalWorkspace } from '../../local';
 import type { DemoStage } from './stages';
-import { answerSurveys } from './surveyAnswers';
+import { answerSurveys, type Respondent } from './surveyAnswers';
 
 const EARLY_REASONS = ['наставляемый перевёлся в другую школу', 'наставник ушёл в декретный отпуск'];
 
@@ -66,7 +66,7 @@ export const meetingsStage: DemoStage = {
     const answered = new Set<string>();
     let answers = 0;
     let late = 0;
-    const roles = new Map<string, 'наставник' | 'наставляемый'>();
+    const people = new Map<string, Respondent>();
     const ended: string[] = [];
     for (let month = 10; month <= 17; month++) {
       const step = new Date(
@@ -95,15 +95,15 @@ export const meetingsStage: DemoStage = {
           ws.edit(SHEETS.meetings, `${heldColumn}${i + 2}`, 'да');
         }
       });
-      if (roles.size === 0) {
+      if (people.size === 0) {
         for (const role of ['mentor', 'mentee'] as const)
           for (const r of ws.sheetRows(BASES[role].name))
-            roles.set(
-              String(r[columnIndex(BASES[role], 'id')]),
-              role === 'mentor' ? 'наставник' : 'наставляемый',
-            );
+            people.set(String(r[columnIndex(BASES[role], 'id')]), {
+              role: role === 'mentor' ? 'наставник' : 'наставляемый',
+              student: String(r[columnIndex(BASES[role], 'category')]) === 'ученик',
+            });
       }
-      const round = answerSurveys(ws, dir, answered, roles);
+      const round = answerSurveys(ws, dir, answered, people);
       answers += round.answered;
       late += round.late;
       // In February the curator ends two pairs early and says why.

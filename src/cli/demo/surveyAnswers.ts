@@ -41,8 +41,17 @@ interface Invitation {
   participantId: string;
 }
 
+export interface Respondent {
+  role: 'наставник' | 'наставляемый';
+  /** A student answers the items «Ученикам», an adult those «Педагогам»; everyone those «Всем». */
+  student: boolean;
+}
+
+const forSomeoneElse = (title: string, who: Respondent): boolean =>
+  who.student ? title.startsWith('Педагогам') : title.startsWith('Ученикам');
+
 /** The answers one person gives to one survey, by item title. */
-function answersOf(kind: SurveyKind, inv: Invitation, role: string): Record<string, string> {
+function answersOf(kind: SurveyKind, inv: Invitation, who: Respondent): Record<string, string> {
   const def = DEFINITIONS.find((d) => d.id === kind);
   if (!def) return {};
   const out: Record<string, string> = {
@@ -51,7 +60,8 @@ function answersOf(kind: SurveyKind, inv: Invitation, role: string): Record<stri
   };
   const roll = (salt: string) => dice(`${inv.key}${salt}`);
   for (const item of def.items) {
-    if (item.key === 'role') out[item.title] = role;
+    if (item.key === 'role') out[item.title] = who.role;
+    else if (forSomeoneElse(item.title, who)) continue;
     else if (item.type === 'scale') {
       const base = kind === 'impact_entry' ? 4 : kind === 'impact_exit' ? 6 : 7;
       out[item.title] = String(Math.min(10, base + (roll(item.key) % 4)));
@@ -74,13 +84,13 @@ export interface SurveyRound {
 
 /**
  * Answers the invitations sent so far: 6 in 10 answer when invited, 2 in 10 only once they have been
- * reminded (the round after), 2 in 10 never. `done` keeps the invitations already answered.
+ * reminded (the round after), 2 in 10 never (feedback: 3, 2 and 5 in 10). `done` keeps the invitations already answered.
  */
 export function answerSurveys(
   ws: LocalWorkspace,
   dir: string,
   done: Set<string>,
-  roles: ReadonlyMap<string, 'наставник' | 'наставляемый'>,
+  people: ReadonlyMap<string, Respondent>,
 ): SurveyRound {
   const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
   const kindOf = new Map<string, SurveyKind>(DEFINITIONS.map((d) => [MAIL_KIND_LABELS[d.id], d.id]));
@@ -101,14 +111,15 @@ export function answerSurveys(
   const forms = formIdsByTitle(dir, ws);
   const round: SurveyRound = { answered: 0, late: 0 };
   for (const inv of invitations) {
-    const roll = dice(inv.key);
+    // Feedback comes three times a year and fewer bother: 3 in 10 at once, 2 after the reminder.
+    const roll = inv.kind === 'feedback' ? dice(inv.key) + 3 : dice(inv.key);
     const [, period, address] = inv.key.split('|');
     const late = roll >= 6 && roll < 8;
     if (roll >= 8 || (late && !reminded.has(`${inv.kind}:${period}|${address}`))) continue;
     const formId = forms.get(DEFINITIONS.find((d) => d.id === inv.kind)?.title ?? '');
-    const role = roles.get(inv.participantId);
-    if (!formId || !role) continue;
-    ws.submit(formId, answersOf(inv.kind, inv, role));
+    const who = people.get(inv.participantId);
+    if (!formId || !who) continue;
+    ws.submit(formId, answersOf(inv.kind, inv, who));
     done.add(inv.key);
     round.answered++;
     if (late) round.late++;

@@ -79,7 +79,7 @@ export const yearCloseStage: DemoStage = {
         const sign = r.value >= 0 ? '+' : '';
         return `  ${r.name.replace(/: изменение$/, '')}: ${russianNumber(value(`${base}.entry`))} → ${russianNumber(value(`${base}.exit`))} (${sign}${russianNumber(r.value)}; участников ${value(`${base}.n`)})`;
       });
-    const fulfilment = `выполнение планов: проведено ${value('plans.meetings.count')} из ${value('plans.meetings.total')} встреч (${russianNumber(value('plans.meetings.percent'))}%, цель 90%)`;
+    const fulfilment = `выполнение индивидуальных планов: встреч пар проведено ${value('plans.meetings.count')} из ${value('plans.meetings.total')} встреч (${russianNumber(value('plans.meetings.percent'))}%, цель 90%)`;
     const rate = (kind: string, label: string) =>
       `${label} ${russianNumber(value(`surveys.${kind}.percent`))}% (${value(`surveys.${kind}.count`)} из ${value(`surveys.${kind}.total`)})`;
     const rates = `отклик на опросы: ${[rate('impact_entry', 'входная диагностика'), rate('feedback', 'обратная связь'), rate('impact_exit', 'выходная'), rate('satisfaction', 'удовлетворённость')].join('; ')}`;
