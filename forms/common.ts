@@ -10,6 +10,19 @@ export const EMAIL_ITEM: FormItem = {
   required: true,
 };
 
+/**
+ * The survey forms' link in a letter fills this in, so the answer attaches to the participant (and
+ * their pair) even when they answer from another address. Forms cannot hide an item: the title asks
+ * to leave it as it is.
+ */
+export const PARTICIPANT_ITEM: FormItem = {
+  key: 'participant',
+  title: 'Код участника',
+  help: 'Заполнен заранее по ссылке из письма — не меняйте его. Если поле пустое, оставьте его пустым.',
+  type: 'short',
+  required: false,
+};
+
 export const NAME_ITEMS: readonly FormItem[] = [
   { key: 'lastName', title: 'Фамилия', help: '', type: 'short', required: true },
   { key: 'firstName', title: 'Имя', help: '', type: 'short', required: true },

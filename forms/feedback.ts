@@ -1,6 +1,6 @@
 // Анкета обратной связи (seed 002: every December, March and June). Short on purpose: participants
 // get it three times a year. Scales 1–10, like the satisfaction survey, so monitoring can compare.
-import { EMAIL_ITEM } from './common';
+import { EMAIL_ITEM, PARTICIPANT_ITEM } from './common';
 import type { FormDefinition, FormItem } from './definition';
 
 export const ROLE_ITEM: FormItem = {
@@ -38,6 +38,7 @@ export const FEEDBACK_FORM: FormDefinition & { id: 'feedback' } = {
   confirmation: 'Спасибо! Куратор учтёт ваши ответы.',
   items: [
     EMAIL_ITEM,
+    PARTICIPANT_ITEM,
     ROLE_ITEM,
     scaleItem('meetingsUseful', 'Встречи полезны'),
     scaleItem('comfort', 'Мне комфортно общаться в паре (группе)'),

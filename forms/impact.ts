@@ -2,7 +2,7 @@
 // participant enters the programme and at its end; monitoring reports the change. Students and
 // teachers answer their own block; every scale is 1–10 so entry and exit compare directly. Item keys
 // are the parameter ids of src/core/monitoring/impact.ts.
-import { EMAIL_ITEM } from './common';
+import { EMAIL_ITEM, PARTICIPANT_ITEM } from './common';
 import type { FormDefinition, FormItem } from './definition';
 import { ROLE_ITEM } from './feedback';
 
@@ -17,6 +17,7 @@ const parameter = (key: string, title: string): FormItem => ({
 
 const ITEMS: readonly FormItem[] = [
   EMAIL_ITEM,
+  PARTICIPANT_ITEM,
   ROLE_ITEM,
   parameter('motivation', 'Ученикам: моё желание учиться'),
   parameter('marks', 'Ученикам: мои оценки по предметам, которые для меня важны'),

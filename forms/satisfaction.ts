@@ -1,6 +1,6 @@
 // Анкета удовлетворённости (end of the programme, DOMAIN.md «Surveys»): six 1–10 scales and two
 // yes/no items; «хочу стать наставником» feeds the federal indicator (mentees who want to mentor).
-import { EMAIL_ITEM } from './common';
+import { EMAIL_ITEM, PARTICIPANT_ITEM } from './common';
 import type { FormDefinition } from './definition';
 import { ROLE_ITEM, scaleItem, yesNoItem } from './feedback';
 
@@ -12,6 +12,7 @@ export const SATISFACTION_FORM: FormDefinition & { id: 'satisfaction' } = {
   confirmation: 'Спасибо за участие в программе!',
   items: [
     EMAIL_ITEM,
+    PARTICIPANT_ITEM,
     ROLE_ITEM,
     scaleItem('comfort', 'Комфорт общения с наставником (наставляемым)'),
     scaleItem('usefulness', 'Полезность встреч'),

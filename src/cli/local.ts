@@ -165,7 +165,14 @@ const status: Subcommand = async (dir, args, options) => {
     print(JSON.stringify(s));
     return 0;
   }
+  print(`Учебный год: ${s.year}`);
   print(`Наставников: ${s.mentors}, наставляемых: ${s.mentees}, пар: ${s.pairs}`);
+  for (const a of s.archive) {
+    const answers = Object.values(a.surveys).reduce((n, v) => n + v, 0);
+    print(
+      `Архив ${a.year}: пар завершено ${a.pairs.completed ?? 0}, досрочно ${a.pairs.ended_early ?? 0}; встреч проведено ${a.meetings.held} из ${a.meetings.planned}; ответов на опросы ${answers}`,
+    );
+  }
   print(`Документов: ${s.documents}, писем: ${s.emails}, ошибок в журнале: ${s.errors}`);
   print(
     `Проблем в настройках: ${s.settingProblems}${s.settingProblems > 0 ? ' — см. столбец «Проблема» в листе «Настройки»' : ''}`,

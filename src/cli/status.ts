@@ -10,6 +10,15 @@ const figures = z.object({
   documents: z.number(),
   errors: z.number(),
   settingProblems: z.number(),
+  year: z.string(),
+  archive: z.array(
+    z.object({
+      year: z.string(),
+      pairs: z.record(z.string(), z.number()),
+      meetings: z.object({ held: z.number(), planned: z.number() }),
+      surveys: z.record(z.string(), z.number()),
+    }),
+  ),
 });
 
 export type ProgrammeStatus = z.infer<typeof figures> & WorkspaceStatus;

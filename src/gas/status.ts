@@ -2,6 +2,7 @@
 // workspace that runs the script knows sheets and files, not what the programme keeps in them.
 import { JOURNAL } from '../core/intake/journal';
 import { SHEETS } from '../core/sheets';
+import { type ArchivedYear, archivedYearFigures, archivedYears, currentYear } from './monitoring/yearFigures';
 import { settingIssues } from './settingsCheck';
 import { readSettingCells } from './settingsSheet';
 import { readSheet } from './sheetTable';
@@ -15,6 +16,10 @@ export interface ProgrammeFigures {
   errors: number;
   /** Settings in Настройки that are empty though required, or hold a value that does not fit. */
   settingProblems: number;
+  /** The school year worked in, «2026-2027». */
+  year: string;
+  /** Each closed year: pairs by state, meetings held of planned, survey answers by kind. */
+  archive: ArchivedYear[];
 }
 
 /** Rows below the header that hold anything; 0 for a sheet not made yet. */
@@ -43,5 +48,9 @@ export function programmeFigures(): ProgrammeFigures {
     settingProblems: SpreadsheetApp.getActive().getSheetByName(SHEETS.settings)
       ? settingIssues(readSettingCells()).length
       : 0,
+    year: currentYear(),
+    archive: archivedYears(SpreadsheetApp.getActive()).map((y) =>
+      archivedYearFigures(SpreadsheetApp.getActive(), y),
+    ),
   };
 }

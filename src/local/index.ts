@@ -20,7 +20,7 @@ import { EXECUTION_LIMIT_MESSAGE } from './failures';
 import { type FormAnswers, resolveAnswers } from './forms/answers';
 import { FakeForm } from './forms/form';
 import { FakeFormResponse } from './forms/formResponse';
-import { type FormModel, responseRow } from './forms/model';
+import { type FormModel, parsePrefilledUrl, responseRow } from './forms/model';
 import { readForm, recordResponse } from './forms/store';
 import { jsonFileIds, readJson, writeJson } from './jsonFiles';
 import { CALL_ENTRY, messageOf } from './realm';
@@ -359,6 +359,26 @@ export class LocalWorkspace {
       results.push(value);
     }
     return { responseId: response.id, runs, results };
+  }
+
+  /**
+   * A respondent opens a prefilled link («viewform?usp=pp_url&entry.N=…») and submits: the link's
+   * answers are on the page already, `answers` (by item id or title) are what the respondent adds or
+   * changes.
+   */
+  submitPrefilled(url: string, answers: FormAnswers, options: { respondentEmail?: string } = {}): Submission {
+    const link = parsePrefilledUrl(url);
+    if (!link) throw new Error(`Не ссылка на форму: ${url}`);
+    const form = readForm(this.ctx, link.formId);
+    if (!form) throw new Error(`Нет формы ${link.formId}.`);
+    const merged: FormAnswers = {};
+    for (const item of form.items) {
+      const given = [String(item.id), item.title].find((k) => k in answers);
+      const prefilled = link.answers.get(item.id);
+      if (given !== undefined) merged[item.title] = answers[given];
+      else if (prefilled) merged[item.title] = prefilled.length === 1 ? prefilled[0] : prefilled;
+    }
+    return this.submit(link.formId, merged, options);
   }
 
   /** Ids of every form in the workspace. */

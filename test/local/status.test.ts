@@ -39,6 +39,8 @@ test('status counts what the sheets hold and the Журнал errors, and leaves
 
   const figures = await status(dir);
   expect(figures).toMatchObject({ mentors: 2, mentees: 3, pairs: 1, documents: 0, errors: 2, emails: 0 });
+  expect(figures.year).toBe('2026-2027');
+  expect(figures.archive).toEqual([]);
   expect(figures.now).toBe(clock);
   expect((await status(dir)).now).toBe(clock);
 });

@@ -97,6 +97,9 @@ const rules = {
   digestWeekday: 1,
   parentReminders: 'до 14 лет' as const,
   place: 'после уроков, библиотека',
+  programmeEnd: '2027-05-31',
+  exitSurveyDays: 21,
+  surveyReminderDays: 7,
 };
 
 const links = {

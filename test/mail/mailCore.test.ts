@@ -4,6 +4,7 @@ import {
   lettersOfEndedPairs,
   MAIL_STATES,
   mailKey,
+  remindersAfterTheirMeeting,
   settleInterrupted,
 } from '../../src/core/mail/outbox';
 import { renderMail } from '../../src/core/mail/render';
@@ -172,5 +173,29 @@ describe('curator digest', () => {
     expect(upcomingDeadlines('2027-04-25', [{ title: 'М', month: 5, day: 20 }], 30)).toEqual([
       { title: 'М', date: '2027-05-20' },
     ]);
+  });
+});
+
+describe('reminders that waited for the quota past their meeting', () => {
+  const row = (rowNumber: number, key: string, state: string = MAIL_STATES.queued) => ({
+    rowNumber,
+    key,
+    to: 'a@school.test',
+    kind: '',
+    state,
+    createdAt: 0,
+    urgent: false,
+    participantId: 'U1',
+  });
+
+  it('are dropped from the day after the meeting; the day itself, other letters and sent ones stay', () => {
+    const rows = [
+      row(2, mailKey('a@school.test', 'reminder_mentee', 'P#3@2026-11-20')),
+      row(3, mailKey('a@school.test', 'reminder_parent', 'P#4@2026-11-21')),
+      row(4, mailKey('a@school.test', 'overdue', 'P#2@2026-11-10')),
+      row(5, mailKey('a@school.test', 'reminder_mentor', 'P#1@2026-11-12'), MAIL_STATES.sent),
+      row(6, mailKey('a@school.test', 'reminder_mentor', 'P#1@2026-11-12')),
+    ];
+    expect(remindersAfterTheirMeeting(rows, '2026-11-21').map((r) => r.rowNumber)).toEqual([2, 6]);
   });
 });

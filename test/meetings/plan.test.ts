@@ -1,5 +1,5 @@
 import { isSchoolDay, isWeekend, parseDayRanges } from '../../src/core/meetings/calendar';
-import { type ActiveGroup, dutiesOn, type Person } from '../../src/core/meetings/duties';
+import { type ActiveGroup, answeredKey, dutiesOn, type Person } from '../../src/core/meetings/duties';
 import { buildGroups } from '../../src/core/meetings/groups';
 import { MEETINGS, parseMeetingRow } from '../../src/core/meetings/meetingRow';
 import { planId, planMeetings } from '../../src/core/meetings/plan';
@@ -41,7 +41,13 @@ describe('meeting plan', () => {
     const regular = plan.filter((m) => m.kind === 'regular').map((m) => Date.parse(m.date));
     const gaps = regular.slice(1).map((t, i) => (t - regular[i]) / 86_400_000);
     expect(gaps.filter((g) => g === 14).length).toBeGreaterThan(gaps.length / 2);
-    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(7);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(14);
+  });
+
+  it('goes on with the cadence from the first meeting after the winter break', () => {
+    const after = plan.filter((m) => m.kind === 'regular' && m.date > '2027-01-10').map((m) => m.date);
+    expect(after[0]).toBe('2027-01-11');
+    expect(after[1]).toBe('2027-01-25');
   });
 
   it('plans the final meeting on the last school day before the end when the end is a weekend', () => {
@@ -129,16 +135,17 @@ describe('duties of a day', () => {
     digestWeekday: 1,
     parentReminders: 'до 14 лет' as const,
     place: '',
+    programmeEnd: '2027-06-10',
+    exitSurveyDays: 21,
+    surveyReminderDays: 7,
   };
 
   it('reminds mentor, mentees and a minor’s parent from N days before the meeting', () => {
     const meetings = [meeting(1, '2026-11-20')];
-    const reminders = (day: string) =>
-      dutiesOn(day, [group], meetings, dutyRules).filter((d) => d.kind !== 'pair_approved');
-    expect(reminders('2026-11-17')).toEqual([]);
-    const due = dutiesOn('2026-11-18', [group], meetings, dutyRules).filter(
-      (d) => d.kind !== 'pair_approved',
-    );
+    const aboutMeetings = (day: string) =>
+      dutiesOn(day, [group], meetings, dutyRules).filter((d) => !d.survey && d.kind !== 'pair_approved');
+    expect(aboutMeetings('2026-11-17')).toEqual([]);
+    const due = aboutMeetings('2026-11-18');
     expect(due.map((d) => `${d.kind}:${d.to}`)).toEqual([
       'reminder_mentor:m@school.test',
       'reminder_mentee:a@school.test',
@@ -174,6 +181,38 @@ describe('duties of a day', () => {
     expect(dutiesOn('2027-01-15', [group], [], dutyRules).some((d) => d.kind === 'feedback')).toBe(false);
     const end = dutiesOn('2027-06-10', [group], [meeting(9, '2027-06-10', false, 'final')], dutyRules);
     expect(end.filter((d) => d.kind === 'satisfaction')).toHaveLength(3);
+  });
+
+  it('invites to the entry diagnostics from the start and to the exit diagnostics before the end', () => {
+    const kinds = (day: string) => dutiesOn(day, [group], [], dutyRules).map((d) => `${d.kind}:${d.to}`);
+    expect(kinds('2026-10-01')).toEqual([
+      'impact_entry:m@school.test',
+      'impact_entry:a@school.test',
+      'impact_entry:b@school.test',
+    ]);
+    expect(kinds('2027-05-19').filter((k) => k.startsWith('impact_exit'))).toEqual([]);
+    expect(kinds('2027-05-20').filter((k) => k.startsWith('impact_exit'))).toEqual([
+      'impact_exit:m@school.test',
+      'impact_exit:a@school.test',
+      'impact_exit:b@school.test',
+    ]);
+  });
+
+  it('reminds once, a week after the invitation, only those who have not answered', () => {
+    const answered = new Set([answeredKey('M', 'impact_entry'), answeredKey('A', 'feedback', '2026-12')]);
+    const reminders = (day: string) =>
+      dutiesOn(day, [group], [], dutyRules, answered)
+        .filter((d) => d.kind === 'survey_reminder')
+        .map((d) => `${d.to} ${d.values.survey} ${d.period}`);
+    expect(reminders('2026-10-07')).toEqual([]);
+    expect(reminders('2026-10-08')).toEqual([
+      'a@school.test входная диагностика impact_entry:P',
+      'b@school.test входная диагностика impact_entry:P',
+    ]);
+    expect(reminders('2026-12-08').filter((r) => r.includes('обратной'))).toEqual([
+      'm@school.test анкета обратной связи feedback:2026-12',
+      'b@school.test анкета обратной связи feedback:2026-12',
+    ]);
   });
 });
 

@@ -43,10 +43,14 @@ test('a satisfaction answer becomes one row of «Опросы» that monitoring 
     'В целом я доволен(льна) участием': '9',
     'Хотели бы вы продолжить работу в программе в следующем году?': 'да',
     'Хотели бы вы сами стать наставником? (для наставляемых)': 'да',
+    'Что было самым ценным и что улучшить': 'Подготовка к олимпиаде; хотелось бы встречаться чаще',
   };
   ws.submit(satisfaction!, answers);
   const rows = seed.run('readSheet', 'Опросы') as Row[];
   expect(rows).toHaveLength(1);
+  expect(rows[0].Комментарий).toBe(
+    'Что было самым ценным и что улучшить: Подготовка к олимпиаде; хотелось бы встречаться чаще',
+  );
   const [read] = readRows(SURVEYS, [Object.keys(rows[0]), Object.values(rows[0])]);
   const parsed = parseSurveyRow({ ...read.values, date: new Date(String(read.values.date)) });
   expect(parsed?.respondentId).toBe('U1');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SEED_SCRIPT } from '../../bench/schools/seedScript';
+import { programmeStatus } from '../../src/cli/status';
 import {
   addDays,
   dayOfSheetDate,
@@ -32,6 +33,7 @@ const mentor = (id: string, last: string, email: string) => ({
   Отчество: 'Петровна',
   'E-mail': email,
   Категория: 'педагог',
+  'Долгосрочная база': 'да',
 });
 const mentee = (id: string, first: string, email: string, parentEmail = '') => ({
   ID: id,
@@ -101,6 +103,8 @@ describe('a school year of meetings and letters', () => {
   let seed: LocalWorkspace;
   let meetings: Row[] = [];
   let all: Letter[] = [];
+  let surveys: Row[] = [];
+  let nextYear: Row[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nastavnik-year-'));
@@ -137,6 +141,33 @@ describe('a school year of meetings and letters', () => {
       if (day === FLIP_DAY) seed.run('setWhere', 'Пары', 'ID пары', 'P3', 'Состояние', 'завершена досрочно');
     }
     meetings = seed.run('readSheet', 'Встречи') as Row[];
+    all = await letters(dir);
+    // Anton answers the satisfaction survey from the link in his letter; then the curator closes the year.
+    const invitation = all.find((l) => l.to === 'anton@school.test' && l.subject.startsWith('Итоги года'));
+    const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(invitation?.text ?? '')?.[0] ?? '';
+    const scales = Object.fromEntries(
+      [
+        'Комфорт общения с наставником (наставляемым)',
+        'Полезность встреч',
+        'Понятность целей и плана работы',
+        'Организация программы и поддержка куратора',
+        'Программа оправдала ожидания',
+        'В целом я доволен(льна) участием',
+      ].map((title) => [title, '9']),
+    );
+    ws.submitPrefilled(link, {
+      ...scales,
+      'Вы участвуете в программе как': 'наставляемый',
+      'Хотели бы вы продолжить работу в программе в следующем году?': 'да',
+    });
+    surveys = seed.run('readSheet', 'Опросы') as Row[];
+    ws.run('closeSchoolYear');
+    // The new year: Petrova mentors Глеб from a pair approved on 1 July 2027.
+    seed.run('appendRecords', 'Наставники', [mentor('N1', 'Петрова', 'petrova@school.test')]);
+    seed.run('appendRecords', 'Наставляемые', [mentee('U4', 'Глеб', 'gleb@school.test')]);
+    seed.run('appendRecords', 'Пары', [{ ...pair('P4', 'N1', 'U4'), 'Дата утверждения': '01.07.2027' }]);
+    ws.advanceClock('1d');
+    nextYear = seed.run('readSheet', 'Встречи') as Row[];
     all = await letters(dir);
   }, 600_000);
 
@@ -200,8 +231,9 @@ describe('a school year of meetings and letters', () => {
     expect(new Set(urgent.map((l) => l.day)).size).toBe(urgent.length);
     for (const l of urgent) expect(l.text).toMatch(/Орлова .*: не отмечены проведёнными \d+ встреч/);
     expect(of(CURATOR).filter((l) => l.subject.startsWith('Пропущены встречи'))).toEqual([]);
+    // Nothing about the ended pair; the next year's invitation to the long-term base is another matter.
     for (const to of ['orlova@school.test', 'vera@school.test']) {
-      expect(of(to).filter((l) => l.day >= FLIP_DAY)).toEqual([]);
+      expect(of(to).filter((l) => l.day >= FLIP_DAY && !l.subject.startsWith('Приглашаем'))).toEqual([]);
     }
   });
 
@@ -237,7 +269,106 @@ describe('a school year of meetings and letters', () => {
       if (!inRanges(day, holidays)) weeks.add(weekStart(day));
     expect(digests).toHaveLength(weeks.size);
     expect(new Set(digests.map((l) => weekStart(l.day))).size).toBe(weeks.size);
-    expect(digests.find((l) => l.day.startsWith('2026-12'))?.text).toContain('Мониторинг — до 20.12.2026');
+    const december = digests.find((l) => l.day.startsWith('2026-12'))?.text;
+    expect(december).toContain('Мониторинг — до 20.12.2026');
+    expect(december).toContain('Статистический отчёт о числе участников — до 30.12.2026');
+    expect(digests.find((l) => l.day.startsWith('2027-06'))?.text).toContain(
+      'Итоговые встречи пар — до 10.06.2027',
+    );
+  });
+
+  it('keeps the deadline calendar of each year, with the states of its tasks', () => {
+    const calendar = seed.run('readSheet', 'Календарь сроков') as Row[];
+    const ofYear = (year: string) => calendar.filter((r) => r['Учебный год'] === year);
+    expect(ofYear('2026-2027')).toHaveLength(19);
+    expect(ofYear('2027-2028')).toHaveLength(19);
+    // On 1 July 2027 nobody has marked anything done: the July tasks are close, the rest overdue.
+    const soon = ofYear('2026-2027').filter((r) => r.Состояние === 'скоро');
+    expect(soon.map((r) => r.Код)).toEqual(['п. 7.4', 'п. 7.5', 'п. 7.7', 'п. 7.8']);
+    expect(ofYear('2026-2027').filter((r) => r.Состояние === 'просрочено')).toHaveLength(15);
+    expect(ofYear('2027-2028').find((r) => r.Код === 'мониторинг-1')?.Состояние).toBe('предстоит');
+  });
+
+  it('completes the pairs after the programme’s end, asks the reason of the early end, and writes the outcome to the bases (read from the closed year’s archive)', () => {
+    const pairs = seed.run('readSheet', 'Пары 2026-2027') as Row[];
+    const byId = (id: string) => pairs.find((p) => p['ID пары'] === id) as Row;
+    const n1 = meetings.filter((m) => m['Код наставника'] === 'N1').length;
+    const n2 = meetings.filter((m) => m['Код наставника'] === 'N2').length;
+    for (const id of ['P1', 'P2']) {
+      expect(byId(id).Состояние).toBe('завершена');
+      expect(dayOf(byId(id)['Дата окончания'])).toBe('2027-06-10');
+      expect(byId(id)['Выполнение плана, %']).toBe(100);
+    }
+    expect(byId('P3').Состояние).toBe('завершена досрочно');
+    // Ended by the curator after the run of 1 February: the next run dates the end on its eve.
+    expect(dayOf(byId('P3')['Дата окончания'])).toBe('2027-02-01');
+    expect(byId('P3')['Выполнение плана, %']).toBe(0);
+    expect(String(byId('P3').Проблема)).toContain('укажите причину');
+    const mentors = seed.run('readSheet', 'Наставники 2026-2027') as Row[];
+    const petrova = mentors.find((m) => m.ID === 'N1') as Row;
+    expect(dayOf(petrova['Дата окончания'])).toBe('2027-06-10');
+    expect(petrova.Итоги).toBe(
+      `с U1: завершена 10.06.2027, встреч проведено ${n1} из ${n1} (100 %); с U2: завершена 10.06.2027, встреч проведено ${n1} из ${n1} (100 %)`,
+    );
+    const vera = (seed.run('readSheet', 'Наставляемые 2026-2027') as Row[]).find((m) => m.ID === 'U3') as Row;
+    expect(vera.Итоги).toBe(
+      `с наставником N2: завершена досрочно 01.02.2027, встреч проведено 0 из ${n2} (0 %)`,
+    );
+    const figures = new Map(
+      (seed.run('readSheet', 'Мониторинг 2026-2027') as Row[]).map((r) => [String(r.Ключ), r.Значение]),
+    );
+    expect(figures.get('pairs.completed.count')).toBe(2);
+    expect(figures.get('pairs.ended_early.count')).toBe(1);
+    expect(figures.get('plans.meetings.count')).toBe(2 * n1);
+    expect(figures.get('plans.meetings.total')).toBe(2 * n1 + n2);
+    expect(figures.get('plans.fulfilled.count')).toBe(2);
+    expect(figures.get('plans.fulfilled.total')).toBe(3);
+  });
+
+  it('attaches the answer given through the letter’s link to the participant and pair', () => {
+    expect(surveys.map((r) => [r['Код участника'], r.Пара, r.Вид])).toEqual([
+      ['U1', 'P1', 'удовлетворённость'],
+    ]);
+  });
+
+  it('closes the year: the status shows the next year and the closed one’s pairs, meetings and answers', () => {
+    const n1 = meetings.filter((m) => m['Код наставника'] === 'N1').length;
+    const n2 = meetings.filter((m) => m['Код наставника'] === 'N2').length;
+    const status = programmeStatus(ws);
+    expect(status.year).toBe('2027-2028');
+    expect(status.archive).toEqual([
+      {
+        year: '2026-2027',
+        pairs: { proposed: 0, locked: 0, rejected: 0, approved: 0, completed: 2, ended_early: 1 },
+        meetings: { held: n1, planned: n1 + n2 },
+        surveys: { satisfaction: 1 },
+      },
+    ]);
+  });
+
+  it('plans the new year’s pair on the proposed calendar: from September to the end of the next programme', () => {
+    const settings = new Map(
+      (seed.run('readSheet', 'Настройки') as Row[]).map((r) => [String(r.Параметр), r.Значение]),
+    );
+    expect(dayOf(settings.get('Программа: дата окончания') as string)).toBe('2028-06-10');
+    expect(String(settings.get('Каникулы и праздники'))).toContain('27.12.2027–09.01.2028');
+    const dates = nextYear.map(isoOf);
+    expect(nextYear.length).toBeGreaterThan(10);
+    expect(dates[0]).toBe('2027-09-01');
+    expect(dates[dates.length - 1]).toBe('2028-06-09');
+  });
+
+  it('invites the long-term mentor base to the new year with the mentor questionnaire prefilled', () => {
+    const invitations = all.filter(
+      (l) => l.subject === 'Приглашаем вас наставником в 2027-2028 учебном году',
+    );
+    expect(invitations.map((l) => l.to).sort()).toEqual(['orlova@school.test', 'petrova@school.test']);
+    const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(
+      invitations.find((l) => l.to === 'petrova@school.test')?.text ?? '',
+    )?.[0];
+    expect(link).toMatch(/viewform\?usp=pp_url&entry\.\d+=petrova%40school\.test/);
+    expect(decodeURIComponent(link ?? '')).toContain('=Петрова&');
+    expect(decodeURIComponent(link ?? '')).toContain('=Ирина&');
   });
 
   it('sends every letter once: the outbox matches the send log', () => {

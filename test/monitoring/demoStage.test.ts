@@ -22,11 +22,13 @@ it('ends the school year with reports and archive and prints the coverage agains
     },
     { id: ws.boundSpreadsheetId },
   );
+  const outcomes: string[] = [];
   const lines = await yearCloseStage.run({
     ws,
     dir,
     school: generateSchool({ seed: 1 }),
     progress: () => undefined,
+    outcomes,
     advanceTo: (when) => ws.advanceClock(when.getTime() - ws.now().getTime()),
   });
   // Figures of test/monitoring/monitoring.test.ts; the clock moved to 25 June, no meetings sheet here.
@@ -38,5 +40,13 @@ it('ends the school year with reports and archive and prints the coverage agains
   expect(lines.join('\n')).toMatch(
     /Учебный год 2025-2026 закрыт\. В архиве: Наставники, Наставляемые, Пары, Опросы, Мониторинг/,
   );
-  expect(ws.now().toISOString().slice(0, 10)).toBe('2026-06-25');
+  // Response rates and plans of the hand-computed school (see monitoring.test.ts), in the stage and the summary.
+  expect(outcomes).toContain(
+    'отклик на опросы: входная диагностика 55,6% (5 из 9); обратная связь 11,1% (1 из 9); выходная 44,4% (4 из 9); удовлетворённость 66,7% (6 из 9)',
+  );
+  expect(outcomes).toContain(
+    'выполнение индивидуальных планов: встреч пар проведено 0 из 0 встреч (0%, цель 90%)',
+  );
+  // Monitoring on 25 June, then the first days of July for the long-term base to enrol again.
+  expect(ws.now().toISOString().slice(0, 10)).toBe('2026-07-01');
 });

@@ -97,12 +97,39 @@ const EXPECTED: Record<string, number> = {
   'satisfaction.college-student.mentee.n': 0,
   'satisfaction.employer-student.mentor.avg': 10,
   'satisfaction.employer-student.mentor.n': 1,
+  // Plans of the finished pairs: p2 3 of 3, p3 1 of 3 (the undated one counts as planned), p4 1 of 1.
+  'plans.meetings.count': 5,
+  'plans.meetings.total': 7,
+  'plans.meetings.percent': 71.4,
+  // At least 90 % held: p2 and p4 of the three.
+  'plans.fulfilled.count': 2,
+  'plans.fulfilled.total': 3,
+  'plans.fulfilled.percent': 66.7,
   'satisfaction.employer-student.mentee.avg': 6, // e3 named no pair: her working pair p3 gives the form
   'satisfaction.employer-student.mentee.n': 1,
   // Wish to mentor: e1 yes, e2 yes (latest answer), e6 no = 2 of 3 = 66.7%.
   'wantsToMentor.count': 2,
   'wantsToMentor.total': 3,
   'wantsToMentor.percent': 66.7,
+  // Response rates over the 9 in mentoring: satisfaction e1 e2 e3 e6 m1 m3; feedback e2; entry e1 e2
+  // e3 e4 m1; exit e1 e2 e3 m1.
+  'surveys.satisfaction.count': 6,
+  'surveys.satisfaction.total': 9,
+  'surveys.satisfaction.percent': 66.7,
+  'surveys.feedback.count': 1,
+  'surveys.feedback.total': 9,
+  'surveys.feedback.percent': 11.1,
+  'surveys.impact_entry.count': 5,
+  'surveys.impact_entry.total': 9,
+  'surveys.impact_entry.percent': 55.6,
+  'surveys.impact_exit.count': 4,
+  'surveys.impact_exit.total': 9,
+  'surveys.impact_exit.percent': 44.4,
+  // Feedback: e2's one answer, overall 2; no mentor answered.
+  'feedback.all.mentee.avg': 2,
+  'feedback.all.mentee.n': 1,
+  'feedback.all.mentor.avg': 0,
+  'feedback.all.mentor.n': 0,
   // Entry diagnostics: e1 e2 e3 e4 m1 of the 9 in mentoring = 55.6%.
   'diagnostics.count': 5,
   'diagnostics.total': 9,
@@ -137,6 +164,7 @@ const MET: Record<string, { target: number; met: boolean }> = {
   'coverage.partners.percent': { target: 2, met: false },
   'consents.percent': { target: 100, met: false },
   'diagnostics.percent': { target: 100, met: false },
+  'plans.meetings.percent': { target: 90, met: false },
 };
 
 describe('computeMonitoring on the hand-computed school', () => {

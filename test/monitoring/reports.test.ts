@@ -101,4 +101,18 @@ describe('year-end report', () => {
     expect(text(none)).toContain('Ни один наставник пока не отвечает этим критериям');
     expect(text(yearEnd)).not.toContain('Лебедев');
   });
+
+  it('reports plan fulfilment against its 90 % target and every survey’s response rate', () => {
+    const yearEnd = text(
+      renderReport('yearEnd', reportData('yearEnd', ctx, computeMonitoring(input), input, criteria)),
+    );
+    expect(yearEnd).toContain(
+      'Встречи индивидуальных планов завершённых пар проведены: доля | 71,4 % | 90% | нет',
+    );
+    expect(yearEnd).toContain('Ответили: влияние: выход: доля | 44,4 %');
+    const halfYear = text(
+      renderReport('halfYear', reportData('halfYear', ctx, computeMonitoring(input), input, criteria)),
+    );
+    expect(halfYear).toContain('Обратная связь, наставляемый: средняя оценка | 2 балл');
+  });
 });

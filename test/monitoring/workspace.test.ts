@@ -242,3 +242,25 @@ describe('a district collection cut short by the time budget', () => {
     expect(ws.triggers().filter((t) => t.handler === 'continueDistrictCollection')).toEqual([]);
   });
 });
+
+describe('a district collecting a year a school has already closed', () => {
+  it('reads that school’s figures from its archived Мониторинг', async () => {
+    const ws = await LocalWorkspace.create(tempDir(), { clockStart: asOf });
+    const { urls } = seedDistrict(ws, 2);
+    // School 1 closed 2025-2026: its figures moved to «Мониторинг 2025-2026», the live sheet is blank.
+    const id = /\/d\/([^/]+)/.exec(urls.get(schoolName(1)) ?? '')?.[1] ?? '';
+    const live = rowsOf(ws, SHEETS.monitoring, id);
+    seedWorkbook(
+      ws,
+      {
+        [`${SHEETS.monitoring} 2025-2026`]: live,
+        [SHEETS.monitoring]: [live[0], ...live.slice(1).map((r) => r.map(() => ''))],
+      },
+      { id },
+    );
+    ws.run('collectDistrictReports');
+    expect(lastToast(ws)?.text).toContain('Собрано школ: 2 из 2');
+    const dashboard = rowsOf(ws, 'Сводка района');
+    expect(dashboard.find((r) => r[0] === 'Район, всего')?.[1]).toBe(2 * 28);
+  });
+});

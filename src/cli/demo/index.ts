@@ -64,11 +64,25 @@ export function timingColumn(stages: readonly DemoStage[]): number {
 export function summaryLines(
   status: ProgrammeStatus,
   paths: { workbook: string; documents: string; outbox: string },
+  outcomes: readonly string[] = [],
+  reenrolled = 0,
 ): string[] {
+  const kinds: Array<[string, string]> = [
+    ['impact_entry', 'входная диагностика'],
+    ['feedback', 'обратная связь'],
+    ['impact_exit', 'выходная диагностика'],
+    ['satisfaction', 'удовлетворённость'],
+  ];
   return [
     'Итог года:',
     `  наставников ${status.mentors}, наставляемых ${status.mentees}, пар ${status.pairs}`,
     `  документов ${status.documents}, писем ${status.emails}, ошибок в Журнале ${status.errors}, проблем в Настройках ${status.settingProblems}`,
+    ...status.archive.flatMap((a) => [
+      `  ${a.year}: пар завершено ${a.pairs.completed ?? 0}, досрочно ${a.pairs.ended_early ?? 0}; встреч проведено ${a.meetings.held} из ${a.meetings.planned}`,
+      `    ответов на опросы: ${kinds.map(([k, label]) => `${label} ${a.surveys[k] ?? 0}`).join(', ')}`,
+    ]),
+    ...outcomes.map((l) => `  ${l}`),
+    `  учебный год сейчас: ${status.year}${reenrolled > 0 ? `; наставников записалось снова: ${reenrolled}` : ''}`,
     'Откройте:',
     `  таблица     ${paths.workbook}`,
     `  документы   ${paths.documents}`,
@@ -168,6 +182,7 @@ export async function runDemo(
     school,
     dir: options.dir,
     progress: print.note,
+    outcomes: [],
     advanceTo: (when) => {
       const ms = when.getTime() - ws.now().getTime();
       return ms > 0 ? ws.advanceClock(ms) : [];
@@ -219,14 +234,17 @@ export async function runDemo(
 
   const here = process.cwd();
   const show = (p: string) => (relative(here, p).startsWith('..') ? p : `./${relative(here, p)}`);
+  const live = programmeStatus(ws);
+  // After the close the live base holds the new year's mentors: those who enrolled again.
+  const reenrolled = live.archive.length > 0 ? live.mentors : 0;
   tally();
-  const status = { ...programmeStatus(ws), ...year };
+  const status = { ...live, ...year };
   const paths = {
     workbook: show(status.workbook),
     documents: show(documentsFolder(options.dir)),
     outbox: show(status.outbox),
   };
-  for (const l of summaryLines(status, paths)) print.line(l);
+  for (const l of summaryLines(status, paths, ctx.outcomes, reenrolled)) print.line(l);
   print.line(
     `Время: ${seconds(Date.now() - started)}; запусков скрипта ${executions}, в них ${seconds(scriptMs)}`,
   );

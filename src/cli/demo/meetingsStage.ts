@@ -2,13 +2,34 @@
 // mid-June. The daily trigger plans meetings, reminds, nudges, invites to the December, March and
 // June surveys and writes the curator's weekly digest; most mentors mark meetings held from the link
 // in their reminder, some never do, one mentee switches the letters off.
+import { BASES } from '../../core/intake/baseRow';
 import { MAIL, MAIL_STATES } from '../../core/mail/outbox';
+import { PAIRS } from '../../core/matching/pairRow';
 import { dayOfSheetDate, type LocalDate, parseLocalDate } from '../../core/meetings/calendar';
 import { isYes, MEETINGS } from '../../core/meetings/meetingRow';
 import { columnIndex } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
+import type { LocalWorkspace } from '../../local';
 import type { DemoStage } from './stages';
+import { answerSurveys, type Respondent } from './surveyAnswers';
+
+const EARLY_REASONS = ['наставляемый перевёлся в другую школу', 'наставник ушёл в декретный отпуск'];
+
+/** The curator marks two approved pairs «завершена досрочно» and writes the reason beside. */
+function endPairsEarly(ws: LocalWorkspace): string[] {
+  const p = (key: keyof typeof PAIRS.columns) => columnIndex(PAIRS, key);
+  const out: string[] = [];
+  ws.sheetRows(SHEETS.pairs).forEach((row, i) => {
+    if (out.length >= EARLY_REASONS.length || String(row[p('state')]) !== 'утверждена') return;
+    if (i % 7 !== 3) return;
+    const reason = EARLY_REASONS[out.length];
+    ws.edit(SHEETS.pairs, `${columnLetter(p('state'))}${i + 2}`, 'завершена досрочно');
+    ws.edit(SHEETS.pairs, `${columnLetter(p('endReason'))}${i + 2}`, reason);
+    out.push(`${String(row[p('id')])}: ${reason}`);
+  });
+  return out;
+}
 
 function dayOf(v: unknown): LocalDate | undefined {
   if (v instanceof Date) return dayOfSheetDate(v);
@@ -36,13 +57,18 @@ function diligent(mentorId: string): boolean {
 
 export const meetingsStage: DemoStage = {
   title: 'Организация работы наставнических пар и групп',
-  run({ ws, school, advanceTo, progress }) {
+  run({ ws, school, dir, advanceTo, progress }) {
     const year = school.yearStart.getUTCFullYear();
     const m = (key: keyof typeof MEETINGS.columns) => columnIndex(MEETINGS, key);
     const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
     let optedOut = '';
     let marked = 0;
     let plansOrder = '';
+    const answered = new Set<string>();
+    let answers = 0;
+    let late = 0;
+    const people = new Map<string, Respondent>();
+    const ended: string[] = [];
     for (let month = 10; month <= 17; month++) {
       const step = new Date(
         Date.UTC(year + Math.floor(month / 12), month % 12, month === 17 ? 15 : 1, 12, 0),
@@ -81,6 +107,19 @@ export const meetingsStage: DemoStage = {
         const last = orders[orders.length - 1];
         plansOrder = report.made > 0 && last ? `приказ № ${String(last[2])} «${String(last[4])}»` : '';
       }
+      if (people.size === 0) {
+        for (const role of ['mentor', 'mentee'] as const)
+          for (const r of ws.sheetRows(BASES[role].name))
+            people.set(String(r[columnIndex(BASES[role], 'id')]), {
+              role: role === 'mentor' ? 'наставник' : 'наставляемый',
+              student: String(r[columnIndex(BASES[role], 'category')]) === 'ученик',
+            });
+      }
+      const round = answerSurveys(ws, dir, answered, people);
+      answers += round.answered;
+      late += round.late;
+      // In February the curator ends two pairs early and says why.
+      if (month === 13) ended.push(...endPairsEarly(ws));
       if (!optedOut) {
         const letter = ws
           .sheetRows(SHEETS.mail)
@@ -112,6 +151,8 @@ export const meetingsStage: DemoStage = {
       optedOut
         ? `Отказался от рассылки по ссылке из письма: ${optedOut} (записано в Журнал)`
         : 'Отказов от рассылки нет',
+      `Ответов на опросы по ссылкам из писем: ${answers} (после напоминания — ${late})`,
+      ...ended.map((e) => `Досрочно завершена пара ${e}`),
     ];
   },
 };

@@ -20,6 +20,8 @@ export interface DemoContext {
   dir: string;
   /** A passing note while a long stage works ("анкеты: 120 из 271"); shown on a terminal only. */
   progress: (note: string) => void;
+  /** Lines a stage adds to the demo's final summary (the year's outcomes). */
+  outcomes: string[];
   /** Moves the workspace clock forward to `when` (never back), firing the triggers that fall due. */
   advanceTo: (when: Date) => RunStats[];
 }

@@ -2,17 +2,55 @@
 // half-year monitoring report and the statistics for the regional centre, then «Закрыть учебный
 // год» writes the year-end report, archives the year's sheets and carries mentors who agreed into
 // the long-term base. The stage prints the coverage figures against the regulation's targets.
+import { MAIL } from '../../core/mail/outbox';
+import { MAIL_KIND_LABELS } from '../../core/mail/templates';
 import { readMonitoringGrid } from '../../core/monitoring/district';
 import { MONITORING_HEADERS, russianNumber } from '../../core/monitoring/figures';
 import { academicYear } from '../../core/monitoring/yearClose';
+import { columnIndex } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
+import { resolveIntakeForm } from '../intakeSubmit';
 import { toastLines } from './curator';
-import type { DemoStage } from './stages';
+import type { DemoSchool } from './schoolData';
+import { schoolSubmissions } from './schoolData';
+import type { DemoContext, DemoStage } from './stages';
+
+/**
+ * The day after the close the long-term base gets its invitations; two mentors in three of those
+ * invited send the mentor questionnaire again (the answers they gave last year), in the first days of July.
+ */
+function reenrol(
+  ws: DemoContext['ws'],
+  school: DemoSchool,
+  advanceTo: DemoContext['advanceTo'],
+  year: number,
+): number {
+  advanceTo(new Date(Date.UTC(year, 6, 1, 9, 0)));
+  const invited = new Set(
+    ws
+      .sheetRows(SHEETS.mail)
+      .filter((r) => String(r[columnIndex(MAIL, 'kind')]) === MAIL_KIND_LABELS.reenrol)
+      .map((r) => String(r[columnIndex(MAIL, 'to')]).toLowerCase()),
+  );
+  const form = resolveIntakeForm(ws, 'mentor');
+  if (!form) return 0;
+  let n = 0;
+  const seen = new Set<string>();
+  for (const s of schoolSubmissions(school)) {
+    const email = s.respondentEmail.toLowerCase();
+    if (s.formId !== 'mentor' || !invited.has(email) || seen.has(email)) continue;
+    seen.add(email);
+    if (seen.size % 3 === 0) continue;
+    ws.submit(form.formId, form.translate(s.answers), { respondentEmail: s.respondentEmail });
+    n++;
+  }
+  return n;
+}
 
 export const yearCloseStage: DemoStage = {
   title: 'Мониторинг и завершение наставничества',
-  run({ ws, advanceTo }) {
+  run({ ws, school, advanceTo, outcomes }) {
     // The last week of June of the school year under way: final meetings and surveys are behind.
     const endYear = Number(academicYear(ws.now().toISOString().slice(0, 10)).slice(5));
     advanceTo(new Date(Date.UTC(endYear, 5, 25, 7, 0)));
@@ -33,15 +71,33 @@ export const yearCloseStage: DemoStage = {
     ws.run('createStatisticsReport');
     ws.run('closeSchoolYear');
     const closed = toastLines(ws.lastRun?.ui);
+    const reenrolled = reenrol(ws, school, advanceTo, endYear);
+    const impact = rows
+      .filter((r) => r.key.startsWith('impact.') && r.key.endsWith('.change'))
+      .map((r) => {
+        const base = r.key.slice(0, r.key.lastIndexOf('.'));
+        const sign = r.value >= 0 ? '+' : '';
+        return `  ${r.name.replace(/: изменение$/, '')}: ${russianNumber(value(`${base}.entry`))} → ${russianNumber(value(`${base}.exit`))} (${sign}${russianNumber(r.value)}; участников ${value(`${base}.n`)})`;
+      });
+    const fulfilment = `выполнение индивидуальных планов: встреч пар проведено ${value('plans.meetings.count')} из ${value('plans.meetings.total')} встреч (${russianNumber(value('plans.meetings.percent'))}%, цель 90%)`;
+    const rate = (kind: string, label: string) =>
+      `${label} ${russianNumber(value(`surveys.${kind}.percent`))}% (${value(`surveys.${kind}.count`)} из ${value(`surveys.${kind}.total`)})`;
+    const rates = `отклик на опросы: ${[rate('impact_entry', 'входная диагностика'), rate('feedback', 'обратная связь'), rate('impact_exit', 'выходная'), rate('satisfaction', 'удовлетворённость')].join('; ')}`;
+    outcomes.push(fulfilment, rates, 'изменение от входа к выходу:', ...impact.map((l) => `  ${l.trim()}`));
     return [
       ...refreshed,
       'Охват целевых групп (положение: не менее 10%, предприятия — 2%, согласия — 100%):',
       ...coverage,
       `Пар: действует ${value('pairs.approved.count')}, завершено ${value('pairs.completed.count')}, досрочно ${value('pairs.ended_early.count')}; встреч проведено ${value('meetings.held.count')} из ${value('meetings.held.total')}`,
       `Удовлетворённость наставляемых: ${russianNumber(value('satisfaction.all.mentee.avg'))} (ответов ${value('satisfaction.all.mentee.n')}); хотят стать наставниками: ${russianNumber(value('wantsToMentor.percent'))}%`,
+      `Выполнение индивидуальных планов: проведено ${value('plans.meetings.count')} из ${value('plans.meetings.total')} встреч (${russianNumber(value('plans.meetings.percent'))}%, цель 90%); планов выполнено не менее чем на 90%: ${value('plans.fulfilled.count')} из ${value('plans.fulfilled.total')}`,
+      rates,
+      'Изменение от входа к выходу (этап 2 мониторинга влияния):',
+      ...impact,
       'Отчёты в Drive «Наставничество — отчёты»: мониторинг, статистика для РНЦ, итоги года',
       '«Закрыть учебный год»:',
       ...closed.map((l) => `  ${l}`),
+      `Новый учебный год: наставников из долгосрочной базы записались снова по ссылке из письма — ${reenrolled}`,
     ];
   },
 };

@@ -67,6 +67,9 @@ function baseSheet(role: Role) {
     responseId: textColumn('Ответ'),
     /** Meetings add it when they are set up: the participant asked for no more letters. */
     optOut: cellColumn('Без рассылок', { optional: true }),
+    /** Written when the participant's pairs have ended (seed 002, 7.7). */
+    finishedAt: cellColumn('Дата окончания', { optional: true }),
+    results: textColumn('Итоги', { optional: true }),
   });
 }
 

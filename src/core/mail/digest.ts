@@ -8,8 +8,10 @@ export interface DigestInput {
   overdue: Array<{ mentor: string; kind: MeetingKind; date: LocalDate }>;
   unmatchedMentees: string[];
   missingConsents: string[];
-  /** Yearly deadlines as day and month. */
+  /** Yearly deadlines as day and month, when the workbook has no deadline calendar. */
   deadlines: Array<{ title: string; month: number; day: number }>;
+  /** Tasks of «Календарь сроков» due within the horizon or overdue; they replace `deadlines`. */
+  tasks?: Array<{ title: string; date: LocalDate; overdue: boolean }>;
   horizonDays: number;
   /** Letters still queued after today's sending: they wait for tomorrow's quota. */
   waitingForQuota: number;
@@ -54,11 +56,17 @@ export function digestText(input: DigestInput): string {
   const lines: string[] = [];
   lines.push(...list('Исправьте в листе «Настройки» (столбец «Проблема»)', input.settingProblems));
   for (const s of input.stoppedWork) lines.push(s, '');
-  const deadlines = upcomingDeadlines(input.today, input.deadlines, input.horizonDays);
+  const deadlines =
+    input.tasks ??
+    upcomingDeadlines(input.today, input.deadlines, input.horizonDays).map((d) => ({ ...d, overdue: false }));
   lines.push(
     ...list(
       'Ближайшие сроки',
-      deadlines.map((d) => `${d.title} — до ${formatRussianDate(d.date)}`),
+      deadlines.map((d) =>
+        d.overdue
+          ? `${d.title} — срок ${formatRussianDate(d.date)} прошёл (отметьте в «Календаре сроков», если сделано)`
+          : `${d.title} — до ${formatRussianDate(d.date)}`,
+      ),
     ),
   );
   lines.push(

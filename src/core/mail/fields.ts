@@ -16,6 +16,8 @@ export const LETTER_FIELDS = {
   markLink: 'ссылка_отметить',
   moveLink: 'ссылка_перенести',
   formLink: 'ссылка_анкета',
+  survey: 'анкета',
+  schoolYear: 'учебный_год',
   week: 'неделя',
   summary: 'сводка',
 } as const;

@@ -143,6 +143,21 @@ export function planOfKey(key: string): { kind: string; planId: string } | undef
   return undefined;
 }
 
+const REMINDER_KINDS = ['reminder_mentor', 'reminder_mentee', 'reminder_parent'];
+
+/**
+ * Queued reminders whose meeting day has passed while they waited for the quota: a reminder read
+ * after the meeting misleads, so it is dropped (the day of the meeting itself still counts).
+ */
+export function remindersAfterTheirMeeting<T extends OutboxRow>(rows: readonly T[], today: string): T[] {
+  return rows.filter((r) => {
+    if (r.state !== MAIL_STATES.queued) return false;
+    const [kind, period] = r.key.split('|');
+    const day = /@(\d{4}-\d{2}-\d{2})$/.exec(period ?? '')?.[1];
+    return REMINDER_KINDS.includes(kind ?? '') && day !== undefined && day < today;
+  });
+}
+
 /**
  * Queued letters about a pair's meetings that must not go out any more: the pair or group ended, or
  * the participant left it, while the letter waited for the quota.

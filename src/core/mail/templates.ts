@@ -16,6 +16,10 @@ export const MAIL_KINDS = [
   'urgent',
   'feedback',
   'satisfaction',
+  'impact_entry',
+  'impact_exit',
+  'survey_reminder',
+  'reenrol',
   'digest',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -30,6 +34,10 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   urgent: 'срочное куратору (раз в день)',
   feedback: 'приглашение: обратная связь',
   satisfaction: 'приглашение: анкета удовлетворённости',
+  impact_entry: 'приглашение: входная диагностика',
+  impact_exit: 'приглашение: выходная диагностика',
+  survey_reminder: 'напоминание: анкета без ответа',
+  reenrol: 'приглашение: наставник в новом учебном году',
   digest: 'сводка куратору',
 };
 
@@ -47,6 +55,9 @@ export const NON_ESSENTIAL: readonly MailKind[] = [
   'overdue',
   'feedback',
   'satisfaction',
+  'impact_entry',
+  'impact_exit',
+  'survey_reminder',
 ];
 
 const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
@@ -59,6 +70,10 @@ const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
   urgent: ['date', 'summary'],
   feedback: ['name', 'month', 'formLink'],
   satisfaction: ['name', 'formLink'],
+  impact_entry: ['name', 'formLink'],
+  impact_exit: ['name', 'formLink'],
+  survey_reminder: ['name', 'survey', 'formLink'],
+  reenrol: ['name', 'schoolYear', 'formLink'],
   digest: ['week', 'summary'],
 };
 /** The placeholders a letter may use, by the names curators type. */
@@ -124,6 +139,34 @@ export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
     body:
       'Здравствуйте, {{имя}}!\n\nПрограмма наставничества этого года завершается. Оцените, пожалуйста, ' +
       'насколько она была полезной:\n{{ссылка_анкета}}\n\nСпасибо за участие!',
+  },
+  impact_entry: {
+    subject: 'Входная диагностика: с чего вы начинаете',
+    body:
+      'Здравствуйте, {{имя}}!\n\nВы начинаете работу в наставнической паре. Ответьте, пожалуйста, на ' +
+      'несколько вопросов о себе (5 минут) — в конце года вы ответите на те же вопросы, и станет видно, ' +
+      'что изменилось:\n{{ссылка_анкета}}\n\nКуратор программы наставничества',
+  },
+  impact_exit: {
+    subject: 'Выходная диагностика: что изменилось за год',
+    body:
+      'Здравствуйте, {{имя}}!\n\nПрограмма этого года подходит к концу. Ответьте, пожалуйста, на те же ' +
+      'вопросы, что и в начале (5 минут):\n{{ссылка_анкета}}\n\nКуратор программы наставничества',
+  },
+  survey_reminder: {
+    subject: 'Ждём ваш ответ: {{анкета}}',
+    body:
+      'Здравствуйте, {{имя}}!\n\nМы пока не получили ваш ответ ({{анкета}}). Это займёт несколько ' +
+      'минут:\n{{ссылка_анкета}}\n\nЕсли вы уже ответили, не обращайте внимания на это письмо.\n' +
+      'Куратор программы наставничества',
+  },
+  reenrol: {
+    subject: 'Приглашаем вас наставником в {{учебный_год}} учебном году',
+    body:
+      'Здравствуйте, {{имя}}!\n\nСпасибо, что были наставником и согласились остаться в долгосрочной базе ' +
+      'наставников. Программа наставничества начинает {{учебный_год}} учебный год. Если вы готовы продолжить, ' +
+      'заполните анкету наставника — ваш адрес и имя уже в ней, проверьте остальное (5 минут):\n' +
+      '{{ссылка_анкета}}\n\nКуратор программы наставничества',
   },
   digest: {
     subject: 'Наставничество: сводка на неделю с {{неделя}}',

@@ -36,7 +36,13 @@ export const PAIRS = defineSheet(SHEETS.pairs, {
   approvedAt: cellColumn('Дата утверждения'),
   /** The curator's own column, when a pair ended on a known day. */
   endedAt: cellColumn('Дата окончания', { optional: true }),
+  /** Why the curator ended the pair early; it goes to the bases and the reports. */
+  endReason: textColumn('Причина окончания', { optional: true }),
+  /** Meetings held of those planned, in whole percent; the daily run keeps it current. */
+  fulfilment: numberColumn('Выполнение плана, %', { optional: true }),
 });
+/** The columns the end of the year adds to «Пары» beside matching's own. */
+export const COMPLETION_COLUMNS = ['endedAt', 'endReason', 'fulfilment'] as const;
 export const PAIRS_HEADERS = PAIRS.headers;
 export type PairValues = RowOf<typeof PAIRS>;
 

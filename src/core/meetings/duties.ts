@@ -19,6 +19,7 @@ import {
 } from './calendar';
 import type { Meeting } from './meetingRow';
 import { MEETING_KIND_LABELS } from './plan';
+import type { SurveyKind } from './surveys';
 
 export interface Person {
   id: string;
@@ -65,7 +66,27 @@ export interface DutyRules {
   parentReminders: ParentReminders;
   /** «Встречи: время и место», for the letters that announce a meeting. */
   place: string;
+  programmeEnd: LocalDate;
+  /** The exit diagnostics invitation goes this many days before the programme's end. */
+  exitSurveyDays: number;
+  /** Who has not answered an invitation after this many days is reminded once. */
+  surveyReminderDays: number;
 }
+
+/** What the reminder letter calls each survey. */
+export const SURVEY_NAMES: Record<SurveyKind, string> = {
+  feedback: 'анкета обратной связи',
+  satisfaction: 'анкета удовлетворённости',
+  impact_entry: 'входная диагностика',
+  impact_exit: 'выходная диагностика',
+};
+
+/**
+ * The key an answer leaves in the set dutiesOn is given: the respondent, the survey and, for the
+ * feedback asked every few months, the month it answers.
+ */
+export const answeredKey = (participantId: string, kind: SurveyKind, month = ''): string =>
+  [participantId, kind, kind === 'feedback' ? month : ''].join('|');
 
 export interface Duty {
   kind: MailKind;
@@ -79,6 +100,8 @@ export interface Duty {
   values: LetterValues;
   /** The meeting's token, for the web-app links «проведена» and «перенести» in the letter. */
   meetingToken?: string;
+  /** The survey an invitation or its reminder links to. */
+  survey?: SurveyKind;
 }
 
 /** No letters to participants on a holiday; the daily run resumes when the holiday ends. */
@@ -220,31 +243,69 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
   return out;
 }
 
-function surveyDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
-  const out: Duty[] = [];
-  const people = [group.mentor, ...group.mentees];
+interface Invitation {
+  kind: SurveyKind;
+  dueOn: LocalDate;
+  period: string;
+  values: LetterValues;
+}
+
+/** The surveys a person of the group is invited to by today, with the day each became due. */
+function invitations(
+  group: ActiveGroup,
+  meetings: Meeting[],
+  today: LocalDate,
+  rules: DutyRules,
+): Invitation[] {
+  const out: Invitation[] = [
+    { kind: 'impact_entry', dueOn: group.startsOn, period: group.planId, values: {} },
+  ];
   const month = Number(today.slice(5, 7));
-  if (rules.feedbackMonths.includes(month) && Number(today.slice(8, 10)) >= rules.feedbackDay) {
-    for (const p of people) {
-      out.push({
-        kind: 'feedback',
-        to: p.email,
-        period: monthKey(today),
-        participantId: p.id,
-        values: { name: p.greeting, month: `${MONTHS_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
-      });
-    }
+  if (rules.feedbackMonths.includes(month)) {
+    out.push({
+      kind: 'feedback',
+      dueOn: `${monthKey(today)}-${String(rules.feedbackDay).padStart(2, '0')}`,
+      period: monthKey(today),
+      values: { month: `${MONTHS_NOMINATIVE[month - 1]} ${today.slice(0, 4)}` },
+    });
   }
   const final = meetings.find((m) => m.kind === 'final');
-  if (final && ((final.date !== undefined && today >= final.date) || final.held)) {
-    for (const p of people) {
+  if (final?.date) out.push({ kind: 'satisfaction', dueOn: final.date, period: group.planId, values: {} });
+  out.push({
+    kind: 'impact_exit',
+    dueOn: addDays(rules.programmeEnd, -rules.exitSurveyDays),
+    period: group.planId,
+    values: {},
+  });
+  return out.filter((i) => today >= i.dueOn);
+}
+
+function surveyDuties(
+  group: ActiveGroup,
+  meetings: Meeting[],
+  today: LocalDate,
+  rules: DutyRules,
+  answered: ReadonlySet<string>,
+): Duty[] {
+  const out: Duty[] = [];
+  for (const invitation of invitations(group, meetings, today, rules)) {
+    for (const p of [group.mentor, ...group.mentees]) {
+      const base = { to: p.email, participantId: p.id, survey: invitation.kind };
       out.push({
-        kind: 'satisfaction',
-        to: p.email,
-        period: group.planId,
-        participantId: p.id,
-        values: { name: p.greeting },
+        ...base,
+        kind: invitation.kind,
+        period: invitation.period,
+        values: { ...invitation.values, name: p.greeting },
       });
+      const late = today >= addDays(invitation.dueOn, rules.surveyReminderDays);
+      if (late && !answered.has(answeredKey(p.id, invitation.kind, monthKey(invitation.dueOn)))) {
+        out.push({
+          ...base,
+          kind: 'survey_reminder',
+          period: `${invitation.kind}:${invitation.period}`,
+          values: { name: p.greeting, survey: SURVEY_NAMES[invitation.kind] },
+        });
+      }
     }
   }
   return out;
@@ -260,6 +321,7 @@ export function dutiesOn(
   groups: readonly ActiveGroup[],
   meetings: readonly Meeting[],
   rules: DutyRules,
+  answered: ReadonlySet<string> = new Set(),
 ): Duty[] {
   if (!isMailDay(today, rules.holidays)) return [];
   const out: Duty[] = [];
@@ -268,7 +330,7 @@ export function dutiesOn(
     const own = meetings
       .filter((m) => m.planId === g.planId)
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-    out.push(...meetingDuties(g, own, today, rules), ...surveyDuties(g, own, today, rules));
+    out.push(...meetingDuties(g, own, today, rules), ...surveyDuties(g, own, today, rules, answered));
   }
   return out.filter((d) => d.kind === 'escalation' || d.to !== '');
 }

@@ -4,6 +4,7 @@
 import {
   addDays,
   type DayRange,
+  formatRussianDate,
   isSchoolDay,
   type LocalDate,
   nextSchoolDay,
@@ -47,9 +48,10 @@ export const meetingId = (plan: string, number: number): string => `${plan}#${nu
 
 /**
  * Proposed dates. Regular meetings keep the cadence from the planning meeting; one that falls on a
- * holiday moves to the next school day, and it is dropped if that collides with the next one or comes
- * closer than a week to the final meeting. Whatever does not fit before the programme end is left out,
- * except the final meeting itself.
+ * holiday moves to the next school day and the cadence goes on from there, so the meeting after a
+ * break is never followed by another a few days later. A regular meeting comes no closer than a week
+ * to the final one; whatever does not fit before the programme end is left out, except the final
+ * meeting itself.
  */
 export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMeeting[] {
   const final = previousSchoolDay(rules.programmeEnd, rules.holidays);
@@ -66,14 +68,13 @@ export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMe
     if (date < final) out.push({ kind, date });
   }
   const lastRegular = addDays(final, -7);
-  let last = out.length > 0 ? out[out.length - 1].date : approvedOn;
   if (out.length === 3) {
-    for (let nominal = addDays(planning, rules.intervalDays); nominal <= lastRegular; ) {
-      const date = nextSchoolDay(nominal, rules.holidays);
-      nominal = addDays(nominal, rules.intervalDays);
-      if (date > lastRegular || date >= nominal || date <= last) continue;
+    for (
+      let date = nextSchoolDay(addDays(planning, rules.intervalDays), rules.holidays);
+      date <= lastRegular;
+    ) {
       out.push({ kind: 'regular', date });
-      last = date;
+      date = nextSchoolDay(addDays(date, rules.intervalDays), rules.holidays);
     }
   }
   out.push({ kind: 'final', date: final });
@@ -84,5 +85,27 @@ export function planMeetings(approvedOn: LocalDate, rules: PlanRules): PlannedMe
 export function meetingDateProblem(date: LocalDate, rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>) {
   if (date > rules.programmeEnd) return 'дата позже окончания программы';
   if (!isSchoolDay(date, rules.holidays)) return 'это выходной или каникулы';
+  return undefined;
+}
+
+/**
+ * Why a meeting cannot move to `to` within its plan: the plan's order (знакомство first, итоговая
+ * last) holds, so a move may not pass the meeting before or after it. Meetings are numbered «план#N».
+ */
+export function moveOrderProblem(
+  plan: ReadonlyArray<{ id: string; kind: MeetingKind; date?: LocalDate }>,
+  movedId: string,
+  to: LocalDate,
+): string | undefined {
+  const number = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
+  const n = number(movedId);
+  const dated = plan.filter((m) => m.id !== movedId && m.date !== undefined);
+  const before = dated.filter((m) => number(m.id) < n).sort((a, b) => number(b.id) - number(a.id))[0];
+  const after = dated.filter((m) => number(m.id) > n).sort((a, b) => number(a.id) - number(b.id))[0];
+  const show = (m: { kind: MeetingKind; date?: LocalDate }) =>
+    `${MEETING_KIND_LABELS[m.kind]} ${formatRussianDate(m.date as LocalDate)}`;
+  if (before?.date && to <= before.date)
+    return `не раньше следующего дня после предыдущей встречи плана (${show(before)})`;
+  if (after?.date && to >= after.date) return `не позже дня перед следующей встречей плана (${show(after)})`;
   return undefined;
 }

@@ -239,4 +239,36 @@ export const SCHEDULE_SETTINGS = defineSettings({
     defaultCell: '',
     parse: text,
   },
+  impactEntryFormUrl: {
+    name: 'Опросы: ссылка на входную диагностику',
+    help: 'Заполняется при настройке программы. Приглашение уходит участникам пары после её утверждения.',
+    defaultCell: '',
+    parse: text,
+  },
+  impactExitFormUrl: {
+    name: 'Опросы: ссылка на выходную диагностику',
+    help: 'Заполняется при настройке программы.',
+    defaultCell: '',
+    parse: text,
+  },
+  exitSurveyDays: {
+    name: 'Опросы: выходная диагностика за, дней до окончания',
+    help: 'За сколько дней до окончания программы пригласить участников на выходную диагностику.',
+    defaultCell: 21,
+    parse: () => wholeNumber(1, 120),
+  },
+  surveyReminderDays: {
+    name: 'Опросы: напомнить не ответившим через, дней',
+    help: 'Через сколько дней после приглашения один раз напомнить тем, кто ещё не ответил.',
+    defaultCell: 7,
+    parse: () => wholeNumber(1, 60),
+  },
 });
+
+/** The setting that holds each survey form's link. */
+export const SURVEY_URL_SETTING = {
+  feedback: 'feedbackFormUrl',
+  satisfaction: 'satisfactionFormUrl',
+  impact_entry: 'impactEntryFormUrl',
+  impact_exit: 'impactExitFormUrl',
+} as const;

@@ -53,7 +53,25 @@ export const SURVEYS = defineSheet(SHEETS.surveys, {
   flags: textColumn('Да/нет'),
   /** The Google Forms response id, so that a re-delivered answer is not added twice; the survey form adds it. */
   responseId: textColumn('Ответ', { optional: true }),
+  /** The free-text answers, for the curator to read; the survey form adds it. */
+  comment: textColumn('Комментарий', { optional: true }),
 });
+
+/** The free-text items of a survey's answer, «вопрос: ответ» one after another. */
+export function freeText(
+  items: ReadonlyArray<{ key: string; type: string; title: string }>,
+  answers: RawSurveyAnswers,
+): string {
+  return items
+    .filter((i) => i.type === 'long')
+    .map((i) => {
+      const v = answers[i.key];
+      const text = (Array.isArray(v) ? v.join(', ') : String(v ?? '')).trim();
+      return text ? `${i.title}: ${text}` : '';
+    })
+    .filter(Boolean)
+    .join(' | ');
+}
 export const SURVEY_HEADERS = SURVEYS.headers;
 
 const pairsOf = (text: string): Array<[string, string]> =>

@@ -1,7 +1,14 @@
 // computeMonitoring: the school's figures from its bases, pairs, meetings and survey answers.
 // Pure and deterministic: the same input gives the same rows in the same order.
 
-import { type SurveyAnswer, type SurveyKind, WANTS_TO_MENTOR } from '../meetings/surveys';
+import { FULFILLED_PERCENT, fulfilmentOf } from '../meetings/completion';
+import {
+  SURVEY_KIND_LABELS,
+  SURVEY_KINDS,
+  type SurveyAnswer,
+  type SurveyKind,
+  WANTS_TO_MENTOR,
+} from '../meetings/surveys';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -287,6 +294,26 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     },
   );
 
+  out.start('Выполнение индивидуальных планов');
+  // Counted over the pairs that have finished: a running pair's plan is not yet due in full.
+  const finished = pairs.filter((p) => p.state === 'completed' || p.state === 'ended_early');
+  const plans = finished.map((p) => fulfilmentOf(meetings, p));
+  out.share(
+    'plans.meetings',
+    'Встречи индивидуальных планов завершённых пар проведены',
+    plans.reduce((s, f) => s + f.held, 0),
+    plans.reduce((s, f) => s + f.planned, 0),
+    'встреч',
+    FULFILLED_PERCENT,
+  );
+  out.share(
+    'plans.fulfilled',
+    `Планы, выполненные не менее чем на ${FULFILLED_PERCENT} %`,
+    plans.filter((f) => f.planned > 0 && f.held * 100 >= FULFILLED_PERCENT * f.planned).length,
+    plans.length,
+    'пар',
+  );
+
   out.start('Удовлетворённость (этап 1: качество программы)');
   const satisfaction = latestAnswers(answers, 'satisfaction');
   const scored = satisfaction
@@ -327,6 +354,30 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     undefined,
     { count: 'хотят', total: 'ответили', share: 'доля' },
   );
+
+  out.start('Опросы: отклик и обратная связь');
+  // Everyone in a working pair is invited to every survey of the year; a response rate is who answered.
+  for (const kind of SURVEY_KINDS) {
+    const respondents = new Set(answers.filter((a) => a.kind === kind).map((a) => a.respondentId));
+    out.share(
+      `surveys.${kind}`,
+      `Ответили: ${SURVEY_KIND_LABELS[kind]}`,
+      [...inMentoring].filter((id) => respondents.has(id)).length,
+      inMentoring.size,
+      'чел.',
+    );
+  }
+  const feedback = latestAnswers(answers, 'feedback');
+  for (const role of ROLES) {
+    average(
+      `feedback.all.${role}`,
+      `Обратная связь, ${ROLE_LABELS[role]}`,
+      feedback
+        .filter((a) => a.role === role)
+        .map(answerMean)
+        .filter((v): v is number => v !== undefined),
+    );
+  }
 
   out.start('Влияние на участников (этап 2: вход и выход)');
   const entries = latestByRespondent(answers, 'impact_entry');

@@ -185,8 +185,15 @@ export function reportData(
 ): TemplateRecord {
   const base: TemplateRecord = { title: REPORT_TITLES[kind], ...ctx };
   const coverage = section(rows, (k) => k.startsWith('coverage.') || k.startsWith('consents.'));
-  const work = section(rows, (k) => k.startsWith('pairs.') || k.startsWith('meetings.'));
-  const impact = section(rows, (k) => k.startsWith('impact.') || k.startsWith('diagnostics.'));
+  const work = section(
+    rows,
+    (k) => k.startsWith('pairs.') || k.startsWith('meetings.') || k.startsWith('plans.'),
+  );
+  // The response rate of every survey stands beside the two-stage monitoring it feeds.
+  const impact = section(
+    rows,
+    (k) => k.startsWith('impact.') || k.startsWith('diagnostics.') || k.startsWith('surveys.'),
+  );
   if (kind === 'statistics') {
     const s = statistics(input);
     return {
@@ -200,7 +207,9 @@ export function reportData(
   if (kind === 'halfYear') {
     const satisfaction = section(
       rows,
-      (k) => (k.startsWith('satisfaction.') && !k.endsWith('.n')) || k.startsWith('wantsToMentor.'),
+      (k) =>
+        ((k.startsWith('satisfaction.') || k.startsWith('feedback.')) && !k.endsWith('.n')) ||
+        k.startsWith('wantsToMentor.'),
     );
     return { ...base, coverage, work, satisfaction, impact };
   }

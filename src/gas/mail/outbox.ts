@@ -276,7 +276,10 @@ function settleDeadRuns(table: OutboxTable, rows: MailRow[], runId: string, quot
 /** An address Google refuses will not get better by retrying. */
 const PERMANENT_FAILURE = /invalid email|недопустим|неверный адрес/i;
 
-const PAUSED_ON_HOLIDAYS: readonly string[] = Object.values(MAIL_KIND_LABELS);
+/** The invitation to the next year is sent in the summer break, when the year has been closed. */
+const PAUSED_ON_HOLIDAYS: readonly string[] = Object.entries(MAIL_KIND_LABELS)
+  .filter(([kind]) => kind !== 'reenrol')
+  .map(([, label]) => label);
 const OPEN: readonly string[] = [MAIL_STATES.queued, MAIL_STATES.sending];
 
 /**
@@ -403,7 +406,12 @@ export function deliverDue(): DeliveryReport {
   }
 }
 
-/** Trigger handler of the continuation. */
+/**
+ * Trigger handler of the continuation. A fired one-off trigger is gone: the next one is set before
+ * anything that can fail, so a continuation cut by a service error is retried within minutes, the
+ * same quota day, and a letter it left «отправляется» can still be settled by the quota.
+ */
 export function deliverMail(): void {
+  renewContinuation();
   deliverDue();
 }

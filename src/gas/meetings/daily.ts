@@ -3,7 +3,12 @@
 // allows. Re-running it the same day adds nothing: every letter has its key in the send log.
 
 import { digestText } from '../../core/mail/digest';
-import { lettersOfEndedPairs, MAIL_STATES, mailKey } from '../../core/mail/outbox';
+import {
+  lettersOfEndedPairs,
+  MAIL_STATES,
+  mailKey,
+  remindersAfterTheirMeeting,
+} from '../../core/mail/outbox';
 import { renderMail } from '../../core/mail/render';
 import { LINE_KINDS, MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
 import {
@@ -11,8 +16,10 @@ import {
   formatRussianDate,
   isWeekend,
   type LocalDate,
+  monthKey,
 } from '../../core/meetings/calendar';
 import {
+  answeredKey,
   approvalDuties,
   type Duty,
   digestPeriod,
@@ -22,6 +29,7 @@ import {
   type Person,
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
+import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
 import type { CellValue } from '../../core/table';
 import { documentsBlockedReason } from '../documents/generate';
 import type { DailyJob } from '../feature';
@@ -39,9 +47,12 @@ import {
 import { readFormsCatalogue } from '../mentoringForms';
 import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
+import { readSheet } from '../sheetTable';
 import { refreshWorkbookLook } from '../workbookLook';
+import { syncDeadlineCalendar } from './deadlineCalendar';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { syncMeetings } from './plans';
+import { type SurveyLinks, surveyLinks } from './surveys';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
 
 export interface DailyReport {
@@ -61,6 +72,7 @@ function toMail(
   settings: YearSettings,
   url: string,
   optedOut: ReadonlySet<string>,
+  links: SurveyLinks,
 ): OutgoingMail {
   const nonEssential = NON_ESSENTIAL.includes(duty.kind);
   const token = nonEssential ? Utilities.getUuid() : '';
@@ -73,8 +85,7 @@ function toMail(
       ? `${url}?a=move&t=${duty.meetingToken}`
       : 'исправьте дату в листе «Встречи» или сообщите куратору';
   }
-  if (duty.kind === 'feedback') values.formLink = settings.schedule.feedbackFormUrl;
-  if (duty.kind === 'satisfaction') values.formLink = settings.schedule.satisfactionFormUrl;
+  if (duty.survey) values.formLink = links(duty.survey, { email: duty.to, id: duty.participantId });
   const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
   const signature = LINE_KINDS.includes(duty.kind) ? [] : settings.sender.signature;
   const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl, signature);
@@ -131,6 +142,16 @@ function curatorLines(
   return out;
 }
 
+/** Who has answered which survey (and, for feedback, which month's), from «Опросы». */
+function answeredSurveys(): Set<string> {
+  const out = new Set<string>();
+  for (const r of readSheet(SpreadsheetApp.getActive(), SURVEYS)) {
+    const a = parseSurveyRow(r.values);
+    if (a) out.add(answeredKey(a.respondentId, a.kind, monthKey(localToday(a.date))));
+  }
+  return out;
+}
+
 /** Reads people and approved pairs and adds the missing meeting plans. Call under the script lock. */
 export function syncPlans(today: LocalDate, settings: YearSettings) {
   const s = settings.schedule;
@@ -171,9 +192,12 @@ function plan(
     digestWeekday: s.digestWeekday,
     parentReminders: s.parentReminders,
     place: s.place,
+    programmeEnd: s.programmeEnd,
+    exitSurveyDays: s.exitSurveyDays,
+    surveyReminderDays: s.surveyReminderDays,
   };
   const curator = curatorAddress(settings);
-  const duties = dutiesOn(today, groups, meetings, dutyRules).map((d) =>
+  const duties = dutiesOn(today, groups, meetings, dutyRules, answeredSurveys()).map((d) =>
     d.kind === 'escalation' ? { ...d, to: curator } : d,
   );
   // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
@@ -190,12 +214,38 @@ function plan(
     'пара завершена или участник вышел из неё — письмо больше не нужно',
     outbox,
   );
+  const stale = remindersAfterTheirMeeting(mailRows, today);
+  cancelQueued(
+    stale.map((r) => r.rowNumber),
+    'встреча уже прошла — напоминание не отправлено',
+    outbox,
+  );
+  if (stale.length > 0)
+    appendJournal(
+      'Напоминания о прошедших встречах не отправлены',
+      'ежедневный запуск',
+      `Писем: ${stale.length} — ждали квоты дольше, чем до дня встречи.`,
+    );
   const known = log.keys;
-  const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)));
+  // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent.
+  const waiting = new Set(mailRows.map((r) => r.key));
+  const invitationSent = (d: Duty) => {
+    if (d.kind !== 'survey_reminder' || !d.survey) return true;
+    const key = mailKey(d.to, d.survey, d.period.slice(d.survey.length + 1));
+    return known.has(key) && !waiting.has(key);
+  };
+  const fresh = duties.filter((d) => !known.has(mailKey(d.to, d.kind, d.period)) && invitationSent(d));
   const url = webAppUrl(settings);
   const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
-  const mails = fresh.map((d) => toMail(d, settings, url, optedOut));
+  const formLinks = surveyLinks({
+    feedback: s.feedbackFormUrl,
+    satisfaction: s.satisfactionFormUrl,
+    impact_entry: s.impactEntryFormUrl,
+    impact_exit: s.impactExitFormUrl,
+  });
+  const mails = fresh.map((d) => toMail(d, settings, url, optedOut, formLinks));
 
+  const tasks = syncDeadlineCalendar(today, settings);
   const week = digestPeriod(today, dutyRules);
   const digestDue = week !== undefined && !known.has(mailKey(curator, 'digest', week));
   mails.push(...curatorLines(mails, today, settings, curator, digestDue));
@@ -218,6 +268,7 @@ function plan(
         ...s.deadlines.map((d) => ({ title: 'Мониторинг', ...d })),
         ...s.statisticsDeadlines.map((d) => ({ title: 'Статистический отчёт о числе участников', ...d })),
       ],
+      tasks,
       horizonDays: s.deadlineHorizonDays,
       waitingForQuota: Math.max(0, queued - MailApp.getRemainingDailyQuota()),
       unconfirmed: mailRows.filter((r) => r.state === MAIL_STATES.unconfirmed).length,
@@ -298,7 +349,7 @@ export function announceApprovedPairs(pairIds: readonly string[]): void {
     if (!g.mentees.some((m) => mentees.has(m.id))) return [];
     return approvalDuties(g, meetings, today, { place: settings.schedule.place }, mentees);
   });
-  enqueue(duties.map((d) => toMail(d, settings, url, optedOut)));
+  enqueue(duties.map((d) => toMail(d, settings, url, optedOut, surveyLinks({}))));
 }
 
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */

@@ -1,6 +1,6 @@
 // Meetings, letters and surveys: their settings, the sheets and the daily trigger, the plan made on
 // approval and the web-app pages behind the links in letters. The meetings and letters of the day
-// are the daily trigger's own work (see daily.ts), so this feature declares no daily job.
+// are the daily trigger's own work (see daily.ts); the feature's daily job closes finished pairs.
 import { BASES } from '../../core/intake/baseRow';
 import { MAIL } from '../../core/mail/outbox';
 import { MAIL_TEMPLATE_SETTINGS } from '../../core/mail/templates';
@@ -8,12 +8,17 @@ import { MEETINGS } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { SURVEYS } from '../../core/meetings/surveys';
 import { ROLES } from '../../core/model';
+import { DEADLINES } from '../../core/monitoring/deadlineCalendar';
 import type { Feature } from '../feature';
+import { withScriptLock } from '../lock';
+import { localToday } from '../mail/journal';
 import { ensureSheet, spreadsheet } from '../sheetTable';
+import { completePairs } from './completion';
 import { announceApprovedPairs } from './daily';
 import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
 import { heldPage, movePage, optOutPage } from './webRoutes';
+import { loadYearSettings } from './yearSettings';
 
 const DAILY_HANDLER = 'dailyRun';
 /** The daily run starts between 7 and 8 in the morning, before lessons. */
@@ -36,8 +41,9 @@ export const MEETINGS_FEATURE: Feature = {
       name: 'Встречи, почта и опросы',
       run: () => {
         ensureSheet(MEETINGS);
+        ensureSheet(DEADLINES);
         ensureSheet(MAIL, undefined, ['notBefore']);
-        ensureSheet(SURVEYS, undefined, ['responseId']);
+        ensureSheet(SURVEYS, undefined, ['responseId', 'comment']);
         const book = spreadsheet();
         for (const role of ROLES) {
           if (book.getSheetByName(BASES[role].name)) openBaseWithOptOut(role, book);
@@ -52,6 +58,11 @@ export const MEETINGS_FEATURE: Feature = {
   // The plan appears in «Встречи» at once with the pair's announcement queued; reminders follow
   // with the daily run.
   afterApproval: [(pairIds) => announceApprovedPairs(pairIds)],
-  daily: [],
+  daily: [
+    {
+      name: 'Завершение пар',
+      run: () => withScriptLock(() => completePairs(localToday(), loadYearSettings())),
+    },
+  ],
   webRoutes: { held: heldPage, move: movePage, optout: optOutPage },
 };

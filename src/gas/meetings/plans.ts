@@ -5,7 +5,13 @@ import { formatRussianDate, type LocalDate } from '../../core/meetings/calendar'
 import type { ActiveGroup } from '../../core/meetings/duties';
 import { heldLinkProblem, moveLinkProblem } from '../../core/meetings/linkValidity';
 import { MEETINGS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/meetings/meetingRow';
-import { meetingDateProblem, meetingId, type PlanRules, planMeetings } from '../../core/meetings/plan';
+import {
+  meetingDateProblem,
+  meetingId,
+  moveOrderProblem,
+  type PlanRules,
+  planMeetings,
+} from '../../core/meetings/plan';
 import type { MentoringForm } from '../../core/model';
 import { applyPatch, type RowPatch } from '../../core/schema';
 import { SheetTable } from '../sheetTable';
@@ -138,11 +144,17 @@ export function moveMeeting(
   const why = meetingDateProblem(to, rules);
   if (why) return { problem: why };
   const table = meetingsTable();
-  const row = table.read().find((r) => token !== '' && r.values.token === token);
+  const rows = table.read();
+  const row = rows.find((r) => token !== '' && r.values.token === token);
   if (!row) return { problem: 'встреча не найдена' };
   const current = parseMeetingRow(row, rules);
   const closed = current && moveLinkProblem(current, today, rules.programmeEnd);
   if (closed) return { problem: closed };
+  const plan = rows
+    .filter((r) => r.values.planId === row.values.planId)
+    .flatMap((r) => parseMeetingRow(r, rules) ?? []);
+  const order = moveOrderProblem(plan, row.values.id, to);
+  if (order) return { problem: order };
   table.write([{ rowNumber: row.rowNumber, values: { date: formatRussianDate(to), problem: '' } }]);
   return {
     meeting: parseMeetingRow(

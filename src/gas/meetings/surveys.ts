@@ -4,8 +4,15 @@
 import { FEEDBACK_FORM } from '../../../forms/feedback';
 import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
-import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { SURVEYS, surveyAnswerFromForm, surveyRecord } from '../../core/meetings/surveys';
+import { SCHEDULE_SETTINGS, SURVEY_URL_SETTING } from '../../core/meetings/settings';
+import {
+  freeText,
+  SURVEY_KINDS,
+  SURVEYS,
+  type SurveyKind,
+  surveyAnswerFromForm,
+  surveyRecord,
+} from '../../core/meetings/surveys';
 import type { RowPatch } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
@@ -20,9 +27,60 @@ export const SURVEY_HANDLER = 'onSurveySubmit';
 const PROPERTY = 'surveys.forms';
 const SURVEY_FORMS = [FEEDBACK_FORM, SATISFACTION_FORM, IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM] as const;
 
-type Registry = Partial<
-  Record<(typeof SURVEY_FORMS)[number]['id'], { id: string; url: string; items: Record<string, string> }>
->;
+interface RegisteredForm {
+  id: string;
+  url: string;
+  items: Record<string, string>;
+  /** The form's prefilled link with placeholders for the address and the participant's code. */
+  prefill?: string;
+}
+type Registry = Partial<Record<(typeof SURVEY_FORMS)[number]['id'], RegisteredForm>>;
+
+const EMAIL_PLACEHOLDER = 'EMAIL_PLACEHOLDER';
+const CODE_PLACEHOLDER = 'CODE_PLACEHOLDER';
+
+/**
+ * Google names a prefilled link's fields «entry.N», numbers only Forms knows: the link is asked of
+ * Forms once, with placeholders, and each letter's link is that pattern with the person's values.
+ */
+function prefillPattern(form: RegisteredForm): string | undefined {
+  const opened = openForm(form.id);
+  if (!opened) return undefined;
+  const response = opened.createResponse();
+  const fill = (key: string, value: string) => {
+    const id = form.items[key];
+    if (!id) return;
+    const item = opened.getItemById(Number(id));
+    if (item) response.withItemResponse(item.asTextItem().createResponse(value));
+  };
+  fill('email', EMAIL_PLACEHOLDER);
+  fill('participant', CODE_PLACEHOLDER);
+  return response.toPrefilledUrl();
+}
+
+export type SurveyLinks = (kind: SurveyKind, person: { email: string; id: string }) => string;
+
+/**
+ * Links of the survey forms prefilled for a person; the plain link from Настройки (or the form's)
+ * when the form is not the programme's own. Reads the registry once per run.
+ */
+export function surveyLinks(fallback: Partial<Record<SurveyKind, string>>): SurveyLinks {
+  let registry: Registry | undefined;
+  return (kind, person) => {
+    registry ??= readRegistry();
+    const form = registry[kind];
+    const plain = fallback[kind] || form?.url || '';
+    if (!form || (fallback[kind] && fallback[kind] !== form.url)) return plain;
+    if (form.prefill === undefined) {
+      form.prefill = prefillPattern(form) ?? '';
+      PropertiesService.getScriptProperties().setProperty(PROPERTY, JSON.stringify(registry));
+    }
+    if (!form.prefill) return plain;
+    return form.prefill
+      .replace(EMAIL_PLACEHOLDER, encodeURIComponent(person.email))
+      .replace(CODE_PLACEHOLDER, encodeURIComponent(person.id));
+  };
+}
 
 function readRegistry(): Registry {
   try {
@@ -43,7 +101,9 @@ export function setupSurveyForms(): string | undefined {
     if (openForm(registry[def.id]?.id)) continue;
     const form = FormApp.create(def.title);
     const items = buildForm(form, def, NO_LISTS);
-    registry[def.id] = { id: form.getId(), url: form.getPublishedUrl(), items };
+    const entry: RegisteredForm = { id: form.getId(), url: form.getPublishedUrl(), items };
+    entry.prefill = prefillPattern(entry);
+    registry[def.id] = entry;
     created.push(def.title);
   }
   PropertiesService.getScriptProperties().setProperty(PROPERTY, JSON.stringify(registry));
@@ -63,8 +123,8 @@ export function setupSurveyForms(): string | undefined {
   const rows = settings.read();
   const updates: Array<{ rowNumber: number; values: RowPatch<typeof SETTINGS> }> = [];
   const appends: Array<RowPatch<typeof SETTINGS>> = [];
-  for (const kind of ['feedback', 'satisfaction'] as const) {
-    const def = SCHEDULE_SETTINGS[kind === 'feedback' ? 'feedbackFormUrl' : 'satisfactionFormUrl'];
+  for (const kind of SURVEY_KINDS) {
+    const def = SCHEDULE_SETTINGS[SURVEY_URL_SETTING[kind]];
     const url = registry[kind]?.url ?? '';
     const row = rows.find((r) => r.values.name === def.name);
     if (!row) appends.push({ name: def.name, value: url, help: def.help });
@@ -91,11 +151,15 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
   }
   const responseId = response.getId();
   return withScriptLock(() => {
-    const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId']), SURVEYS);
+    const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId', 'comment']), SURVEYS);
     if (table.read().some((r) => r.values.responseId === responseId)) return 'уже записан';
     const email = (answers.email ?? '').trim().toLowerCase();
-    const people = [...readBase('mentor').people, ...readBase('mentee').people];
-    const person = people.find((p) => p.email.toLowerCase() === email && !p.erased);
+    const code = (answers.participant ?? '').trim();
+    const people = [...readBase('mentor').people, ...readBase('mentee').people].filter((p) => !p.erased);
+    // The code from the letter's link names the person even when they answered from another address.
+    const person =
+      (code ? people.find((p) => p.id === code) : undefined) ??
+      people.find((p) => p.email.toLowerCase() === email);
     const link = person
       ? readApprovedLinks(localToday()).find((l) => l.mentorId === person.id || l.menteeId === person.id)
       : undefined;
@@ -107,7 +171,7 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
       pairId: link?.pairId ?? '',
       date: new Date(response.getTimestamp().getTime()),
     });
-    table.write([], [{ ...surveyRecord(answer), responseId }]);
+    table.write([], [{ ...surveyRecord(answer), responseId, comment: freeText(def.items, answers) }]);
     if (!person || problems.length > 0) {
       appendJournal(
         `${def.title}: ответ требует внимания`,

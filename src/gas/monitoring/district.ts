@@ -26,6 +26,7 @@ import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
 import {
   academicYear,
+  archiveSheetName,
   type BankEntry,
   MENTOR_BANK,
   MENTOR_BANK_HEADERS,
@@ -51,7 +52,9 @@ const splitList = (text: string): string[] =>
 /** Everything the district takes from one school; throws when the workbook cannot be opened. */
 function readSchool(name: string, url: string, forms: readonly MentoringForm[]): SchoolCollection {
   const book = SpreadsheetApp.openByUrl(url);
-  const monitoring = book.getSheetByName(SHEETS.monitoring);
+  // A school that has closed the year being collected keeps its figures in that year's archive.
+  const archived = book.getSheetByName(archiveSheetName(SHEETS.monitoring, academicYear(localToday())));
+  const monitoring = archived ?? book.getSheetByName(SHEETS.monitoring);
   const rows = monitoring ? readMonitoringGrid(monitoring.getDataRange().getValues() as CellValue[][]) : [];
   if (rows.length === 0) throw new Error('в таблице школы нет заполненного листа «Мониторинг»');
   const bankRecords = readSheet(book, MENTOR_BANK);

@@ -56,7 +56,7 @@ export function closeSchoolYear(): void {
   toast(
     result.alreadyClosed
       ? `Учебный год ${result.year} уже закрыт; ничего не изменено.`
-      : `Учебный год ${result.year} закрыт. В архиве: ${result.archived.join(', ') || '—'}. Отчёты: ${result.reports.length}. Новых наставников в долгосрочной базе: ${result.bankAdded}.`,
+      : `Учебный год ${result.year} закрыт. В архиве: ${result.archived.join(', ') || '—'}. Отчёты: ${result.reports.length}. Новых наставников в долгосрочной базе: ${result.bankAdded}; приглашено продолжить в новом году: ${result.invited}.${result.next ? ` Предложен календарь ${result.next.year} — проверьте окончание программы и каникулы в «Настройках».` : ''}`,
   );
 }
 

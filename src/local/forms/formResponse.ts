@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import type { Implements } from '../services';
 import { FakeItem } from './item';
 import { FakeItemResponse } from './itemResponse';
-import type { ResponseModel } from './model';
+import { entryIdOf, formUrls, type ResponseModel } from './model';
 import { readForm, recordResponse } from './store';
 
 export class FakeFormResponse
@@ -16,6 +16,7 @@ export class FakeFormResponse
       | 'getItemResponses'
       | 'getEditResponseUrl'
       | 'getResponseForItem'
+      | 'toPrefilledUrl'
     >
 {
   private draft: FakeItemResponse[] = [];
@@ -66,6 +67,21 @@ export class FakeFormResponse
   withItemResponse(response: FakeItemResponse): FakeFormResponse {
     this.draft.push(response);
     return this;
+  }
+
+  /**
+   * The form's address with the draft's answers in it, as Google builds it: «viewform?usp=pp_url» and
+   * one «entry.N=value» per answer, N being the item's entry id (not its item id).
+   */
+  toPrefilledUrl(): string {
+    this.ctx.count('FormApp', 'FormResponse.toPrefilledUrl');
+    const params = this.draft.flatMap((d) => {
+      const value = d.getResponse();
+      return (Array.isArray(value) ? value : [value]).map(
+        (v) => `entry.${entryIdOf(d.itemId)}=${encodeURIComponent(String(v))}`,
+      );
+    });
+    return `${formUrls(this.formId).published}?${['usp=pp_url', ...params].join('&')}`;
   }
 
   /** Script-made responses are recorded and reach the destination sheet but fire no trigger (as in Google). */

@@ -72,6 +72,30 @@ export interface FormModel {
 
 const ANSWERLESS: ItemTypeName[] = ['SECTION_HEADER', 'PAGE_BREAK'];
 
+/**
+ * The «entry.N» number of an item in a prefilled link. Google numbers entries apart from items, so
+ * code that mixes the two up fails here as it would there.
+ */
+const ENTRY_OFFSET = 1_000_000_000;
+export const entryIdOf = (itemId: number): number => itemId + ENTRY_OFFSET;
+export const itemIdOfEntry = (entryId: number): number => entryId - ENTRY_OFFSET;
+
+/** The form id and the prefilled answers (item id → values) of a «viewform?usp=pp_url&entry.N=…» link. */
+export function parsePrefilledUrl(
+  url: string,
+): { formId: string; answers: Map<number, string[]> } | undefined {
+  const m = /^https:\/\/docs\.google\.com\/forms\/d\/e\/([^/]+)\/viewform(?:\?(.*))?$/.exec(url.trim());
+  if (!m) return undefined;
+  const answers = new Map<number, string[]>();
+  for (const [key, value] of new URLSearchParams(m[2] ?? '')) {
+    const entry = /^entry\.(\d+)$/.exec(key);
+    if (!entry) continue;
+    const itemId = itemIdOfEntry(Number(entry[1]));
+    answers.set(itemId, [...(answers.get(itemId) ?? []), value]);
+  }
+  return { formId: m[1], answers };
+}
+
 export function formUrls(id: string) {
   return {
     published: `https://docs.google.com/forms/d/e/${id}/viewform`,
