@@ -155,33 +155,47 @@ class Folders {
   }
 }
 
-function recordRow(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>): void {
-  withScriptLock(() => {
-    const table = openDocuments();
-    const row = readDocumentRows(table.read()).find((r) => r.key === job.key);
-    const record: RowPatch<typeof DOCUMENTS> = {
-      key: job.key,
-      type: DOCUMENT_TYPE_LABELS[job.type],
-      title: job.title,
-      pairId: job.pairId,
-      participantId: job.participantId,
-      order: job.orderNumber,
-      ...values,
-    };
-    if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
-    else table.write([], [record]);
-    if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
-      const orders = openOrders();
-      const orderRow = orders.read().find((r) => r.values.key === job.key);
-      if (orderRow)
-        orders.write([
-          {
-            rowNumber: orderRow.rowNumber,
-            values: { status: ORDER_STATES.made, document: String(values.url) },
-          },
-        ]);
-    }
-  });
+/**
+ * «Документы» as this run knows it: read once, then each record is written under the lock without
+ * reading the sheet again. Only when the sheet has grown behind our back (another run wrote) is it
+ * read afresh, so two runs never write a document's row twice.
+ */
+class DocumentLedger {
+  private readonly table = openDocuments();
+
+  rows(): DocumentRow[] {
+    return readDocumentRows(this.table.read());
+  }
+
+  record(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>): void {
+    withScriptLock(() => {
+      const table = this.table;
+      if (table.sheet.getLastRow() !== table.cells('key').length + 1) table.load();
+      const [row] = table.recordsWhere('key', (key) => key === job.key);
+      const record: RowPatch<typeof DOCUMENTS> = {
+        key: job.key,
+        type: DOCUMENT_TYPE_LABELS[job.type],
+        title: job.title,
+        pairId: job.pairId,
+        participantId: job.participantId,
+        order: job.orderNumber,
+        ...values,
+      };
+      if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
+      else table.write([], [record]);
+      if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
+        const orders = openOrders();
+        const orderRow = orders.read().find((r) => r.values.key === job.key);
+        if (orderRow)
+          orders.write([
+            {
+              rowNumber: orderRow.rowNumber,
+              values: { status: ORDER_STATES.made, document: String(values.url) },
+            },
+          ]);
+      }
+    });
+  }
 }
 
 /** Trashes copies a crashed run left behind: same name in the folder, not the recorded file. */
@@ -195,11 +209,22 @@ function trashLeftovers(folder: GoogleAppsScript.Drive.Folder, names: string[], 
   }
 }
 
-/** Grants each viewer separately: Drive refuses addresses without a Google account, and such a refusal must not cost the document. */
+/**
+ * Grants all viewers in one call per file; Drive refuses the whole call when one address has no
+ * Google account, and then each viewer is granted separately, so one refusal costs neither the
+ * document nor the other viewers.
+ */
 function share(
   files: GoogleAppsScript.Drive.File[],
   viewers: readonly string[],
 ): { granted: string[]; refused: string[] } {
+  if (viewers.length === 0) return { granted: [], refused: [] };
+  try {
+    for (const file of files) file.addViewers([...viewers]);
+    return { granted: [...viewers], refused: [] };
+  } catch (e) {
+    if (isExecutionLimit(e)) throw e;
+  }
   const granted: string[] = [];
   const refused: string[] = [];
   for (const viewer of viewers) {
@@ -215,6 +240,7 @@ function share(
 }
 
 function makeDocument(
+  ledger: DocumentLedger,
   job: DocumentJob,
   folder: GoogleAppsScript.Drive.Folder,
   settings: DocumentSettings,
@@ -223,7 +249,7 @@ function makeDocument(
   attempt: number,
 ): void {
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
-  recordRow(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
+  ledger.record(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
   const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
   const files = [copy];
   let access: { granted: string[]; refused: string[] };
@@ -241,7 +267,7 @@ function makeDocument(
     if (!isExecutionLimit(e)) for (const file of files) file.setTrashed(true);
     throw e;
   }
-  recordRow(job, {
+  ledger.record(job, {
     url: copy.getUrl(),
     status: DOCUMENT_STATES.ready,
     viewers: access.granted.join(', '),
@@ -274,7 +300,8 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   const started = Date.now();
   scheduleContinuation();
   const ctx = loadContext();
-  const documentRows = readDocumentRows(openDocuments().read());
+  const ledger = new DocumentLedger();
+  const documentRows = ledger.rows();
   const order = withScriptLock(() => {
     markMadeOrders(documentRows);
     reservePlanApprovals(ctx, documentRows);
@@ -297,7 +324,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
     if (Date.now() - started > budget) break;
     const broken = brokenTemplates.get(job.templateKey);
     if (broken) {
-      recordRow(job, { status: DOCUMENT_STATES.templateError, problem: broken });
+      ledger.record(job, { status: DOCUMENT_STATES.templateError, problem: broken });
       skipped++;
       continue;
     }
@@ -306,7 +333,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
     if (tried >= MAX_DOCUMENT_TRIES) {
       if (previous?.status !== DOCUMENT_STATES.failed) {
         trashLeftovers(folders.of(job), [job.title, `${job.title}.pdf`], keep);
-        recordRow(job, {
+        ledger.record(job, {
           status: DOCUMENT_STATES.failed,
           problem: `Не создан за ${MAX_DOCUMENT_TRIES} попытки: ${previous?.problem || 'запуск обрывается, не успев закончить документ (лимит 6 минут)'}. Исправьте причину и выберите «Сформировать документы».`,
         });
@@ -315,7 +342,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       continue;
     }
     try {
-      makeDocument(job, folders.of(job), ctx.settings, previous, keep, tried + 1);
+      makeDocument(ledger, job, folders.of(job), ctx.settings, previous, keep, tried + 1);
       made++;
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
@@ -331,13 +358,13 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       if (e instanceof TemplateError) {
         brokenTemplates.set(job.templateKey, e.message);
         problems.push(e.message);
-        recordRow(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
+        ledger.record(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
         skipped++;
       } else {
         // Drive or Docs refused this one document: it is marked, retried by the next runs up to the
         // limit, and the batch goes on.
         const message = e instanceof Error ? e.message : String(e);
-        recordRow(job, {
+        ledger.record(job, {
           status: DOCUMENT_STATES.failed,
           problem: `Ошибка Google: ${message}`,
           attempts: tried + 1,
