@@ -20,17 +20,20 @@ import {
   planApprovalsDue,
   programmeOrderKey,
 } from '../../core/documents/plan';
-import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
+import { DOCUMENT_SETTINGS, type DocumentSettings, type WithoutGoogle } from '../../core/documents/settings';
 import type { DOCUMENTS } from '../../core/documents/sheets';
+import { MAIL, mailKey } from '../../core/mail/outbox';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { RowPatch } from '../../core/schema';
 import { readSettings } from '../../core/settings';
 import { fillTemplate, TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
+import { enqueue, type OutgoingMail } from '../mail/outbox';
 import { loadWorld, openPairs, readPairRows } from '../matching/pairs';
 import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
+import { ensureSheet } from '../sheetTable';
 import { GasDocumentPort } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';
 import { readMeetingPlans } from './meetingPlans';
@@ -58,6 +61,8 @@ const isExecutionLimit = (e: unknown): boolean =>
 /** Runs that may start one document before it is marked «ошибка» and left for the curator. */
 export const MAX_DOCUMENT_TRIES = 3;
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
+/** «Вид» of the letter carrying a document's PDF. */
+const DOCUMENT_LETTER_KIND = 'документ в PDF';
 
 function today(): CalendarDate {
   return parseIsoDay(Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'));
@@ -167,8 +172,16 @@ class DocumentLedger {
     return readDocumentRows(this.table.read());
   }
 
-  record(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>): void {
+  /**
+   * Writes the document's row; `letters` are queued under the same lock, keyed by the document, so a
+   * re-made document never sends its PDF twice.
+   */
+  record(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>, letters: readonly OutgoingMail[] = []): void {
     withScriptLock(() => {
+      if (letters.length > 0) {
+        ensureSheet(MAIL, undefined, ['attachment']);
+        enqueue(letters);
+      }
       const table = this.table;
       if (table.sheet.getLastRow() !== table.cells('key').length + 1) table.load();
       const [row] = table.recordsWhere('key', (key) => key === job.key);
@@ -209,15 +222,21 @@ function trashLeftovers(folder: GoogleAppsScript.Drive.Folder, names: string[], 
   }
 }
 
+interface Refusal {
+  email: string;
+  reason: string;
+}
+
 /**
  * Grants all viewers in one call per file; Drive refuses the whole call when one address has no
  * Google account, and then each viewer is granted separately, so one refusal costs neither the
- * document nor the other viewers.
+ * document nor the other viewers. A refused address is never asked again: it gets the document
+ * another way (addresseesWithoutGoogle).
  */
 function share(
   files: GoogleAppsScript.Drive.File[],
   viewers: readonly string[],
-): { granted: string[]; refused: string[] } {
+): { granted: string[]; refused: Refusal[] } {
   if (viewers.length === 0) return { granted: [], refused: [] };
   try {
     for (const file of files) file.addViewers([...viewers]);
@@ -226,17 +245,45 @@ function share(
     if (isExecutionLimit(e)) throw e;
   }
   const granted: string[] = [];
-  const refused: string[] = [];
+  const refused: Refusal[] = [];
   for (const viewer of viewers) {
     try {
       for (const file of files) file.addViewer(viewer);
       granted.push(viewer);
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
-      refused.push(`${viewer} (${e instanceof Error ? e.message : String(e)})`);
+      refused.push({ email: viewer, reason: e instanceof Error ? e.message : String(e) });
     }
   }
   return { granted, refused };
+}
+
+/** The letter that carries a document's PDF to an addressee Drive would not share it with. */
+function pdfLetter(job: DocumentJob, email: string, pdfId: string): OutgoingMail {
+  return {
+    key: mailKey(email, 'document', job.key),
+    to: email,
+    kind: DOCUMENT_LETTER_KIND,
+    subject: `Программа наставничества: ${job.title}`,
+    text: [
+      'Здравствуйте!',
+      '',
+      `Во вложении — документ «${job.title}» в формате PDF. Открыть его в Google Документах для адреса ${email} нельзя: у этого адреса нет аккаунта Google.`,
+      '',
+      'Если документ нужно подписать, распечатайте его, подпишите и передайте куратору программы наставничества.',
+    ].join('\n'),
+    participantId: job.participantId,
+    attachment: pdfId,
+  };
+}
+
+/** What «Документы» says about the addressees Drive refused, per the setting. */
+function refusalNote(refused: readonly Refusal[], mode: WithoutGoogle): string {
+  if (refused.length === 0) return '';
+  const who = refused.map((r) => `${r.email} (${r.reason})`).join('; ');
+  return mode === 'pdf'
+    ? `Google не открыл доступ: ${who}. Документ в PDF отправлен по почте (лист «Почта»).`
+    : `Google не открыл доступ: ${who}. Распечатайте документ и передайте его на бумаге.`;
 }
 
 function makeDocument(
@@ -252,7 +299,8 @@ function makeDocument(
   ledger.record(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
   const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
   const files = [copy];
-  let access: { granted: string[]; refused: string[] };
+  let access: { granted: string[]; refused: Refusal[] };
+  const letters: OutgoingMail[] = [];
   try {
     const doc = DocumentApp.openById(copy.getId());
     const port = new GasDocumentPort(doc.getBody());
@@ -262,21 +310,29 @@ function makeDocument(
     if (settings.pdfCopy)
       files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
     access = share(files, job.viewers);
+    if (access.refused.length > 0 && settings.withoutGoogle === 'pdf') {
+      const pdf = files[1] ?? folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`);
+      if (!files[1]) files.push(pdf);
+      const pdfId = pdf.getId();
+      for (const r of access.refused) letters.push(pdfLetter(job, r.email, pdfId));
+    }
   } catch (e) {
     // No half-made copy stays behind; past the time limit nothing runs, and the next run trashes it.
     if (!isExecutionLimit(e)) for (const file of files) file.setTrashed(true);
     throw e;
   }
-  ledger.record(job, {
-    url: copy.getUrl(),
-    status: DOCUMENT_STATES.ready,
-    viewers: access.granted.join(', '),
-    problem: access.refused.length
-      ? `Google не открыл доступ: ${access.refused.join('; ')}. Передайте документ иначе (PDF по почте или на бумаге).`
-      : '',
-    createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
-    fileId: copy.getId(),
-  });
+  ledger.record(
+    job,
+    {
+      url: copy.getUrl(),
+      status: DOCUMENT_STATES.ready,
+      viewers: access.granted.join(', '),
+      problem: refusalNote(access.refused, settings.withoutGoogle),
+      createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
+      fileId: copy.getId(),
+    },
+    letters,
+  );
 }
 
 export interface GenerationReport {

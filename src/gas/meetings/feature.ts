@@ -38,7 +38,7 @@ export const MEETINGS_FEATURE: Feature = {
       name: 'Встречи, почта и опросы',
       run: () => {
         ensureSheet(MEETINGS);
-        ensureSheet(MAIL, undefined, ['notBefore']);
+        ensureSheet(MAIL, undefined, ['notBefore', 'attachment']);
         ensureSheet(SURVEYS, undefined, ['responseId']);
         const book = spreadsheet();
         for (const role of ROLES) {
