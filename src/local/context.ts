@@ -170,9 +170,9 @@ export class ServiceContext {
     const domain = email.split('@')[1]?.trim().toLowerCase() ?? '';
     const domains = this.options.googleAccountDomains ??
       this.meta.googleAccountDomains ?? [
-      this.meta.curatorEmail.split('@')[1]?.toLowerCase() ?? '',
-      'gmail.com',
-    ];
+        this.meta.curatorEmail.split('@')[1]?.toLowerCase() ?? '',
+        'gmail.com',
+      ];
     return domains.some((d) => d === '*' || d.toLowerCase() === domain);
   }
 

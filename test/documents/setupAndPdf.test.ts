@@ -3,10 +3,7 @@
 import { DIRECTOR, driveItems, schoolWithApprovedPairs, seedScript } from './school';
 
 test('setup twice keeps one set of templates; PDF copies share the document’s viewers', async () => {
-  // Here the parents' addresses are Google accounts too.
-  const { dir, ws } = await schoolWithApprovedPairs(0, {
-    googleAccountDomains: ['school.test', 'mail.test'],
-  });
+  const { dir, ws } = await schoolWithApprovedPairs();
   const templates = () => driveItems(dir).filter((i) => i.name.startsWith('Шаблон — ') && !i.trashed);
   expect(templates()).toHaveLength(9);
   ws.run('setupProgramme');

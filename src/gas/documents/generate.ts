@@ -259,20 +259,30 @@ function share(
 }
 
 /** The letter that carries a document's PDF to an addressee Drive would not share it with. */
-function pdfLetter(job: DocumentJob, email: string, pdfId: string): OutgoingMail {
+/** Whose address each is (a parent's is their child's), so erasure and the export find the letters. */
+function addressOwners(people: DocumentWorld['people']): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const p of people.values())
+    for (const email of [p.email, p.parentEmail])
+      if (email && !owners.has(email.trim().toLowerCase())) owners.set(email.trim().toLowerCase(), p.id);
+  return owners;
+}
+
+function pdfLetter(job: DocumentJob, email: string, pdfId: string, participantId: string): OutgoingMail {
   return {
     key: mailKey(email, 'document', job.key),
     to: email,
     kind: DOCUMENT_LETTER_KIND,
-    subject: `Программа наставничества: ${job.title}`,
+    // Names stay in the attachment: the log keeps the subject, and a person's export must not show others.
+    subject: 'Программа наставничества: документ в PDF',
     text: [
       'Здравствуйте!',
       '',
-      `Во вложении — документ «${job.title}» в формате PDF. Открыть его в Google Документах для адреса ${email} нельзя: у этого адреса нет аккаунта Google.`,
+      `Во вложении — документ программы наставничества в формате PDF. Открыть его в Google Документах для адреса ${email} нельзя: у этого адреса нет аккаунта Google.`,
       '',
       'Если документ нужно подписать, распечатайте его, подпишите и передайте куратору программы наставничества.',
     ].join('\n'),
-    participantId: job.participantId,
+    participantId,
     attachment: pdfId,
   };
 }
@@ -294,6 +304,7 @@ function makeDocument(
   previous: DocumentRow | undefined,
   keep: Set<string>,
   attempt: number,
+  owners: ReadonlyMap<string, string>,
 ): void {
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
   ledger.record(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
@@ -314,7 +325,8 @@ function makeDocument(
       const pdf = files[1] ?? folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`);
       if (!files[1]) files.push(pdf);
       const pdfId = pdf.getId();
-      for (const r of access.refused) letters.push(pdfLetter(job, r.email, pdfId));
+      for (const r of access.refused)
+        letters.push(pdfLetter(job, r.email, pdfId, owners.get(r.email.trim().toLowerCase()) ?? ''));
     }
   } catch (e) {
     // No half-made copy stays behind; past the time limit nothing runs, and the next run trashes it.
@@ -330,6 +342,7 @@ function makeDocument(
       problem: refusalNote(access.refused, settings.withoutGoogle),
       createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
       fileId: copy.getId(),
+      pdfFileId: files[1]?.getId() ?? '',
     },
     letters,
   );
@@ -371,6 +384,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   const folders = new Folders(ctx.world.year, (f) =>
     shareFolder(f, ctx.curatorEmail, ctx.settings.directorEmail),
   );
+  const owners = addressOwners(ctx.world.people);
   const brokenTemplates = new Map<string, string>();
   const problems: string[] = [];
   const budget = ctx.settings.runSeconds * 1000;
@@ -398,7 +412,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       continue;
     }
     try {
-      makeDocument(ledger, job, folders.of(job), ctx.settings, previous, keep, tried + 1);
+      makeDocument(ledger, job, folders.of(job), ctx.settings, previous, keep, tried + 1, owners);
       made++;
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
