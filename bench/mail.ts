@@ -1,6 +1,7 @@
 // The December run of a school with 100 groups (300 participants): 300 survey invitations go out in
-// one daily run. Service calls per letter show what the send log costs (two single-row writes and a
-// flush per letter are the price of exactly-once); on Apps Script each call costs far more than here,
+// one daily run. Service calls per letter show what the send log costs (a batch of letters is marked,
+// flushed and settled together: exactly-once costs two writes and a flush per batch, not per letter);
+// on Apps Script each call costs far more than here,
 // which is why sending stops at a time budget and a continuation trigger carries on.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -89,7 +89,13 @@ export async function schoolWithApprovedPairs(
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'nastavnik-docs-'));
   const clockStart = new Date('2026-11-25T09:00:00Z');
-  const ws = await LocalWorkspace.create(dir, { clockStart, curatorEmail: CURATOR, ...options });
+  // Unless a test says otherwise, the parents' mail.test addresses are Google accounts too.
+  const ws = await LocalWorkspace.create(dir, {
+    clockStart,
+    curatorEmail: CURATOR,
+    googleAccountDomains: ['school.test', 'mail.test'],
+    ...options,
+  });
   ws.init();
   const seed = await seedScript(dir);
   const extra = Array.from({ length: extraPairs }, (_, i) => String(i + 1).padStart(3, '0'));

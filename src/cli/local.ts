@@ -18,8 +18,10 @@ import { programmeStatus } from './status';
 
 export const LOCAL_USAGE = `nastavnik local — рабочее пространство без Google (таблицы .xlsx, документы .docx, письма .eml)
 
-  nastavnik local init DIR [--clock 2026-09-01T09:00:00+03:00] [--curator EMAIL]
-                                           новое пространство и настройка программы
+  nastavnik local init DIR [--clock 2026-09-01T09:00:00+03:00] [--curator EMAIL] [--google-domains D,…]
+                                           новое пространство и настройка программы; --google-domains —
+                                           домены адресов с аккаунтом Google (по умолчанию домен
+                                           куратора и gmail.com; * — все): с остальными Диск не делится
   nastavnik local submit DIR FORM FILE     ответы из JSON-массива или CSV (ключи — вопросы формы)
   nastavnik local run DIR FUNCTION [--as anonymous|EMAIL] [JSON-аргументы…]
                                            запуск функции или пункта меню от имени куратора
@@ -94,6 +96,10 @@ const init: Subcommand = async (dir, args, options) => {
     ...options,
     clockStart: clock ? new Date(clock) : undefined,
     curatorEmail: option(args, '--curator'),
+    googleAccountDomains: option(args, '--google-domains')
+      ?.split(',')
+      .map((d) => d.trim())
+      .filter(Boolean),
   });
   const { stats } = ws.execute('setupProgramme');
   await ws.save();

@@ -19,8 +19,15 @@ import { type CellValue, sheetInput } from '../core/table';
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+// Apps Script starts every execution with fresh globals, so these caches live one execution: the
+// workbook, and the sheets whose header this execution has already checked (an intake run opens a
+// dozen tables, and each header check was four calls).
+let active: Book | undefined;
+const ensured = new WeakMap<Book, Map<string, Sheet>>();
+
 export function spreadsheet(): Book {
-  return SpreadsheetApp.getActive();
+  if (!active) active = SpreadsheetApp.getActive();
+  return active;
 }
 
 export function readHeader(sheet: Sheet): string[] {
@@ -35,8 +42,28 @@ export function readHeader(sheet: Sheet): string[] {
  */
 export function ensureSheet<S extends SheetSchema>(
   schema: S,
-  book: Book = spreadsheet(),
+  other?: Book,
   add: ReadonlyArray<keyof S['columns'] & string> = [],
+): Sheet {
+  const book = other ?? spreadsheet();
+  const key = `${schema.name}\u0000${add.join(',')}`;
+  let sheets = ensured.get(book);
+  if (!sheets) {
+    sheets = new Map();
+    ensured.set(book, sheets);
+  }
+  // A sheet renamed since it was checked (a year archived) is looked up and checked again.
+  const known = sheets.get(key);
+  if (known && known.getName() === schema.name) return known;
+  const sheet = ensureSheetIn(schema, book, add);
+  sheets.set(key, sheet);
+  return sheet;
+}
+
+function ensureSheetIn<S extends SheetSchema>(
+  schema: S,
+  book: Book,
+  add: ReadonlyArray<keyof S['columns'] & string>,
 ): Sheet {
   const sheet = book.getSheetByName(schema.name) ?? book.insertSheet(schema.name);
   const wanted = [...schema.headers, ...add.map((k) => schema.columns[k].header)];

@@ -78,10 +78,11 @@ export interface WorkspaceOptions {
   /** The curator's address: Session.getActiveUser()/getEffectiveUser(). */
   curatorEmail?: string;
   /**
-   * Mail domains with no Google account behind them (e.g. 'mail.ru'): Drive refuses to share a file
-   * with such an address, as Google does for most Russian parents' addresses.
+   * Mail domains whose addresses are Google accounts; Drive refuses to share a file with any other
+   * address, as Google does for most Russian parents' mail.ru or yandex.ru addresses. Default: the
+   * curator's (the school's) domain and gmail.com. '*' accepts every address.
    */
-  noGoogleAccountDomains?: string[];
+  googleAccountDomains?: string[];
 }
 
 /**
@@ -147,6 +148,8 @@ export interface WorkspaceMeta {
   boundSpreadsheetId: string;
   curatorEmail: string;
   timeZone: string;
+  /** googleAccountDomains the workspace was made with; an option given at open wins. */
+  googleAccountDomains?: string[];
 }
 
 interface QuotaState {
@@ -216,6 +219,17 @@ export class ServiceContext {
 
   get timeZone(): string {
     return this.meta.timeZone;
+  }
+
+  /** Whether Drive would find a Google account behind this address (see googleAccountDomains). */
+  hasGoogleAccount(email: string): boolean {
+    const domain = email.split('@')[1]?.trim().toLowerCase() ?? '';
+    const domains = this.options.googleAccountDomains ??
+      this.meta.googleAccountDomains ?? [
+        this.meta.curatorEmail.split('@')[1]?.toLowerCase() ?? '',
+        'gmail.com',
+      ];
+    return domains.some((d) => d === '*' || d.toLowerCase() === domain);
   }
 
   get executionLimitMs(): number {

@@ -125,6 +125,7 @@ export class LocalWorkspace {
       boundSpreadsheetId: probe.newId(),
       curatorEmail: options.curatorEmail ?? DEFAULT_CURATOR,
       timeZone: SCRIPT_TIME_ZONE,
+      ...(options.googleAccountDomains ? { googleAccountDomains: options.googleAccountDomains } : {}),
     };
     writeJson(join(dir, 'workspace.json'), meta);
     const start = options.clockStart ?? new Date();

@@ -43,7 +43,7 @@ describe('attack «a document that never fits in one run is re-made and trashed 
 describe('attack «an unexpected Drive error re-makes the document forever»', () => {
   it('sharing refused marks that document and the batch goes on; nothing is re-made or trashed', async () => {
     const { dir: prepared } = await schoolWithApprovedPairs(0);
-    const { dir, ws } = await copyOf(prepared, { noGoogleAccountDomains: ['mail.test'] });
+    const { dir, ws } = await copyOf(prepared, { googleAccountDomains: ['school.test'] });
     generate(ws);
     const rows = ws.sheetRows('Документы').map((r) => r.map(String));
     expect(rows.length).toBeGreaterThan(4);

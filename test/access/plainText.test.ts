@@ -89,7 +89,10 @@ describe('attack «free text is coerced by the sheet»', () => {
     ws.run('proposePairs');
     ws.run('approvePairs');
     ws.run('generateDocumentsForApprovedPairs');
-    const plans = driveItems(ws.dir).filter((i) => i.name.startsWith('Индивидуальный план'));
+    const plans = driveItems(ws.dir).filter(
+      (i) =>
+        i.name.startsWith('Индивидуальный план') && i.mimeType === 'application/vnd.google-apps.document',
+    );
     expect(plans).toHaveLength(3);
     const printed = (await Promise.all(plans.map((p) => docxText(join(ws.dir, `${p.path}.docx`))))).join(
       '\n',

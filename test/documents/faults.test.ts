@@ -1,5 +1,6 @@
 // Generation killed at random points — Google's service errors and the 6-minute limit — and resumed
 // by its own trigger: every document exists exactly once and the order numbers have no gaps.
+import { DOCUMENTS } from '../../src/core/documents/sheets';
 import type { LocalWorkspace } from '../../src/local';
 import { copyOf, driveItems, extraPair, extraStudent, schoolWithApprovedPairs, seedScript } from './school';
 
@@ -21,7 +22,8 @@ function check(dir: string, ws: LocalWorkspace, expectedDocuments: number, expec
   const keys = rows.map((r) => String(r[0]));
   expect(new Set(keys).size).toBe(keys.length);
   expect(rows.filter((r) => r.includes('готов'))).toHaveLength(expectedDocuments);
-  const recorded = new Set(rows.map((r) => String(r[r.length - 1])));
+  const fileIdColumn = DOCUMENTS.headers.indexOf(DOCUMENTS.columns.fileId.header);
+  const recorded = new Set(rows.map((r) => String(r[fileIdColumn])));
   const live = driveItems(dir).filter(
     (i) => i.mimeType === DOC && !i.trashed && !i.name.startsWith('Шаблон'),
   );

@@ -12,6 +12,8 @@ export async function setUpWorkspace(options: { mailQuota?: number } = {}): Prom
   const dir = mkdtempSync(join(tmpdir(), 'nastavnik-intake-'));
   const ws = await LocalWorkspace.create(dir, {
     clockStart: new Date('2026-09-15T07:00:00Z'),
+    // The school's addresses (the curator's and school.ru) are Google accounts; parents' are not.
+    googleAccountDomains: ['school.local', 'school.ru'],
     ...options,
   });
   ws.init();

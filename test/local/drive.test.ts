@@ -49,7 +49,7 @@ describe('DriveApp offline', () => {
   });
 
   test('sharing is stored in the index: named viewers and editors, link sharing provably off', () => {
-    const ctx = tempContext();
+    const ctx = tempContext({ googleAccountDomains: ['school.local', 'family.ru'] });
     const id = execute(ctx, () => {
       const drive = new FakeDriveApp(ctx);
       const file = drive
@@ -88,6 +88,29 @@ describe('DriveApp offline', () => {
     };
     expect(index.items[id]).toMatchObject({ access: 'PRIVATE', viewers: ['parent@family.ru'] });
     expect(Object.values(index.items).every((item) => item.access === 'PRIVATE')).toBe(true);
+  });
+
+  test('addresses without a Google account are refused as Drive does: a refused list adds nobody', () => {
+    const ctx = tempContext();
+    const outcome = execute(ctx, () => {
+      const file = new FakeDriveApp(ctx)
+        .getRootFolder()
+        .createFile(new FakeBlob(Buffer.from('%PDF-1.4'), 'application/pdf', 'Договор.pdf'));
+      let refused = '';
+      try {
+        file.addViewers(['pupil@school.local', 'parent@mail.ru']);
+      } catch (e) {
+        refused = e instanceof Error ? e.message : String(e);
+      }
+      const before = file.getViewers().map((u) => u.getEmail());
+      file.addViewers(['pupil@school.local', 'mum@gmail.com', 'pupil@school.local']);
+      return { refused, before, after: file.getViewers().map((u) => u.getEmail()) };
+    });
+    expect(outcome).toEqual({
+      refused: 'Invalid argument: permission.value (parent@mail.ru)',
+      before: [],
+      after: ['pupil@school.local', 'mum@gmail.com'],
+    });
   });
 
   test('moveTo, makeCopy and setName follow on disk; trashed files stay reachable by id', () => {

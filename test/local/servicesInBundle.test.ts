@@ -34,7 +34,11 @@ function issueAgreement(mentee, parentEmail) {
 
 test('a script uses DriveApp, DocumentApp and MailApp as it would on Google', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'nastavnik-h2-bundle-')), 'ws');
-  const ws = await LocalWorkspace.create(dir, { code: SCRIPT, clockStart: new Date('2026-11-25T09:00:00Z') });
+  const ws = await LocalWorkspace.create(dir, {
+    code: SCRIPT,
+    clockStart: new Date('2026-11-25T09:00:00Z'),
+    googleAccountDomains: ['*'],
+  });
   const result = ws.run('issueAgreement', 'Иванова Анна', 'parent@family.ru') as Record<string, unknown>;
   expect(result).toMatchObject({
     caught: "Document is missing (perhaps it was deleted, or you don't have read access?)",

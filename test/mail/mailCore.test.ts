@@ -5,6 +5,7 @@ import {
   MAIL_STATES,
   mailKey,
   remindersAfterTheirMeeting,
+  settleBatch,
   settleInterrupted,
 } from '../../src/core/mail/outbox';
 import { renderMail } from '../../src/core/mail/render';
@@ -87,6 +88,32 @@ describe('send log rules', () => {
     expect(settleInterrupted({ quotaBefore: 40, quotaNow: 40, recipients: 1, sameDay: false })).toBe(
       'unknown',
     );
+  });
+});
+
+describe('settling a batch a dead run left «отправляется»', () => {
+  // Three letters marked together at quota 40: the second has two recipients.
+  const batch = [
+    { quotaBefore: 40, recipients: 1, sameDay: true },
+    { quotaBefore: 39, recipients: 2, sameDay: true },
+    { quotaBefore: 37, recipients: 1, sameDay: true },
+  ];
+  it('tells from the quota how many letters of the batch went, in the order they were sent', () => {
+    expect(settleBatch(batch, 40)).toEqual(['not_sent', 'not_sent', 'not_sent']);
+    expect(settleBatch(batch, 39)).toEqual(['sent', 'not_sent', 'not_sent']);
+    expect(settleBatch(batch, 37)).toEqual(['sent', 'sent', 'not_sent']);
+    expect(settleBatch(batch, 36)).toEqual(['sent', 'sent', 'sent']);
+    expect(settleBatch([...batch].reverse(), 37)).toEqual(['not_sent', 'sent', 'sent']);
+  });
+  it('resends nothing when the quota fits no prefix, the day changed or the marks do not chain', () => {
+    expect(settleBatch(batch, 38)).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(settleBatch(batch, 35)).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(settleBatch([...batch.slice(0, 2), { ...batch[2], sameDay: false }], 40)).toEqual([
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
+    expect(settleBatch([batch[0], batch[2]], 40)).toEqual(['unknown', 'unknown']);
   });
 });
 

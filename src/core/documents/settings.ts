@@ -65,6 +65,10 @@ function caseOverrides() {
 export const orgNameOverrides = (s: DocumentSettings): Partial<Record<GrammaticalCase, string>> =>
   Object.fromEntries(CASE_LABELS.map(([c]) => [c, s[`orgName_${c}`]]).filter(([, v]) => v));
 
+/** What a document's addressee without a Google account gets instead of access. */
+export type WithoutGoogle = 'pdf' | 'print';
+export const WITHOUT_GOOGLE_LABELS: Record<WithoutGoogle, string> = { pdf: 'PDF по почте', print: 'печать' };
+
 export const DOCUMENT_SETTINGS = defineSettings({
   orgName: {
     name: 'Документы: наименование организации',
@@ -180,6 +184,24 @@ export const DOCUMENT_SETTINGS = defineSettings({
     help: '«да» — рядом с каждым документом сохранять PDF.',
     defaultCell: 'нет',
     parse: yesNo,
+  },
+  withoutGoogle: {
+    name: 'Документы: если у адресата нет аккаунта Google',
+    help: 'Google открывает документ только адресам с аккаунтом Google (обычно не mail.ru и не yandex.ru). «PDF по почте» — такому адресату документ уходит письмом в PDF; «печать» — документ отмечается в листе «Документы» для печати и передачи на бумаге.',
+    defaultCell: WITHOUT_GOOGLE_LABELS.pdf,
+    parse: () =>
+      z.coerce
+        .string<CellValue>()
+        .trim()
+        .transform((v) =>
+          v.toLowerCase() === WITHOUT_GOOGLE_LABELS.print
+            ? 'print'
+            : v.toLowerCase() === WITHOUT_GOOGLE_LABELS.pdf.toLowerCase()
+              ? 'pdf'
+              : 'invalid',
+        )
+        .refine((v) => v !== 'invalid', 'нужно «PDF по почте» или «печать»')
+        .transform((v) => v as WithoutGoogle),
   },
   runSeconds: {
     name: 'Документы: время одного запуска, сек',

@@ -24,6 +24,8 @@ export const MAIL = defineSheet(SHEETS.mail, {
   urgent: cellColumn('Срочно'),
   /** A letter to an address nobody has confirmed waits for its day (see unverifiedDays). */
   notBefore: cellColumn('Не раньше', { optional: true }),
+  /** The Drive id of a file sent with the letter (a document's PDF for an address without Google). */
+  attachment: textColumn('Вложение', { optional: true }),
 });
 export const MAIL_HEADERS = MAIL.headers;
 
@@ -130,6 +132,44 @@ export function settleInterrupted(a: {
   if (quotaNow === quotaBefore) return 'not_sent';
   if (quotaNow === quotaBefore - recipients) return 'sent';
   return 'unknown';
+}
+
+/** A letter of a dead run's batch: the quota it was marked with and how many recipients it has. */
+export interface InterruptedLetter {
+  quotaBefore: number;
+  recipients: number;
+  /** The quota is only comparable within the same quota day. */
+  sameDay: boolean;
+}
+
+/**
+ * The letters a dead run left «отправляется», marked together before any of them was sent. Each was
+ * marked with the quota it would find if every letter before it went, and they are sent in that
+ * order, one by one, under the lock: so the letters that went are a prefix, and the quota now tells
+ * how long it is. It must equal one of the marks (the first letter not sent) or the last mark less
+ * its recipients (all sent); anything else — another day, mail outside the log, marks that do not
+ * chain — settles every letter of the batch as 'unknown', never resent. A batch of one is
+ * settleInterrupted.
+ */
+export function settleBatch(letters: readonly InterruptedLetter[], quotaNow: number): Settlement[] {
+  const unknown = letters.map((): Settlement => 'unknown');
+  if (letters.some((l) => !l.sameDay || !Number.isFinite(l.quotaBefore) || l.quotaBefore < 0)) return unknown;
+  const order = letters.map((_, i) => i).sort((a, b) => letters[b].quotaBefore - letters[a].quotaBefore);
+  for (let k = 1; k < order.length; k++) {
+    const before = letters[order[k - 1]];
+    if (letters[order[k]].quotaBefore !== before.quotaBefore - before.recipients) return unknown;
+  }
+  for (let k = 0; k <= order.length; k++) {
+    const last = letters[order[order.length - 1]];
+    const boundary = k < order.length ? letters[order[k]].quotaBefore : last.quotaBefore - last.recipients;
+    if (quotaNow !== boundary) continue;
+    const out = [...unknown];
+    order.forEach((i, position) => {
+      out[i] = position < k ? 'sent' : 'not_sent';
+    });
+    return out;
+  }
+  return unknown;
 }
 
 /** The plan a meeting or satisfaction letter belongs to, read from its key (see dutiesOn periods). */

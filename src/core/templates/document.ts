@@ -16,6 +16,13 @@ export interface TablePort {
   /** Inserts a copy of row `row` (formatting included) at index `at`. */
   duplicateRow(row: number, at: number): void;
   removeRow(row: number): void;
+  /**
+   * Replaces row `row` with rows holding these texts (one paragraph per cell), in one call where the
+   * document can (Docs builds a table from a 2D array in one round trip); the new rows take the
+   * table's layout, not the replaced row's character formatting. A port without it gets
+   * duplicateRow and per-cell edits instead.
+   */
+  replaceRow?(row: number, texts: string[][]): void;
   /** Lays the table out ({{таблица …}} before it); a port that cannot does nothing. */
   format?(format: TableFormat): void;
 }
@@ -133,6 +140,9 @@ export class MemoryDocument implements DocumentPort {
         },
         removeRow: (row) => {
           block.rows.splice(row, 1);
+        },
+        replaceRow: (row, texts) => {
+          block.rows.splice(row, 1, ...texts.map((r) => [...r]));
         },
         format: (format) => {
           block.format = format;

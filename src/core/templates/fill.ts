@@ -228,6 +228,26 @@ class Filler {
         row--;
         continue;
       }
+      const cells = table.cells(row);
+      if (table.replaceRow && cells.every((c) => c.length === 1)) {
+        // Filled as text first, then written as whole rows: the cost no longer grows by cell.
+        const texts = list.map((item, i) =>
+          cells.map(([cell]) => {
+            let text = withoutEachMarkers(cell).text();
+            const port: TextPort = {
+              text: () => text,
+              replace: (start, end, value) => {
+                text = text.slice(0, start) + value + text.slice(end);
+              },
+            };
+            this.fillText(port, itemScope(item, i, scope));
+            return text;
+          }),
+        );
+        table.replaceRow(row, texts);
+        row += list.length - 1;
+        continue;
+      }
       for (let i = 1; i < list.length; i++) table.duplicateRow(row, row + i);
       list.forEach((item, i) => {
         for (const paragraph of table.cells(row + i).flat()) {

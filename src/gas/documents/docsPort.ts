@@ -47,13 +47,31 @@ function layOut(table: GoogleAppsScript.Document.Table, format: TableFormat): vo
   if (format.fontSize) table.editAsText().setFontSize(format.fontSize);
 }
 
+/** Where a table block stands now: a table rebuilt from rows replaces the element under its port. */
+interface TableRef {
+  table: GoogleAppsScript.Document.Table;
+}
+
+/** Column widths and borders the template gave the table, carried over to a rebuilt one. */
+function copyLayout(from: GoogleAppsScript.Document.Table, to: GoogleAppsScript.Document.Table): void {
+  const columns = from.getNumRows() > 0 ? from.getRow(0).getNumCells() : 0;
+  for (let c = 0; c < columns; c++) {
+    const width = from.getColumnWidth(c);
+    if (width) to.setColumnWidth(c, width);
+  }
+  to.setBorderWidth(from.getBorderWidth());
+}
+
 function tablePort(
-  table: GoogleAppsScript.Document.Table,
+  body: Body,
+  ref: TableRef,
   laidOut: (format: TableFormat) => void,
+  rebuilt: (table: GoogleAppsScript.Document.Table) => void,
 ): TablePort {
   let rows: Array<TextPort[][] | undefined> | undefined;
+  let format: TableFormat | undefined;
   const cache = () => {
-    if (!rows) rows = new Array(table.getNumRows());
+    if (!rows) rows = new Array(ref.table.getNumRows());
     return rows;
   };
   return {
@@ -61,7 +79,7 @@ function tablePort(
     cells: (row) => {
       const known = cache()[row];
       if (known) return known;
-      const r = table.getRow(row);
+      const r = ref.table.getRow(row);
       const cells: TextPort[][] = [];
       for (let c = 0, n = r.getNumCells(); c < n; c++) {
         const cell = r.getCell(c);
@@ -76,16 +94,33 @@ function tablePort(
       return cells;
     },
     duplicateRow: (row, at) => {
-      table.insertTableRow(at, table.getRow(row).copy());
+      ref.table.insertTableRow(at, ref.table.getRow(row).copy());
       cache().splice(at, 0, undefined);
     },
     removeRow: (row) => {
-      table.removeRow(row);
+      ref.table.removeRow(row);
       cache().splice(row, 1);
     },
-    format: (format) => {
-      layOut(table, format);
-      laidOut(format);
+    // One insertTable from a 2D array instead of a copy and edits per cell: the other rows are
+    // carried over as copies (formatting included), the layout is set again on the new table.
+    replaceRow: (row, texts) => {
+      const old = ref.table;
+      const count = cache().length;
+      const table = body.insertTable(body.getChildIndex(old), texts);
+      for (let r = 0; r < row; r++) table.insertTableRow(r, old.getRow(r).copy());
+      for (let r = row + 1; r < count; r++) table.appendTableRow(old.getRow(r).copy());
+      copyLayout(old, table);
+      if (format) layOut(table, format);
+      old.removeFromParent();
+      ref.table = table;
+      // Cached cells point into the old table: every row is read again from the new one.
+      rows = new Array(count - 1 + texts.length);
+      rebuilt(table);
+    },
+    format: (f) => {
+      format = f;
+      layOut(ref.table, f);
+      laidOut(f);
     },
   };
 }
@@ -133,20 +168,35 @@ export class GasDocumentPort implements DocumentPort {
   }
 
   private port(el: Element): BlockPort {
+    const type = el.getType();
+    const holder = textHolder(el);
+    if (!holder && type === DocumentApp.ElementType.TABLE) {
+      const ref: TableRef = { table: el.asTable() };
+      const made: BlockPort = {
+        kind: 'table',
+        table: tablePort(
+          this.body,
+          ref,
+          (f) => this.noteRows(ref.table, f),
+          (table) => this.elements.set(made, table),
+        ),
+        remove: () => {
+          this.known = undefined;
+          ref.table.removeFromParent();
+        },
+      };
+      this.elements.set(made, el);
+      return made;
+    }
     // Google Docs refuses to remove a body's last paragraph: it is emptied instead.
     const remove = () => {
       this.known = undefined;
-      const holder = textHolder(el);
       if (holder && this.body.getChildIndex(el) === this.body.getNumChildren() - 1) holder.setText('');
-      else if (el.getType() === DocumentApp.ElementType.TABLE) el.asTable().removeFromParent();
       else if (holder) holder.removeFromParent();
     };
-    const holder = textHolder(el);
     const made: BlockPort = holder
       ? { kind: 'paragraph', paragraph: new TextOf(holder), remove }
-      : el.getType() === DocumentApp.ElementType.TABLE
-        ? { kind: 'table', table: tablePort(el.asTable(), (f) => this.noteRows(el, f)), remove }
-        : { kind: 'other', remove };
+      : { kind: 'other', remove };
     this.elements.set(made, el);
     return made;
   }

@@ -15,7 +15,7 @@ export const DOCUMENTS_FEATURE: Feature = {
       name: 'Документы',
       run: () => {
         ensureSheet(ORDERS);
-        ensureSheet(DOCUMENTS);
+        ensureSheet(DOCUMENTS, undefined, ['pdfFileId']);
         const created = ensureTemplates();
         return created > 0
           ? `Документы: создано шаблонов — ${created} (папка «Наставничество — документы / Шаблоны»)`

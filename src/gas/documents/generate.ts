@@ -20,8 +20,9 @@ import {
   planApprovalsDue,
   programmeOrderKey,
 } from '../../core/documents/plan';
-import { DOCUMENT_SETTINGS, type DocumentSettings } from '../../core/documents/settings';
+import { DOCUMENT_SETTINGS, type DocumentSettings, type WithoutGoogle } from '../../core/documents/settings';
 import type { DOCUMENTS } from '../../core/documents/sheets';
+import { MAIL, mailKey } from '../../core/mail/outbox';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { RowPatch } from '../../core/schema';
 import { blockedMessage, readSettings, type SettingIssue } from '../../core/settings';
@@ -29,9 +30,11 @@ import { fillTemplate, TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
 import { appendJournal } from '../mail/journal';
+import { enqueue, type OutgoingMail } from '../mail/outbox';
 import { loadWorld, openPairs, readPairRows } from '../matching/pairs';
 import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
+import { ensureSheet } from '../sheetTable';
 import { GasDocumentPort } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';
 import { readMeetingPlans } from './meetingPlans';
@@ -59,6 +62,8 @@ const isExecutionLimit = (e: unknown): boolean =>
 /** Runs that may start one document before it is marked «ошибка» and left for the curator. */
 export const MAX_DOCUMENT_TRIES = 3;
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
+/** «Вид» of the letter carrying a document's PDF. */
+const DOCUMENT_LETTER_KIND = 'документ в PDF';
 
 function today(): CalendarDate {
   return parseIsoDay(Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'));
@@ -165,33 +170,55 @@ class Folders {
   }
 }
 
-function recordRow(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>): void {
-  withScriptLock(() => {
-    const table = openDocuments();
-    const row = readDocumentRows(table.read()).find((r) => r.key === job.key);
-    const record: RowPatch<typeof DOCUMENTS> = {
-      key: job.key,
-      type: DOCUMENT_TYPE_LABELS[job.type],
-      title: job.title,
-      pairId: job.pairId,
-      participantId: job.participantId,
-      order: job.orderNumber,
-      ...values,
-    };
-    if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
-    else table.write([], [record]);
-    if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
-      const orders = openOrders();
-      const orderRow = orders.read().find((r) => r.values.key === job.key);
-      if (orderRow)
-        orders.write([
-          {
-            rowNumber: orderRow.rowNumber,
-            values: { status: ORDER_STATES.made, document: String(values.url) },
-          },
-        ]);
-    }
-  });
+/**
+ * «Документы» as this run knows it: read once, then each record is written under the lock without
+ * reading the sheet again. Only when the sheet has grown behind our back (another run wrote) is it
+ * read afresh, so two runs never write a document's row twice.
+ */
+class DocumentLedger {
+  private readonly table = openDocuments();
+
+  rows(): DocumentRow[] {
+    return readDocumentRows(this.table.read());
+  }
+
+  /**
+   * Writes the document's row; `letters` are queued under the same lock, keyed by the document, so a
+   * re-made document never sends its PDF twice.
+   */
+  record(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>, letters: readonly OutgoingMail[] = []): void {
+    withScriptLock(() => {
+      if (letters.length > 0) {
+        ensureSheet(MAIL, undefined, ['attachment']);
+        enqueue(letters);
+      }
+      const table = this.table;
+      if (table.sheet.getLastRow() !== table.cells('key').length + 1) table.load();
+      const [row] = table.recordsWhere('key', (key) => key === job.key);
+      const record: RowPatch<typeof DOCUMENTS> = {
+        key: job.key,
+        type: DOCUMENT_TYPE_LABELS[job.type],
+        title: job.title,
+        pairId: job.pairId,
+        participantId: job.participantId,
+        order: job.orderNumber,
+        ...values,
+      };
+      if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
+      else table.write([], [record]);
+      if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
+        const orders = openOrders();
+        const orderRow = orders.read().find((r) => r.values.key === job.key);
+        if (orderRow)
+          orders.write([
+            {
+              rowNumber: orderRow.rowNumber,
+              values: { status: ORDER_STATES.made, document: String(values.url) },
+            },
+          ]);
+      }
+    });
+  }
 }
 
 /** Trashes copies a crashed run left behind: same name in the folder, not the recorded file. */
@@ -205,38 +232,96 @@ function trashLeftovers(folder: GoogleAppsScript.Drive.Folder, names: string[], 
   }
 }
 
-/** Grants each viewer separately: Drive refuses addresses without a Google account, and such a refusal must not cost the document. */
+interface Refusal {
+  email: string;
+  reason: string;
+}
+
+/**
+ * Grants all viewers in one call per file; Drive refuses the whole call when one address has no
+ * Google account, and then each viewer is granted separately, so one refusal costs neither the
+ * document nor the other viewers. A refused address is never asked again: it gets the document
+ * another way (addresseesWithoutGoogle).
+ */
 function share(
   files: GoogleAppsScript.Drive.File[],
   viewers: readonly string[],
-): { granted: string[]; refused: string[] } {
+): { granted: string[]; refused: Refusal[] } {
+  if (viewers.length === 0) return { granted: [], refused: [] };
+  try {
+    for (const file of files) file.addViewers([...viewers]);
+    return { granted: [...viewers], refused: [] };
+  } catch (e) {
+    if (isExecutionLimit(e)) throw e;
+  }
   const granted: string[] = [];
-  const refused: string[] = [];
+  const refused: Refusal[] = [];
   for (const viewer of viewers) {
     try {
       for (const file of files) file.addViewer(viewer);
       granted.push(viewer);
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
-      refused.push(`${viewer} (${e instanceof Error ? e.message : String(e)})`);
+      refused.push({ email: viewer, reason: e instanceof Error ? e.message : String(e) });
     }
   }
   return { granted, refused };
 }
 
+/** The letter that carries a document's PDF to an addressee Drive would not share it with. */
+/** Whose address each is (a parent's is their child's), so erasure and the export find the letters. */
+function addressOwners(people: DocumentWorld['people']): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const p of people.values())
+    for (const email of [p.email, p.parentEmail])
+      if (email && !owners.has(email.trim().toLowerCase())) owners.set(email.trim().toLowerCase(), p.id);
+  return owners;
+}
+
+function pdfLetter(job: DocumentJob, email: string, pdfId: string, participantId: string): OutgoingMail {
+  return {
+    key: mailKey(email, 'document', job.key),
+    to: email,
+    kind: DOCUMENT_LETTER_KIND,
+    // Names stay in the attachment: the log keeps the subject, and a person's export must not show others.
+    subject: 'Программа наставничества: документ в PDF',
+    text: [
+      'Здравствуйте!',
+      '',
+      `Во вложении — документ программы наставничества в формате PDF. Открыть его в Google Документах для адреса ${email} нельзя: у этого адреса нет аккаунта Google.`,
+      '',
+      'Если документ нужно подписать, распечатайте его, подпишите и передайте куратору программы наставничества.',
+    ].join('\n'),
+    participantId,
+    attachment: pdfId,
+  };
+}
+
+/** What «Документы» says about the addressees Drive refused, per the setting. */
+function refusalNote(refused: readonly Refusal[], mode: WithoutGoogle): string {
+  if (refused.length === 0) return '';
+  const who = refused.map((r) => `${r.email} (${r.reason})`).join('; ');
+  return mode === 'pdf'
+    ? `Google не открыл доступ: ${who}. Документ в PDF отправлен по почте (лист «Почта»).`
+    : `Google не открыл доступ: ${who}. Распечатайте документ и передайте его на бумаге.`;
+}
+
 function makeDocument(
+  ledger: DocumentLedger,
   job: DocumentJob,
   folder: GoogleAppsScript.Drive.Folder,
   settings: DocumentSettings,
   previous: DocumentRow | undefined,
   keep: Set<string>,
   attempt: number,
+  owners: ReadonlyMap<string, string>,
 ): void {
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
-  recordRow(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
+  ledger.record(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
   const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
   const files = [copy];
-  let access: { granted: string[]; refused: string[] };
+  let access: { granted: string[]; refused: Refusal[] };
+  const letters: OutgoingMail[] = [];
   try {
     const doc = DocumentApp.openById(copy.getId());
     const port = new GasDocumentPort(doc.getBody());
@@ -246,21 +331,31 @@ function makeDocument(
     if (settings.pdfCopy)
       files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
     access = share(files, job.viewers);
+    if (access.refused.length > 0 && settings.withoutGoogle === 'pdf') {
+      const pdf = files[1] ?? folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`);
+      if (!files[1]) files.push(pdf);
+      const pdfId = pdf.getId();
+      for (const r of access.refused)
+        letters.push(pdfLetter(job, r.email, pdfId, owners.get(r.email.trim().toLowerCase()) ?? ''));
+    }
   } catch (e) {
     // No half-made copy stays behind; past the time limit nothing runs, and the next run trashes it.
     if (!isExecutionLimit(e)) for (const file of files) file.setTrashed(true);
     throw e;
   }
-  recordRow(job, {
-    url: copy.getUrl(),
-    status: DOCUMENT_STATES.ready,
-    viewers: access.granted.join(', '),
-    problem: access.refused.length
-      ? `Google не открыл доступ: ${access.refused.join('; ')}. Передайте документ иначе (PDF по почте или на бумаге).`
-      : '',
-    createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
-    fileId: copy.getId(),
-  });
+  ledger.record(
+    job,
+    {
+      url: copy.getUrl(),
+      status: DOCUMENT_STATES.ready,
+      viewers: access.granted.join(', '),
+      problem: refusalNote(access.refused, settings.withoutGoogle),
+      createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
+      fileId: copy.getId(),
+      pdfFileId: files[1]?.getId() ?? '',
+    },
+    letters,
+  );
 }
 
 export interface GenerationReport {
@@ -319,7 +414,8 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   if (ctx.blocking.length > 0) return stopForSettings(ctx.blocking);
   PropertiesService.getScriptProperties().deleteProperty(BLOCKED_PROPERTY);
   scheduleContinuation();
-  const documentRows = readDocumentRows(openDocuments().read());
+  const ledger = new DocumentLedger();
+  const documentRows = ledger.rows();
   const order = withScriptLock(() => {
     markMadeOrders(documentRows);
     reservePlanApprovals(ctx, documentRows);
@@ -333,6 +429,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   const folders = new Folders(ctx.world.year, (f) =>
     shareFolder(f, ctx.curatorEmail, ctx.settings.directorEmail),
   );
+  const owners = addressOwners(ctx.world.people);
   const brokenTemplates = new Map<string, string>();
   const problems: string[] = [];
   const budget = ctx.settings.runSeconds * 1000;
@@ -342,7 +439,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
     if (Date.now() - started > budget) break;
     const broken = brokenTemplates.get(job.templateKey);
     if (broken) {
-      recordRow(job, { status: DOCUMENT_STATES.templateError, problem: broken });
+      ledger.record(job, { status: DOCUMENT_STATES.templateError, problem: broken });
       skipped++;
       continue;
     }
@@ -351,7 +448,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
     if (tried >= MAX_DOCUMENT_TRIES) {
       if (previous?.status !== DOCUMENT_STATES.failed) {
         trashLeftovers(folders.of(job), [job.title, `${job.title}.pdf`], keep);
-        recordRow(job, {
+        ledger.record(job, {
           status: DOCUMENT_STATES.failed,
           problem: `Не создан за ${MAX_DOCUMENT_TRIES} попытки: ${previous?.problem || 'запуск обрывается, не успев закончить документ (лимит 6 минут)'}. Исправьте причину и выберите «Сформировать документы».`,
         });
@@ -360,7 +457,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       continue;
     }
     try {
-      makeDocument(job, folders.of(job), ctx.settings, previous, keep, tried + 1);
+      makeDocument(ledger, job, folders.of(job), ctx.settings, previous, keep, tried + 1, owners);
       made++;
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
@@ -376,13 +473,13 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       if (e instanceof TemplateError) {
         brokenTemplates.set(job.templateKey, e.message);
         problems.push(e.message);
-        recordRow(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
+        ledger.record(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
         skipped++;
       } else {
         // Drive or Docs refused this one document: it is marked, retried by the next runs up to the
         // limit, and the batch goes on.
         const message = e instanceof Error ? e.message : String(e);
-        recordRow(job, {
+        ledger.record(job, {
           status: DOCUMENT_STATES.failed,
           problem: `Ошибка Google: ${message}`,
           attempts: tried + 1,

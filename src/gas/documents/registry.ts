@@ -7,7 +7,7 @@ import { DOCUMENTS, ORDERS } from '../../core/documents/sheets';
 import type { Row } from '../../core/schema';
 import { type CellValue, cellText } from '../../core/table';
 import { type CalendarDate, formatShortDate, parseIsoDay } from '../../core/templates/russianDate';
-import { SheetTable } from '../sheetTable';
+import { ensureSheet, SheetTable } from '../sheetTable';
 
 export const ORDER_STATES = { reserved: 'номер зарезервирован', made: 'сформирован' } as const;
 export const DOCUMENT_STATES = {
@@ -19,7 +19,8 @@ export const DOCUMENT_STATES = {
 
 export type OrdersTable = SheetTable<typeof ORDERS>;
 export const openOrders = (): OrdersTable => SheetTable.open(ORDERS);
-export const openDocuments = (): SheetTable<typeof DOCUMENTS> => SheetTable.open(DOCUMENTS);
+export const openDocuments = (): SheetTable<typeof DOCUMENTS> =>
+  new SheetTable(ensureSheet(DOCUMENTS, undefined, ['pdfFileId']), DOCUMENTS);
 
 function dayOf(cell: CellValue): CalendarDate | undefined {
   if (Object.prototype.toString.call(cell) === '[object Date]') {

@@ -49,8 +49,7 @@ export function eraseDocumentsOf(participantId: string): { trashed: number; fail
     const mine = v.participantId === participantId || ids(v.pairId).some((p) => pairs.has(p));
     if (!mine) continue;
     if (v.type.toLowerCase().startsWith('приказ')) continue;
-    const fileId = v.fileId;
-    const problem = fileId ? trash(fileId) : '';
+    const problem = [v.fileId, v.pdfFileId].filter(Boolean).map(trash).filter(Boolean).join(' ');
     if (problem) done.failed++;
     else done.trashed++;
     updates.push({

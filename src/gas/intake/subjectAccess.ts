@@ -42,8 +42,13 @@ const SOURCES: readonly SubjectSource[] = [
   source(PREFERENCES, ['participantId']),
   source(PAIRS, ['mentorId', 'menteeId'], ['mentor', 'mentee', 'explanation']),
   source(MEETINGS, ['mentorId', 'menteeIds'], ['mentor', 'mentees', 'menteeIds', 'token']),
-  source(DOCUMENTS, ['participantId', 'pairId'], ['key', 'title', 'viewers', 'fileId']),
-  source(MAIL, ['participantId', 'to'], ['key', 'token', 'text', 'html', 'run', 'quotaBefore']),
+  // «Проблема» may name the other addressees of a group's document.
+  source(
+    DOCUMENTS,
+    ['participantId', 'pairId'],
+    ['key', 'title', 'viewers', 'fileId', 'pdfFileId', 'problem'],
+  ),
+  source(MAIL, ['participantId', 'to'], ['key', 'token', 'text', 'html', 'run', 'quotaBefore', 'attachment']),
   source(SURVEYS, ['respondentId']),
   source(PENDING, ['participantId'], ['token']),
   source(INTAKE_LOG, ['participantId']),

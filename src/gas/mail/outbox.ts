@@ -4,17 +4,20 @@
 //   letter (mailKey(recipient, kind, period) from src/core/mail/outbox), then deliverDue().
 // enqueue drops keys already in the log, so calling it again after a crash or a double trigger is safe.
 //
-// Exactly once: each letter is marked «отправляется» (with the run id and the quota read just before)
-// and flushed before MailApp.sendEmail, then marked «отправлено». A run that dies in between leaves
-// the row «отправляется»; the next run settles it from the quota (settleInterrupted in core), and a
-// continuation trigger is scheduled before sending so that the next run comes within minutes.
+// Exactly once, a batch at a time: up to SEND_BATCH letters are marked «отправляется» in one write
+// (with the run id and, for each, the quota it will find if the letters before it went) and flushed,
+// then sent one by one under the script lock, then settled in one write. A run that dies in between
+// leaves the batch «отправляется»; the next run settles it from the quota (settleBatch in core: the
+// letters that went are a prefix of the batch, and the quota says how long), and a continuation
+// trigger is scheduled before sending so that the next run comes within minutes. A flush per batch
+// instead of per letter keeps the guarantee: no letter is sent before its mark is in the sheet.
 import {
   deliveryOrder,
   MAIL,
   MAIL_STATES,
   MAX_ATTEMPTS,
   type OutboxRow,
-  settleInterrupted,
+  settleBatch,
   UNVERIFIED_DAILY_LIMIT,
   unverifiedDays,
 } from '../../core/mail/outbox';
@@ -52,6 +55,8 @@ export interface OutgoingMail {
   unverified?: boolean;
   /** Recorded without sending: told as a line of another letter (the curator's daily letter). */
   merged?: boolean;
+  /** Drive id of a file to attach (the log needs the «Вложение» column: ensureSheet adds it). */
+  attachment?: string;
 }
 
 export interface DeliveryReport {
@@ -69,6 +74,8 @@ const TIME_BUDGET_MS = 4 * 60_000;
 /** Hold the script lock at most this long at a time, so form submissions are not kept waiting. */
 const LOCK_SLICE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
+/** Letters marked, sent and settled together: one flush and two writes per batch, not per letter. */
+const SEND_BATCH = 50;
 
 export type OutboxTable = SheetTable<typeof MAIL>;
 type MailRow = Row<typeof MAIL>;
@@ -155,6 +162,7 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
       participantId: m.participantId ?? '',
       token: m.token ?? '',
       urgent: m.urgent ? 'да' : '',
+      ...(m.attachment ? { attachment: m.attachment } : {}),
       ...(day ? { notBefore: formatRussianDate(day) } : {}),
       error:
         day && day > today
@@ -238,38 +246,55 @@ const sameQuotaDay = (a: number, b: number): boolean =>
   new Date(a).toISOString().slice(0, 10) === new Date(b).toISOString().slice(0, 10);
 
 /**
- * Settles rows a dead run left «отправляется» (see settleInterrupted). Runs under the script lock,
- * and every send happens under it too, so any such row not of this run belongs to a run that died.
+ * Settles rows dead runs left «отправляется», one run's batch at a time (see settleBatch). Runs under
+ * the script lock, and every send happens under it too, so any such row not of this run belongs to a
+ * run that died. All the outcomes go to the sheet in one write.
  */
 function settleDeadRuns(table: OutboxTable, rows: MailRow[], runId: string, quotaNow: number) {
   const settled = { sent: 0, requeued: 0, unconfirmed: 0 };
   const now = Date.now();
+  const batches = new Map<string, MailRow[]>();
   for (const r of rows) {
-    const v = r.values;
-    if (v.state !== MAIL_STATES.sending) continue;
-    if (v.run === runId) continue;
-    const markedAt = timeOf(v.sentAt);
-    const outcome = settleInterrupted({
-      quotaBefore: num(v.quotaBefore),
-      quotaNow,
-      recipients: recipientsOf(v.to),
-      sameDay: sameQuotaDay(markedAt, now) && now - markedAt < 6 * 3_600_000,
-    });
-    const values: RowPatch<typeof MAIL> =
-      outcome === 'sent'
-        ? { state: MAIL_STATES.sent, error: '' }
-        : outcome === 'not_sent'
-          ? { state: MAIL_STATES.queued, error: 'прервано до отправки, поставлено в очередь снова' }
-          : {
-              state: MAIL_STATES.unconfirmed,
-              error: 'отправка прервана сбоем; неизвестно, ушло ли письмо — повторно не отправляем',
-            };
-    table.write([{ rowNumber: r.rowNumber, values }]);
-    settled[outcome === 'sent' ? 'sent' : outcome === 'not_sent' ? 'requeued' : 'unconfirmed'] += 1;
-    if (outcome === 'unknown') {
-      appendJournal('Письмо: отправка не подтверждена', v.to, v.key);
-    }
+    if (r.values.state !== MAIL_STATES.sending || r.values.run === runId) continue;
+    const batch = batches.get(r.values.run) ?? [];
+    batch.push(r);
+    batches.set(r.values.run, batch);
   }
+  const updates: Array<{ rowNumber: number; values: RowPatch<typeof MAIL> }> = [];
+  for (const batch of batches.values()) {
+    const outcomes = settleBatch(
+      batch.map(({ values: v }) => {
+        const markedAt = timeOf(v.sentAt);
+        return {
+          quotaBefore: num(v.quotaBefore),
+          recipients: recipientsOf(v.to),
+          sameDay: sameQuotaDay(markedAt, now) && now - markedAt < 6 * 3_600_000,
+        };
+      }),
+      quotaNow,
+    );
+    batch.forEach((r, i) => {
+      const outcome = outcomes[i];
+      updates.push({
+        rowNumber: r.rowNumber,
+        values:
+          outcome === 'sent'
+            ? { state: MAIL_STATES.sent, error: '', text: '', html: '' }
+            : outcome === 'not_sent'
+              ? { state: MAIL_STATES.queued, error: 'прервано до отправки, поставлено в очередь снова' }
+              : {
+                  state: MAIL_STATES.unconfirmed,
+                  error: 'отправка прервана сбоем; неизвестно, ушло ли письмо — повторно не отправляем',
+                },
+      });
+      settled[outcome === 'sent' ? 'sent' : outcome === 'not_sent' ? 'requeued' : 'unconfirmed'] += 1;
+    });
+  }
+  table.write(updates);
+  for (const batch of batches.values())
+    for (const { rowNumber, values: v } of batch)
+      if (updates.find((u) => u.rowNumber === rowNumber)?.values.state === MAIL_STATES.unconfirmed)
+        appendJournal('Письмо: отправка не подтверждена', v.to, v.key);
   return settled;
 }
 
@@ -328,8 +353,7 @@ export function deliverDue(): DeliveryReport {
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
       let i = 0;
-      for (; i < queue.length; i++) {
-        const row = queue[i];
+      while (i < queue.length && !report.stoppedBy) {
         if (Date.now() - started > TIME_BUDGET_MS) {
           report.stoppedBy = 'time';
           break;
@@ -338,61 +362,88 @@ export function deliverDue(): DeliveryReport {
           more = true;
           break;
         }
-        const need = recipientsOf(row.to);
-        if (quota < need) {
+        // The batch: the next letters the quota covers, each marked with the quota it will find.
+        const batch: Array<{ row: OutboxRow; record: MailRow; attempts: number; need: number }> = [];
+        let expected = quota;
+        for (let j = i; j < queue.length && batch.length < SEND_BATCH; j++) {
+          const need = recipientsOf(queue[j].to);
+          if (expected < need) break;
+          const record = byRow.get(queue[j].rowNumber)!;
+          batch.push({ row: queue[j], record, attempts: num(record.values.attempts) || 0, need });
+          expected -= need;
+        }
+        if (batch.length === 0) {
           report.stoppedBy = 'quota';
           break;
         }
-        const record = byRow.get(row.rowNumber)!;
-        const attempts = num(record.values.attempts) || 0;
-        table.write([
-          {
-            rowNumber: row.rowNumber,
-            values: {
-              state: MAIL_STATES.sending,
-              run: runId,
-              quotaBefore: quota,
-              sentAt: new Date(),
-              attempts: attempts + 1,
-            },
-          },
-        ]);
+        let before = quota;
+        table.write(
+          batch.map((b) => {
+            const mark = {
+              rowNumber: b.row.rowNumber,
+              values: {
+                state: MAIL_STATES.sending,
+                run: runId,
+                quotaBefore: before,
+                sentAt: new Date(),
+                attempts: b.attempts + 1,
+              },
+            };
+            before -= b.need;
+            return mark;
+          }),
+        );
         SpreadsheetApp.flush();
-        try {
-          MailApp.sendEmail({
-            name: sender.name,
-            replyTo: sender.replyTo,
-            to: row.to,
-            subject: String(record.values.subject),
-            body: String(record.values.text),
-            htmlBody: String(record.values.html) || undefined,
-          });
-        } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          const giveUp = PERMANENT_FAILURE.test(message) || attempts + 1 >= MAX_ATTEMPTS;
-          table.write([
-            {
-              rowNumber: row.rowNumber,
-              values: { state: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, error: message },
-            },
-          ]);
-          if (giveUp) report.failed += 1;
-          if (/too many times|quota/i.test(message)) {
-            report.stoppedBy = 'quota';
+        const results: Array<{ rowNumber: number; values: RowPatch<typeof MAIL> }> = [];
+        let k = 0;
+        for (; k < batch.length; k++) {
+          const { row, record, attempts, need } = batch[k];
+          // Past the budget the rest of the batch goes back to the queue untried.
+          if (k > 0 && Date.now() - started > TIME_BUDGET_MS) {
+            report.stoppedBy = 'time';
             break;
           }
-          continue;
-        }
-        // The text goes with the letter (a copy stays in «Отправленные» of the sending account): the
-        // log keeps who, what kind and when, not months of letters with children's names in them.
-        table.write([
-          {
+          try {
+            const attachment = record.values.attachment;
+            MailApp.sendEmail({
+              name: sender.name,
+              replyTo: sender.replyTo,
+              to: row.to,
+              subject: String(record.values.subject),
+              body: String(record.values.text),
+              htmlBody: String(record.values.html) || undefined,
+              ...(attachment ? { attachments: [DriveApp.getFileById(attachment).getBlob()] } : {}),
+            });
+          } catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            const giveUp = PERMANENT_FAILURE.test(message) || attempts + 1 >= MAX_ATTEMPTS;
+            results.push({
+              rowNumber: row.rowNumber,
+              values: { state: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, error: message },
+            });
+            if (giveUp) report.failed += 1;
+            if (/too many times|quota/i.test(message)) report.stoppedBy = 'quota';
+            // The letters after it were marked with a quota that counted this one: they are not
+            // sent in this batch, so a crash can never be settled against wrong marks.
+            k++;
+            break;
+          }
+          // The text goes with the letter (a copy stays in «Отправленные» of the sending account): the
+          // log keeps who, what kind and when, not months of letters with children's names in them.
+          results.push({
             rowNumber: row.rowNumber,
             values: { state: MAIL_STATES.sent, sentAt: new Date(), error: '', text: '', html: '' },
-          },
-        ]);
-        quota -= need;
-        report.sent += 1;
+          });
+          quota -= need;
+          report.sent += 1;
+        }
+        for (const b of batch.slice(k))
+          results.push({
+            rowNumber: b.row.rowNumber,
+            values: { state: MAIL_STATES.queued, run: '', quotaBefore: '', attempts: b.attempts },
+          });
+        table.write(results);
+        i += k;
       }
       if (!more) {
         report.waiting = queue.length - i;

@@ -42,7 +42,7 @@ export const MEETINGS_FEATURE: Feature = {
       run: () => {
         ensureSheet(MEETINGS);
         ensureSheet(DEADLINES);
-        ensureSheet(MAIL, undefined, ['notBefore']);
+        ensureSheet(MAIL, undefined, ['notBefore', 'attachment']);
         ensureSheet(SURVEYS, undefined, ['responseId', 'comment']);
         const book = spreadsheet();
         for (const role of ROLES) {

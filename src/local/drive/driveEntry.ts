@@ -108,13 +108,15 @@ export abstract class DriveEntry {
 
   protected addUsers(role: 'editors' | 'viewers', users: UserLike[]): void {
     const item = this.call(role === 'editors' ? 'addEditor' : 'addViewer');
-    for (const user of users) {
-      const email = emailOf(user);
+    const emails = users.map(emailOf);
+    // Every address is checked before any is added: a refused list changes nothing.
+    for (const email of emails) {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw this.ctx.error(`Invalid email: ${email}`);
-      const domain = email.split('@')[1]?.toLowerCase() ?? '';
-      if ((this.ctx.options.noGoogleAccountDomains ?? []).includes(domain))
+      if (!this.ctx.hasGoogleAccount(email))
         throw this.ctx.error(`Invalid argument: permission.value (${email})`);
-      if (email === item.owner || item.editors.includes(email)) continue;
+    }
+    for (const email of emails) {
+      if (email === item.owner || item.editors.includes(email) || item[role].includes(email)) continue;
       if (role === 'editors') item.viewers = item.viewers.filter((v) => v !== email);
       item[role].push(email);
     }

@@ -1,0 +1,84 @@
+// Drive shares a document only with addresses that are Google accounts; a minor's parent at a
+// mail.test address (like most parents' mail.ru or yandex.ru) is refused. That parent gets the
+// document as a PDF by mail instead, once, and «Документы» says so; sharing is never tried again.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { copyOf, driveItems, schoolWithApprovedPairs, seedScript } from './school';
+
+const AGREEMENT = 'Соглашение — А. П. Иванова и П. П. Петров';
+/** Only the school's addresses are Google accounts: the parents' mail.test ones are not. */
+const NO_GOOGLE_PARENTS = { googleAccountDomains: ['school.test'] };
+
+/** The letters in outbox/ that carry this attachment, parsed. */
+async function lettersWith(dir: string, filename: string) {
+  const files = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
+  const parsed = await Promise.all(files.map((f) => simpleParser(readFileSync(join(dir, 'outbox', f)))));
+  return parsed
+    .filter((m) => m.attachments.some((a) => a.filename === filename))
+    .map((m) => ({ ...m, to: (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address ?? '' }));
+}
+
+let prepared: string;
+beforeAll(async () => {
+  prepared = (await schoolWithApprovedPairs()).dir;
+}, 120_000);
+
+test('a parent without a Google account gets the agreement as a PDF by mail instead of access', async () => {
+  const { dir, ws } = await copyOf(prepared, NO_GOOGLE_PARENTS);
+  expect(ws.run('generateDocumentsForApprovedPairs')).toMatchObject({ remaining: 0 });
+  const items = driveItems(dir).filter((i) => !i.trashed);
+  const doc = items.find((i) => i.name === AGREEMENT);
+  expect(doc?.viewers.sort()).toEqual(['s1@school.test', 't1@school.test']);
+  const pdf = items.find((i) => i.name === `${AGREEMENT}.pdf`);
+  expect(pdf?.viewers).toEqual([]);
+  const row =
+    ws
+      .sheetRows('Документы')
+      .find((r) => r.includes(AGREEMENT))
+      ?.map(String) ?? [];
+  expect(row).toContain('готов');
+  expect(row.join(' ')).toMatch(/parent\.s1@mail\.test \(.*PDF отправлен по почте/);
+
+  ws.run('deliverMail');
+  ws.run('deliverMail');
+  const ours = await lettersWith(dir, `${AGREEMENT}.pdf`);
+  expect(ours.map((m) => m.to)).toEqual(['parent.s1@mail.test']);
+  const parsed = ours[0];
+  expect(parsed.subject).toBe('Программа наставничества: документ в PDF');
+  expect(parsed.text).toMatch(/нет аккаунта Google/);
+  expect(parsed.attachments).toHaveLength(1);
+  const [attachment] = parsed.attachments;
+  expect(attachment.contentType).toBe('application/pdf');
+  expect(attachment.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(attachment.content.equals(readFileSync(join(dir, pdf?.path ?? '')))).toBe(true);
+
+  // The next run makes nothing again and sends nothing again.
+  ws.run('generateDocumentsForApprovedPairs');
+  ws.run('deliverMail');
+  expect(await lettersWith(dir, `${AGREEMENT}.pdf`)).toHaveLength(1);
+}, 180_000);
+
+test('with «печать» nothing is mailed: the document is marked for printing', async () => {
+  const { dir, ws } = await copyOf(prepared, NO_GOOGLE_PARENTS);
+  const seed = await seedScript(dir);
+  seed.run(
+    'setWhere',
+    'Настройки',
+    'Параметр',
+    'Документы: если у адресата нет аккаунта Google',
+    'Значение',
+    'печать',
+  );
+  await seed.save();
+  ws.run('generateDocumentsForApprovedPairs');
+  ws.run('deliverMail');
+  const row =
+    ws
+      .sheetRows('Документы')
+      .find((r) => r.includes(AGREEMENT))
+      ?.map(String) ?? [];
+  expect(row.join(' ')).toMatch(/parent\.s1@mail\.test \(.*Распечатайте документ/);
+  expect(await lettersWith(dir, `${AGREEMENT}.pdf`)).toEqual([]);
+  expect(driveItems(dir).some((i) => i.name === `${AGREEMENT}.pdf`)).toBe(false);
+}, 180_000);
