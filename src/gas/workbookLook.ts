@@ -13,7 +13,7 @@ import {
   START_SHEET,
   TAB_ORDER,
 } from '../core/workbookLook';
-import { RESPONSES_PREFIX } from './intake/setupForms';
+import { isResponseSheet } from './intake/setupForms';
 import { isGroupRow, settingsTable } from './settingsSheet';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,9 +43,7 @@ function orderTabs(book: Book): void {
   const rank = (s: Sheet): number => {
     const i = TAB_ORDER.indexOf(s.getName());
     if (i >= 0) return i;
-    return s.getName().startsWith(RESPONSES_PREFIX) || s.getName().startsWith('Ответы на форму')
-      ? TAB_ORDER.length + 1
-      : TAB_ORDER.length;
+    return isResponseSheet(s.getName()) ? TAB_ORDER.length + 1 : TAB_ORDER.length;
   };
   const wanted = [...sheets].sort((a, b) => rank(a) - rank(b) || a.getIndex() - b.getIndex());
   wanted.forEach((sheet, i) => {

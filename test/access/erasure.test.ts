@@ -26,7 +26,7 @@ function programmeSheets(ws: LocalWorkspace): string {
   store.reload();
   const sheets = store.model(ws.boundSpreadsheetId)?.sheets ?? [];
   return JSON.stringify(
-    sheets.filter((s) => !s.name.startsWith('Ответы на форму')).map((s) => [s.name, s.values]),
+    sheets.filter((s) => !/^Ответы( на форму| —)/.test(s.name)).map((s) => [s.name, s.values]),
   );
 }
 
@@ -72,6 +72,7 @@ async function schoolWithGroup(): Promise<LocalWorkspace> {
   ws.run('refreshQuestionnaireLists');
   ws.run('proposePairs');
   ws.run('approvePairs');
+  ws.replyToAlerts('YES');
   ws.run('generateDocumentsForApprovedPairs');
   return ws;
 }
@@ -82,7 +83,7 @@ describe('attack «withdrawal leaves the person behind; the ст. 14 export show
     const text = String(ws.run('exportParticipantData', 'НЯ-0001'));
     expect(text).toContain('Журнал:');
     expect(text).toContain('Приём анкет:');
-    expect(text).toMatch(/Ответы на форму[^\n]*:/);
+    expect(text).toMatch(/Ответы — [^\n]*:/);
     expect(text).toContain('petya.ivanov@example.ru');
     expect(text).toContain('Иванова Мария Петровна');
     expect(text).not.toMatch(/Петров Павел|Петров П\.|pavel\.petrov|anna\.petrova/);
@@ -140,6 +141,7 @@ describe('attack «withdrawal leaves the person behind; the ст. 14 export show
     expect(String(journal?.Подробности)).toMatch(/окончательно до \d\d\.\d\d\.\d{4}/);
     // «Сформировать документы» afterwards makes nothing new for the erased child.
     const count = driveItems(ws.dir).length;
+    ws.replyToAlerts('YES');
     ws.run('generateDocumentsForApprovedPairs');
     const made = driveItems(ws.dir).slice(count);
     expect(made.filter((i) => i.name.includes('Иванов') || i.name.includes('данные удалены'))).toEqual([]);

@@ -88,6 +88,7 @@ describe('attack «free text is coerced by the sheet»', () => {
 
     ws.run('proposePairs');
     ws.run('approvePairs');
+    ws.replyToAlerts('YES');
     ws.run('generateDocumentsForApprovedPairs');
     const plans = driveItems(ws.dir).filter(
       (i) =>

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
 import { LocalWorkspace } from '../../src/local';
 import { changeForm, readForm } from '../../src/local/forms/store';
+import { SpreadsheetStore } from '../../src/local/spreadsheet/store';
 import { variantBundle } from './variantBundle';
 import { menteeAnswers, submit, table } from './workspace';
 
@@ -22,9 +23,13 @@ const NEXT_DEFINITIONS = {
   ],
 } as const;
 
+/** The form's responses sheet, found by its id: setup renames it «Ответы — <форма>». */
 const responsesSheet = (ws: LocalWorkspace, formId: string) => {
   const dest = readForm(ws.ctx, formId)?.destination;
-  return dest ? table(ws, dest.sheetName) : [];
+  const store = SpreadsheetStore.of(ws.ctx);
+  store.reload();
+  const sheet = store.model(ws.boundSpreadsheetId)?.sheets.find((s) => s.sheetId === dest?.sheetId);
+  return sheet ? table(ws, sheet.name) : [];
 };
 
 describe('a questionnaire whose definition changed after answers came in', () => {

@@ -117,6 +117,7 @@ describe('a sixth form of mentoring configured by the curator', () => {
     ]);
     expect(Object.keys(pairs[0])).toEqual(expect.arrayContaining([...PAIRS_HEADERS]));
 
+    ws.replyToAlerts('YES');
     ws.run('generateDocumentsForApprovedPairs');
     const documents = table(ws, SHEETS.documents);
     expect(documents.some((d) => JSON.stringify(d).includes('Орлова'))).toBe(true);

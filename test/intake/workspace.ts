@@ -7,6 +7,7 @@ import { type KeyedAnswers, submitKeyed } from '../../src/cli/intakeSubmit';
 import { LocalWorkspace } from '../../src/local';
 import { lastRow } from '../../src/local/spreadsheet/model';
 import { SpreadsheetStore } from '../../src/local/spreadsheet/store';
+import { fillSchoolSettings } from '../schoolSettings';
 
 export async function setUpWorkspace(options: { mailQuota?: number } = {}): Promise<LocalWorkspace> {
   const dir = mkdtempSync(join(tmpdir(), 'nastavnik-intake-'));
@@ -17,6 +18,8 @@ export async function setUpWorkspace(options: { mailQuota?: number } = {}): Prom
     ...options,
   });
   ws.init();
+  // The curator fills the required settings, as the first steps on «Начало» ask.
+  await fillSchoolSettings(dir, ws.ctx.meta.curatorEmail);
   return ws;
 }
 

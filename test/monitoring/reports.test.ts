@@ -107,7 +107,7 @@ describe('year-end report', () => {
       renderReport('yearEnd', reportData('yearEnd', ctx, computeMonitoring(input), input, criteria)),
     );
     expect(yearEnd).toContain(
-      'Встречи индивидуальных планов завершённых пар проведены: доля | 71,4 % | 90% | нет',
+      'Встречи индивидуальных планов завершённых пар проведены: доля | 71,4 % | 90 % | нет',
     );
     expect(yearEnd).toContain('Ответили: влияние: выход: доля | 44,4 %');
     const halfYear = text(

@@ -52,7 +52,7 @@ import { isEmail, labelKey, normaliseEmail, ROLE_GENITIVE, ROLE_INSTRUMENTAL } f
 
 /** Raw responses stay as Google Forms recorded them; only the curator deletes them, by hand. */
 export const RAW_LEFT =
-  'Куратору: удалите ответы этого участника в Google Формах и на листах «Ответы на форму», а также его документы в папке программы.';
+  'Куратору: удалите ответы этого участника в Google Формах и на листах ответов «Ответы — …», а также его документы в папке программы.';
 
 export interface BaseRowView {
   rowNumber: number;

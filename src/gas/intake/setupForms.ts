@@ -33,6 +33,9 @@ function currentLists() {
 
 /** Response sheets are named «Ответы — <форма>»; the workbook's look puts them last. */
 export const RESPONSES_PREFIX = 'Ответы — ';
+/** A sheet Google Forms writes raw responses to: renamed by setup, or as Google named it. */
+export const isResponseSheet = (name: string): boolean =>
+  name.startsWith(RESPONSES_PREFIX) || name.startsWith('Ответы на форму');
 
 /**
  * «Ответы — Анкета наставника», «Ответы — Выбор наставника»: at most 31 characters and no «:», so that

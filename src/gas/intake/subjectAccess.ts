@@ -25,6 +25,7 @@ import { MENU_TITLE } from '../menu';
 import { readByHeader } from '../sheetTable';
 import { BASE_SHEETS } from './bases';
 import { selectedParticipant } from './selection';
+import { isResponseSheet } from './setupForms';
 
 /** One source of the export: where the sheet names the person, and the columns left out of it. */
 function source<S extends SheetSchema>(
@@ -60,7 +61,7 @@ function responseSheets(): string[] {
   return SpreadsheetApp.getActive()
     .getSheets()
     .map((sh) => sh.getName())
-    .filter((name) => name.startsWith('Ответы на форму'));
+    .filter(isResponseSheet);
 }
 
 const records = (name: string): TableRecord[] =>
