@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { runDemo } from '../src/cli/demo';
 import { basesStage } from '../src/cli/demo/basesStage';
-import { schoolSubmissions } from '../src/cli/demo/schoolData';
+import { schoolSubmissions } from '../src/cli/demo/demoSubmissions';
 import { DEMO_STAGES, type DemoStage } from '../src/cli/demo/stages';
 import { resolveIntakeForm } from '../src/cli/intakeSubmit';
 import { busiestTriggerDay, LocalWorkspace, type RunStats } from '../src/local';

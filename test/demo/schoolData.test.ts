@@ -1,7 +1,9 @@
 import { SIGNER_CHOICES } from '../../forms/consent';
 import { type ChoiceLists, resolveChoices } from '../../forms/definition';
 import { FORMS } from '../../forms/index';
-import { generateSchool, QUIRK_KINDS, schoolSubmissions } from '../../src/cli/demo/schoolData';
+import { schoolSubmissions } from '../../src/cli/demo/demoSubmissions';
+import { generateSchool } from '../../src/cli/demo/schoolData';
+import { QUIRK_KINDS } from '../../src/cli/demo/schoolModel';
 import { CATEGORIES, DEFAULT_FORMS } from '../../src/core/model';
 
 const school = generateSchool({ seed: 7 });

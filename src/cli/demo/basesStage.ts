@@ -4,7 +4,7 @@
 import { BASES } from '../../core/intake/baseRow';
 import { columnIndex } from '../../core/schema';
 import { resolveIntakeForm } from '../intakeSubmit';
-import { schoolSubmissions } from './schoolData';
+import { schoolSubmissions } from './demoSubmissions';
 import type { DemoStage } from './stages';
 
 const RESULT_WORDS: Record<string, string> = {

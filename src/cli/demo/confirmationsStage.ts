@@ -8,7 +8,7 @@ import { PENDING, PENDING_STATES } from '../../core/intake/pendingRow';
 import { columnIndex } from '../../core/schema';
 import type { LocalWorkspace } from '../../local';
 import { resolveIntakeForm } from '../intakeSubmit';
-import { schoolSubmissions } from './schoolData';
+import { schoolSubmissions } from './demoSubmissions';
 import type { DemoStage } from './stages';
 
 /** Mentees with consent and a parent on file, as {id, email, parentEmail}. */

@@ -3,7 +3,7 @@
 // questionnaires go out.
 import type { CellValue } from '../../core/table';
 import { setSettings, toastLines } from './curator';
-import type { DemoSchool, PersonName } from './schoolData';
+import type { DemoSchool, PersonName } from './schoolModel';
 import type { DemoStage } from './stages';
 
 /** The Настройки a curator fills in by hand for this school: names, totals for the indicators. */

@@ -1,21 +1,16 @@
 // A realistic Russian school for the demo: about 900 students in classes 1–11, a tenth of them
 // mentees, about 40 mentors of every kind, and the questionnaires they would send — including the
 // messy answers real people give. Deterministic: the same seed gives the same school.
-import { CONSENT_FORM, DECISION_CHOICES, SIGNER_CHOICES } from '../../../forms/consent';
-import type { FormId } from '../../../forms/definition';
-import { NO, YES } from '../../../forms/mentor';
 import {
   AVAILABILITY,
-  CATEGORY_LABELS,
   type Category,
   DEFAULT_FORMS,
-  ROLE_LABELS,
-  type Role,
   type SchoolClass,
   SUBJECTS,
   TOPICS,
 } from '../../core/model';
 import { seededRandom } from '../../local/seededRandom';
+import { Dice } from './dice';
 import {
   FEMALE_NAMES,
   type Gender,
@@ -25,168 +20,17 @@ import {
   SURNAMES,
   transliterate,
 } from './russianNames';
-
-export type { Gender } from './russianNames';
-
-class Dice {
-  constructor(private readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  /** `count` distinct items in random order. */
-  some<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < count && pool.length > 0) out.push(pool.splice(this.int(0, pool.length - 1), 1)[0]);
-    return out;
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    return this.some(items, items.length);
-  }
-}
-
-export interface PersonName {
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  gender: Gender;
-}
-
-/** A student on the school roll (all ~900 of them: coverage indicators divide by this). */
-export interface RosterStudent extends PersonName {
-  schoolClass: SchoolClass;
-  age: number;
-}
-
-/** What a participant truly is; the questionnaire answers below are how they typed it. */
-export interface DemoPerson extends PersonName {
-  id: string;
-  role: Role;
-  category: Category;
-  email: string;
-  age?: number;
-  schoolClass?: SchoolClass;
-  position: string;
-  experienceYears?: number;
-  subjects: string[];
-  topics: string[];
-  note: string;
-  /** Form ids (DEFAULT_FORMS). */
-  forms: string[];
-  capacity: number;
-  availability: string[];
-  phone: string;
-  parentName: string;
-  parentEmail: string;
-  longTermBank: boolean;
-  /** Whether this person (or their parent) sends the personal-data consent form. */
-  givesConsent: boolean;
-  /** Whether they also agree to their name and photos being published (optional, separate form). */
-  allowsPublication: boolean;
-}
-
-export const QUIRK_KINDS = [
-  'extra-spaces',
-  'lower-case-name',
-  'class-with-space',
-  'class-with-dash',
-  'invalid-email',
-  'duplicate-resubmission',
-  'latin-lookalike',
-  'formula-answer',
-  'too-young',
-  'no-consent',
-] as const;
-export type QuirkKind = (typeof QUIRK_KINDS)[number];
-
-export const QUIRK_LABELS: Record<QuirkKind, string> = {
-  'extra-spaces': 'лишние пробелы в ФИО',
-  'lower-case-name': 'ФИО строчными буквами',
-  'class-with-space': 'класс с пробелом («7 б»)',
-  'class-with-dash': 'класс через дефис («7-Б»)',
-  'invalid-email': 'ошибка в адресе почты',
-  'duplicate-resubmission': 'повторная отправка анкеты',
-  'latin-lookalike': 'латинская буква в русском имени',
-  'formula-answer': 'ответ, похожий на формулу',
-  'too-young': 'наставляемый младше 10 лет',
-  'no-consent': 'согласие не прислано',
-};
-
-export interface Quirk {
-  kind: QuirkKind;
-  personId: string;
-}
-
-export type QuestionnaireKind = 'mentee' | 'mentor' | 'consent' | 'dissemination';
-
-/**
- * One questionnaire as the person filled it in, before any cleaning: plain strings as Google Forms
- * delivers them. `toFormAnswers` turns it into answers keyed by the form items.
- */
-export interface RawQuestionnaire {
-  kind: QuestionnaireKind;
-  personId: string;
-  role: Role;
-  submittedAt: Date;
-  email: string;
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  /** The optional «Пол» question: «женский» or «мужской». */
-  gender: string;
-  /** «7Б», «7 б», «7-Б»; empty for adults. */
-  schoolClass: string;
-  age: string;
-  category: Category;
-  position: string;
-  experienceYears: string;
-  subjects: string[];
-  topics: string[];
-  note: string;
-  /** Form labels, as the form shows them. */
-  forms: string[];
-  capacity: string;
-  availability: string[];
-  phone: string;
-  parentName: string;
-  parentEmail: string;
-  longTermBank: boolean;
-  /** Consent questionnaire: who signs (self, or a parent for a child under 14). */
-  signer: 'self' | 'parent';
-  signerName: string;
-}
-
-export interface DemoSchool {
-  seed: number;
-  name: string;
-  shortName: string;
-  city: string;
-  director: PersonName & { email: string };
-  curator: PersonName & { email: string; position: string };
-  /** Start of the school year the demo lives through. */
-  yearStart: Date;
-  roster: RosterStudent[];
-  teacherCount: number;
-  /** Teachers with 0–3 years of experience, mentees or not (a coverage indicator divides by this). */
-  youngSpecialistCount: number;
-  mentees: DemoPerson[];
-  mentors: DemoPerson[];
-  /** In the order they arrive. */
-  questionnaires: RawQuestionnaire[];
-  quirks: Quirk[];
-}
-
-export interface SchoolOptions {
-  seed?: number;
-  /** First of September of this year opens the demo year. Default 2026. */
-  year?: number;
-}
+import type {
+  DemoPerson,
+  DemoSchool,
+  PersonName,
+  QuestionnaireKind,
+  Quirk,
+  QuirkKind,
+  RawQuestionnaire,
+  RosterStudent,
+  SchoolOptions,
+} from './schoolModel';
 
 const STUDENT_TOPICS = TOPICS.slice(0, 10);
 const TEACHER_TOPICS = TOPICS.slice(9);
@@ -749,70 +593,4 @@ function addQuirks(
 
   qs.sort((a, c) => a.submittedAt.getTime() - c.submittedAt.getTime());
   return quirks;
-}
-
-/** A questionnaire ready for `LocalWorkspace.submit`: answers keyed by the form items' keys (forms/*.ts). */
-export interface DemoSubmission {
-  formId: FormId;
-  personId: string;
-  submittedAt: Date;
-  respondentEmail: string;
-  answers: Record<string, string | string[]>;
-}
-
-const CONSENT_KEYS = new Set(CONSENT_FORM.items.map((i) => i.key));
-
-/** What Google Forms would record: unanswered optional items are absent, not empty. */
-function answered(answers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(answers).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v.trim() !== '')),
-  );
-}
-
-export function toFormAnswers(q: RawQuestionnaire): DemoSubmission {
-  const base = { formId: q.kind, personId: q.personId, submittedAt: q.submittedAt };
-  if (q.kind === 'consent' || q.kind === 'dissemination') {
-    // The consent forms identify the participant by name, e-mail and role, as the form asks.
-    const answers: Record<string, string | string[]> = {
-      signer: SIGNER_CHOICES[q.signer],
-      signerName: q.signerName,
-      participantName: [q.lastName, q.firstName, q.middleName].filter(Boolean).join(' '),
-      participantEmail: q.email,
-      participantRole: ROLE_LABELS[q.role],
-      decision: DECISION_CHOICES.give,
-    };
-    if (q.kind === 'consent' && CONSENT_KEYS.has('acknowledgement'))
-      answers.acknowledgement = CONSENT_FORM.items.find((i) => i.key === 'acknowledgement')!.choices![0];
-    const respondentEmail = q.signer === 'parent' && q.parentEmail ? q.parentEmail : q.email;
-    return { ...base, respondentEmail, answers: answered(answers) };
-  }
-  const common: Record<string, string | string[]> = {
-    email: q.email,
-    lastName: q.lastName,
-    firstName: q.firstName,
-    middleName: q.middleName,
-    gender: q.gender,
-    category: CATEGORY_LABELS[q.category],
-    schoolClass: q.schoolClass,
-    age: q.age,
-    position: q.position,
-    experienceYears: q.experienceYears,
-    subjects: q.subjects,
-    topics: q.topics,
-    forms: q.forms,
-    availability: q.availability,
-    phone: q.phone,
-    parentName: q.parentName,
-    parentEmail: q.parentEmail,
-  };
-  const answers =
-    q.kind === 'mentee'
-      ? { ...common, note: q.note }
-      : { ...common, achievements: q.note, capacity: q.capacity, longTermBank: q.longTermBank ? YES : NO };
-  return { ...base, respondentEmail: q.email, answers: answered(answers) };
-}
-
-/** Every questionnaire of the demo year in arrival order, as form submissions. */
-export function schoolSubmissions(school: DemoSchool): DemoSubmission[] {
-  return school.questionnaires.map(toFormAnswers);
 }

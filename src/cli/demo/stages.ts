@@ -10,7 +10,7 @@ import { documentsStage } from './documentsStage';
 import { matchingStage } from './matchingStage';
 import { meetingsStage } from './meetingsStage';
 import { preparationStage } from './preparationStage';
-import type { DemoSchool } from './schoolData';
+import type { DemoSchool } from './schoolModel';
 import { yearCloseStage } from './yearCloseStage';
 
 export interface DemoContext {

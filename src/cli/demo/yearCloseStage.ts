@@ -12,8 +12,8 @@ import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
 import { resolveIntakeForm } from '../intakeSubmit';
 import { toastLines } from './curator';
-import type { DemoSchool } from './schoolData';
-import { schoolSubmissions } from './schoolData';
+import { schoolSubmissions } from './demoSubmissions';
+import type { DemoSchool } from './schoolModel';
 import type { DemoContext, DemoStage } from './stages';
 
 /**
