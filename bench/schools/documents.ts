@@ -36,19 +36,28 @@ const EXTRA_SURNAMES = [
 
 export const seedScript = (dir: string) => LocalWorkspace.open(dir, { code: SCRIPT });
 
-const mentor = (id: string, last: string, first: string, middle: string, position: string) => ({
+/** Row builders for «Наставники», «Наставляемые» and «Пары» of a seeded school, shared with the tests. */
+export const mentorRecord = (
+  id: string,
+  last: string,
+  first: string,
+  middle: string,
+  position: string,
+  { consent = 'получено', domain = 'school.test' } = {},
+) => ({
   ID: id,
-  Согласие: 'получено',
+  Согласие: consent,
   Фамилия: last,
   Имя: first,
   Отчество: middle,
-  'E-mail': `${id.toLowerCase()}@school.test`,
+  'E-mail': `${id.toLowerCase()}@${domain}`,
   Категория: 'педагог',
   'Место работы, должность': position,
   'Формы наставничества': 'учитель – ученик',
   'Сколько наставляемых': 3,
 });
-const student = (
+
+export const studentRecord = (
   id: string,
   last: string,
   first: string,
@@ -56,13 +65,15 @@ const student = (
   cls: string,
   age: number,
   parent: string,
+  { domain = 'school.test', gender }: { domain?: string; gender?: string } = {},
 ) => ({
   ID: id,
   Согласие: 'нет',
   Фамилия: last,
   Имя: first,
   Отчество: middle,
-  'E-mail': `${id.toLowerCase()}@school.test`,
+  ...(gender === undefined ? {} : { Пол: gender }),
+  'E-mail': `${id.toLowerCase()}@${domain}`,
   Категория: 'ученик',
   Класс: cls,
   Возраст: age,
@@ -70,17 +81,21 @@ const student = (
   'ФИО родителя': parent,
   'E-mail родителя': `parent.${id.toLowerCase()}@mail.test`,
 });
-const pair = (id: string, mentorId: string, menteeId: string, state = 'утверждена') => ({
+
+export const pairRecord = (
+  id: string,
+  mentorId: string,
+  menteeId: string,
+  state = 'утверждена',
+  approvedOn = '25.11.2026',
+) => ({
   'ID пары': id,
   'Код наставника': mentorId,
   'Код наставляемого': menteeId,
   Форма: 'учитель – ученик',
   Состояние: state,
-  'Дата утверждения': state === 'утверждена' ? '25.11.2026' : '',
+  'Дата утверждения': state === 'утверждена' ? approvedOn : '',
 });
-
-export const extraPair = pair;
-export const extraStudent = student;
 
 export async function schoolWithApprovedPairs(
   extraPairs = 0,
@@ -100,14 +115,14 @@ export async function schoolWithApprovedPairs(
   const seed = await seedScript(dir);
   const extra = Array.from({ length: extraPairs }, (_, i) => String(i + 1).padStart(3, '0'));
   seed.run('appendRecords', 'Наставники', [
-    mentor('T1', 'Иванова', 'Анна', 'Петровна', 'учитель математики'),
-    mentor('T2', 'Цой', 'Виктор', 'Робертович', 'учитель физики'),
+    mentorRecord('T1', 'Иванова', 'Анна', 'Петровна', 'учитель математики'),
+    mentorRecord('T2', 'Цой', 'Виктор', 'Робертович', 'учитель физики'),
   ]);
   seed.run('appendRecords', 'Наставляемые', [
-    student('S1', 'Петров', 'Павел', 'Павлович', '7Б', 13, 'Петрова Ольга Игоревна'),
-    student('S2', 'Шевчук', 'Анна', 'Сергеевна', '9А', 15, 'Шевчук Ирина Васильевна'),
+    studentRecord('S1', 'Петров', 'Павел', 'Павлович', '7Б', 13, 'Петрова Ольга Игоревна'),
+    studentRecord('S2', 'Шевчук', 'Анна', 'Сергеевна', '9А', 15, 'Шевчук Ирина Васильевна'),
     ...extra.map((n, i) =>
-      student(
+      studentRecord(
         `X${n}`,
         `${EXTRA_SURNAMES[i % EXTRA_SURNAMES.length]}${i >= EXTRA_SURNAMES.length ? `-${n}` : ''}`,
         'Лев',
@@ -119,9 +134,9 @@ export async function schoolWithApprovedPairs(
     ),
   ]);
   seed.run('appendRecords', 'Пары', [
-    pair('P1', 'T1', 'S1', state),
-    pair('P2', 'T2', 'S2', state),
-    ...extra.map((n) => pair(`PX${n}`, 'T1', `X${n}`, state)),
+    pairRecord('P1', 'T1', 'S1', state),
+    pairRecord('P2', 'T2', 'S2', state),
+    ...extra.map((n) => pairRecord(`PX${n}`, 'T1', `X${n}`, state)),
   ]);
   seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: адрес руководителя', 'Значение', DIRECTOR);
   for (const [name, value] of Object.entries(schoolSettingsFor(CURATOR)))

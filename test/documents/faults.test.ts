@@ -1,8 +1,10 @@
 // Generation killed at random points — Google's service errors and the 6-minute limit — and resumed
 // by its own trigger: every document exists exactly once and the order numbers have no gaps.
+
+import { pairRecord, studentRecord } from '../../bench/schools/documents';
 import { DOCUMENTS } from '../../src/core/documents/sheets';
 import type { LocalWorkspace } from '../../src/local';
-import { copyOf, driveItems, extraPair, extraStudent, schoolWithApprovedPairs, seedScript } from './school';
+import { copyOf, driveItems, schoolWithApprovedPairs, seedScript } from './school';
 
 const DOC = 'application/vnd.google-apps.document';
 
@@ -60,9 +62,9 @@ test.each([
     // A second approval later in the year: the next order gets the next number, under the same faults.
     const seedWs = await seedScript(dir);
     seedWs.run('appendRecords', 'Наставляемые', [
-      extraStudent('Y1', 'Белых', 'Ирина', 'Сергеевна', '6А', 12, 'Белых Олег Иванович'),
+      studentRecord('Y1', 'Белых', 'Ирина', 'Сергеевна', '6А', 12, 'Белых Олег Иванович'),
     ]);
-    seedWs.run('appendRecords', 'Пары', [extraPair('PY1', 'T2', 'Y1')]);
+    seedWs.run('appendRecords', 'Пары', [pairRecord('PY1', 'T2', 'Y1')]);
     await seedWs.save();
     ws.setFaults(faults);
     runUntilDone(ws);

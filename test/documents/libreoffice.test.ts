@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
+import { mentorRecord, pairRecord, studentRecord } from '../../bench/schools/documents';
 import { LocalWorkspace } from '../../src/local';
 import { CURATOR, driveItems, seedScript } from './school';
 
@@ -23,6 +24,9 @@ const ORG_DATIVE =
 const ORG_PREPOSITIONAL =
   'Муниципальном автономном общеобразовательном учреждении «Гимназия № 8 имени Н. А. Некрасова» г. Ярославля';
 
+/** Gymnasium staff: consent not yet given, addresses of the school's domain. */
+const GIM8_ADULT = { consent: 'нет', domain: 'gim8.test' };
+
 const SETTINGS: Record<string, string> = {
   'Документы: наименование организации': ORG,
   'Документы: населённый пункт': 'г. Ярославль',
@@ -36,51 +40,6 @@ const SETTINGS: Record<string, string> = {
   'Отчёты: название школы': 'Гимназия № 8',
 };
 
-const adult = (id: string, last: string, first: string, middle: string, position: string) => ({
-  ID: id,
-  Согласие: 'нет',
-  Фамилия: last,
-  Имя: first,
-  Отчество: middle,
-  'E-mail': `${id.toLowerCase()}@gim8.test`,
-  Категория: 'педагог',
-  'Место работы, должность': position,
-  'Формы наставничества': 'учитель – ученик',
-  'Сколько наставляемых': 3,
-});
-const student = (
-  id: string,
-  last: string,
-  first: string,
-  middle: string,
-  gender: string,
-  cls: string,
-  age: number,
-  parent: string,
-) => ({
-  ID: id,
-  Согласие: 'нет',
-  Фамилия: last,
-  Имя: first,
-  Отчество: middle,
-  Пол: gender,
-  'E-mail': `${id.toLowerCase()}@gim8.test`,
-  Категория: 'ученик',
-  Класс: cls,
-  Возраст: age,
-  'Формы наставничества': 'учитель – ученик',
-  'ФИО родителя': parent,
-  'E-mail родителя': `parent.${id.toLowerCase()}@mail.test`,
-});
-const pair = (id: string, mentorId: string, menteeId: string) => ({
-  'ID пары': id,
-  'Код наставника': mentorId,
-  'Код наставляемого': menteeId,
-  Форма: 'учитель – ученик',
-  Состояние: 'утверждена',
-  'Дата утверждения': '14.10.2026',
-});
-
 async function gymnasium() {
   const dir = mkdtempSync(join(tmpdir(), 'nastavnik-lo-'));
   const clockStart = new Date('2026-10-14T09:00:00Z');
@@ -88,13 +47,22 @@ async function gymnasium() {
   ws.init();
   const seed = await seedScript(dir);
   seed.run('appendRecords', 'Наставники', [
-    adult('M1', 'Абрамян', 'Карине', 'Ашотовна', 'учитель (английский язык)'),
+    mentorRecord('M1', 'Абрамян', 'Карине', 'Ашотовна', 'учитель (английский язык)', GIM8_ADULT),
   ]);
   seed.run('appendRecords', 'Наставляемые', [
-    student('E1', 'Цой', 'Алина', '', 'женский', '8А', 15, 'Цой Марина Олеговна'),
-    student('E2', 'Соловьёв', 'Илья', 'Андреевич', '', '6Б', 12, 'Соловьёва Дарья Игоревна'),
+    studentRecord('E1', 'Цой', 'Алина', '', '8А', 15, 'Цой Марина Олеговна', {
+      domain: 'gim8.test',
+      gender: 'женский',
+    }),
+    studentRecord('E2', 'Соловьёв', 'Илья', 'Андреевич', '6Б', 12, 'Соловьёва Дарья Игоревна', {
+      domain: 'gim8.test',
+      gender: '',
+    }),
   ]);
-  seed.run('appendRecords', 'Пары', [pair('G1', 'M1', 'E1'), pair('G2', 'M1', 'E2')]);
+  seed.run('appendRecords', 'Пары', [
+    pairRecord('G1', 'M1', 'E1', 'утверждена', '14.10.2026'),
+    pairRecord('G2', 'M1', 'E2', 'утверждена', '14.10.2026'),
+  ]);
   for (const [name, value] of Object.entries(SETTINGS))
     seed.run('setWhere', 'Настройки', 'Параметр', name, 'Значение', value);
   await seed.save();

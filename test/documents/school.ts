@@ -10,8 +10,6 @@ import { LocalWorkspace, type WorkspaceOptions } from '../../src/local';
 export {
   CURATOR,
   DIRECTOR,
-  extraPair,
-  extraStudent,
   schoolWithApprovedPairs,
   seedScript,
 } from '../../bench/schools/documents';
