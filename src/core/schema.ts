@@ -15,6 +15,11 @@ export interface Column<T> {
   readonly optional: boolean;
   /** Holds what a person typed: written so that Sheets keeps it as text (see sheetInput). */
   readonly freeText: boolean;
+  /**
+   * Declared after schools had deployed the sheet: a sheet with data that lacks it is brought up to
+   * date (the column added, the data kept) instead of being reported as a curator's rename.
+   */
+  readonly addedLater: boolean;
   read(cell: CellValue): T;
   write(value: T): CellValue;
 }
@@ -28,6 +33,8 @@ export interface SheetSchema<C extends Columns = Columns> {
   readonly keys: readonly string[];
   /** Headers of the columns a new sheet gets, in declaration order (optional ones left out). */
   readonly headers: readonly string[];
+  /** Of those, the headers a sheet with data must already have: a missing one was renamed or deleted. */
+  readonly requiredHeaders: readonly string[];
   /** Headers of the columns that hold what a person typed. */
   readonly freeTextHeaders: ReadonlySet<string>;
 }
@@ -48,6 +55,8 @@ interface ColumnOptions {
   optional?: boolean;
   /** What a person typed (a name, an answer, a note): written so that Sheets never converts it. */
   freeText?: boolean;
+  /** Required, but newer than deployed sheets: setup adds it to a sheet with data (see Column.addedLater). */
+  addedLater?: boolean;
 }
 
 function column<T>(
@@ -56,7 +65,14 @@ function column<T>(
   write: (value: T) => CellValue,
   options: ColumnOptions,
 ): Column<T> {
-  return { header, optional: options.optional === true, freeText: options.freeText === true, read, write };
+  return {
+    header,
+    optional: options.optional === true,
+    freeText: options.freeText === true,
+    addedLater: options.addedLater === true,
+    read,
+    write,
+  };
 }
 
 const asCell = (v: CellValue): CellValue => v;
@@ -92,11 +108,13 @@ function readNumber(v: CellValue): number | undefined {
 
 export function defineSheet<C extends Columns>(name: string, columns: C): SheetSchema<C> {
   const keys = Object.keys(columns);
+  const required = keys.filter((k) => !columns[k].optional);
   return {
     name,
     columns,
     keys,
-    headers: keys.filter((k) => !columns[k].optional).map((k) => columns[k].header),
+    headers: required.map((k) => columns[k].header),
+    requiredHeaders: required.filter((k) => !columns[k].addedLater).map((k) => columns[k].header),
     freeTextHeaders: new Set(keys.filter((k) => columns[k].freeText).map((k) => columns[k].header)),
   };
 }
@@ -117,10 +135,13 @@ export class MissingColumnError extends Error {
   }
 }
 
-/** Throws MissingColumnError when a required column is not in the header row. */
+/**
+ * Throws MissingColumnError when a required column is not in the header row. A column added later
+ * may be missing (it reads as blank until setup adds it).
+ */
 export function checkHeader(schema: SheetSchema, header: readonly string[]): void {
   const present = new Set(header);
-  const missing = schema.headers.filter((h) => !present.has(h));
+  const missing = schema.requiredHeaders.filter((h) => !present.has(h));
   if (missing.length > 0) throw new MissingColumnError(schema.name, missing);
 }
 

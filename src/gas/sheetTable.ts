@@ -1,5 +1,7 @@
 // Sheets as tables: one getValues per read and one setValues per write, whatever the row count.
 // Every sheet is described once by a schema (src/core/schema.ts); records have its English keys.
+
+import { JOURNAL } from '../core/intake/journal';
 import {
   cellsOf,
   checkHeader,
@@ -37,8 +39,10 @@ export function readHeader(sheet: Sheet): string[] {
 
 /**
  * Returns the sheet, creating it with the schema's header row (frozen) if it does not exist yet, and
- * adding missing columns (and the optional ones named in `add`) while it holds no data. A sheet with
- * data that lacks a required column was edited by hand: MissingColumnError, and nothing is written.
+ * adding missing columns (and the optional ones named in `add`). A sheet with data that lacks a
+ * required column was edited by hand: MissingColumnError, and nothing is written; one that lacks only
+ * columns added later (or those in `add`) gets them at the right end, its data kept, and the upgrade
+ * is noted in Журнал.
  */
 export function ensureSheet<S extends SheetSchema>(
   schema: S,
@@ -71,11 +75,39 @@ function ensureSheetIn<S extends SheetSchema>(
   const existing = readHeader(sheet);
   const missing = wanted.filter((h) => !existing.includes(h));
   if (missing.length === 0) return sheet;
-  if (sheet.getLastRow() > 1) checkHeader(schema, existing);
+  const hasData = sheet.getLastRow() > 1;
+  if (hasData) checkHeader(schema, existing);
   growSheet(sheet, 1, existing.length + missing.length);
   sheet.getRange(1, existing.length + 1, 1, missing.length).setValues([missing]);
   sheet.setFrozenRows(1);
+  const upgraded = missing.filter((h) =>
+    schema.keys.some((k) => schema.columns[k].addedLater && schema.columns[k].header === h),
+  );
+  if (hasData && upgraded.length > 0) noteUpgrade(book, schema.name, upgraded);
   return sheet;
+}
+
+/**
+ * A Журнал line for columns a newer version added to a sheet that already held data: the curator
+ * sees why the sheet grew. Written here, not through appendRows, which itself opens sheets this way.
+ */
+function noteUpgrade(book: Book, name: string, headers: readonly string[]): void {
+  if (name === JOURNAL.name) return;
+  const journal = ensureSheet(JOURNAL, book);
+  const header = readHeader(journal);
+  const cells = new Map(
+    cellsOf(JOURNAL, {
+      when: new Date(),
+      event: 'Обновление листа',
+      who: '',
+      details: `В лист «${name}» добавлены столбцы ${headers.map((h) => `«${h}»`).join(', ')}; данные листа сохранены.`,
+      ref: '',
+    }),
+  );
+  const row = header.map((h) => sheetInput(cells.get(h) ?? '', false));
+  const at = journal.getLastRow() + 1;
+  growSheet(journal, at, header.length);
+  journal.getRange(at, 1, 1, header.length).setValues([row]);
 }
 
 /**

@@ -27,7 +27,7 @@ export const DOCUMENTS = defineSheet(SHEETS.documents, {
   createdAt: cellColumn('Создан'),
   problem: textColumn('Проблема'),
   /** Runs that tried to make the document; after a bounded number it is «ошибка» until the curator retries. */
-  attempts: numberColumn('Попыток'),
+  attempts: numberColumn('Попыток', { addedLater: true }),
   fileId: textColumn('Id файла'),
   /** The PDF beside the document (a copy, or the one mailed to an addressee without Google): erased with it. */
   pdfFileId: textColumn('Id PDF', { optional: true }),

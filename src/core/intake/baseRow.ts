@@ -28,6 +28,8 @@ import { joinList, splitList } from './text';
 
 /** Names, answers and notes are kept as typed (see sheetInput). */
 const FREE_TEXT = { freeText: true };
+/** Columns newer than the first deployed bases: setup adds them to a base that holds data. */
+const ADDED_LATER = { addedLater: true };
 
 function baseSheet(role: Role) {
   // The mentee base has no columns for what only mentors fill in; a curator may add them.
@@ -41,9 +43,9 @@ function baseSheet(role: Role) {
     lastName: textColumn('Фамилия', FREE_TEXT),
     firstName: textColumn('Имя', FREE_TEXT),
     middleName: textColumn('Отчество', FREE_TEXT),
-    gender: textColumn('Пол'),
+    gender: textColumn('Пол', ADDED_LATER),
     /** Declined forms the curator corrected by hand, e.g. «Р: Цой Алины; Д: Цой Алине». */
-    nameForms: textColumn('Склонение', FREE_TEXT),
+    nameForms: textColumn('Склонение', { ...FREE_TEXT, ...ADDED_LATER }),
     email: textColumn('E-mail'),
     category: textColumn('Категория'),
     schoolClass: textColumn('Класс'),
