@@ -92,18 +92,21 @@ export function recordToPair(
   };
 }
 
-const describe = (p: Participant | undefined, id: string): string => (p ? fullName(p) : `нет в базе (${id})`);
+const describe = (p: Participant | undefined, id: string, outside?: string): string =>
+  p ? fullName(p) : (outside ?? `нет в базе (${id})`);
 
+/** `outside`: how to name people who are not in the bases (a district bank mentor), by code. */
 export function pairToRecord(
   p: Pair,
   number: number,
   forms: readonly MentoringForm[],
   people: ReadonlyMap<string, Participant>,
+  outside: ReadonlyMap<string, string> = new Map(),
 ): RowPatch<typeof PAIRS> {
   return {
     number,
     id: p.id,
-    mentor: describe(people.get(p.mentorId), p.mentorId),
+    mentor: describe(people.get(p.mentorId), p.mentorId, outside.get(p.mentorId)),
     mentorId: p.mentorId,
     mentee: describe(people.get(p.menteeId), p.menteeId),
     menteeId: p.menteeId,

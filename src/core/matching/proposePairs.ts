@@ -1,7 +1,8 @@
 // «Подобрать пары»: from the bases, the post-meeting choices and the pairs the curator already
 // handled, proposes new pairs and explains who stays without a mentor. Locked and approved pairs
 // keep their mentee and use up their mentor's capacity; rejected pairs are never proposed again;
-// the rest is re-optimised. Pairs kept from the sheet that now break a hard rule get a problem text.
+// district bank proposals wait for the curator; the rest is re-optimised. Pairs kept from the sheet
+// that now break a hard rule get a problem text.
 import { hasValidConsent } from '../intake/consent';
 import type { MentoringForm, Pair, PairState, Participant } from '../model';
 import {
@@ -13,6 +14,7 @@ import {
   type Rankings,
   scorePair,
 } from './compatibility';
+import { isDistrictPairId } from './districtProposal';
 import { type MatchingInstance, solveMatching } from './solver';
 import { stableMatching } from './stable';
 
@@ -59,6 +61,17 @@ export function planPairs(input: ProposeInput): ProposeResult {
   const takenBy = new Map<string, number>(); // mentee id → index of the pair that holds it
 
   const kept: Array<Pair | undefined> = input.existing.map((original, index) => {
+    // A district bank proposal is not this run's to redo: it waits for the curator to approve or
+    // decline it, and its mentee is not offered to anyone else meanwhile.
+    if (
+      original.state === 'proposed' &&
+      isDistrictPairId(original.id) &&
+      !mentorById.has(original.mentorId)
+    ) {
+      const taken = takenBy.has(original.menteeId);
+      if (!taken) takenBy.set(original.menteeId, index);
+      return { ...original, problem: taken ? 'наставляемый уже в другой паре' : '' };
+    }
     // A proposal whose mentor or mentee the curator changed is the curator's choice: it is kept as
     // locked (its ID пары still names the pair we proposed).
     const edited =

@@ -151,15 +151,21 @@ export interface DistrictProposal {
   explanation: string;
 }
 
+/** A pair a school declined: never proposed again. */
+export const declinedKey = (mentorEmail: string, school: string, menteeId: string): string =>
+  `${mentorEmail.toLowerCase()}\u0000${school}\u0000${menteeId}`;
+
 /**
  * Matches unmatched mentees of all schools to bank mentors with the project's exact solver. A pair
  * is allowed when both take part in a form that fits their categories; forms that compare classes
- * (ученик – ученик) stay inside a school. The score is 10 per shared topic plus 1.
+ * (ученик – ученик) stay inside a school, and a pair a school declined is not proposed again. The
+ * score is 10 per shared topic plus 1.
  */
 export function matchAcrossSchools(
   mentors: readonly DistrictMentor[],
   mentees: readonly DistrictMentee[],
   forms: readonly MentoringForm[],
+  declined: ReadonlySet<string> = new Set(),
 ): DistrictProposal[] {
   const edgeMentor: number[] = [];
   const edgeMentee: number[] = [];
@@ -168,6 +174,7 @@ export function matchAcrossSchools(
   const edgeShared: string[][] = [];
   mentees.forEach((e, i) => {
     mentors.forEach((m, j) => {
+      if (declined.has(declinedKey(m.email, e.school, e.menteeId))) return;
       const form = forms.find(
         (f) =>
           !f.mentorInHigherClass &&
@@ -219,6 +226,8 @@ export interface SchoolCollection {
   bank: DistrictMentor[];
   bankRows: string[][];
   unmatched: DistrictMentee[];
+  /** Ids of the district proposals the school declined in its Пары. */
+  declined?: string[];
 }
 
 // Built on first parse: the bundle is evaluated at the start of every Apps Script execution.
@@ -260,6 +269,7 @@ export const SchoolCollectionSchema: z.ZodType<SchoolCollection> = z.lazy(() => 
         topics: z.array(z.string()),
       }),
     ),
+    declined: z.array(z.string()).optional(),
   });
 });
 

@@ -1,6 +1,7 @@
 // The district workbook's own sheets: the schools it collects from, the cache of their reports and
 // the cross-school proposals it sends back to each school's Пары.
 import { cellColumn, defineSheet, textColumn } from '../schema';
+import { MENTOR_BANK } from './yearClose';
 
 export const DISTRICT_SHEETS = {
   schools: 'Школы',
@@ -35,4 +36,11 @@ export const PROPOSALS = defineSheet(DISTRICT_SHEETS.proposals, {
   score: cellColumn('Баллы'),
   explanation: textColumn('Почему эта пара'),
   sentAt: cellColumn('Отправлено'),
+  /** What the school decided: «отклонена» returns the mentor to the bank for the next collection. */
+  answer: textColumn('Ответ школы', { optional: true }),
 });
+
+export const DECLINED_ANSWER = 'отклонена';
+
+/** The district's bank: the schools' long-term mentor bases, one line per mentor and school. */
+export const DISTRICT_BANK = defineSheet(DISTRICT_SHEETS.bank, MENTOR_BANK.columns);

@@ -3,6 +3,7 @@
 // run under the same script lock, after Пары is written, with the ids of the pairs approved by this run.
 import { approveValidPairs } from '../../core/matching/approvePairs';
 import type { ApprovalHook } from '../feature';
+import { takeDistrictMentors } from './districtMentors';
 import { loadWorld, openPairs, readPairRows, writePairs } from './pairs';
 
 export interface ApprovalReport {
@@ -10,13 +11,18 @@ export interface ApprovalReport {
   flagged: number;
   /** Russian messages of hooks that failed; the approval itself stands. */
   hookProblems: string[];
+  /** District bank mentors taken into the base by this run, each asked for consent. */
+  fromBank: number;
 }
 
 /** Approves every proposed and locked pair that passes the hard rules. Call under the lock. */
 export function approveAll(now: Date, hooks: readonly ApprovalHook[]): ApprovalReport {
-  const world = loadWorld();
+  let world = loadWorld();
   const table = openPairs();
-  const rows = readPairRows(table, world.forms);
+  const bank = takeDistrictMentors(readPairRows(table, world.forms), world, now);
+  // The mentors just taken from the district bank are read back with the base.
+  if (bank.taken > 0) world = loadWorld();
+  const rows = bank.rows;
   const pairs = rows.flatMap((r) => (r.pair ? [r.pair] : []));
   const result = approveValidPairs(pairs, world.mentors, world.mentees, world.forms, world.settings, now);
   let k = 0;
@@ -33,5 +39,5 @@ export function approveAll(now: Date, hooks: readonly ApprovalHook[]): ApprovalR
       }
     }
   }
-  return { approved: result.approvedIds.length, flagged: result.flagged, hookProblems };
+  return { approved: result.approvedIds.length, flagged: result.flagged, hookProblems, fromBank: bank.taken };
 }

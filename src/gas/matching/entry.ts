@@ -35,6 +35,10 @@ export function approvePairs(): void {
     return r;
   });
   const lines = [`Утверждено пар: ${report.approved}.`];
+  if (report.fromBank > 0)
+    lines.push(
+      `Наставников из районного банка внесено в «Наставники»: ${report.fromBank}. Их пары утвердятся, когда наставник даст согласие на обработку данных (письмо отправлено).`,
+    );
   if (report.flagged > 0)
     lines.push(`Не утверждено из-за проблем: ${report.flagged} — см. столбец «Проблема».`);
   lines.push(...report.hookProblems);

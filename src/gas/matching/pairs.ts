@@ -4,6 +4,7 @@
 
 import { CHOICE_KEYS, PREFERENCES } from '../../core/intake/preferenceRow';
 import { MATCHING_SETTINGS, type MatchingSettings, type Rankings } from '../../core/matching/compatibility';
+import { bankMentorCaption, DISTRICT_MENTORS } from '../../core/matching/districtProposal';
 import { type IdleMentor, idleMentors } from '../../core/matching/idleMentors';
 import { PAIRS, pairToRecord, recordToPair, UNMATCHED } from '../../core/matching/pairRow';
 import { type ProposeResult, planPairs, type UnmatchedMentee } from '../../core/matching/proposePairs';
@@ -16,6 +17,7 @@ import { readMentees, readMentors } from '../intake/bases';
 import { loadIntakeSettings } from '../mentoringForms';
 import { readSettingCells } from '../settingsSheet';
 import { ensureSheet, readHeader, readSheet, SheetTable } from '../sheetTable';
+import { districtMentorsTable, forgetSettled } from './districtMentors';
 
 export interface MatchingWorld {
   mentors: Participant[];
@@ -24,6 +26,8 @@ export interface MatchingWorld {
   forms: MentoringForm[];
   settings: MatchingSettings;
   settingProblems: string[];
+  /** Names of district bank mentors proposed here, by the code Пары holds for them (their e-mail). */
+  outside: Map<string, string>;
 }
 
 export function loadWorld(): MatchingWorld {
@@ -40,6 +44,12 @@ export function loadWorld(): MatchingWorld {
     forms,
     settings: matching.values,
     settingProblems: [...matching.problems, ...intake.problems],
+    outside: new Map(
+      readSheet(SpreadsheetApp.getActive(), DISTRICT_MENTORS).map(({ values: v }) => [
+        v.email.toLowerCase(),
+        bankMentorCaption(v),
+      ]),
+    ),
   };
 }
 
@@ -119,7 +129,7 @@ export function writePairs(
   let number = 0;
   const recordOf = (p: (typeof placed)[number]): RowPatch<typeof PAIRS> => {
     number++;
-    if (p.pair) return pairToRecord(p.pair, number, world.forms, world.people);
+    if (p.pair) return pairToRecord(p.pair, number, world.forms, world.people, world.outside);
     return { number, problem: p.unreadable ?? '' };
   };
   const updates = inSheet.map((p) => ({ rowNumber: p.rowNumber!, values: recordOf(p) }));
@@ -186,6 +196,9 @@ export function runMatching(now: Date): { result: ProposeResult; idle: IdleMento
   let k = 0;
   const next = rows.map((r) => (r.pair ? result.kept[k++] : undefined));
   writePairs(table, rows, next, result.proposals, world);
+  // A declined bank proposal leaves nothing of the mentor's details behind.
+  const details = districtMentorsTable();
+  if (details) forgetSettled(details, rows);
   const idle = idleMentors(input, result);
   writeUnmatched(result.unmatched, idle, world, now);
   return { result, idle, world };

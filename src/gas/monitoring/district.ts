@@ -2,10 +2,17 @@
 // read-only and takes its Мониторинг figures, its long-term mentor base (mentors who agreed) and,
 // for the cross-school matching, only the ids, categories, forms and topics of its unmatched
 // mentees — never a name. A school that cannot be opened is reported by name; the rest still
-// build. «Отправить предложения школам» writes the proposals into each school's Пары.
+// build. «Отправить предложения школам» writes the proposals into each school's Пары, with what the
+// bank mentor shared beside them; a proposal the school declined frees its mentor at the next collection.
 
 import { BASES } from '../../core/intake/baseRow';
-import { PAIRS, pairToRecord } from '../../core/matching/pairRow';
+import {
+  bankMentorCaption,
+  DISTRICT_MENTORS,
+  DISTRICT_PAIR_PREFIX,
+  isDistrictPairId,
+} from '../../core/matching/districtProposal';
+import { PAIRS, pairToRecord, stateFromText } from '../../core/matching/pairRow';
 import { formatLongRussianDate } from '../../core/meetings/calendar';
 import { CATEGORIES, CATEGORY_LABELS, CONSENT_LABELS, type MentoringForm, type Pair } from '../../core/model';
 import {
@@ -15,13 +22,21 @@ import {
   type DistrictMentor,
   type DistrictProposal,
   dashboardLine,
+  declinedKey,
   matchAcrossSchools,
   parseSchoolCollection,
   readMonitoringGrid,
   type SchoolCollection,
 } from '../../core/monitoring/district';
 import { districtReportData } from '../../core/monitoring/districtReport';
-import { COLLECTION, DISTRICT_SHEETS, PROPOSALS, SCHOOLS } from '../../core/monitoring/districtSheets';
+import {
+  COLLECTION,
+  DECLINED_ANSWER,
+  DISTRICT_BANK,
+  DISTRICT_SHEETS,
+  PROPOSALS,
+  SCHOOLS,
+} from '../../core/monitoring/districtSheets';
 import { monitoringGrid } from '../../core/monitoring/figures';
 import { monitoringSettings } from '../../core/monitoring/settings';
 import {
@@ -37,7 +52,7 @@ import { SHEETS } from '../../core/sheets';
 import { type CellValue, cellText } from '../../core/table';
 import { localToday } from '../mail/journal';
 import { offeredMentoringForms } from '../mentoringForms';
-import { readSheet, SheetTable } from '../sheetTable';
+import { ensureSheet, readSheet, SheetTable } from '../sheetTable';
 import { reportName, writeReportDocument } from './reportDocuments';
 import { readSettingsOf } from './sources';
 
@@ -74,11 +89,10 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
       },
     ];
   });
-  const paired = new Set(
-    readSheet(book, PAIRS)
-      .filter((r) => !/отклонена|rejected/i.test(r.values.state))
-      .map((r) => r.values.menteeId),
-  );
+  const pairs = readSheet(book, PAIRS);
+  const rejected = ({ values: v }: (typeof pairs)[number]) => stateFromText(v.state) === 'rejected';
+  const paired = new Set(pairs.filter((r) => !rejected(r)).map((r) => r.values.menteeId));
+  const declined = pairs.filter((r) => rejected(r) && isDistrictPairId(r.values.id)).map((r) => r.values.id);
   const unmatched = readSheet(book, BASES.mentee).flatMap(({ values: v }): DistrictMentee[] => {
     const id = v.id;
     const category = CATEGORIES.find((c) => CATEGORY_LABELS[c] === v.category);
@@ -100,6 +114,7 @@ function readSchool(name: string, url: string, forms: readonly MentoringForm[]):
       MENTOR_BANK.keys.map((k) => (k === 'school' ? name : r.values[k as keyof BankEntry])),
     ),
     unmatched,
+    declined,
   };
 }
 
@@ -241,16 +256,32 @@ export function collectDistrictIn(
 
   // A bank mentor takes one district mentee a year and a mentee gets one district proposal: what
   // earlier collections proposed stays, and only the rest is matched again.
-  const proposalsTable = SheetTable.open(PROPOSALS, book);
+  // A proposal a school declined frees its mentor for another mentee, and its mentee for another
+  // mentor; the declined pair itself is not proposed again.
+  const proposalsTable = new SheetTable(ensureSheet(PROPOSALS, book, ['answer']), PROPOSALS);
   const earlier = proposalsTable.read();
-  const busyMentors = new Set(earlier.map((r) => r.values.mentorEmail.toLowerCase()));
-  const proposedMentees = new Set(earlier.map((r) => `${r.values.school}\u0000${r.values.menteeId}`));
+  const declinedNow = new Set(
+    read.flatMap((r) => (r.declined ?? []).map((id) => `${r.figures.school}\u0000${id}`)),
+  );
+  const isDeclined = ({ values: v }: (typeof earlier)[number]) =>
+    v.answer === DECLINED_ANSWER || declinedNow.has(`${v.school}\u0000${v.pairId}`);
+  proposalsTable.write(
+    earlier
+      .filter((r) => isDeclined(r) && r.values.answer !== DECLINED_ANSWER)
+      .map((r) => ({ rowNumber: r.rowNumber, values: { answer: DECLINED_ANSWER } })),
+  );
+  const standing = earlier.filter((r) => !isDeclined(r));
+  const busyMentors = new Set(standing.map((r) => r.values.mentorEmail.toLowerCase()));
+  const proposedMentees = new Set(standing.map((r) => `${r.values.school}\u0000${r.values.menteeId}`));
   const proposals = matchAcrossSchools(
     bank.filter((m) => !busyMentors.has(m.email)),
     read.flatMap((r) => r.unmatched).filter((e) => !proposedMentees.has(`${e.school}\u0000${e.menteeId}`)),
     forms,
+    new Set(
+      earlier.filter(isDeclined).map(({ values: v }) => declinedKey(v.mentorEmail, v.school, v.menteeId)),
+    ),
   );
-  writeProposals(proposalsTable, proposals, year);
+  writeProposals(proposalsTable, proposals, year, earlier);
 
   const reportUrl = writeReportDocument(
     'district',
@@ -281,16 +312,23 @@ export function collectDistrictIn(
   };
 }
 
-const proposalId = (year: string, p: Pick<DistrictProposal, 'menteeId'>) => `РБ-${year}-${p.menteeId}`;
+/** «РБ-2025-2026-НЯ-0007»; a mentee's second proposal of the year (the first declined) ends «-2». */
+function proposalId(year: string, p: Pick<DistrictProposal, 'menteeId'>, earlier: number): string {
+  const id = `${DISTRICT_PAIR_PREFIX}${year}-${p.menteeId}`;
+  return earlier > 0 ? `${id}-${earlier + 1}` : id;
+}
 
 /** Appends new proposals; a proposal once made is never dropped, so «Отправлено» is kept. */
 function writeProposals(
   table: SheetTable<typeof PROPOSALS>,
   proposals: readonly DistrictProposal[],
   year: string,
+  earlier: ReadonlyArray<Row<typeof PROPOSALS>>,
 ): void {
+  const made = (p: DistrictProposal) =>
+    earlier.filter((r) => r.values.school === p.school && r.values.menteeId === p.menteeId).length;
   const appends = proposals.map((p) => ({
-    pairId: proposalId(year, p),
+    pairId: proposalId(year, p, made(p)),
     school: p.school,
     menteeId: p.menteeId,
     formId: p.formId,
@@ -318,33 +356,56 @@ export function sendDistrictProposalsIn(book: Book, now: Date): { sent: number; 
   }
   const done: Array<{ rowNumber: number; values: RowPatch<typeof PROPOSALS> }> = [];
   const failed: string[] = [];
+  const bankEntries = bySchool.size > 0 ? readSheet(book, DISTRICT_BANK) : [];
   for (const [school, rows] of bySchool) {
     try {
       const target = SpreadsheetApp.openByUrl(urls.get(school) ?? '');
       const pairs = SheetTable.open(PAIRS, target);
       const existing = pairs.read();
       const present = new Set(existing.map((r) => r.values.id));
-      const appends = rows
-        .filter((r) => !present.has(r.values.pairId))
-        .map(({ values: v }, i) => {
-          const pair: Pair = {
-            id: v.pairId,
-            mentorId: v.mentorEmail,
-            menteeId: v.menteeId,
-            formId: v.formId,
-            state: 'proposed',
-            score: Number(v.score) || 0,
-            explanation: v.explanation,
-            problem: '',
-          };
-          // The mentor comes from another school's bank: shown by name and school, the mentee stays
-          // a code here and gets a name when matching rewrites Пары from the school's own base.
-          return {
-            ...pairToRecord(pair, existing.length + i + 1, forms, new Map()),
-            mentor: `${v.mentor} (${v.mentorSchool}, районный банк)`,
-            mentee: '',
-          };
-        });
+      const fresh = rows.filter((r) => !present.has(r.values.pairId));
+      // What the school needs to take the mentor in if it approves: what the mentor shared with the bank.
+      SheetTable.open(DISTRICT_MENTORS, target).write(
+        [],
+        fresh.flatMap(({ values: v }) => {
+          const entry = bankEntries.find((b) => b.values.email.toLowerCase() === v.mentorEmail.toLowerCase());
+          if (!entry) return [];
+          const { email, name, category, position, subjects, topics, forms: formLabels } = entry.values;
+          return [
+            {
+              pairId: v.pairId,
+              email,
+              name,
+              school: v.mentorSchool,
+              category,
+              position,
+              subjects,
+              topics,
+              forms: formLabels,
+              receivedAt: now,
+            },
+          ];
+        }),
+      );
+      const appends = fresh.map(({ values: v }, i) => {
+        const pair: Pair = {
+          id: v.pairId,
+          mentorId: v.mentorEmail,
+          menteeId: v.menteeId,
+          formId: v.formId,
+          state: 'proposed',
+          score: Number(v.score) || 0,
+          explanation: v.explanation,
+          problem: '',
+        };
+        // The mentor comes from another school's bank: shown by name and school, the mentee stays
+        // a code here and gets a name when matching rewrites Пары from the school's own base.
+        return {
+          ...pairToRecord(pair, existing.length + i + 1, forms, new Map()),
+          mentor: bankMentorCaption({ name: v.mentor, school: v.mentorSchool }),
+          mentee: '',
+        };
+      });
       pairs.write([], appends);
       for (const r of rows) done.push({ rowNumber: r.rowNumber, values: { sentAt: now } });
     } catch (e) {
