@@ -341,6 +341,32 @@ describe('planPairs', () => {
     expect(res.unmatched[0].reason).toBe('все подходящие наставники заняты (подходят: 1)');
     expect(res.summary).toEqual({ matched: 1, unmatched: 1, meanScore: 10 });
   });
+
+  it('keeps a district bank proposal as it is and offers its mentee to no one else', () => {
+    const mentor = person('mentor', { schoolClass: cls(9), capacity: 2 });
+    const x = person('mentee', { schoolClass: cls(6) });
+    const y = person('mentee', { schoolClass: cls(6) });
+    const fromBank: Pair = {
+      id: `РБ-2026-2027-${x.id}`,
+      mentorId: 'engineer@zavod.ru',
+      menteeId: x.id,
+      formId: 'employer-student',
+      state: 'proposed',
+      score: 11,
+      explanation: 'Наставник из районного банка (Школа № 2).',
+      problem: '',
+    };
+    const res = planPairs({
+      mentors: [mentor],
+      mentees: [x, y],
+      forms,
+      existing: [fromBank],
+      rankings: noRankings,
+      settings: defaults(),
+    });
+    expect(res.kept).toEqual([fromBank]);
+    expect(res.proposals.map((p) => p.menteeId)).toEqual([y.id]);
+  });
 });
 
 describe('curator edits and approval', () => {

@@ -5,6 +5,7 @@ import { computeMonitoring } from '../../src/core/monitoring/compute';
 import {
   aggregateDistrict,
   dashboardLine,
+  declinedKey,
   matchAcrossSchools,
   readMonitoringGrid,
 } from '../../src/core/monitoring/district';
@@ -141,5 +142,19 @@ describe('matchAcrossSchools', () => {
       ['x3', 't@school.test', 'teacher-student'],
     ]);
     expect(proposals.find((p) => p.menteeId === 'x3')?.explanation).toContain('подготовка к экзаменам');
+  });
+
+  it('never proposes again a pair a school declined', () => {
+    const proposals = matchAcrossSchools(
+      mentors,
+      mentees,
+      DEFAULT_FORMS,
+      new Set([declinedKey('ENG@firm.test', 'Школа В', 'x2')]),
+    );
+    // x2 wants only the employer, who is now free for x1; the teacher keeps x3.
+    expect(proposals.map((p) => [p.menteeId, p.mentorEmail]).sort()).toEqual([
+      ['x1', 'eng@firm.test'],
+      ['x3', 't@school.test'],
+    ]);
   });
 });

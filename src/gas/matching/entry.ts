@@ -1,4 +1,5 @@
 // Entry points of matching (exported from src/gas/index.ts).
+import { isDistrictPairId } from '../../core/matching/districtProposal';
 import { confirmed, explain } from '../confirm';
 import { approvalHooks } from '../features';
 import { withScriptLock } from '../lock';
@@ -63,10 +64,15 @@ function approvalConfirmed(): boolean {
     return false;
   }
   const locked = waiting.filter((p) => p.state === 'locked').length;
+  const fromBank = waiting.filter((p) => p.state === 'proposed' && isDistrictPairId(p.id)).length;
   return confirmed(
     'Утвердить пары?',
     `Будет утверждено пар: ${waiting.length} (закреплённых вами: ${locked}). Для них появится план встреч, ` +
-      'будет зарезервирован номер приказа и начнут создаваться соглашения и планы, участникам уйдут письма «Пара утверждена». Продолжить?',
+      'будет зарезервирован номер приказа и начнут создаваться соглашения и планы, участникам уйдут письма «Пара утверждена».' +
+      (fromBank > 0
+        ? ` Из них предложений районного банка: ${fromBank} — их наставники сначала будут внесены в «Наставники» и получат просьбу о согласии, а пары утвердятся после согласия.`
+        : '') +
+      ' Продолжить?',
   );
 }
 
