@@ -113,7 +113,7 @@ export function forgetSettled(details: SheetTable<typeof DISTRICT_MENTORS>, rows
   );
 }
 
-/** The consent form with the mentor's name, e-mail and role already filled in. */
+/** The consent form with the mentor's name (as signer and participant) and e-mail already filled in. */
 function consentLink(p: { email: string; lastName: string; firstName: string; middleName: string }): string {
   const record = readFormRegistry().consent;
   const form = openForm(record?.id);

@@ -255,9 +255,9 @@ export function collectDistrictIn(
   rewrite(book, DISTRICT_SHEETS.bank, [[...MENTOR_BANK_HEADERS], ...read.flatMap((r) => r.bankRows)]);
 
   // A bank mentor takes one district mentee a year and a mentee gets one district proposal: what
-  // earlier collections proposed stays, and only the rest is matched again.
-  // A proposal a school declined frees its mentor for another mentee, and its mentee for another
-  // mentor; the declined pair itself is not proposed again.
+  // earlier collections proposed stays, and only the rest is matched again. A proposal a school
+  // declined frees its mentor for another mentee and its mentee for another mentor; the declined
+  // pair itself is not proposed again.
   const proposalsTable = new SheetTable(ensureSheet(PROPOSALS, book, ['answer']), PROPOSALS);
   const earlier = proposalsTable.read();
   const declinedNow = new Set(
