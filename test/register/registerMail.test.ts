@@ -172,7 +172,7 @@ describe('register mail over SMTP', () => {
     try {
       await expect(sendDueLetters(register, reader, down)).rejects.toThrow(UnreachableMailServerError);
       await expect(sendDueLetters(register, reader, down)).rejects.toThrow(
-        /^Почтовый сервер 127\.0\.0\.1:\d+ недоступен \(ECONNECTION: .*неотправленные письма уйдут при следующем запуске\.$/,
+        /^Почтовый сервер 127\.0\.0\.1:\d+ недоступен \(ESOCKET: connect ECONNREFUSED .*неотправленные письма уйдут при следующем запуске\.$/,
       );
     } finally {
       down.close();
