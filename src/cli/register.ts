@@ -48,7 +48,7 @@ const HELP: Record<string, string> = {
   Добавляет список класса: столбцы Фамилия; Имя; Отчество; Пол; Класс; Категория; E-mail;
   ФИО родителя; E-mail родителя; Код (необязательно). CSV с «;» или «,», UTF-8 или Windows-1251.
   Новым участникам выдаются коды; уже внесённые (по коду или ФИО и классу) обновляются.`,
-  codes: `nastavnik register codes --out ПАПКА [--class 7А …]
+  codes: `nastavnik register codes --out ПАПКА [--class 7А …] [--no-pdf]
   Листки с кодами и секретами для раздачи: по файлу .docx на класс (и PDF, если есть LibreOffice).`,
   list: `nastavnik register list [--class 7А]
   Коды, ФИО, классы и состояние согласий.`,
@@ -205,10 +205,15 @@ const COMMANDS: Record<string, Command> = {
     const out = option(args, '--out');
     if (!out) throw new Error('Нужна папка для листков: --out ПАПКА');
     const register = await openRegister(args);
-    const files = writeCodeSlips(register, out, options(args, '--class'));
+    const written = writeCodeSlips(
+      register,
+      out,
+      options(args, '--class'),
+      args.includes('--no-pdf') ? 'never' : 'auto',
+    );
     register.save();
-    for (const f of files) print(f);
-    print(`Листков с кодами: ${files.length} (по файлу на класс).`);
+    for (const f of written.docx) print(f);
+    print(`Классов: ${written.docx.length} (по файлу .docx на класс${written.pdf ? ' и PDF рядом' : ''}).`);
   },
   async list(args) {
     const register = await openRegister(args);
