@@ -99,7 +99,9 @@ export async function makeDocuments(
   const done = new Set(register.data.documents.map((d) => d.key));
   const jobs = pendingJobs({ ...world, people }, orders, done);
   const pairs = new Map(world.pairs.map((p) => [p.id, p]));
-  const lookup = consentedLookup(register);
+  const online = (state: Participant['consent']) =>
+    new Set([...world.people.values()].filter((p) => p.consent === state).map((p) => normaliseCode(p.id)));
+  const lookup = consentedLookup(register, { received: online('received'), withdrawn: online('withdrawn') });
   const folder = join(outDir, `${world.year} учебный год`);
   const written = new Map<string, string[]>();
   onProgress(0, jobs.length);
