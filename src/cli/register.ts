@@ -4,7 +4,8 @@ import { formatCode } from '../core/pseudonymous/participantCode';
 import { LocalWorkspace } from '../local/index';
 import { readClassList } from '../register/classList';
 import { writeCodeSlips } from '../register/codeSlips';
-import { runRegisterDaily } from '../register/daily';
+import { type DailyReport, runRegisterDaily } from '../register/daily';
+import { emlTransport } from '../register/emlTransport';
 import { connectGoogle } from '../register/googleLogin';
 import { importClassList } from '../register/importList';
 import { CONSENT_KIND_LABELS, type ConsentKind } from '../register/model';
@@ -22,7 +23,7 @@ import { makeDocuments } from '../register/registerDocuments';
 import { Register } from '../register/registerFile';
 import { sendDueLetters } from '../register/registerMail';
 import { SheetsApiReader } from '../register/sheetsApiReader';
-import { parseSmtpUrl, smtpTransport } from '../register/smtpTransport';
+import { type MailTransport, parseSmtpUrl, smtpTransport } from '../register/smtpTransport';
 import { writeSubjectExport } from '../register/subjectExport';
 import type { WorkbookReader } from '../register/workbookReader';
 import { WorkspaceReader } from '../register/workspaceReader';
@@ -38,7 +39,8 @@ const COMMON = `  Общие параметры:
 const GOOGLE_SIDE = `    --workspace ПАПКА       читать не Google, а рабочее пространство без Google (демо, проверка)`;
 const SMTP = `    --smtp АДРЕС            почтовый сервер школы: smtp://логин:пароль@mail.school.ru:587
                             (smtps://… — порт 465); или переменная NASTAVNIK_SMTP_URL
-    --from АДРЕС            отправитель: «Наставничество <mentor@school.ru>» или NASTAVNIK_MAIL_FROM`;
+    --from АДРЕС            отправитель: «Наставничество <mentor@school.ru>» или NASTAVNIK_MAIL_FROM
+    --eml ПАПКА             не отправлять, а сохранить письма файлами .eml (проба без сервера)`;
 
 const HELP: Record<string, string> = {
   init: `nastavnik register init --school «МБОУ СОШ № 1» [--file ФАЙЛ]
@@ -152,18 +154,21 @@ async function reader(args: readonly string[], register: Register): Promise<Work
   return new SheetsApiReader(register.data.google);
 }
 
-function smtpSettings(args: readonly string[]) {
-  const url = option(args, '--smtp') ?? process.env.NASTAVNIK_SMTP_URL;
+/** The school's SMTP server, or .eml files in a folder (--eml) to try the register without one. */
+function mailTransport(args: readonly string[]): MailTransport {
   const from = option(args, '--from') ?? process.env.NASTAVNIK_MAIL_FROM;
-  if (!url)
-    throw new Error(
-      'Не задан почтовый сервер школы: --smtp smtp://логин:пароль@сервер:587 или NASTAVNIK_SMTP_URL.',
-    );
   if (!from)
     throw new Error(
       'Не задан отправитель: --from «Наставничество <mentor@school.ru>» или NASTAVNIK_MAIL_FROM.',
     );
-  return parseSmtpUrl(url, from);
+  const eml = option(args, '--eml');
+  if (eml) return emlTransport(eml, from);
+  const url = option(args, '--smtp') ?? process.env.NASTAVNIK_SMTP_URL;
+  if (!url)
+    throw new Error(
+      'Не задан почтовый сервер школы: --smtp smtp://логин:пароль@сервер:587 или NASTAVNIK_SMTP_URL.',
+    );
+  return smtpTransport(parseSmtpUrl(url, from));
 }
 
 const CONSENT_KIND: Record<string, ConsentKind> = {
@@ -297,9 +302,8 @@ const COMMANDS: Record<string, Command> = {
     for (const p of report.problems) print(`  ${p}`);
   },
   async mail(args) {
-    const smtp = smtpSettings(args);
+    const transport = mailTransport(args);
     const register = await openRegister(args);
-    const transport = smtpTransport(smtp);
     try {
       const report = await sendDueLetters(
         register,
@@ -316,17 +320,22 @@ const COMMANDS: Record<string, Command> = {
   async daily(args) {
     const out = option(args, '--out');
     if (!out) throw new Error('Нужна папка для документов: --out ПАПКА');
-    const smtp = smtpSettings(args);
-    const register = await openRegister(args);
-    const report = await runRegisterDaily({
-      register,
-      reader: await reader(args, register),
-      smtp,
-      outDir: out,
-      pdf: args.includes('--no-pdf') ? 'never' : 'auto',
-      onProgress: (stage, done, total) =>
-        progress(stage === 'documents' ? 'Документы' : 'Письма')(done, total),
-    });
+    const transport = mailTransport(args);
+    const shown = { documents: progress('Документы'), mail: progress('Письма') };
+    let report: DailyReport;
+    try {
+      const register = await openRegister(args);
+      report = await runRegisterDaily({
+        register,
+        reader: await reader(args, register),
+        smtp: transport,
+        outDir: out,
+        pdf: args.includes('--no-pdf') ? 'never' : 'auto',
+        onProgress: (stage, done, total) => shown[stage](done, total),
+      });
+    } finally {
+      transport.close();
+    }
     print(`Документов сделано: ${report.documents.made.length}; писем отправлено: ${report.mail.sent}.`);
     for (const p of [...report.documents.problems, ...report.mail.problems]) print(`  ${p}`);
     for (const e of report.erasuresDue) print(`  Срок удаления: ${e}`);

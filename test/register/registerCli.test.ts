@@ -1,7 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedScript } from '../../bench/schools/documents';
 import { registerCommand } from '../../src/cli/register';
+import { AWAITING_REGISTER, namePlaceholder } from '../../src/core/pseudonymous/namePlaceholders';
+import { CODES, PASSPHRASE, pseudonymousSchool } from './pseudonymousSchool';
 
 /** Runs `nastavnik register …` in this process; what it printed and its exit code. */
 async function run(args: string[], passphrase = 'пароль для теста') {
@@ -65,9 +68,58 @@ describe('nastavnik register', () => {
     expect(wrong.err).toMatch(/^Ошибка: Неверная парольная фраза реестра/);
     const noGoogle = await run(['documents', '--file', file, '--out', dir]);
     expect(noGoogle.err).toContain('Реестр не подключён к таблице Google: нет OAuth-клиента школы');
-    const noSmtp = await run(['mail', '--file', file]);
+    const noSmtp = await run(['mail', '--file', file, '--from', 'mentor@school.ru']);
     expect(noSmtp.err).toContain('Не задан почтовый сервер школы');
     const missing = await run(['list', '--file', join(dir, 'нет.nreg')]);
     expect(missing.err).toContain('Создайте реестр: npx nastavnik register init');
+  });
+
+  it('runs the daily documents and letters against the offline workspace, letters kept as .eml', async () => {
+    const { dir: school, register } = await pseudonymousSchool();
+    const seed = await seedScript(school);
+    seed.run('appendRecords', 'Почта', [
+      {
+        Ключ: 'напоминание:1',
+        Кому: namePlaceholder(CODES.T1, 'email'),
+        Тема: 'Встреча',
+        Текст: `Здравствуйте, ${namePlaceholder(CODES.T1, 'firstName')}!`,
+        Состояние: AWAITING_REGISTER,
+      },
+    ]);
+    await seed.save();
+    const out = join(school, 'документы');
+    const eml = join(school, 'письма');
+    const daily = await run(
+      [
+        'daily',
+        '--file',
+        register.path,
+        '--workspace',
+        school,
+        '--out',
+        out,
+        '--eml',
+        eml,
+        '--from',
+        'mentor@school.ru',
+        '--no-pdf',
+      ],
+      PASSPHRASE,
+    );
+    expect(daily.err).toMatch(
+      /^Документы: 0 из (\d+)\n(.*\n)*Документы: \1 из \1\nПисьма: 0 из 1\nПисьма: 1 из 1\n$/,
+    );
+    expect(daily.out).toMatch(/^Документов сделано: \d+; писем отправлено: 1\.\n$/);
+    const letters = readdirSync(eml);
+    expect(letters).toEqual(['00001.eml']);
+    const letter = readFileSync(join(eml, letters[0]), 'utf8');
+    expect(letter).toContain('To: ivanova@school.ru');
+    expect(letter).not.toContain('[[');
+    expect(Number(/сделано: (\d+)/.exec(daily.out)?.[1])).toBeGreaterThan(5);
+    const again = await run(
+      ['documents', '--file', register.path, '--workspace', school, '--out', out, '--no-pdf'],
+      PASSPHRASE,
+    );
+    expect(again.out).toBe('Документов сделано: 0 (PDF: 0).\n');
   });
 });
