@@ -4,10 +4,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCodeSlips } from '../../src/register/codeSlips';
-import { pdfBeside } from '../../src/register/printing';
 import { makeDocuments } from '../../src/register/registerDocuments';
 import { WorkspaceReader } from '../../src/register/workspaceReader';
 import { pseudonymousSchool } from './pseudonymousSchool';
+
+const pdfBeside = (docx: string): string => docx.replace(/\.docx$/, '.pdf');
 
 const pdfText = (path: string): string => {
   const pdftotext = '/usr/bin/pdftotext';
