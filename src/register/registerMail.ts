@@ -10,7 +10,7 @@ import {
   resolvePlaceholders,
 } from '../core/pseudonymous/namePlaceholders';
 import { readRows } from '../core/schema';
-import { cellText } from '../core/table';
+import { type CellValue, cellText } from '../core/table';
 import { BASE_SHEETS, googleConsents } from './googleConsents';
 import type { SentLetter } from './model';
 import { consentedLookup } from './people';
@@ -31,12 +31,15 @@ export type Progress = (done: number, total: number) => void;
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function due(notBefore: unknown, now: Date): boolean {
+/** «Не раньше» as the workspace keeps it (a date) or as the Sheets API shows it («12.03.2026 10:00»). */
+function due(notBefore: CellValue, now: Date): boolean {
   if (notBefore instanceof Date) return notBefore.getTime() <= now.getTime();
-  const text = cellText(notBefore as string);
-  if (!text) return true;
-  const at = new Date(text);
-  return Number.isNaN(at.getTime()) || at.getTime() <= now.getTime();
+  const text = cellText(notBefore);
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(text);
+  const at = ru
+    ? new Date(Number(ru[3]), Number(ru[2]) - 1, Number(ru[1]), Number(ru[4] ?? 0), Number(ru[5] ?? 0))
+    : new Date(text);
+  return !text || Number.isNaN(at.getTime()) || at.getTime() <= now.getTime();
 }
 
 export async function sendDueLetters(

@@ -1,6 +1,6 @@
 // The register reads Google and never writes to it: a Sheets API stand-in on loopback serves the
 // workspace's workbook and records every request the daily run makes.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { MAIL } from '../../src/core/mail/outbox';
 import { AWAITING_REGISTER, namePlaceholder } from '../../src/core/pseudonymous/namePlaceholders';
 import type { CellValue } from '../../src/core/table';
 import { runRegisterDaily } from '../../src/register/daily';
+import { readClientFile, spreadsheetIdOf } from '../../src/register/googleLogin';
 import { MissingOAuthClientError, SheetsApiReader } from '../../src/register/sheetsApiReader';
 import { WorkspaceReader } from '../../src/register/workspaceReader';
 import { CODES, IDENTITIES, pseudonymousSchool } from './pseudonymousSchool';
@@ -71,6 +72,25 @@ describe('the register and Google', () => {
   it('refuses to read without the school’s OAuth client, saying how to connect', () => {
     expect(() => new SheetsApiReader(undefined)).toThrow(MissingOAuthClientError);
     expect(() => new SheetsApiReader(undefined)).toThrow(/нет OAuth-клиента школы.*register google --client/);
+  });
+
+  it('takes the school’s desktop OAuth client file and the spreadsheet’s link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'register-oauth-'));
+    const good = join(dir, 'client.json');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        installed: { client_id: 'id.apps', client_secret: 's', redirect_uris: ['http://localhost'] },
+      }),
+    );
+    expect(readClientFile(good)).toEqual({ clientId: 'id.apps', clientSecret: 's' });
+    const bad = join(dir, 'service.json');
+    writeFileSync(bad, JSON.stringify({ type: 'service_account' }));
+    expect(() => readClientFile(bad)).toThrow(/не файл OAuth-клиента Google.*«Приложение для компьютера»/);
+    expect(spreadsheetIdOf(`https://docs.google.com/spreadsheets/d/${SPREADSHEET}/edit#gid=0`)).toBe(
+      SPREADSHEET,
+    );
+    expect(() => spreadsheetIdOf('https://example.com/')).toThrow(/не ссылка на Google Таблицу/);
   });
 
   it('the daily run only reads: no write, no body, no name or address of the register goes to Google', async () => {

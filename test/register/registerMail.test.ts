@@ -255,4 +255,25 @@ describe('register mail over SMTP', () => {
       await sink.close();
     }
   });
+
+  it('waits for a letter’s «Не раньше» however the sheet shows it', async () => {
+    const { register, anna, alina } = school();
+    const sink = await smtpSink();
+    const sheets = mailSheet([letter('k-anna', anna), letter('k-alina', alina)]);
+    const rows = sheets.get(MAIL.name) ?? [];
+    rows[0].push(MAIL.columns.notBefore.header);
+    rows[1].push('01.01.2099 10:00');
+    rows[2].push(new Date(Date.now() - 60_000));
+    const transport = smtpTransport(sink.settings);
+    try {
+      expect(await sendDueLetters(register, new MemoryReader(sheets), transport)).toMatchObject({
+        sent: 1,
+        problems: [],
+      });
+      expect(sink.received.map((m) => m.to[0])).toEqual(['alina@school.ru']);
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  });
 });
