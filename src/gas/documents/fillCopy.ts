@@ -1,0 +1,14 @@
+// Fills a document's copy from its data: the copy is a snapshot of the curator's template, so an
+// edit of the template during a run never reaches a document half-way.
+import type { TemplateRecord } from '../../core/templates';
+import { fillTemplate } from '../../core/templates/fill';
+import { GasDocumentPort } from './docsPort';
+import { applyTableRows } from './tableRows';
+
+export function fillCopy(documentId: string, data: TemplateRecord, templateName: string): void {
+  const doc = DocumentApp.openById(documentId);
+  const port = new GasDocumentPort(doc.getBody());
+  fillTemplate(port, data, templateName);
+  doc.saveAndClose();
+  applyTableRows(documentId, port.rowLayouts);
+}
