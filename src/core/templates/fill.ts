@@ -49,11 +49,32 @@ const flatten = (nodes: TreeNode[]): BlockPort[] =>
 class Filler {
   readonly problems: string[] = [];
   readonly removals: BlockPort[] = [];
+  /** Checking: each value placeholder's text → its value, or null when it differs by place or list item. */
+  private readonly values = new Map<string, string | null>();
+  /** Checking: some value holds «{{» or «}}», so no placeholder may be replaced document-wide. */
+  private braces = false;
 
   constructor(
     private readonly doc: DocumentPort,
     private readonly apply: boolean,
+    /** Filling: placeholders left in place for one document-wide replacement (DocumentPort.replaceAll). */
+    private readonly deferred: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /** Placeholders that read the same wherever they stand, outside any list: safe to replace everywhere. */
+  everywhere(): Map<string, string> {
+    const out = new Map<string, string>();
+    if (this.braces) return out;
+    for (const [source, value] of this.values) if (value !== null) out.set(source, value);
+    return out;
+  }
+
+  private noteValue(source: string, value: string, scope: Scope): void {
+    if (/\{\{|\}\}/.test(value)) this.braces = true;
+    const known = this.values.get(source);
+    if (scope.length > 1 || (known !== undefined && known !== value)) this.values.set(source, null);
+    else if (known === undefined) this.values.set(source, value);
+  }
 
   problem(token: { source: string }, message: string): void {
     const text = `${token.source} — ${message}`;
@@ -141,14 +162,14 @@ class Filler {
             'повторяемый блок ставится либо в строку таблицы, либо маркерами в отдельных абзацах',
           );
           break;
-        case 'value':
-          if (shown())
-            edits.push({
-              start: token.start,
-              end: token.end,
-              value: beforeStop(this.value(token, scope) ?? '', source.slice(token.end)),
-            });
+        case 'value': {
+          if (!shown()) break;
+          if (this.apply && scope.length === 1 && this.deferred.has(token.source)) break;
+          const value = beforeStop(this.value(token, scope) ?? '', source.slice(token.end));
+          if (!this.apply) this.noteValue(token.source, value, scope);
+          edits.push({ start: token.start, end: token.end, value });
           break;
+        }
         case 'if': {
           const parentShown = shown();
           const holds = parentShown && this.condition(token, scope);
@@ -446,8 +467,10 @@ export function fillTemplate(doc: DocumentPort, data: TemplateRecord, templateNa
   const check = new Filler(doc, false);
   check.run(parseTree(doc.blocks(), check), [data]);
   if (check.problems.length > 0) throw new TemplateError(templateName, check.problems);
-  const fill = new Filler(doc, true);
+  const deferred = doc.replaceAll ? check.everywhere() : new Map<string, string>();
+  const fill = new Filler(doc, true, deferred);
   fill.run(parseTree(doc.blocks(), fill), [data]);
   if (fill.problems.length > 0) throw new TemplateError(templateName, fill.problems);
   for (const block of fill.removals.reverse()) block.remove();
+  if (deferred.size > 0) doc.replaceAll?.(deferred);
 }

@@ -133,7 +133,20 @@ export class GasDocumentPort implements DocumentPort {
   /** Tables whose rows repeat or stay whole: DocumentApp cannot set that, the Docs API does (tableRows.ts). */
   readonly rowLayouts: TableRows[] = [];
 
-  constructor(private readonly body: Body) {}
+  /** Placeholders to replace document-wide after the save (one Docs API request each, in one batch). */
+  readonly replacements = new Map<string, string>();
+
+  /** `batched`: the Docs API is there, so placeholders that read the same everywhere wait for it. */
+  constructor(
+    private readonly body: Body,
+    batched = false,
+  ) {
+    if (!batched) this.replaceAll = undefined;
+  }
+
+  replaceAll?: (replacements: ReadonlyMap<string, string>) => void = (replacements) => {
+    for (const [from, to] of replacements) this.replacements.set(from, to);
+  };
 
   /** The table's place among the body's tables, counted over the blocks as they stand now. */
   private noteRows(el: Element, format: TableFormat): void {

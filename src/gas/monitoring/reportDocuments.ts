@@ -15,7 +15,7 @@ import { initialsBefore } from '../../core/templates/declension';
 import { fillTemplate } from '../../core/templates/fill';
 import { GasDocumentPort, writeSpec } from '../documents/docsPort';
 import { childFolder, rootFolder, TEMPLATES_FOLDER_NAME } from '../documents/drive';
-import { applyTableRows } from '../documents/tableRows';
+import { applyDocsBatch } from '../documents/tableRows';
 import { readSettingCells } from '../settingsSheet';
 import type { MonitoringRun } from './refresh';
 
@@ -83,7 +83,7 @@ export function writeReportDocument(
     const port = new GasDocumentPort(doc.getBody());
     fillTemplate(port, data, TEMPLATES[key].title);
     doc.saveAndClose();
-    applyTableRows(earlier.getId(), port.rowLayouts);
+    applyDocsBatch(earlier.getId(), port.rowLayouts, port.replacements);
     return earlier.getUrl();
   }
   const copy = reportTemplate(key).makeCopy(name, folder);
@@ -92,7 +92,7 @@ export function writeReportDocument(
     const port = new GasDocumentPort(doc.getBody());
     fillTemplate(port, data, TEMPLATES[key].title);
     doc.saveAndClose();
-    applyTableRows(copy.getId(), port.rowLayouts);
+    applyDocsBatch(copy.getId(), port.rowLayouts, port.replacements);
   } catch (e) {
     copy.setTrashed(true);
     throw e;
