@@ -4,13 +4,20 @@
 // Docs API batch after the save.
 import type { TemplateRecord } from '../../core/templates';
 import { fillTemplate } from '../../core/templates/fill';
-import { GasDocumentPort } from './docsPort';
+import { type BodyShapes, GasDocumentPort } from './docsPort';
 import { applyDocsBatch, canBatchDocs } from './tableRows';
 
-export function fillCopy(documentId: string, data: TemplateRecord, templateName: string): void {
+/** `shapes`: the bodies of templates already read in this run (GasDocumentPort). */
+export function fillCopy(
+  documentId: string,
+  data: TemplateRecord,
+  templateName: string,
+  shapes?: BodyShapes,
+): void {
   const doc = DocumentApp.openById(documentId);
-  const port = new GasDocumentPort(doc.getBody(), canBatchDocs());
+  const port = new GasDocumentPort(doc.getBody(), canBatchDocs(), shapes);
   fillTemplate(port, data, templateName);
+  port.finish();
   doc.saveAndClose();
   applyDocsBatch(documentId, port.rowLayouts, port.replacements);
 }

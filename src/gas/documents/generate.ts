@@ -35,6 +35,7 @@ import { loadWorld, openPairs, readPairRows } from '../matching/pairs';
 import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
 import { ensureSheet } from '../sheetTable';
+import type { BodyShapes } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';
 import { fillCopy } from './fillCopy';
 import { readMeetingPlans } from './meetingPlans';
@@ -363,7 +364,7 @@ function makeDocument(
   let access: { granted: string[]; refused: Refusal[] };
   const letters: OutgoingMail[] = [];
   try {
-    fillCopy(copyId, job.data, templateTitle(job.templateKey));
+    fillCopy(copyId, job.data, templateTitle(job.templateKey), templates.shapes);
     if (settings.pdfCopy)
       files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
     access = share(files, job.viewers);
@@ -394,9 +395,10 @@ function makeDocument(
   };
 }
 
-/** The curator's template files, looked up once per run. */
+/** The curator's template files, looked up once per run, and the bodies of their copies as read. */
 class TemplateFiles {
   private readonly files = new Map<string, GoogleAppsScript.Drive.File>();
+  readonly shapes: BodyShapes = new Map();
   of(key: DocumentJob['templateKey']): GoogleAppsScript.Drive.File {
     let file = this.files.get(key);
     if (!file) {

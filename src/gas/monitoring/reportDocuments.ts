@@ -82,6 +82,7 @@ export function writeReportDocument(
     replaceBody(doc.getBody(), DocumentApp.openById(reportTemplate(key).getId()).getBody());
     const port = new GasDocumentPort(doc.getBody());
     fillTemplate(port, data, TEMPLATES[key].title);
+    port.finish();
     doc.saveAndClose();
     applyDocsBatch(earlier.getId(), port.rowLayouts, port.replacements);
     return earlier.getUrl();
@@ -91,6 +92,7 @@ export function writeReportDocument(
     const doc = DocumentApp.openById(copy.getId());
     const port = new GasDocumentPort(doc.getBody());
     fillTemplate(port, data, TEMPLATES[key].title);
+    port.finish();
     doc.saveAndClose();
     applyDocsBatch(copy.getId(), port.rowLayouts, port.replacements);
   } catch (e) {
