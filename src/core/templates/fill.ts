@@ -49,7 +49,10 @@ const flatten = (nodes: TreeNode[]): BlockPort[] =>
 class Filler {
   readonly problems: string[] = [];
   readonly removals: BlockPort[] = [];
-  /** Checking: each value placeholder's text → its value, or null when it differs by place or list item. */
+  /**
+   * Checking: the text each edit replaces (a placeholder, a condition's marker, a hidden branch with
+   * its markers) → what replaces it, or null when that differs from place to place or by list item.
+   */
   private readonly values = new Map<string, string | null>();
   /** Checking: some value holds «{{» or «}}», so no placeholder may be replaced document-wide. */
   private braces = false;
@@ -57,22 +60,26 @@ class Filler {
   constructor(
     private readonly doc: DocumentPort,
     private readonly apply: boolean,
-    /** Filling: placeholders left in place for one document-wide replacement (DocumentPort.replaceAll). */
+    /** Filling: edits left for one document-wide replacement (DocumentPort.replaceAll), by the text they replace. */
     private readonly deferred: ReadonlyMap<string, string> = new Map(),
   ) {}
 
-  /** Placeholders that read the same wherever they stand, outside any list: safe to replace everywhere. */
+  /**
+   * Edits that read the same wherever their text stands, safe to make document-wide, longest text
+   * first: a marker inside a hidden branch goes with the branch before the marker's own replacement.
+   */
   everywhere(): Map<string, string> {
     const out = new Map<string, string>();
     if (this.braces) return out;
-    for (const [source, value] of this.values) if (value !== null) out.set(source, value);
+    const same = [...this.values].filter((e): e is [string, string] => e[1] !== null);
+    for (const [source, value] of same.sort((a, b) => b[0].length - a[0].length)) out.set(source, value);
     return out;
   }
 
-  private noteValue(source: string, value: string, scope: Scope): void {
+  private noteValue(source: string, value: string): void {
     if (/\{\{|\}\}/.test(value)) this.braces = true;
     const known = this.values.get(source);
-    if (scope.length > 1 || (known !== undefined && known !== value)) this.values.set(source, null);
+    if (known !== undefined && known !== value) this.values.set(source, null);
     else if (known === undefined) this.values.set(source, value);
   }
 
@@ -164,9 +171,7 @@ class Filler {
           break;
         case 'value': {
           if (!shown()) break;
-          if (this.apply && scope.length === 1 && this.deferred.has(token.source)) break;
           const value = beforeStop(this.value(token, scope) ?? '', source.slice(token.end));
-          if (!this.apply) this.noteValue(token.source, value, scope);
           edits.push({ start: token.start, end: token.end, value });
           break;
         }
@@ -216,9 +221,13 @@ class Filler {
         frame.token,
         `блок не закрыт в этом абзаце: поставьте {{/${frame.token.negate ? 'unless' : 'if'}}} в тот же абзац или оба маркера в отдельные абзацы`,
       );
-    if (!this.apply) return;
+    if (!this.apply) {
+      for (const e of edits) this.noteValue(source.slice(e.start, e.end), e.value);
+      return;
+    }
     edits.sort((a, b) => b.start - a.start);
-    for (const e of edits) port.replace(e.start, e.end, e.value);
+    for (const e of edits)
+      if (!this.deferred.has(source.slice(e.start, e.end))) port.replace(e.start, e.end, e.value);
   }
 
   fillTable(table: TablePort, scope: Scope): void {

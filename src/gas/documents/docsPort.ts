@@ -161,7 +161,9 @@ class TableBlock {
 
   /** The texts of every cell, read now: a template's first copy is read whole. */
   shape(): string[][][] {
-    return Array.from(this.rows, (_, r) => this.cells(r).map((paragraphs) => paragraphs.map((p) => p.text())));
+    return Array.from(this.rows, (_, r) =>
+      this.cells(r).map((paragraphs) => paragraphs.map((p) => p.text())),
+    );
   }
 }
 
