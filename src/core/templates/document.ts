@@ -91,8 +91,10 @@ class MemoryText implements TextPort {
 export class MemoryDocument implements DocumentPort {
   readonly spec: DocumentSpec;
 
-  constructor(spec: DocumentSpec) {
+  /** `documentWide`: false — a document that can only be edited in place (no replaceAll). */
+  constructor(spec: DocumentSpec, documentWide = true) {
     this.spec = JSON.parse(JSON.stringify(spec)) as DocumentSpec;
+    if (!documentWide) this.replaceAll = undefined;
   }
 
   private readonly specOf = new WeakMap<BlockPort, BlockSpec>();
@@ -161,7 +163,7 @@ export class MemoryDocument implements DocumentPort {
     return made;
   }
 
-  replaceAll(replacements: ReadonlyMap<string, string>): void {
+  replaceAll?: (replacements: ReadonlyMap<string, string>) => void = (replacements) => {
     const replace = (text: string) => {
       let out = text;
       for (const [from, to] of replacements) out = out.split(from).join(to);
@@ -171,7 +173,7 @@ export class MemoryDocument implements DocumentPort {
       if (block.kind === 'paragraph') block.text = replace(block.text);
       else block.rows = block.rows.map((row) => row.map(replace));
     }
-  }
+  };
 
   /** Plain text, one line per paragraph or table row (cells separated by « | »). */
   text(): string {
