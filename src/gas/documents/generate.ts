@@ -383,7 +383,7 @@ function makeDocument(
   return {
     job,
     values: {
-      url: copy.getUrl(),
+      url: documentUrl(copyId),
       status: DOCUMENT_STATES.ready,
       viewers: access.granted.join(', '),
       problem: refusalNote(access.refused, settings.withoutGoogle),
@@ -394,6 +394,12 @@ function makeDocument(
     letters,
   };
 }
+
+/**
+ * A Google Doc's address from its id, in the form Google documents (Docs API, «Document ID»): the
+ * same document File.getUrl names, without a Drive request for it.
+ */
+const documentUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
 
 /** The curator's template files, looked up once per run, and the bodies of their copies as read. */
 class TemplateFiles {
