@@ -1,9 +1,11 @@
 // «Сформировать документы» and its continuation trigger. Each run: schedule the next run first (a
 // hard kill still resumes), reserve order numbers under the lock, then make the pending documents one
 // by one under a time budget. Each document is marked «создаётся» under its key before it is made and
-// «готов» after, so a crash at any point leaves at most a copy that the next run trashes and makes
-// again: every document exists exactly once, and the order numbers have no gaps. A document gets a
-// bounded number of runs, so one that never fits in a run cannot fill the trash with copies.
+// «готов» after (that row goes out with the next document's «создаётся», one lock and one write per
+// document, and the last with the run's end), so a crash at any point leaves at most a copy that the
+// next run trashes and makes again: every document exists exactly once, and the order numbers have
+// no gaps. A document gets a bounded number of runs, so one that never fits in a run cannot fill the
+// trash with copies.
 
 import { numberingOf } from '../../core/documents/orderNumbers';
 import {
@@ -342,17 +344,14 @@ function refusalNote(refused: readonly Refusal[], mode: WithoutGoogle): string {
  * goes out with this document's «создаётся» row, before its copy exists.
  */
 function makeDocument(
-  ledger: DocumentLedger,
+  run: RunContext,
   job: DocumentJob,
   folder: GoogleAppsScript.Drive.Folder,
-  settings: DocumentSettings,
   previous: DocumentRow | undefined,
-  keep: Set<string>,
   attempt: number,
-  owners: ReadonlyMap<string, string>,
-  templates: TemplateFiles,
   carry: readonly LedgerEntry[],
 ): LedgerEntry {
+  const { ledger, settings, keep, owners, templates } = run;
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
   ledger.record([
     ...carry,
@@ -400,6 +399,17 @@ function makeDocument(
  * same document File.getUrl names, without a Drive request for it.
  */
 const documentUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
+
+/** What every document of a run shares. */
+interface RunContext {
+  ledger: DocumentLedger;
+  settings: DocumentSettings;
+  /** Files of documents already made: never trashed as leftovers. */
+  keep: Set<string>;
+  /** Whose address each is (addressOwners). */
+  owners: ReadonlyMap<string, string>;
+  templates: TemplateFiles;
+}
 
 /** The curator's template files, looked up once per run, and the bodies of their copies as read. */
 class TemplateFiles {
@@ -488,7 +498,7 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   );
   const owners = addressOwners(ctx.world.people);
   const brokenTemplates = new Map<string, string>();
-  const templates = new TemplateFiles();
+  const run: RunContext = { ledger, settings: ctx.settings, keep, owners, templates: new TemplateFiles() };
   const problems: string[] = [];
   const budget = ctx.settings.runSeconds * 1000;
   let made = 0;
@@ -525,21 +535,9 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       continue;
     }
     try {
-      // Should it fail before writing, `carry` is still written with the failure (a row written twice is the same row).
-      carry = [
-        makeDocument(
-          ledger,
-          job,
-          folders.of(job),
-          ctx.settings,
-          previous,
-          keep,
-          tried + 1,
-          owners,
-          templates,
-          carry,
-        ),
-      ];
+      // Should it fail before writing, `carry` is still written with the failure (a row written
+      // twice is the same row).
+      carry = [makeDocument(run, job, folders.of(job), previous, tried + 1, carry)];
       made++;
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
