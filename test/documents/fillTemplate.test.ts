@@ -188,3 +188,93 @@ describe('errors name the template and the placeholder, in Russian', () => {
     );
   });
 });
+
+describe('edits made document-wide (one replaceAllText batch) or in place read the same', () => {
+  const spec: DocumentSpec = {
+    blocks: [
+      para('Цена: {{price}}; шаблон: {{pattern}}; пример: {{example}}; {{price}} ещё раз.'),
+      para('{{#if minor}}Родитель: {{parent}}{{else}}Сам: {{person}}{{/if}}, {{person}}.'),
+      para('{{#if adult}}Взрослый{{/if}} — {{date}}.'),
+      para('{{#each people}}'),
+      para('{{@n}}. {{name}}, школа {{school}}'),
+      para('{{/each}}'),
+      {
+        kind: 'table',
+        rows: [
+          ['№', 'Кто'],
+          ['{{#each people}}{{@n}}', '{{name}} ({{school}}){{/each}}'],
+        ],
+      },
+    ],
+  };
+  const data = {
+    // A value with the replacement syntax of JavaScript and of regular expressions is inserted as is;
+    price: '$1 и $& (a+b)*?',
+    pattern: '\\d+ [a-z] ^$',
+    // A value holding placeholder syntax is text: never substituted again.
+    example: '{{person}}',
+    minor: true,
+    adult: false,
+    parent: 'Петрова М. И.',
+    person: 'Петров П. П.',
+    date: '1 сентября 2026 г.',
+    school: 'Школа № 1',
+    people: [{ name: 'Анна' }, { name: 'Борис' }],
+  };
+  const expected = [
+    'Цена: $1 и $& (a+b)*?; шаблон: \\d+ [a-z] ^$; пример: {{person}}; $1 и $& (a+b)*? ещё раз.',
+    'Родитель: Петрова М. И., Петров П. П.',
+    ' — 1 сентября 2026 г.',
+    '1. Анна, школа Школа № 1',
+    '2. Борис, школа Школа № 1',
+    '№ | Кто',
+    '1 | Анна (Школа № 1)',
+    '2 | Борис (Школа № 1)',
+  ].join('\n');
+
+  test.each([
+    ['document-wide', true],
+    ['in place', false],
+  ])('%s', (_, documentWide) => {
+    const doc = new MemoryDocument(spec, documentWide);
+    fillTemplate(doc, data, 'Проба');
+    expect(doc.text()).toBe(expected);
+  });
+
+  test('values that differ by list item or by the full stop after them are filled where they stand', () => {
+    const replaced: string[] = [];
+    const doc = new MemoryDocument({
+      blocks: [
+        para('{{#each people}}'),
+        para('{{name}}: {{school}}'),
+        para('{{/each}}'),
+        para('Дата: {{date}}. Ещё: {{date}}'),
+        para('{{#each one}}'),
+        para('Один: {{name}}'),
+        para('{{/each}}'),
+      ],
+    });
+    const replaceAll = doc.replaceAll;
+    doc.replaceAll = (map) => {
+      replaced.push(...map.keys());
+      replaceAll?.(map);
+    };
+    fillTemplate(doc, { ...data, one: [{ name: 'Вера' }] }, 'Проба');
+    expect(doc.text()).toBe(
+      'Анна: Школа № 1\nБорис: Школа № 1\nДата: 1 сентября 2026 г. Ещё: 1 сентября 2026 г.\nОдин: Вера',
+    );
+    // {{name}} differs by item and {{date}} by the full stop after it: both were edited in place.
+    expect(replaced).toEqual(['{{school}}']);
+  });
+
+  test('no edit goes document-wide when some value holds placeholder braces', () => {
+    const doc = new MemoryDocument({ blocks: [para('{{a}} и {{b}}')] });
+    let called = false;
+    doc.replaceAll = () => {
+      called = true;
+    };
+    fillTemplate(doc, { a: '{{b}}', b: 'бэ' }, 'Проба');
+    expect(called).toBe(false);
+    expect(doc.text()).toBe('{{b}} и бэ');
+  });
+});

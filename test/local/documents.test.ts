@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { docsApiService } from '../../src/local/docs/docsApi';
 import { FakeDocumentApp } from '../../src/local/docs/documentApp';
 import { FakeDriveApp } from '../../src/local/drive/driveApp';
 import { driveStore } from '../../src/local/drive/driveStore';
@@ -260,4 +261,71 @@ describe('DocumentApp offline', () => {
       missing: null,
     });
   });
+
+  test('the Docs API replaces text literally in every paragraph and cell, in one batch applied whole or not at all', () => {
+    const ctx = tempContext();
+    const seen = execute(ctx, () => {
+      const doc = new FakeDocumentApp(ctx).create('Соглашение');
+      const body = doc.getBody();
+      const p = body.appendParagraph('{{Name}} и {{name}}: {{price}}');
+      // The replacement takes the formatting of the text it replaces.
+      p.editAsText().setBold(11, 18, true);
+      body.appendTable([['{{name}}', '(a+b)*']]);
+      doc.saveAndClose();
+      const api = (docsApiService.globals(ctx) as { Docs: { Documents: DocsLike } }).Docs.Documents;
+      const replies = api.batchUpdate(
+        {
+          requests: [
+            {
+              replaceAllText: { containsText: { text: '{{name}}', matchCase: true }, replaceText: '$1 Анна' },
+            },
+            { replaceAllText: { containsText: { text: '{{PRICE}}' }, replaceText: '100 ₽' } },
+            { replaceAllText: { containsText: { text: '(a+b)*', matchCase: true }, replaceText: 'x' } },
+          ],
+        },
+        doc.getId(),
+      ).replies;
+      let refused = '';
+      try {
+        api.batchUpdate(
+          {
+            requests: [
+              { replaceAllText: { containsText: { text: '{{Name}}' }, replaceText: 'не должно' } },
+              { replaceAllText: { containsText: { text: '' }, replaceText: 'x' } },
+            ],
+          },
+          doc.getId(),
+        );
+      } catch (e) {
+        refused = e instanceof Error ? e.message : String(e);
+      }
+      const reopened = new FakeDocumentApp(ctx).openById(doc.getId()).getBody();
+      return {
+        replies,
+        refused,
+        text: reopened.getText().trim(),
+        bold: reopened.getParagraphs()[1].editAsText().isBold(11),
+      };
+    });
+    expect(seen.replies).toEqual([
+      { replaceAllText: { occurrencesChanged: 2 } },
+      { replaceAllText: { occurrencesChanged: 1 } },
+      { replaceAllText: { occurrencesChanged: 1 } },
+    ]);
+    // Literal: «$1» and a pattern's characters mean themselves; «{{PRICE}}» matched «{{price}}» (no matchCase).
+    expect(seen.text).toBe('{{Name}} и $1 Анна: 100 ₽\n$1 Анна\tx');
+    expect(seen.refused).toContain('Invalid requests[1].replaceAllText');
+    expect(seen.bold).toBe(true);
+  });
 });
+
+interface DocsLike {
+  batchUpdate(
+    resource: {
+      requests: Array<{
+        replaceAllText: { containsText: { text: string; matchCase?: boolean }; replaceText: string };
+      }>;
+    },
+    documentId: string,
+  ): { replies: object[] };
+}

@@ -37,6 +37,13 @@ export interface DocumentPort {
   blocks(): BlockPort[];
   /** Inserts a copy of `source` (formatting included) right after `anchor`; returns the copy. */
   cloneAfter(source: BlockPort, anchor: BlockPort): BlockPort;
+  /**
+   * Replaces every occurrence of each placeholder's literal text with its value, all in one request
+   * where the document can (the Docs API's replaceAllText), after every other edit. The filler hands
+   * over only placeholders that read the same everywhere in the document and only when no value holds
+   * «{{» or «}}», so nothing inserted is ever substituted again. A port without it gets edits in place.
+   */
+  replaceAll?(replacements: ReadonlyMap<string, string>): void;
 }
 
 /** A document as plain data: the shape of the default templates and of the in-memory document. */
@@ -84,8 +91,10 @@ class MemoryText implements TextPort {
 export class MemoryDocument implements DocumentPort {
   readonly spec: DocumentSpec;
 
-  constructor(spec: DocumentSpec) {
+  /** `documentWide`: false — a document that can only be edited in place (no replaceAll). */
+  constructor(spec: DocumentSpec, documentWide = true) {
     this.spec = JSON.parse(JSON.stringify(spec)) as DocumentSpec;
+    if (!documentWide) this.replaceAll = undefined;
   }
 
   private readonly specOf = new WeakMap<BlockPort, BlockSpec>();
@@ -153,6 +162,18 @@ export class MemoryDocument implements DocumentPort {
     this.specOf.set(made, block);
     return made;
   }
+
+  replaceAll?: (replacements: ReadonlyMap<string, string>) => void = (replacements) => {
+    const replace = (text: string) => {
+      let out = text;
+      for (const [from, to] of replacements) out = out.split(from).join(to);
+      return out;
+    };
+    for (const block of this.spec.blocks) {
+      if (block.kind === 'paragraph') block.text = replace(block.text);
+      else block.rows = block.rows.map((row) => row.map(replace));
+    }
+  };
 
   /** Plain text, one line per paragraph or table row (cells separated by « | »). */
   text(): string {

@@ -49,11 +49,39 @@ const flatten = (nodes: TreeNode[]): BlockPort[] =>
 class Filler {
   readonly problems: string[] = [];
   readonly removals: BlockPort[] = [];
+  /**
+   * Checking: the text each edit replaces (a placeholder, a condition's marker, a hidden branch with
+   * its markers) → what replaces it, or null when that differs from place to place or by list item.
+   */
+  private readonly values = new Map<string, string | null>();
+  /** Checking: some value holds «{{» or «}}», so no placeholder may be replaced document-wide. */
+  private braces = false;
 
   constructor(
     private readonly doc: DocumentPort,
     private readonly apply: boolean,
+    /** Filling: edits left for one document-wide replacement (DocumentPort.replaceAll), by the text they replace. */
+    private readonly deferred: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /**
+   * Edits that read the same wherever their text stands, safe to make document-wide, longest text
+   * first: a marker inside a hidden branch goes with the branch before the marker's own replacement.
+   */
+  everywhere(): Map<string, string> {
+    const out = new Map<string, string>();
+    if (this.braces) return out;
+    const same = [...this.values].filter((e): e is [string, string] => e[1] !== null);
+    for (const [source, value] of same.sort((a, b) => b[0].length - a[0].length)) out.set(source, value);
+    return out;
+  }
+
+  private noteValue(source: string, value: string): void {
+    if (/\{\{|\}\}/.test(value)) this.braces = true;
+    const known = this.values.get(source);
+    if (known !== undefined && known !== value) this.values.set(source, null);
+    else if (known === undefined) this.values.set(source, value);
+  }
 
   problem(token: { source: string }, message: string): void {
     const text = `${token.source} — ${message}`;
@@ -141,14 +169,12 @@ class Filler {
             'повторяемый блок ставится либо в строку таблицы, либо маркерами в отдельных абзацах',
           );
           break;
-        case 'value':
-          if (shown())
-            edits.push({
-              start: token.start,
-              end: token.end,
-              value: beforeStop(this.value(token, scope) ?? '', source.slice(token.end)),
-            });
+        case 'value': {
+          if (!shown()) break;
+          const value = beforeStop(this.value(token, scope) ?? '', source.slice(token.end));
+          edits.push({ start: token.start, end: token.end, value });
           break;
+        }
         case 'if': {
           const parentShown = shown();
           const holds = parentShown && this.condition(token, scope);
@@ -195,9 +221,13 @@ class Filler {
         frame.token,
         `блок не закрыт в этом абзаце: поставьте {{/${frame.token.negate ? 'unless' : 'if'}}} в тот же абзац или оба маркера в отдельные абзацы`,
       );
-    if (!this.apply) return;
+    if (!this.apply) {
+      for (const e of edits) this.noteValue(source.slice(e.start, e.end), e.value);
+      return;
+    }
     edits.sort((a, b) => b.start - a.start);
-    for (const e of edits) port.replace(e.start, e.end, e.value);
+    for (const e of edits)
+      if (!this.deferred.has(source.slice(e.start, e.end))) port.replace(e.start, e.end, e.value);
   }
 
   fillTable(table: TablePort, scope: Scope): void {
@@ -446,8 +476,10 @@ export function fillTemplate(doc: DocumentPort, data: TemplateRecord, templateNa
   const check = new Filler(doc, false);
   check.run(parseTree(doc.blocks(), check), [data]);
   if (check.problems.length > 0) throw new TemplateError(templateName, check.problems);
-  const fill = new Filler(doc, true);
+  const deferred = doc.replaceAll ? check.everywhere() : new Map<string, string>();
+  const fill = new Filler(doc, true, deferred);
   fill.run(parseTree(doc.blocks(), fill), [data]);
   if (fill.problems.length > 0) throw new TemplateError(templateName, fill.problems);
   for (const block of fill.removals.reverse()) block.remove();
+  if (deferred.size > 0) doc.replaceAll?.(deferred);
 }

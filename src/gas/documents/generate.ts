@@ -1,9 +1,11 @@
 // «Сформировать документы» and its continuation trigger. Each run: schedule the next run first (a
 // hard kill still resumes), reserve order numbers under the lock, then make the pending documents one
 // by one under a time budget. Each document is marked «создаётся» under its key before it is made and
-// «готов» after, so a crash at any point leaves at most a copy that the next run trashes and makes
-// again: every document exists exactly once, and the order numbers have no gaps. A document gets a
-// bounded number of runs, so one that never fits in a run cannot fill the trash with copies.
+// «готов» after (that row goes out with the next document's «создаётся», one lock and one write per
+// document, and the last with the run's end), so a crash at any point leaves at most a copy that the
+// next run trashes and makes again: every document exists exactly once, and the order numbers have
+// no gaps. A document gets a bounded number of runs, so one that never fits in a run cannot fill the
+// trash with copies.
 
 import { numberingOf } from '../../core/documents/orderNumbers';
 import {
@@ -26,7 +28,7 @@ import { MAIL, mailKey } from '../../core/mail/outbox';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import type { RowPatch } from '../../core/schema';
 import { blockedMessage, readSettings, type SettingIssue } from '../../core/settings';
-import { fillTemplate, TemplateError } from '../../core/templates/fill';
+import { TemplateError } from '../../core/templates/fill';
 import { academicYear, type CalendarDate, parseIsoDay } from '../../core/templates/russianDate';
 import { withScriptLock } from '../lock';
 import { appendJournal } from '../mail/journal';
@@ -35,8 +37,9 @@ import { loadWorld, openPairs, readPairRows } from '../matching/pairs';
 import { MENU_TITLE } from '../menu';
 import { readSettingCells } from '../settingsSheet';
 import { ensureSheet } from '../sheetTable';
-import { GasDocumentPort } from './docsPort';
+import type { BodyShapes } from './docsPort';
 import { childFolder, rootFolder, shareFolder, templateFile, templateTitle } from './drive';
+import { fillCopy } from './fillCopy';
 import { readMeetingPlans } from './meetingPlans';
 import {
   DOCUMENT_STATES,
@@ -49,7 +52,6 @@ import {
   readOrders,
   reserveOrder,
 } from './registry';
-import { applyTableRows } from './tableRows';
 
 export const CONTINUE_HANDLER = 'continueDocumentGeneration';
 const CONTINUE_AFTER_MS = 60_000;
@@ -62,6 +64,7 @@ const isExecutionLimit = (e: unknown): boolean =>
 /** Runs that may start one document before it is marked «ошибка» and left for the curator. */
 export const MAX_DOCUMENT_TRIES = 3;
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
+const PROGRESS_EVERY_MS = 20_000;
 /** «Вид» of the letter carrying a document's PDF. */
 const DOCUMENT_LETTER_KIND = 'документ в PDF';
 
@@ -183,42 +186,71 @@ class DocumentLedger {
   }
 
   /**
-   * Writes the document's row; `letters` are queued under the same lock, keyed by the document, so a
-   * re-made document never sends its PDF twice.
+   * Writes the documents' rows in one go under the lock; each entry's `letters` are queued under the
+   * same lock, keyed by the document, so a re-made document never sends its PDF twice.
    */
-  record(job: DocumentJob, values: RowPatch<typeof DOCUMENTS>, letters: readonly OutgoingMail[] = []): void {
+  record(entries: readonly LedgerEntry[]): void {
+    if (entries.length === 0) return;
     withScriptLock(() => {
+      const letters = entries.flatMap((e) => e.letters ?? []);
       if (letters.length > 0) {
         ensureSheet(MAIL, undefined, ['attachment']);
         enqueue(letters);
       }
       const table = this.table;
       if (table.sheet.getLastRow() !== table.cells('key').length + 1) table.load();
-      const [row] = table.recordsWhere('key', (key) => key === job.key);
-      const record: RowPatch<typeof DOCUMENTS> = {
-        key: job.key,
-        type: DOCUMENT_TYPE_LABELS[job.type],
-        title: job.title,
-        pairId: job.pairId,
-        participantId: job.participantId,
-        order: job.orderNumber,
-        ...values,
-      };
-      if (row) table.write([{ rowNumber: row.rowNumber, values: record }]);
-      else table.write([], [record]);
-      if (job.type === 'order' && values.status === DOCUMENT_STATES.ready) {
+      const updates: Array<{ rowNumber: number; values: RowPatch<typeof DOCUMENTS> }> = [];
+      const appends: RowPatch<typeof DOCUMENTS>[] = [];
+      const appended = new Map<string, RowPatch<typeof DOCUMENTS>>();
+      for (const { job, values } of entries) {
+        const record: RowPatch<typeof DOCUMENTS> = {
+          key: job.key,
+          type: DOCUMENT_TYPE_LABELS[job.type],
+          title: job.title,
+          pairId: job.pairId,
+          participantId: job.participantId,
+          order: job.orderNumber,
+          ...values,
+        };
+        const [row] = table.recordsWhere('key', (key) => key === job.key);
+        const earlier = appended.get(job.key);
+        if (row) updates.push({ rowNumber: row.rowNumber, values: record });
+        else if (earlier) Object.assign(earlier, record);
+        else {
+          appended.set(job.key, record);
+          appends.push(record);
+        }
+      }
+      table.write(updates, appends);
+      const madeOrders = entries.filter(
+        (e) => e.job.type === 'order' && e.values.status === DOCUMENT_STATES.ready,
+      );
+      if (madeOrders.length > 0) {
         const orders = openOrders();
-        const orderRow = orders.read().find((r) => r.values.key === job.key);
-        if (orderRow)
-          orders.write([
-            {
-              rowNumber: orderRow.rowNumber,
-              values: { status: ORDER_STATES.made, document: String(values.url) },
-            },
-          ]);
+        const rows = orders.read();
+        orders.write(
+          madeOrders.flatMap(({ job, values }) => {
+            const orderRow = rows.find((r) => r.values.key === job.key);
+            return orderRow
+              ? [
+                  {
+                    rowNumber: orderRow.rowNumber,
+                    values: { status: ORDER_STATES.made, document: String(values.url) },
+                  },
+                ]
+              : [];
+          }),
+        );
       }
     });
   }
+}
+
+/** A row of «Документы» to write, with the letters that go with it. */
+interface LedgerEntry {
+  job: DocumentJob;
+  values: RowPatch<typeof DOCUMENTS>;
+  letters?: readonly OutgoingMail[];
 }
 
 /** Trashes copies a crashed run left behind: same name in the folder, not the recorded file. */
@@ -306,28 +338,32 @@ function refusalNote(refused: readonly Refusal[], mode: WithoutGoogle): string {
     : `Google не открыл доступ: ${who}. Распечатайте документ и передайте его на бумаге.`;
 }
 
+/**
+ * Makes one document and answers its «готов» row, which the caller writes together with the next
+ * document's «создаётся» row (one lock and one write per document). `carry` — rows still to write —
+ * goes out with this document's «создаётся» row, before its copy exists.
+ */
 function makeDocument(
-  ledger: DocumentLedger,
+  run: RunContext,
   job: DocumentJob,
   folder: GoogleAppsScript.Drive.Folder,
-  settings: DocumentSettings,
   previous: DocumentRow | undefined,
-  keep: Set<string>,
   attempt: number,
-  owners: ReadonlyMap<string, string>,
-): void {
+  carry: readonly LedgerEntry[],
+): LedgerEntry {
+  const { ledger, settings, keep, owners, templates } = run;
   if (previous) trashLeftovers(folder, [job.title, `${job.title}.pdf`], keep);
-  ledger.record(job, { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt });
-  const copy = templateFile(job.templateKey).makeCopy(job.title, folder);
+  ledger.record([
+    ...carry,
+    { job, values: { status: DOCUMENT_STATES.creating, problem: '', attempts: attempt } },
+  ]);
+  const copy = templates.of(job.templateKey).makeCopy(job.title, folder);
+  const copyId = copy.getId();
   const files = [copy];
   let access: { granted: string[]; refused: Refusal[] };
   const letters: OutgoingMail[] = [];
   try {
-    const doc = DocumentApp.openById(copy.getId());
-    const port = new GasDocumentPort(doc.getBody());
-    fillTemplate(port, job.data, templateTitle(job.templateKey));
-    doc.saveAndClose();
-    applyTableRows(copy.getId(), port.rowLayouts);
+    fillCopy(copyId, job.data, templateTitle(job.templateKey), templates.shapes);
     if (settings.pdfCopy)
       files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
     access = share(files, job.viewers);
@@ -343,19 +379,50 @@ function makeDocument(
     if (!isExecutionLimit(e)) for (const file of files) file.setTrashed(true);
     throw e;
   }
-  ledger.record(
+  return {
     job,
-    {
-      url: copy.getUrl(),
+    values: {
+      url: documentUrl(copyId),
       status: DOCUMENT_STATES.ready,
       viewers: access.granted.join(', '),
       problem: refusalNote(access.refused, settings.withoutGoogle),
       createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
-      fileId: copy.getId(),
+      fileId: copyId,
       pdfFileId: files[1]?.getId() ?? '',
     },
     letters,
-  );
+  };
+}
+
+/**
+ * A Google Doc's address from its id, in the form Google documents (Docs API, «Document ID»): the
+ * same document File.getUrl names, without a Drive request for it.
+ */
+const documentUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
+
+/** What every document of a run shares. */
+interface RunContext {
+  ledger: DocumentLedger;
+  settings: DocumentSettings;
+  /** Files of documents already made: never trashed as leftovers. */
+  keep: Set<string>;
+  /** Whose address each is (addressOwners). */
+  owners: ReadonlyMap<string, string>;
+  templates: TemplateFiles;
+}
+
+/** The curator's template files, looked up once per run, and the bodies of their copies as read. */
+class TemplateFiles {
+  private readonly files = new Map<string, GoogleAppsScript.Drive.File>();
+  readonly shapes: BodyShapes = new Map();
+  of(key: DocumentJob['templateKey']): GoogleAppsScript.Drive.File {
+    let file = this.files.get(key);
+    if (!file) {
+      file = templateFile(key);
+      this.files.set(key, file);
+    }
+    return file;
+  }
 }
 
 export interface GenerationReport {
@@ -431,15 +498,23 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   );
   const owners = addressOwners(ctx.world.people);
   const brokenTemplates = new Map<string, string>();
+  const run: RunContext = { ledger, settings: ctx.settings, keep, owners, templates: new TemplateFiles() };
   const problems: string[] = [];
   const budget = ctx.settings.runSeconds * 1000;
   let made = 0;
   let skipped = 0;
+  // Rows not yet written: each goes out with the next write, and whatever is left, before the run ends.
+  let carry: LedgerEntry[] = [];
+  const record = (entry: LedgerEntry) => {
+    ledger.record([...carry, entry]);
+    carry = [];
+  };
+  let progressAt = 0;
   for (const job of jobs) {
     if (Date.now() - started > budget) break;
     const broken = brokenTemplates.get(job.templateKey);
     if (broken) {
-      ledger.record(job, { status: DOCUMENT_STATES.templateError, problem: broken });
+      carry.push({ job, values: { status: DOCUMENT_STATES.templateError, problem: broken } });
       skipped++;
       continue;
     }
@@ -448,20 +523,26 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
     if (tried >= MAX_DOCUMENT_TRIES) {
       if (previous?.status !== DOCUMENT_STATES.failed) {
         trashLeftovers(folders.of(job), [job.title, `${job.title}.pdf`], keep);
-        ledger.record(job, {
-          status: DOCUMENT_STATES.failed,
-          problem: `Не создан за ${MAX_DOCUMENT_TRIES} попытки: ${previous?.problem || 'запуск обрывается, не успев закончить документ (лимит 6 минут)'}. Исправьте причину и выберите «Сформировать документы».`,
+        record({
+          job,
+          values: {
+            status: DOCUMENT_STATES.failed,
+            problem: `Не создан за ${MAX_DOCUMENT_TRIES} попытки: ${previous?.problem || 'запуск обрывается, не успев закончить документ (лимит 6 минут)'}. Исправьте причину и выберите «Сформировать документы».`,
+          },
         });
       }
       skipped++;
       continue;
     }
     try {
-      makeDocument(ledger, job, folders.of(job), ctx.settings, previous, keep, tried + 1, owners);
+      // Should it fail before writing, `carry` is still written with the failure (a row written
+      // twice is the same row).
+      carry = [makeDocument(run, job, folders.of(job), previous, tried + 1, carry)];
       made++;
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
       if (isQuotaError(e)) {
+        ledger.record(carry);
         // Google's daily document quota is spent: carry on tomorrow instead of failing every minute.
         for (const t of triggers()) ScriptApp.deleteTrigger(t);
         ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(QUOTA_PAUSE_MS).create();
@@ -473,16 +554,19 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
       if (e instanceof TemplateError) {
         brokenTemplates.set(job.templateKey, e.message);
         problems.push(e.message);
-        ledger.record(job, { status: DOCUMENT_STATES.templateError, problem: e.message });
+        record({ job, values: { status: DOCUMENT_STATES.templateError, problem: e.message } });
         skipped++;
       } else {
         // Drive or Docs refused this one document: it is marked, retried by the next runs up to the
         // limit, and the batch goes on.
         const message = e instanceof Error ? e.message : String(e);
-        ledger.record(job, {
-          status: DOCUMENT_STATES.failed,
-          problem: `Ошибка Google: ${message}`,
-          attempts: tried + 1,
+        record({
+          job,
+          values: {
+            status: DOCUMENT_STATES.failed,
+            problem: `Ошибка Google: ${message}`,
+            attempts: tried + 1,
+          },
         });
         if (tried + 1 >= MAX_DOCUMENT_TRIES) {
           problems.push(`${job.title}: ${message}`);
@@ -490,8 +574,13 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
         }
       }
     }
-    setProgress(`Документы: готово ${made + done.size} из ${jobs.length + done.size}`);
+    // Progress is a property write: kept every 20 seconds or so, not after every document.
+    if (Date.now() - progressAt > PROGRESS_EVERY_MS) {
+      progressAt = Date.now();
+      setProgress(`Документы: готово ${made + done.size} из ${jobs.length + done.size}`);
+    }
   }
+  ledger.record(carry);
   const remaining = jobs.length - made - skipped;
   // Template errors and exhausted documents wait for the curator; the rest goes on by timer.
   if (remaining === 0) stopContinuation();

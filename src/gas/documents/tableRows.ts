@@ -1,7 +1,9 @@
-// Header rows that repeat on every page and rows that never break across pages: DocumentApp has no
-// call for either, the Docs API has (pinTableHeaderRows, updateTableRowStyle.preventOverflow). They
-// are applied to the saved document, after the template is filled; without the advanced service
-// (appsscript.json enables it) the tables keep what the template itself set in Google Docs.
+// One Docs API batch per document for what DocumentApp cannot do or does call by call: header rows
+// that repeat on every page and rows that never break across pages (pinTableHeaderRows,
+// updateTableRowStyle.preventOverflow), and placeholders replaced document-wide (replaceAllText). It
+// is sent to the saved document, after the template is filled; without the advanced service
+// (appsscript.json enables it) the tables keep what the template itself set in Google Docs and the
+// placeholders are filled in place.
 
 export interface TableRows {
   /** Which table of the body, counting from 0. */
@@ -13,23 +15,32 @@ export interface TableRows {
 interface Location {
   tableStartLocation: { index: number };
 }
-type RowRequest =
+type DocsRequest =
   | { pinTableHeaderRows: Location & { pinnedHeaderRowsCount: number } }
-  | { updateTableRowStyle: Location & { tableRowStyle: { preventOverflow: boolean }; fields: string } };
+  | { updateTableRowStyle: Location & { tableRowStyle: { preventOverflow: boolean }; fields: string } }
+  | { replaceAllText: { containsText: { text: string; matchCase: boolean }; replaceText: string } };
 
 /** The two calls we need, typed here: the shipped typings of the Docs service predate these requests. */
-interface DocsRowsApi {
+interface DocsApi {
   get(documentId: string): { body?: { content?: Array<{ startIndex?: number; table?: object }> } };
-  batchUpdate(resource: { requests: RowRequest[] }, documentId: string): object;
+  batchUpdate(resource: { requests: DocsRequest[] }, documentId: string): object;
 }
 
-export function applyTableRows(documentId: string, layouts: readonly TableRows[]): void {
-  if (layouts.length === 0 || typeof Docs === 'undefined' || !Docs?.Documents) return;
-  const api = Docs.Documents as unknown as DocsRowsApi;
+function docsApi(): DocsApi | undefined {
+  if (typeof Docs === 'undefined' || !Docs?.Documents) return undefined;
+  return Docs.Documents as unknown as DocsApi;
+}
+
+/** Whether the Docs advanced service is there to replace placeholders document-wide. */
+export const canBatchDocs = (): boolean => docsApi() !== undefined;
+
+/** The layouts' requests: where the tables start is asked once, only when a table needs one. */
+function tableRequests(api: DocsApi, documentId: string, layouts: readonly TableRows[]): DocsRequest[] {
+  if (layouts.length === 0) return [];
   const starts = (api.get(documentId).body?.content ?? [])
     .filter((c) => c.table)
     .map((c) => c.startIndex ?? 0);
-  const requests: RowRequest[] = [];
+  const requests: DocsRequest[] = [];
   for (const layout of layouts) {
     const index = starts[layout.tableIndex];
     if (index === undefined) continue;
@@ -45,5 +56,22 @@ export function applyTableRows(documentId: string, layouts: readonly TableRows[]
         },
       });
   }
+  return requests;
+}
+
+/**
+ * Sends the document's batch: the table layouts first (their start indices are read before any text
+ * changes), then each placeholder's replacement, matched literally and case-sensitively.
+ */
+export function applyDocsBatch(
+  documentId: string,
+  layouts: readonly TableRows[],
+  replacements: ReadonlyMap<string, string>,
+): void {
+  const api = docsApi();
+  if (!api) return;
+  const requests = tableRequests(api, documentId, layouts);
+  for (const [text, replaceText] of replacements)
+    requests.push({ replaceAllText: { containsText: { text, matchCase: true }, replaceText } });
   if (requests.length > 0) api.batchUpdate({ requests }, documentId);
 }

@@ -15,7 +15,7 @@ import { initialsBefore } from '../../core/templates/declension';
 import { fillTemplate } from '../../core/templates/fill';
 import { GasDocumentPort, writeSpec } from '../documents/docsPort';
 import { childFolder, rootFolder, TEMPLATES_FOLDER_NAME } from '../documents/drive';
-import { applyTableRows } from '../documents/tableRows';
+import { applyDocsBatch } from '../documents/tableRows';
 import { readSettingCells } from '../settingsSheet';
 import type { MonitoringRun } from './refresh';
 
@@ -82,8 +82,9 @@ export function writeReportDocument(
     replaceBody(doc.getBody(), DocumentApp.openById(reportTemplate(key).getId()).getBody());
     const port = new GasDocumentPort(doc.getBody());
     fillTemplate(port, data, TEMPLATES[key].title);
+    port.finish();
     doc.saveAndClose();
-    applyTableRows(earlier.getId(), port.rowLayouts);
+    applyDocsBatch(earlier.getId(), port.rowLayouts, port.replacements);
     return earlier.getUrl();
   }
   const copy = reportTemplate(key).makeCopy(name, folder);
@@ -91,8 +92,9 @@ export function writeReportDocument(
     const doc = DocumentApp.openById(copy.getId());
     const port = new GasDocumentPort(doc.getBody());
     fillTemplate(port, data, TEMPLATES[key].title);
+    port.finish();
     doc.saveAndClose();
-    applyTableRows(copy.getId(), port.rowLayouts);
+    applyDocsBatch(copy.getId(), port.rowLayouts, port.replacements);
   } catch (e) {
     copy.setTrashed(true);
     throw e;

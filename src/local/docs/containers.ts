@@ -59,12 +59,14 @@ export abstract class DocContainer<C extends DocElement> extends DocElement {
   }
   replaceText(pattern: string, replacement: string): this {
     this.call('replaceText');
-    for (const block of this.textBlocks()) block.editAsText().replaceText(pattern, replacement);
+    for (const block of this.textBlocks()) block.text().replaceText(pattern, replacement);
     return this;
   }
   editAsText(): Text {
     this.call('editAsText');
-    return new Text(new BlocksText(this.textBlocks()));
+    return new Text(new BlocksText(this.textBlocks()), (method) =>
+      this.host.ctx.count('DocumentApp', `Text.${method}`, this.host.docId),
+    );
   }
 }
 

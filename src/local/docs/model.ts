@@ -157,8 +157,13 @@ export function styleRuns(runs: TextRun[], start: number, end: number, patch: Ru
  * text at a time; the replacement is literal text and takes the formatting of the first matched
  * character. Returns null when nothing matched.
  */
-export function replaceInRuns(runs: TextRun[], pattern: string, replacement: string): TextRun[] | null {
-  const regex = new RegExp(pattern, 'g');
+export function replaceInRuns(
+  runs: TextRun[],
+  pattern: string,
+  replacement: string,
+  flags = 'g',
+): TextRun[] | null {
+  const regex = new RegExp(pattern, flags);
   const text = runsText(runs);
   let chars = explode(runs);
   const matches: Array<{ index: number; length: number }> = [];

@@ -65,10 +65,15 @@ export class Text
       | 'setFontSize'
     >
 {
-  constructor(private readonly owner: RunOwner) {}
+  /** `count`: a Text the script holds (editAsText) counts each call; the fakes' own views do not. */
+  constructor(
+    private readonly owner: RunOwner,
+    private readonly count: (method: string) => void = () => undefined,
+  ) {}
 
   setFontSize(...args: [number] | [number, number, number]): Text {
-    const [start, end, size] = args.length === 1 ? [0, this.getText().length - 1, args[0]] : args;
+    this.count('setFontSize');
+    const [start, end, size] = args.length === 1 ? [0, runsText(this.runs).length - 1, args[0]] : args;
     this.runs = styleRuns(this.runs, start, end + 1, { fontSize: size });
     return this;
   }
@@ -84,26 +89,32 @@ export class Text
     return 'TEXT' as unknown as ElementType;
   }
   getText(): string {
+    this.count('getText');
     return runsText(this.runs);
   }
   setText(text: string): Text {
+    this.count('setText');
     this.runs = [{ text: String(text), ...styleAt(this.runs, 0) }];
     return this;
   }
   appendText(text: string): Text {
-    const length = this.getText().length;
+    this.count('appendText');
+    const length = runsText(this.runs).length;
     this.runs = spliceRuns(this.runs, length, length, String(text), styleAt(this.runs, length));
     return this;
   }
   insertText(offset: number, text: string): Text {
+    this.count('insertText');
     this.runs = spliceRuns(this.runs, offset, offset, String(text));
     return this;
   }
   deleteText(startOffset: number, endOffsetInclusive: number): Text {
+    this.count('deleteText');
     this.runs = spliceRuns(this.runs, startOffset, endOffsetInclusive + 1, '');
     return this;
   }
   replaceText(pattern: string, replacement: string): Text {
+    this.count('replaceText');
     const replaced = replaceInRuns(this.runs, pattern, replacement);
     if (replaced) this.runs = replaced;
     return this;
@@ -128,13 +139,15 @@ export class Text
   }
 
   private setStyle(key: keyof RunStyle, args: [boolean] | [number, number, boolean]): Text {
-    const [start, end, value] = args.length === 1 ? [0, this.getText().length - 1, args[0]] : args;
+    this.count(`set${key[0].toUpperCase()}${key.slice(1)}`);
+    const [start, end, value] = args.length === 1 ? [0, runsText(this.runs).length - 1, args[0]] : args;
     this.runs = styleRuns(this.runs, start, end + 1, { [key]: !!value });
     return this;
   }
 
   /** Without an offset: true only when the whole text has the style (Apps Script returns null when mixed). */
   private styleIs(key: keyof RunStyle, offset?: number | null): boolean {
+    this.count(`is${key[0].toUpperCase()}${key.slice(1)}`);
     if (offset !== undefined && offset !== null) return !!styleAt(this.runs, offset)[key];
     return this.runs.length > 0 && this.runs.every((r) => !!r[key]);
   }

@@ -43,14 +43,20 @@ export abstract class TextBlock extends DocElement implements RunOwner {
   }
   setText(text: string): this {
     this.call('setText');
-    this.editAsText().setText(text);
+    this.text().setText(text);
     return this;
   }
   appendText(text: string): Text {
     this.call('appendText');
-    return this.editAsText().appendText(text);
+    return this.text().appendText(text);
   }
+  /** The block's characters as a Text, its calls counted as Apps Script's Text calls. */
   editAsText(): Text {
+    this.call('editAsText');
+    return new Text(this, (method) => this.host.ctx.count('DocumentApp', `Text.${method}`, this.host.docId));
+  }
+  /** The same without counting: the fakes' own edits, which Apps Script makes in the one call. */
+  text(): Text {
     return new Text(this);
   }
   clear(): this {
@@ -60,7 +66,7 @@ export abstract class TextBlock extends DocElement implements RunOwner {
   }
   replaceText(pattern: string, replacement: string): this {
     this.call('replaceText');
-    this.editAsText().replaceText(pattern, replacement);
+    this.text().replaceText(pattern, replacement);
     return this;
   }
   getNumChildren(): number {
@@ -68,7 +74,7 @@ export abstract class TextBlock extends DocElement implements RunOwner {
   }
   getChild(index: number): Text {
     if (index !== 0 || this.runs.length === 0) this.fail(childIndexMessage(index, this.getNumChildren()));
-    return this.editAsText();
+    return this.text();
   }
   setHeading(heading: ParagraphHeading): this {
     this.call('setHeading');
@@ -89,7 +95,7 @@ export abstract class TextBlock extends DocElement implements RunOwner {
     return (this.alignment ?? 'LEFT') as unknown as HorizontalAlignment;
   }
   setBold(bold: boolean): this {
-    this.editAsText().setBold(bold);
+    this.text().setBold(bold);
     return this;
   }
 }

@@ -106,8 +106,9 @@ export abstract class DriveEntry {
     this.drive.touch(item);
   }
 
-  protected addUsers(role: 'editors' | 'viewers', users: UserLike[]): void {
-    const item = this.call(role === 'editors' ? 'addEditor' : 'addViewer');
+  /** `many`: addViewers/addEditors, one call (and one price) for the whole list. */
+  protected addUsers(role: 'editors' | 'viewers', users: UserLike[], many = false): void {
+    const item = this.call(`${role === 'editors' ? 'addEditor' : 'addViewer'}${many ? 's' : ''}`);
     const emails = users.map(emailOf);
     // Every address is checked before any is added: a refused list changes nothing.
     for (const email of emails) {

@@ -75,7 +75,7 @@ export class DriveFile extends DriveEntry implements Implements<GoogleAppsScript
     return this;
   }
   addViewers(emails: string[]): DriveFile {
-    this.addUsers('viewers', emails);
+    this.addUsers('viewers', emails, true);
     return this;
   }
   addEditor(user: UserLike): DriveFile {
@@ -83,7 +83,7 @@ export class DriveFile extends DriveEntry implements Implements<GoogleAppsScript
     return this;
   }
   addEditors(emails: string[]): DriveFile {
-    this.addUsers('editors', emails);
+    this.addUsers('editors', emails, true);
     return this;
   }
   removeViewer(user: UserLike): DriveFile {
