@@ -131,9 +131,17 @@ export function nameStems(participants: readonly Participant[]): Set<string> {
   return out;
 }
 
+/** A name's stem followed by at most a case ending: «Смирнову», «Ириной». */
+function isName(word: string, names: ReadonlySet<string>): boolean {
+  const w = normal(word);
+  for (let cut = 0; cut <= 3 && w.length - cut >= 3; cut++)
+    if (names.has(w.slice(0, w.length - cut))) return true;
+  return false;
+}
+
 /** Each word that is a participant's name becomes «…». */
 export const maskNames = (text: string, names: ReadonlySet<string>): string =>
-  text.replace(WORD, (w) => (names.has(stem(w)) ? MASK : w));
+  text.replace(WORD, (w) => (isName(w, names) ? MASK : w));
 
 const MONTHS = [
   'январь',
@@ -199,7 +207,7 @@ export function freeTextSummary(
     group.first = Math.min(group.first, c.date.getTime());
     group.answers.set(text, (group.answers.get(text) ?? 0) + 1);
     const words = (text.match(WORD) ?? []).map(normal);
-    const content = words.map((w) => w.length >= MIN_WORD && !STOP_WORDS.has(w) && !names.has(stem(w)));
+    const content = words.map((w) => w.length >= MIN_WORD && !STOP_WORDS.has(w) && !isName(w, names));
     words.forEach((w, j) => {
       if (!content[j]) return;
       note(stem(w), w, i, c.kind);
