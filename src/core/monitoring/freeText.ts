@@ -36,6 +36,7 @@ export interface FreeTextSummary {
 const THEME_LIMIT = 15;
 const MIN_ANSWERS = 2;
 const MIN_WORD = 4;
+const MAX_PHRASE = 4;
 const MASK = '…';
 
 const STOP_WORDS = new Set(
@@ -44,7 +45,7 @@ const STOP_WORDS = new Set(
   наш не него нее нет ни них но ну об однако он она они оно от очень по под после потому при про раз с сам
   свой себя себе так также такой там тем то того тоже только том тот тут у уже хотя чем через что чтобы чуть
   эта эти это этот я бы хорошо хотелось хотелось бы было стоит нужно нам меня мною свои своих своей которые
-  который которая которых можно всё ещё её иногда просто`
+  который которая которых можно всё ещё её иногда просто из-за из-под по-прежнему`
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => w.replace(/ё/g, 'е')),
@@ -108,6 +109,7 @@ export function stem(word: string): string {
   return w;
 }
 
+const CLAUSE_BREAK = /[.,;:!?()/«»"—–]|\s-\s/;
 const WORD = /[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*/g;
 
 /** The answer without the questions: «Что мешает: мало времени» → «мало времени». */
@@ -206,37 +208,44 @@ export function freeTextSummary(
     groups.set(g.key, group);
     group.first = Math.min(group.first, c.date.getTime());
     group.answers.set(text, (group.answers.get(text) ?? 0) + 1);
-    const words = (text.match(WORD) ?? []).map(normal);
-    const content = words.map((w) => w.length >= MIN_WORD && !STOP_WORDS.has(w) && !isName(w, names));
-    words.forEach((w, j) => {
-      if (!content[j]) return;
-      note(stem(w), w, i, c.kind);
-      if (j + 1 < words.length && content[j + 1])
-        note(`${stem(w)} ${stem(words[j + 1])}`, `${w} ${words[j + 1]}`, i, c.kind);
-    });
+    // Every run of up to four content words in a row within a clause: «закрепить день недели» as
+    // well as its parts, never across a comma or a full stop.
+    for (const clause of text.split(CLAUSE_BREAK)) {
+      const words = (clause.match(WORD) ?? []).map((w) => w.toLowerCase());
+      const content = words.map(
+        (w) => w.length >= MIN_WORD && !STOP_WORDS.has(normal(w)) && !isName(w, names),
+      );
+      words.forEach((_, j) => {
+        for (let k = j; k < Math.min(j + MAX_PHRASE, words.length) && content[k]; k++) {
+          const run = words.slice(j, k + 1);
+          note(run.map(stem).join(' '), run.join(' '), i, c.kind);
+        }
+      });
+    }
   });
   const commonForm = (forms: Map<string, number>) =>
     [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ru'))[0][0];
-  const ranked = [...tallies]
+  const frequent = [...tallies]
     .filter(([, t]) => t.answers.size >= MIN_ANSWERS)
-    .map(([key, t]) => ({ key, phrase: key.includes(' '), t }))
+    .map(([key, t]) => ({ key, length: key.split(' ').length, t }));
+  // A word or phrase that only ever comes inside a longer frequent phrase adds nothing.
+  const inside = (short: string, long: string) => ` ${long} `.includes(` ${short} `);
+  const ranked = frequent
+    .filter(
+      (r) =>
+        !frequent.some(
+          (o) => o.length > r.length && o.t.answers.size === r.t.answers.size && inside(r.key, o.key),
+        ),
+    )
     .sort(
       (a, b) =>
         b.t.answers.size - a.t.answers.size ||
-        Number(b.phrase) - Number(a.phrase) ||
+        b.length - a.length ||
         commonForm(a.t.forms).localeCompare(commonForm(b.t.forms), 'ru'),
     );
   const themes: FreeTextTheme[] = [];
-  const shownPhrases: Array<{ key: string; count: number }> = [];
   for (const r of ranked) {
     if (themes.length >= THEME_LIMIT) break;
-    // A word that only ever comes inside a listed phrase adds nothing.
-    if (
-      !r.phrase &&
-      shownPhrases.some((p) => p.count === r.t.answers.size && p.key.split(' ').includes(r.key))
-    )
-      continue;
-    if (r.phrase) shownPhrases.push({ key: r.key, count: r.t.answers.size });
     themes.push({
       text: commonForm(r.t.forms),
       count: r.t.answers.size,
@@ -262,7 +271,7 @@ export function freeTextLines(summary: FreeTextSummary): Array<[string, string, 
   if (summary.answers === 0) return [];
   const themes = 'Свободные ответы: частые темы';
   const out: Array<[string, string, number | string, string]> = [
-    [themes, `Ответов со свободным текстом: ${summary.answers}`, summary.answers, 'ответов'],
+    [themes, 'Ответов со свободным текстом', summary.answers, 'ответов'],
     ...summary.themes.map((t): [string, string, number, string] => [
       themes,
       `${t.text} (${t.surveys})`,
