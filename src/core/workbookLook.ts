@@ -2,6 +2,7 @@
 // and each column's width, wrapping, date format, choices and protection, decided from its header.
 // Pure data: src/gas/workbookLook.ts applies it.
 import { PAIR_STATE_LABELS, PAIR_STATES } from './model';
+import { DECISIONS, RECOGNITION_SHEET } from './monitoring/recognition';
 import { SHEETS } from './sheets';
 
 export const START_SHEET = 'Начало';
@@ -21,6 +22,7 @@ export const TAB_ORDER: readonly string[] = [
   SHEETS.orders,
   SHEETS.documents,
   SHEETS.monitoring,
+  RECOGNITION_SHEET,
   SHEETS.mail,
   SHEETS.intake,
   SHEETS.journal,
@@ -100,6 +102,7 @@ export function columnLook(sheet: string, header: string): ColumnLook {
   if (sheet === SHEETS.meetings && header === 'Проведена') look.checkbox = true;
   if (sheet === SHEETS.pairs && header === 'Состояние')
     look.choices = PAIR_STATES.map((s) => PAIR_STATE_LABELS[s]);
+  if (sheet === RECOGNITION_SHEET && header === 'Подтверждаю') look.choices = DECISIONS;
   // The monitoring's keys are for the district's collection, not for reading.
   if (sheet === SHEETS.monitoring && header === 'Ключ') look.hidden = true;
   if (sheet === SHEETS.mail && header === 'HTML') look.hidden = true;

@@ -34,6 +34,7 @@ export { createMeetingPlans, dailyRun, deliverMail, onSurveySubmit } from './mee
 export {
   closeSchoolYear,
   collectDistrictReports,
+  confirmNextYearCalendar,
   continueDistrictCollection,
   createHalfYearReport,
   createStatisticsReport,

@@ -9,6 +9,7 @@ export const {
   approvePairs,
   closeSchoolYear,
   collectDistrictReports,
+  confirmNextYearCalendar,
   continueDistrictCollection,
   continueDocumentGeneration,
   createHalfYearReport,

@@ -48,6 +48,7 @@ export const SCHOOL_MENU: readonly MenuEntry[] = [
       { title: 'Статистический отчёт (до 30 декабря)', functionName: 'createStatisticsReport' },
       { title: 'Итоговый отчёт за год', functionName: 'createYearEndReport' },
       { title: 'Закрыть учебный год', functionName: 'closeSchoolYear' },
+      { title: 'Подтвердить календарь нового года', functionName: 'confirmNextYearCalendar' },
     ],
   },
 ];

@@ -17,6 +17,7 @@ import {
 } from '../../src/core/meetings/calendar';
 import { DEFAULT_HOLIDAYS } from '../../src/core/meetings/settings';
 import { LocalWorkspace } from '../../src/local';
+import { docxText, driveItems } from '../documents/school';
 
 const holidays = parseDayRanges(DEFAULT_HOLIDAYS).ranges;
 const CURATOR = 'curator@school.test';
@@ -105,6 +106,14 @@ describe('a school year of meetings and letters', () => {
   let all: Letter[] = [];
   let surveys: Row[] = [];
   let nextYear: Row[] = [];
+  let proposals: Row[] = [];
+  let settingsAfterClose = new Map<string, Row[string]>();
+  let calendarProposal: Row[] = [];
+  let beforeConfirm: Row[] = [];
+  let newPairs: Row[] = [];
+  let journal: Row[] = [];
+  let yearEndReport = '';
+  let deadlinesOnFirstJuly: Row[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nastavnik-year-'));
@@ -142,9 +151,12 @@ describe('a school year of meetings and letters', () => {
     }
     meetings = seed.run('readSheet', 'Встречи') as Row[];
     all = await letters(dir);
-    // Anton answers the satisfaction survey from the link in his letter; then the curator closes the year.
-    const invitation = all.find((l) => l.to === 'anton@school.test' && l.subject.startsWith('Итоги года'));
-    const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(invitation?.text ?? '')?.[0] ?? '';
+    // Anton and Boris answer the satisfaction survey from the links in their letters, with a word on
+    // what was most valuable (Anton names his mentor); then the curator looks at the proposals.
+    const linkTo = (to: string) => {
+      const invitation = all.find((l) => l.to === to && l.subject.startsWith('Итоги года'));
+      return /https:\/\/docs\.google\.com\/forms\/\S+/.exec(invitation?.text ?? '')?.[0] ?? '';
+    };
     const scales = Object.fromEntries(
       [
         'Комфорт общения с наставником (наставляемым)',
@@ -155,19 +167,47 @@ describe('a school year of meetings and letters', () => {
         'В целом я доволен(льна) участием',
       ].map((title) => [title, '9']),
     );
-    ws.submitPrefilled(link, {
+    const answer = (comment: string) => ({
       ...scales,
       'Вы участвуете в программе как': 'наставляемый',
       'Хотели бы вы продолжить работу в программе в следующем году?': 'да',
+      'Что было самым ценным и что улучшить': comment,
     });
+    ws.submitPrefilled(
+      linkTo('anton@school.test'),
+      answer('Подготовка к олимпиаде; Ирина Петровна всегда помогала'),
+    );
+    ws.submitPrefilled(linkTo('boris@school.test'), answer('Подготовка к олимпиаде и разбор задач'));
     surveys = seed.run('readSheet', 'Опросы') as Row[];
+    ws.run('refreshMonitoring');
+    proposals = seed.run('readSheet', 'Лучшие наставники и кейсы') as Row[];
+    seed.run('setWhere', 'Лучшие наставники и кейсы', 'Код', 'N1', 'Подтверждаю', 'да');
     ws.run('closeSchoolYear');
-    // The new year: Petrova mentors Глеб from a pair approved on 1 July 2027.
+    settingsAfterClose = new Map(
+      (seed.run('readSheet', 'Настройки') as Row[]).map((r) => [String(r.Параметр), r.Значение]),
+    );
+    calendarProposal = seed.run('readSheet', 'Календарь нового года') as Row[];
+    // The new year: Petrova mentors Глеб from a pair approved on 1 July 2027. A week passes before
+    // the curator confirms the proposed calendar.
     seed.run('appendRecords', 'Наставники', [mentor('N1', 'Петрова', 'petrova@school.test')]);
     seed.run('appendRecords', 'Наставляемые', [mentee('U4', 'Глеб', 'gleb@school.test')]);
     seed.run('appendRecords', 'Пары', [{ ...pair('P4', 'N1', 'U4'), 'Дата утверждения': '01.07.2027' }]);
     ws.advanceClock('1d');
+    deadlinesOnFirstJuly = seed.run('readSheet', 'Календарь сроков') as Row[];
+    for (let i = 0; i < 7; i++) ws.advanceClock('1d');
+    beforeConfirm = seed.run('readSheet', 'Встречи') as Row[];
+    newPairs = seed.run('readSheet', 'Пары') as Row[];
+    ws.replyToAlerts('YES');
+    ws.run('confirmNextYearCalendar');
+    journal = seed.run('readSheet', 'Журнал') as Row[];
+    ws.advanceClock('1d');
     nextYear = seed.run('readSheet', 'Встречи') as Row[];
+    yearEndReport = await docxText(
+      join(
+        dir,
+        `${driveItems(dir).find((i) => i.name === 'Итоги учебного года по программе наставничества 2026-2027')?.path}.docx`,
+      ),
+    );
     all = await letters(dir);
   }, 600_000);
 
@@ -263,7 +303,7 @@ describe('a school year of meetings and letters', () => {
   });
 
   it('sends the curator one digest a week, with deadlines', () => {
-    const digests = of(CURATOR).filter((l) => l.subject.includes('сводка'));
+    const digests = of(CURATOR).filter((l) => l.subject.includes('сводка') && l.day <= END_DAY);
     const weeks = new Set<string>();
     for (let day = '2026-10-15'; day <= END_DAY; day = addDays(day, 1))
       if (!inRanges(day, holidays)) weeks.add(weekStart(day));
@@ -278,7 +318,7 @@ describe('a school year of meetings and letters', () => {
   });
 
   it('keeps the deadline calendar of each year, with the states of its tasks', () => {
-    const calendar = seed.run('readSheet', 'Календарь сроков') as Row[];
+    const calendar = deadlinesOnFirstJuly;
     const ofYear = (year: string) => calendar.filter((r) => r['Учебный год'] === year);
     expect(ofYear('2026-2027')).toHaveLength(19);
     expect(ofYear('2027-2028')).toHaveLength(19);
@@ -328,6 +368,7 @@ describe('a school year of meetings and letters', () => {
   it('attaches the answer given through the letter’s link to the participant and pair', () => {
     expect(surveys.map((r) => [r['Код участника'], r.Пара, r.Вид])).toEqual([
       ['U1', 'P1', 'удовлетворённость'],
+      ['U2', 'P2', 'удовлетворённость'],
     ]);
   });
 
@@ -341,21 +382,75 @@ describe('a school year of meetings and letters', () => {
         year: '2026-2027',
         pairs: { proposed: 0, locked: 0, rejected: 0, approved: 0, completed: 2, ended_early: 1 },
         meetings: { held: n1, planned: n1 + n2 },
-        surveys: { satisfaction: 1 },
+        surveys: { satisfaction: 2 },
       },
     ]);
   });
 
-  it('plans the new year’s pair on the proposed calendar: from September to the end of the next programme', () => {
+  it('proposes the next calendar without touching Настройки, plans nothing on the old dates and says so in the digest', () => {
+    expect(dayOf(settingsAfterClose.get('Программа: дата окончания') as string)).toBe('2027-06-10');
+    expect(String(settingsAfterClose.get('Каникулы и праздники'))).toBe(DEFAULT_HOLIDAYS);
+    expect(calendarProposal.map((r) => [r['Учебный год'], r.Параметр, r.Предложено, r.Подтверждено])).toEqual(
+      [
+        ['2027-2028', 'Программа: дата окончания', '10.06.2028', expect.anything()],
+        [
+          '2027-2028',
+          'Каникулы и праздники',
+          expect.stringContaining('27.12.2027–09.01.2028'),
+          expect.anything(),
+        ],
+      ],
+    );
+    expect(calendarProposal.every((r) => r.Подтверждено === '')).toBe(true);
+    expect(beforeConfirm).toEqual([]);
+    // Approved after the old programme's end: neither planned nor completed on the old dates.
+    expect(newPairs.find((p) => p['ID пары'] === 'P4')?.Состояние).toBe('утверждена');
+    const july = of(CURATOR).filter((l) => l.subject.includes('сводка') && l.day > END_DAY);
+    expect(july).toHaveLength(1);
+    expect(july[0].text).toContain(
+      'Календарь 2027-2028 предложен и ждёт подтверждения: проверьте лист «Календарь нового года» и выберите в меню «Подтвердить календарь нового года». До тех пор планы встреч новых пар не составляются (пар и групп без плана встреч: 1).',
+    );
+  });
+
+  it('plans the new year’s pair once the curator confirms the calendar: from September to the end of the next programme', () => {
     const settings = new Map(
       (seed.run('readSheet', 'Настройки') as Row[]).map((r) => [String(r.Параметр), r.Значение]),
     );
     expect(dayOf(settings.get('Программа: дата окончания') as string)).toBe('2028-06-10');
     expect(String(settings.get('Каникулы и праздники'))).toContain('27.12.2027–09.01.2028');
+    const confirmed = journal.find((r) => r.Событие === 'Календарь 2027-2028 подтверждён');
+    expect(String(confirmed?.Подробности)).toContain('Программа: дата окончания: было «');
+    expect(String(confirmed?.Подробности)).toContain(`Каникулы и праздники: было «${DEFAULT_HOLIDAYS}»`);
     const dates = nextYear.map(isoOf);
     expect(nextYear.length).toBeGreaterThan(10);
     expect(dates[0]).toBe('2027-09-01');
     expect(dates[dates.length - 1]).toBe('2028-06-09');
+  });
+
+  it('proposes the best mentor from the data, and the year-end report names her once the curator confirmed', () => {
+    expect(proposals.map((r) => [r['Учебный год'], r.Предложение, r.Код, r.Кто, r.Подтверждаю])).toEqual([
+      ['2026-2027', 'лучший наставник', 'N1', 'Петрова Ирина Петровна', ''],
+    ]);
+    expect(yearEndReport).toContain('Названы наставники, которых куратор подтвердил из предложенных');
+    expect(yearEndReport).toContain('Петрова Ирина Петровна');
+    expect(yearEndReport).not.toContain('Орлова');
+  });
+
+  it('lists the themes of the free-text answers without names, in Мониторинг and in the year-end report', () => {
+    const rows = seed.run('readSheet', 'Мониторинг 2026-2027') as Row[];
+    const section = (name: string) =>
+      rows.filter((r) => r.Раздел === name).map((r) => [r.Показатель, r.Значение]);
+    expect(section('Свободные ответы: частые темы')).toEqual([
+      ['Ответов со свободным текстом', 2],
+      ['олимпиаде (удовлетворённость — 2)', 2],
+      ['подготовка (удовлетворённость — 2)', 2],
+    ]);
+    expect(section('Свободные ответы: Удовлетворённость').sort()).toEqual([
+      ['Подготовка к олимпиаде и разбор задач', 1],
+      ['Подготовка к олимпиаде; … … всегда помогала', 1],
+    ]);
+    expect(yearEndReport).toContain('Подготовка к олимпиаде; … … всегда помогала');
+    expect(yearEndReport).not.toContain('Ирина Петровна всегда');
   });
 
   it('invites the long-term mentor base to the new year with the mentor questionnaire prefilled', () => {

@@ -1,5 +1,6 @@
 // The report documents filled from the hand-computed school (test/monitoring/fixture.ts).
 import { computeMonitoring } from '../../src/core/monitoring/compute';
+import { NO_RECOGNITION } from '../../src/core/monitoring/recognition';
 import { renderReport, reportData } from '../../src/core/monitoring/reports';
 import { bestMentors, mentoringCases } from '../../src/core/monitoring/results';
 import type { DocumentSpec } from '../../src/core/templates';
@@ -15,6 +16,14 @@ const ctx = {
   curator: 'О. И. Кузнецова',
 };
 const criteria = { minHeldShare: 50, minMenteeScore: 7, count: 5 };
+/** The curator confirmed m1 of the proposed mentors and the case of pair p2. */
+const confirmed = {
+  ...NO_RECOGNITION,
+  mentors: new Set(['m1']),
+  cases: new Set(['p2']),
+  proposedMentors: 2,
+  proposedCases: 1,
+};
 
 const tables = (doc: DocumentSpec) => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
 const text = (doc: DocumentSpec) =>
@@ -26,7 +35,7 @@ describe('statistics report', () => {
   const input = fixtureInput();
   const doc = renderReport(
     'statistics',
-    reportData('statistics', ctx, computeMonitoring(input), input, criteria),
+    reportData('statistics', ctx, computeMonitoring(input), input, criteria, confirmed),
   );
 
   it('counts participants of working pairs by form and role, as in the bases', () => {
@@ -84,34 +93,73 @@ describe('year-end report', () => {
 
   it('fills every placeholder of the year-end and half-year templates', () => {
     for (const kind of ['yearEnd', 'halfYear'] as const) {
-      const doc = renderReport(kind, reportData(kind, ctx, computeMonitoring(input), input, criteria));
+      const doc = renderReport(
+        kind,
+        reportData(kind, ctx, computeMonitoring(input), input, criteria, confirmed),
+      );
       expect(text(doc)).not.toContain('{{');
       expect(text(doc)).toContain('Щегловская');
     }
     const yearEnd = renderReport(
       'yearEnd',
-      reportData('yearEnd', ctx, computeMonitoring(input), input, criteria),
+      reportData('yearEnd', ctx, computeMonitoring(input), input, criteria, confirmed),
     );
     expect(text(yearEnd)).toContain('Иванова Анна Петровна');
-    expect(text(yearEnd)).toContain('Критериям отвечают наставники, названные в таблице.');
+    expect(text(yearEnd)).toContain('Названы наставники, которых куратор подтвердил из предложенных');
     const none = renderReport(
       'yearEnd',
-      reportData('yearEnd', ctx, computeMonitoring(input), input, { ...criteria, minHeldShare: 101 }),
+      reportData(
+        'yearEnd',
+        ctx,
+        computeMonitoring(input),
+        input,
+        { ...criteria, minHeldShare: 101 },
+        NO_RECOGNITION,
+      ),
     );
     expect(text(none)).toContain('Ни один наставник пока не отвечает этим критериям');
     expect(text(yearEnd)).not.toContain('Лебедев');
   });
 
+  it('names only the mentors and cases the curator confirmed, and says so when none is confirmed yet', () => {
+    const yearEnd = renderReport(
+      'yearEnd',
+      reportData('yearEnd', ctx, computeMonitoring(input), input, criteria, confirmed),
+    );
+    const [best, cases] = tables(yearEnd).filter((t) => t[0][0] === 'Наставник' || t[0][0] === 'Форма');
+    expect(best.slice(1).map((r) => r[0])).toEqual(['Иванова Анна Петровна']);
+    // Of the two completed pairs only p2's case (mentee Артём Л.) was confirmed.
+    expect(cases.slice(1).map((r) => r[2])).toEqual(['Артём Л.']);
+    const pending = text(
+      renderReport(
+        'yearEnd',
+        reportData('yearEnd', ctx, computeMonitoring(input), input, criteria, NO_RECOGNITION),
+      ),
+    );
+    expect(pending).not.toContain('Иванова Анна Петровна');
+    expect(pending).not.toContain('Артём Л.');
+    expect(pending).toContain('Предложено кейсов завершённых пар: 1; куратор пока не подтвердил ни одного');
+    expect(pending).toContain(
+      `Критериям отвечают наставников: ${bestMentors(input, criteria).length}; куратор пока не подтвердил ни одного (лист «Лучшие наставники и кейсы», столбец «Подтверждаю»), поэтому лучшие наставники не названы.`,
+    );
+  });
+
   it('reports plan fulfilment against its 90 % target and every survey’s response rate', () => {
     const yearEnd = text(
-      renderReport('yearEnd', reportData('yearEnd', ctx, computeMonitoring(input), input, criteria)),
+      renderReport(
+        'yearEnd',
+        reportData('yearEnd', ctx, computeMonitoring(input), input, criteria, confirmed),
+      ),
     );
     expect(yearEnd).toContain(
       'Встречи индивидуальных планов завершённых пар проведены: доля | 71,4 % | 90 % | нет',
     );
     expect(yearEnd).toContain('Ответили: влияние: выход: доля | 44,4 %');
     const halfYear = text(
-      renderReport('halfYear', reportData('halfYear', ctx, computeMonitoring(input), input, criteria)),
+      renderReport(
+        'halfYear',
+        reportData('halfYear', ctx, computeMonitoring(input), input, criteria, confirmed),
+      ),
     );
     expect(halfYear).toContain('Обратная связь, наставляемый: средняя оценка | 2 балл');
   });

@@ -34,6 +34,23 @@ function formIdsByTitle(dir: string, ws: LocalWorkspace): Map<string, string> {
   return out;
 }
 
+/** What people write in the free-text items: a few recurring concerns in their own words. */
+const FREE_TEXTS: Partial<Record<SurveyKind, readonly string[]>> = {
+  feedback: [
+    'Не всегда удаётся найти время для встречи — хорошо бы закрепить день недели',
+    'Мало времени на встречи из-за контрольных работ',
+    'Хотелось бы закрепить день недели для встреч',
+    'Встречи переносятся, нужен постоянный кабинет',
+    'Всё устраивает, спасибо наставнику',
+  ],
+  satisfaction: [
+    'Самым ценным была подготовка к олимпиаде; хотелось бы больше встреч весной',
+    'Подготовка к олимпиаде и разбор трудных задач',
+    'Ценно, что можно обсудить выбор профессии; больше встреч весной',
+    'Разговоры о выборе профессии и экскурсия на предприятие',
+  ],
+};
+
 interface Invitation {
   kind: SurveyKind;
   key: string;
@@ -68,10 +85,8 @@ function answersOf(kind: SurveyKind, inv: Invitation, who: Respondent): Record<s
     } else if (item.type === 'single' && item.choices?.join() === 'да,нет') {
       out[item.title] = roll(item.key) < 7 ? 'да' : 'нет';
     } else if (item.type === 'long' && roll(item.key) < 3) {
-      out[item.title] =
-        kind === 'feedback'
-          ? 'Не всегда удаётся найти время для встречи — хорошо бы закрепить день недели'
-          : 'Самым ценным была подготовка к олимпиаде; хотелось бы больше встреч весной';
+      const texts = FREE_TEXTS[kind] ?? [];
+      out[item.title] = texts[dice(`${inv.key}${item.key}text`) % texts.length] ?? '';
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { MAIL } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
 import { readMonitoringGrid } from '../../core/monitoring/district';
 import { MONITORING_HEADERS, russianNumber } from '../../core/monitoring/figures';
+import { RECOGNITION, RECOGNITION_KINDS } from '../../core/monitoring/recognition';
 import { academicYear } from '../../core/monitoring/yearClose';
 import { columnIndex } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
@@ -48,6 +49,32 @@ function reenrol(
   return n;
 }
 
+const column = (index: number): string => String.fromCharCode(65 + index);
+
+/**
+ * The curator reads the proposals in «Лучшие наставники и кейсы»: confirms the first two mentors and
+ * the first two cases, declines a third mentor when there is one; the rest wait.
+ */
+function confirmProposals(ws: DemoContext['ws']): { mentors: number; cases: number; declined: number } {
+  const rows = ws.sheetRows(RECOGNITION.name);
+  const kind = columnIndex(RECOGNITION, 'kind');
+  const decision = column(columnIndex(RECOGNITION, 'decision'));
+  const out = { mentors: 0, cases: 0, declined: 0 };
+  rows.forEach((r, i) => {
+    const mentor = String(r[kind]) === RECOGNITION_KINDS.mentor;
+    const seen = mentor ? out.mentors + out.declined : out.cases;
+    if (seen < 2) {
+      ws.edit(RECOGNITION.name, `${decision}${i + 2}`, 'да');
+      if (mentor) out.mentors++;
+      else out.cases++;
+    } else if (mentor && out.declined === 0) {
+      ws.edit(RECOGNITION.name, `${decision}${i + 2}`, 'нет');
+      out.declined++;
+    }
+  });
+  return out;
+}
+
 export const yearCloseStage: DemoStage = {
   title: 'Мониторинг и завершение наставничества',
   run({ ws, school, advanceTo, outcomes }) {
@@ -67,10 +94,17 @@ export const yearCloseStage: DemoStage = {
         const base = r.key.slice(0, r.key.lastIndexOf('.'));
         return `  ${r.name.replace(/: доля$/, '')}: ${russianNumber(r.value)}% (${value(`${base}.count`)} из ${value(`${base}.total`)}), цель ${r.target}% — ${r.met ? 'выполнено' : 'не выполнено'}`;
       });
+    const themes = (ws.sheetRows(SHEETS.monitoring) as CellValue[][])
+      .filter((r) => r[0] === 'Свободные ответы: частые темы')
+      .slice(0, 6)
+      .map((r) => `  ${r[1]}: ${r[2]}`);
+    const recognised = confirmProposals(ws);
     ws.run('createHalfYearReport');
     ws.run('createStatisticsReport');
     ws.run('closeSchoolYear');
     const closed = toastLines(ws.lastRun?.ui);
+    ws.run('confirmNextYearCalendar');
+    const calendar = toastLines(ws.lastRun?.ui);
     const reenrolled = reenrol(ws, school, advanceTo, endYear);
     const impact = rows
       .filter((r) => r.key.startsWith('impact.') && r.key.endsWith('.change'))
@@ -83,7 +117,21 @@ export const yearCloseStage: DemoStage = {
     const rate = (kind: string, label: string) =>
       `${label} ${russianNumber(value(`surveys.${kind}.percent`))}% (${value(`surveys.${kind}.count`)} из ${value(`surveys.${kind}.total`)})`;
     const rates = `отклик на опросы: ${[rate('impact_entry', 'входная диагностика'), rate('feedback', 'обратная связь'), rate('impact_exit', 'выходная'), rate('satisfaction', 'удовлетворённость')].join('; ')}`;
-    outcomes.push(fulfilment, rates, 'изменение от входа к выходу:', ...impact.map((l) => `  ${l.trim()}`));
+    const confirmedLine = `лучшие наставники и кейсы в итоговом отчёте — только подтверждённые куратором: наставников ${recognised.mentors}, кейсов ${recognised.cases} (отклонено ${recognised.declined})`;
+    outcomes.push(
+      fulfilment,
+      rates,
+      'изменение от входа к выходу:',
+      ...impact.map((l) => `  ${l.trim()}`),
+      confirmedLine,
+      `частые темы свободных ответов: ${
+        themes
+          .slice(1, 4)
+          .map((l) => l.trim())
+          .join('; ') || 'нет'
+      }`,
+      ...calendar.map((l) => `календарь нового года: ${l}`),
+    );
     return [
       ...refreshed,
       'Охват целевых групп (положение: не менее 10%, предприятия — 2%, согласия — 100%):',
@@ -94,9 +142,14 @@ export const yearCloseStage: DemoStage = {
       rates,
       'Изменение от входа к выходу (этап 2 мониторинга влияния):',
       ...impact,
+      'Свободные ответы: частые слова и сочетания (ответов), без имён:',
+      ...themes,
+      `«${RECOGNITION.name}»: ${confirmedLine}`,
       'Отчёты в Drive «Наставничество — отчёты»: мониторинг, статистика для РНЦ, итоги года',
       '«Закрыть учебный год»:',
       ...closed.map((l) => `  ${l}`),
+      '«Подтвердить календарь нового года»:',
+      ...calendar.map((l) => `  ${l}`),
       `Новый учебный год: наставников из долгосрочной базы записались снова по ссылке из письма — ${reenrolled}`,
     ];
   },

@@ -11,6 +11,8 @@ export interface CompletionPair {
   mentorId: string;
   menteeId: string;
   state: PairState | undefined;
+  /** A pair approved after the programme's end belongs to the next programme. */
+  approvedOn?: LocalDate;
   endedOn?: LocalDate;
   reason: string;
   problem: string;
@@ -74,7 +76,7 @@ export function completionChanges(
   for (const p of pairs) {
     if (!p.state || !WORKING.includes(p.state)) continue;
     const change: PairChange = { rowNumber: p.rowNumber };
-    if (p.state === 'approved' && today > programmeEnd) {
+    if (p.state === 'approved' && today > programmeEnd && !(p.approvedOn && p.approvedOn > programmeEnd)) {
       change.state = 'completed';
       if (!p.endedOn) change.endedOn = programmeEnd;
     }

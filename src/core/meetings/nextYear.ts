@@ -6,7 +6,17 @@
 // to the Sunday on or after 8 January; spring break of ten days from the Monday on or
 // before 26 March; public holidays 4 November, 23 February, 8 March, 1 and 9 May, 12 June, a weekend one moved to
 // the Monday; the programme ends on the same day and month as this year.
-import { addDays, type DayRange, formatDayRanges, isoWeekday, type LocalDate } from './calendar';
+import { cellColumn, defineSheet, textColumn } from '../schema';
+import type { CellValue } from '../table';
+import {
+  addDays,
+  type DayRange,
+  dayOfSheetDate,
+  formatDayRanges,
+  formatRussianDate,
+  isoWeekday,
+  type LocalDate,
+} from './calendar';
 
 const day = (year: number, month: number, date: number): LocalDate =>
   `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
@@ -69,4 +79,45 @@ export function nextYearCalendar(closing: string, programmeEnd: LocalDate): Next
     holidays,
     holidaysText: formatDayRanges(holidays),
   };
+}
+
+/**
+ * «Календарь нового года»: what the year close proposes for Настройки, beside what Настройки holds,
+ * for the curator to check (and correct in «Предложено») before «Подтвердить календарь нового года»
+ * writes it there. «Подтверждено» is the day it was written.
+ */
+export const NEXT_YEAR_SHEET = 'Календарь нового года';
+export const NEXT_YEAR = defineSheet(NEXT_YEAR_SHEET, {
+  year: textColumn('Учебный год'),
+  name: textColumn('Параметр'),
+  current: textColumn('Было в «Настройках»', { freeText: true }),
+  proposed: cellColumn('Предложено', { freeText: true }),
+  confirmedOn: textColumn('Подтверждено', { freeText: true }),
+});
+
+/** «Предложено» as Настройки takes it: a date cell the curator typed becomes «10.06.2028». */
+export const proposedText = (v: CellValue): string =>
+  v instanceof Date ? formatRussianDate(dayOfSheetDate(v)) : String(v ?? '').trim();
+
+/** The proposal of the latest year not yet confirmed, if any. */
+export function pendingProposal<R extends { values: { year: string; confirmedOn: string } }>(
+  rows: readonly R[],
+): { year: string; rows: R[] } | undefined {
+  const open = rows.filter((r) => r.values.year && !r.values.confirmedOn);
+  const year = open
+    .map((r) => r.values.year)
+    .sort()
+    .pop();
+  return year ? { year, rows: open.filter((r) => r.values.year === year) } : undefined;
+}
+
+/**
+ * The digest's line while pairs approved after the programme's end wait for a calendar: their plans
+ * would be empty on the old dates, so none is made.
+ */
+export function calendarWaitLine(programmeEnd: LocalDate, waiting: number, pendingYear?: string): string {
+  const pairs = `пар и групп без плана встреч: ${waiting}`;
+  return pendingYear
+    ? `Календарь ${pendingYear} предложен и ждёт подтверждения: проверьте лист «${NEXT_YEAR_SHEET}» и выберите в меню «Подтвердить календарь нового года». До тех пор планы встреч новых пар не составляются (${pairs}).`
+    : `Программа окончена ${formatRussianDate(programmeEnd)} («Программа: дата окончания» в «Настройках»): планы встреч новых пар не составляются (${pairs}). Закройте учебный год — будет предложен календарь следующего — или укажите новые даты в «Настройках».`;
 }

@@ -22,6 +22,7 @@ import {
   STAFF_CATEGORIES,
 } from '../model';
 import { type MonitoringRow, type MonitoringUnit, meetsTarget, percentOf, roundTo } from './figures';
+import type { SurveyComment } from './freeText';
 import { impactLabel, impactOrder } from './impact';
 import type { SchoolTotals } from './settings';
 
@@ -49,6 +50,8 @@ export interface MonitoringInput {
   pairs: readonly Pair[];
   meetings: readonly MonitoringMeeting[];
   answers: readonly SurveyAnswer[];
+  /** The free-text answers of the surveys, for the curator's summary; not a figure. */
+  comments?: readonly SurveyComment[];
   totals: SchoolTotals;
   forms: readonly MentoringForm[];
   asOf: Date;

@@ -4,11 +4,15 @@
 import { type DocumentSpec, fillTemplate, MemoryDocument, type TemplateRecord } from '../templates';
 import type { MonitoringInput } from './compute';
 import { type MonitoringRow, russianNumber } from './figures';
+import { freeTextSummary } from './freeText';
+import { RECOGNITION_SHEET, type Recognition } from './recognition';
 import {
   type BestMentor,
   bestMentors,
+  confirmedMentors,
   type MentoringCase,
   mentoringCases,
+  proposedCases,
   type Statistics,
   statistics,
 } from './results';
@@ -53,6 +57,26 @@ const signature = [p(''), p('Куратор целевой модели наст
 /** A {{таблица …}} paragraph: the next table's columns, a header repeated on each page, rows kept whole. */
 const layout = (widths: string) => p(`{{таблица ширины=${widths} заголовок=1 неразрывно рамки=1}}`);
 
+/** The free-text answers: frequent themes, then the answers by survey, without names. */
+const freeTextBlocks = [
+  p('Свободные ответы участников', 'heading'),
+  p('{{freeTextNote}}'),
+  p('{{#if themes}}'),
+  layout('60,15,25'),
+  table([
+    ['Частые слова и сочетания', 'Ответов', 'Опросы'],
+    ['{{#each themes}}{{text}}', '{{count}}', '{{surveys}}{{/each}}'],
+  ]),
+  p('{{/if}}'),
+  p('{{#if freeAnswers}}'),
+  layout('25,65,10'),
+  table([
+    ['Опрос', 'Ответ', 'Ответов'],
+    ['{{#each freeAnswers}}{{survey}}', '{{text}}', '{{count}}{{/each}}'],
+  ]),
+  p('{{/if}}'),
+];
+
 const figureTable = (list: string) => [
   layout('55,17,14,14'),
   table([
@@ -74,6 +98,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       ...figureTable('satisfaction'),
       p('Влияние на участников (этап 2: вход и выход)', 'heading'),
       ...figureTable('impact'),
+      ...freeTextBlocks,
       ...signature,
     ],
   },
@@ -111,7 +136,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       ...figureTable('impact'),
       p('Лучшие наставники', 'heading'),
       p(
-        'Критерии: проведено не менее {{criteria.minHeldShare}} % встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}. {{#if best}}Критериям отвечают наставники, названные в таблице.{{else}}Ни один наставник пока не отвечает этим критериям: мало проведённых встреч или оценок наставляемых.{{/if}}',
+        'Критерии: проведено не менее {{criteria.minHeldShare}} % встреч, средняя оценка наставляемых не ниже {{criteria.minMenteeScore}}. {{bestNote}}',
       ),
       p('{{#if best}}'),
       layout('26,22,9,13,15,15'),
@@ -128,9 +153,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
       ]),
       p('{{/if}}'),
       p('Кейсы наставнических пар', 'heading'),
-      p(
-        '{{#if cases}}Кейсы завершённых пар с изменениями по итогам мониторинга.{{else}}Завершённых пар с результатами мониторинга на входе и выходе пока нет, поэтому кейсов нет.{{/if}}',
-      ),
+      p('{{casesNote}}'),
       p('{{#if cases}}'),
       layout('16,18,15,21,10,20'),
       table([
@@ -145,6 +168,7 @@ export const REPORT_TEMPLATES: Record<ReportKind, DocumentSpec> = {
         ],
       ]),
       p('{{/if}}'),
+      ...freeTextBlocks,
       ...signature,
     ],
   },
@@ -176,12 +200,46 @@ const section = (rows: readonly MonitoringRow[], test: (key: string) => boolean)
 
 const statisticsRecord = (s: Statistics['byForm'][number]): TemplateRecord => ({ ...s });
 
+const PROPOSALS_WHERE = `лист «${RECOGNITION_SHEET}», столбец «Подтверждаю»`;
+
+/** What the report says above the best mentors: only those the curator confirmed are named. */
+function bestNote(best: readonly BestMentor[], proposed: number, recognition: Recognition): string {
+  if (best.length > 0)
+    return `Названы наставники, которых куратор подтвердил из предложенных по этим критериям (${PROPOSALS_WHERE}).`;
+  if (proposed === 0 && recognition.proposedMentors === 0)
+    return 'Ни один наставник пока не отвечает этим критериям: мало проведённых встреч или оценок наставляемых.';
+  return `Критериям отвечают наставников: ${Math.max(proposed, recognition.proposedMentors)}; куратор пока не подтвердил ни одного (${PROPOSALS_WHERE}), поэтому лучшие наставники не названы.`;
+}
+
+function casesNote(cases: readonly MentoringCase[], proposed: number, recognition: Recognition): string {
+  if (cases.length > 0)
+    return `Кейсы завершённых пар, подтверждённые куратором, с изменениями по итогам мониторинга.`;
+  if (proposed === 0 && recognition.proposedCases === 0)
+    return 'Завершённых пар пока нет, поэтому кейсов нет.';
+  return `Предложено кейсов завершённых пар: ${Math.max(proposed, recognition.proposedCases)}; куратор пока не подтвердил ни одного (${PROPOSALS_WHERE}), поэтому кейсы не приводятся.`;
+}
+
+function freeTextData(input: MonitoringInput): TemplateRecord {
+  const summary = freeTextSummary(input.comments ?? [], input.participants);
+  return {
+    freeTextNote:
+      summary.answers === 0
+        ? 'Свободных ответов в опросах пока нет.'
+        : `Ответов со свободным текстом: ${summary.answers}. Частые слова и сочетания посчитаны по ответам, где они встречаются (не реже двух раз); имена участников скрыты.`,
+    themes: summary.themes.map((t) => ({ ...t })),
+    freeAnswers: summary.groups.flatMap((g) =>
+      g.answers.map((a) => ({ survey: g.title, text: a.text, count: a.count })),
+    ),
+  };
+}
+
 export function reportData(
   kind: ReportKind,
   ctx: ReportContext,
   rows: readonly MonitoringRow[],
   input: MonitoringInput,
   criteria: BestMentorCriteria,
+  recognition: Recognition,
 ): TemplateRecord {
   const base: TemplateRecord = { title: REPORT_TITLES[kind], ...ctx };
   const coverage = section(rows, (k) => k.startsWith('coverage.') || k.startsWith('consents.'));
@@ -211,15 +269,20 @@ export function reportData(
         ((k.startsWith('satisfaction.') || k.startsWith('feedback.')) && !k.endsWith('.n')) ||
         k.startsWith('wantsToMentor.'),
     );
-    return { ...base, coverage, work, satisfaction, impact };
+    return { ...base, coverage, work, satisfaction, impact, ...freeTextData(input) };
   }
-  const best: BestMentor[] = bestMentors(input, criteria);
-  const cases: MentoringCase[] = mentoringCases(input);
+  const proposedBest = bestMentors(input, criteria).length;
+  const allCases = mentoringCases(input);
+  const best: BestMentor[] = confirmedMentors(input, recognition.mentors);
+  const cases: MentoringCase[] = allCases.filter((c) => recognition.cases.has(c.pairId));
   return {
     ...base,
     coverage,
     work,
     impact,
+    ...freeTextData(input),
+    bestNote: bestNote(best, proposedBest, recognition),
+    casesNote: casesNote(cases, proposedCases(input, criteria.count).length, recognition),
     criteria: { minHeldShare: criteria.minHeldShare, minMenteeScore: criteria.minMenteeScore },
     best: best.map((b) => ({ ...b })),
     cases: cases.map((c) => ({ ...c, topics: c.topics.join(', '), changes: c.changes.join('; ') })),

@@ -1,6 +1,8 @@
 // The year's results for the reports: the statistics for the regional centre (participants by form
 // and role), the best mentors by the curator's criteria and the cases of completed pairs.
-import { CATEGORIES, CATEGORY_LABELS, type Category, fullName, type Pair } from '../model';
+
+import { FULFILLED_PERCENT, fulfilmentOf } from '../meetings/completion';
+import { CATEGORIES, CATEGORY_LABELS, type Category, fullName, type Pair, type Participant } from '../model';
 import { answerMean, isDue, isWorking, latestAnswers, type MonitoringInput, meetingOfPair } from './compute';
 import { percentOf, roundTo, russianNumber } from './figures';
 import { impactLabel, impactOrder } from './impact';
@@ -46,51 +48,70 @@ export interface BestMentor {
   position: string;
   pairs: number;
   completed: number;
+  /** Meetings held and due by the day of the figures. */
+  held: number;
+  due: number;
   heldShare: number;
   menteeScore: number;
   menteeAnswers: number;
 }
 
+/** A mentor's figures of the year; undefined for a mentor without a working pair. */
+function mentorFigures(input: MonitoringInput, mentor: Participant): BestMentor | undefined {
+  const own = input.pairs.filter((p) => isWorking(p) && p.mentorId === mentor.id);
+  if (own.length === 0) return undefined;
+  const ids = new Set(own.map((p) => p.id));
+  const due = input.meetings.filter((m) => own.some((p) => meetingOfPair(m, p)) && isDue(m, input.asOf));
+  const held = due.filter((m) => m.held).length;
+  const scores = latestAnswers(input.answers, 'satisfaction')
+    .filter((a) => a.role === 'mentee')
+    .filter((a) => ids.has(a.pairId) || (!a.pairId && own.some((p) => p.menteeId === a.respondentId)))
+    .map(answerMean)
+    .filter((v): v is number => v !== undefined);
+  return {
+    id: mentor.id,
+    name: fullName(mentor),
+    position: mentor.position,
+    pairs: own.length,
+    completed: own.filter((p) => p.state === 'completed').length,
+    held,
+    due: due.length,
+    heldShare: percentOf(held, due.length),
+    menteeScore: scores.length ? roundTo(scores.reduce((s, v) => s + v, 0) / scores.length, 2) : 0,
+    menteeAnswers: scores.length,
+  };
+}
+
+const bestFirst = (a: BestMentor, b: BestMentor): number =>
+  b.menteeScore - a.menteeScore ||
+  b.heldShare - a.heldShare ||
+  b.completed - a.completed ||
+  a.name.localeCompare(b.name, 'ru');
+
+const activeMentors = (input: MonitoringInput): Participant[] =>
+  input.participants.filter((p) => p.role === 'mentor' && !p.erased);
+
 /** Mentors meeting the curator's criteria, best first: mentees' score, then meetings, then pairs. */
 export function bestMentors(input: MonitoringInput, criteria: BestMentorCriteria): BestMentor[] {
-  const working = input.pairs.filter(isWorking);
-  const satisfaction = latestAnswers(input.answers, 'satisfaction').filter((a) => a.role === 'mentee');
-  const out: BestMentor[] = [];
-  for (const mentor of input.participants) {
-    if (mentor.role !== 'mentor' || mentor.erased) continue;
-    const own = working.filter((p) => p.mentorId === mentor.id);
-    if (own.length === 0) continue;
-    const ids = new Set(own.map((p) => p.id));
-    const due = input.meetings.filter((m) => own.some((p) => meetingOfPair(m, p)) && isDue(m, input.asOf));
-    const held = due.filter((m) => m.held).length;
-    const scores = satisfaction
-      .filter((a) => ids.has(a.pairId) || (!a.pairId && own.some((p) => p.menteeId === a.respondentId)))
-      .map(answerMean)
-      .filter((v): v is number => v !== undefined);
-    if (scores.length === 0 || due.length === 0) continue;
-    const heldShare = percentOf(held, due.length);
-    const menteeScore = roundTo(scores.reduce((s, v) => s + v, 0) / scores.length, 2);
-    if (held * 100 < criteria.minHeldShare * due.length || menteeScore < criteria.minMenteeScore) continue;
-    out.push({
-      id: mentor.id,
-      name: fullName(mentor),
-      position: mentor.position,
-      pairs: own.length,
-      completed: own.filter((p) => p.state === 'completed').length,
-      heldShare,
-      menteeScore,
-      menteeAnswers: scores.length,
-    });
-  }
-  return out
-    .sort(
-      (a, b) =>
-        b.menteeScore - a.menteeScore ||
-        b.heldShare - a.heldShare ||
-        b.completed - a.completed ||
-        a.name.localeCompare(b.name, 'ru'),
+  return activeMentors(input)
+    .flatMap((m) => mentorFigures(input, m) ?? [])
+    .filter(
+      (f) =>
+        f.menteeAnswers > 0 &&
+        f.due > 0 &&
+        f.held * 100 >= criteria.minHeldShare * f.due &&
+        f.menteeScore >= criteria.minMenteeScore,
     )
+    .sort(bestFirst)
     .slice(0, criteria.count);
+}
+
+/** The mentors the curator confirmed, with their figures, best first. */
+export function confirmedMentors(input: MonitoringInput, ids: ReadonlySet<string>): BestMentor[] {
+  return activeMentors(input)
+    .filter((m) => ids.has(m.id))
+    .flatMap((m) => mentorFigures(input, m) ?? [])
+    .sort(bestFirst);
 }
 
 export interface MentoringCase {
@@ -102,6 +123,8 @@ export interface MentoringCase {
   topics: string[];
   meetingsHeld: number;
   changes: string[];
+  /** The sum of the mentee's changes entry → exit, over the parameters measured both times. */
+  gain: number;
 }
 
 /** A case per completed pair, with the mentee's measured change. */
@@ -120,16 +143,22 @@ export function mentoringCases(input: MonitoringInput): MentoringCase[] {
       if (!mentor || !mentee || mentor.erased || mentee.erased) return [];
       const entry = latest('impact_entry', mentee.id);
       const exit = latest('impact_exit', mentee.id);
+      const measured =
+        entry && exit
+          ? impactOrder(Object.keys(entry.scores)).filter((k) => exit.scores[k] !== undefined)
+          : [];
+      const gain = roundTo(
+        measured.reduce((s, k) => s + (exit?.scores[k] ?? 0) - (entry?.scores[k] ?? 0), 0),
+        2,
+      );
       const changes =
         entry && exit
-          ? impactOrder(Object.keys(entry.scores))
-              .filter((k) => exit.scores[k] !== undefined)
-              .map((k) => {
-                const delta = roundTo((exit.scores[k] ?? 0) - (entry.scores[k] ?? 0), 2);
-                const from = russianNumber(entry.scores[k] ?? 0);
-                const to = russianNumber(exit.scores[k] ?? 0);
-                return `${impactLabel(k)}: ${from} → ${to} (${delta >= 0 ? '+' : ''}${russianNumber(delta)})`;
-              })
+          ? measured.map((k) => {
+              const delta = roundTo((exit.scores[k] ?? 0) - (entry.scores[k] ?? 0), 2);
+              const from = russianNumber(entry.scores[k] ?? 0);
+              const to = russianNumber(exit.scores[k] ?? 0);
+              return `${impactLabel(k)}: ${from} → ${to} (${delta >= 0 ? '+' : ''}${russianNumber(delta)})`;
+            })
           : [];
       return [
         {
@@ -140,7 +169,28 @@ export function mentoringCases(input: MonitoringInput): MentoringCase[] {
           topics: mentee.topics,
           meetingsHeld: input.meetings.filter((m) => meetingOfPair(m, pair) && m.held).length,
           changes,
+          gain,
         },
       ];
     });
+}
+
+/**
+ * The cases proposed to the curator: completed pairs whose mentee was measured at entry and exit and
+ * whose plan was at least 90 % held, the largest change first.
+ */
+export function proposedCases(input: MonitoringInput, count: number): MentoringCase[] {
+  return mentoringCases(input)
+    .filter((c) => {
+      const pair = input.pairs.find((p) => p.id === c.pairId);
+      const f = pair ? fulfilmentOf(input.meetings, pair) : undefined;
+      return (
+        c.changes.length > 0 &&
+        f !== undefined &&
+        f.planned > 0 &&
+        f.held * 100 >= FULFILLED_PERCENT * f.planned
+      );
+    })
+    .sort((a, b) => b.gain - a.gain || a.pairId.localeCompare(b.pairId))
+    .slice(0, count);
 }

@@ -25,6 +25,7 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   createStatisticsReport: 'editor',
   createYearEndReport: 'editor',
   closeSchoolYear: 'editor',
+  confirmNextYearCalendar: 'editor',
   collectDistrictReports: 'editor',
   sendDistrictProposals: 'editor',
   // The pairs sidebar (google.script.run from the spreadsheet).

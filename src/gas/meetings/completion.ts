@@ -52,6 +52,7 @@ export function completePairs(today: LocalDate, settings: YearSettings): Complet
     mentorId: v.mentorId,
     menteeId: v.menteeId,
     state: stateFromText(v.state),
+    approvedOn: dayOf(v.approvedAt),
     endedOn: dayOf(v.endedAt),
     reason: v.endReason,
     problem: v.problem,

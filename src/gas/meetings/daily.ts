@@ -29,6 +29,7 @@ import {
   type Person,
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
+import { calendarWaitLine } from '../../core/meetings/nextYear';
 import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
 import type { CellValue } from '../../core/table';
 import { documentsBlockedReason } from '../documents/generate';
@@ -45,6 +46,7 @@ import {
   readOutboxLog,
 } from '../mail/outbox';
 import { readFormsCatalogue } from '../mentoringForms';
+import { pendingCalendarYear } from '../monitoring/nextYearCalendar';
 import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
 import { readSheet } from '../sheetTable';
@@ -167,8 +169,13 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
     startStepDays: s.startStepDays,
     intervalDays: s.intervalDays,
   };
-  const { meetings, created } = syncMeetings(groups, rules, today, () => readFormsCatalogue().forms);
-  return { mentees, everyone, links, groups, meetings, created, problems };
+  // A pair approved after the programme's end waits for the next year's calendar: on the old dates
+  // its plan would be empty.
+  const plannable = groups.filter((g) => g.startsOn <= s.programmeEnd);
+  const { meetings, created } = syncMeetings(plannable, rules, today, () => readFormsCatalogue().forms);
+  const planned = new Set(meetings.map((m) => m.planId));
+  const unplanned = groups.filter((g) => g.startsOn > s.programmeEnd && !planned.has(g.planId)).length;
+  return { mentees, everyone, links, groups, meetings, created, problems, unplanned };
 }
 
 interface SettingsState {
@@ -182,7 +189,12 @@ function plan(
   state: SettingsState = { problems: [], stoppedWork: [] },
 ): Omit<DailyReport, 'delivery'> {
   const s = settings.schedule;
-  const { mentees, everyone, links, groups, meetings, created, problems } = syncPlans(today, settings);
+  const { mentees, everyone, links, groups, meetings, created, problems, unplanned } = syncPlans(
+    today,
+    settings,
+  );
+  if (unplanned > 0)
+    state.stoppedWork.push(calendarWaitLine(s.programmeEnd, unplanned, pendingCalendarYear()));
   const dutyRules = {
     holidays: s.holidays,
     reminderDays: s.reminderDays,

@@ -2,13 +2,10 @@
 // sheet is renamed «<лист> <год>» and hidden, and a fresh sheet with the same headers takes its
 // place for the new questionnaires. Nothing is deleted. Keyed by academic year: a finished close is
 // recorded in script properties, and a close cut short resumes sheet by sheet.
-import { formatDayRanges, formatRussianDate } from '../../core/meetings/calendar';
-import { type NextYearCalendar, nextYearCalendar } from '../../core/meetings/nextYear';
-import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import type { NextYearCalendar } from '../../core/meetings/nextYear';
 import { academicYear, archiveSheetName, YEAR_SHEETS } from '../../core/monitoring/yearClose';
-import { readSettings, settingCells } from '../../core/settings';
 import { appendJournal, localToday } from '../mail/journal';
-import { settingsTable } from '../settingsSheet';
+import { proposeNextYear } from './nextYearCalendar';
 import { inviteMentorBank } from './reenrol';
 import { runMonitoring } from './refresh';
 import { schoolReport } from './reportDocuments';
@@ -25,39 +22,8 @@ export interface YearCloseResult {
   bankAdded: number;
   /** Mentors of the long-term base invited to the next year. */
   invited: number;
-  /** The next year's calendar written to Настройки for the curator to confirm. */
+  /** The next year's calendar proposed in «Календарь нового года» for the curator to confirm. */
   next?: NextYearCalendar;
-}
-
-/**
- * Writes the next year's end date and holidays to Настройки when they still hold the closed year's,
- * so a pair approved in the new year gets a plan on the new calendar; a curator who already set the
- * new year's dates keeps them. The old values go to Журнал.
- */
-function proposeNextYear(closing: string): NextYearCalendar | undefined {
-  const settings = settingsTable();
-  const rows = settings.read();
-  const current = readSettings(SCHEDULE_SETTINGS, settingCells(rows)).values;
-  if (academicYear(current.programmeEnd) !== closing) return undefined;
-  const next = nextYearCalendar(closing, current.programmeEnd);
-  const values: Array<[string, string]> = [
-    [SCHEDULE_SETTINGS.programmeEnd.name, formatRussianDate(next.programmeEnd)],
-    [SCHEDULE_SETTINGS.holidays.name, next.holidaysText],
-  ];
-  const updates = values.flatMap(([name, value]) => {
-    const row = rows.find((r) => r.values.name === name);
-    return row ? [{ rowNumber: row.rowNumber, values: { value } }] : [];
-  });
-  const appends = values
-    .filter(([name]) => !rows.some((r) => r.values.name === name))
-    .map(([name, value]) => ({ name, value }));
-  settings.write(updates, appends);
-  appendJournal(
-    `Календарь ${next.year} предложен`,
-    'закрытие учебного года',
-    `Окончание программы: ${formatRussianDate(current.programmeEnd)} → ${formatRussianDate(next.programmeEnd)}; каникулы и праздники: ${formatDayRanges(current.holidays)} → ${next.holidaysText}. Проверьте даты в «Настройках»: каникулы утверждает регион.`,
-  );
-  return next;
 }
 
 function archiveSheet(book: Book, name: string, year: string): boolean {

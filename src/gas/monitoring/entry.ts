@@ -1,5 +1,6 @@
 // Menu actions of monitoring, reports, year close and the district mode (exported from src/gas/index.ts).
 import { formatRussianDate } from '../../core/meetings/calendar';
+import { NEXT_YEAR_SHEET } from '../../core/meetings/nextYear';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
 import { counted } from '../../core/russianPlural';
@@ -14,6 +15,7 @@ import { applyWorkbookLook } from '../workbookLook';
 import { closeSchoolYearIn } from './closeYear';
 import { collectDistrictIn, sendDistrictProposalsIn } from './district';
 import { isDistrictBook } from './mode';
+import { confirmNextYearIn, pendingCalendar } from './nextYearCalendar';
 import { runMonitoring } from './refresh';
 import { schoolReport } from './reportDocuments';
 
@@ -56,7 +58,32 @@ export function closeSchoolYear(): void {
   toast(
     result.alreadyClosed
       ? `Учебный год ${result.year} уже закрыт; ничего не изменено.`
-      : `Учебный год ${result.year} закрыт. В архиве: ${result.archived.join(', ') || '—'}. Отчёты: ${result.reports.length}. Новых наставников в долгосрочной базе: ${result.bankAdded}; приглашено продолжить в новом году: ${result.invited}.${result.next ? ` Предложен календарь ${result.next.year} — проверьте окончание программы и каникулы в «Настройках».` : ''}`,
+      : `Учебный год ${result.year} закрыт. В архиве: ${result.archived.join(', ') || '—'}. Отчёты: ${result.reports.length}. Новых наставников в долгосрочной базе: ${result.bankAdded}; приглашено продолжить в новом году: ${result.invited}.${result.next ? ` Предложен календарь ${result.next.year}: проверьте лист «${NEXT_YEAR_SHEET}» и выберите «Подтвердить календарь нового года» — до тех пор планы встреч новых пар не составляются.` : ''}`,
+  );
+}
+
+/** Writes the proposed calendar of the next year into Настройки once the curator has seen it. */
+export function confirmNextYearCalendar(): void {
+  const pending = pendingCalendar();
+  if (!pending) {
+    toast('Нет календаря, ждущего подтверждения: его предлагает «Закрыть учебный год».');
+    return;
+  }
+  const lines = pending.lines.map((l) => `${l.name}: ${l.current || '—'} → ${l.proposed}`);
+  const asked = confirmed(
+    `Подтвердить календарь ${pending.year}?`,
+    `${lines.join('\n')}\n\nЗначения будут записаны в «Настройки», прежние — в «Журнал». Каникулы утверждает регион: если даты другие, нажмите «Нет» и исправьте столбец «Предложено» листа «${NEXT_YEAR_SHEET}».`,
+  );
+  if (!asked) return;
+  const result = withScriptLock(() => confirmNextYearIn(localToday()));
+  if (!result) return;
+  toast(
+    result.problems.length
+      ? [
+          `Календарь ${result.year} не записан: исправьте «Предложено» в листе «${NEXT_YEAR_SHEET}».`,
+          ...result.problems,
+        ].join('\n')
+      : `Календарь ${result.year} записан в «Настройки». Планы встреч новых пар составит ежедневный запуск.`,
   );
 }
 

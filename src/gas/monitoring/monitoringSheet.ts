@@ -55,13 +55,15 @@ function chartBlocks(rows: readonly MonitoringRow[]): ChartBlock[] {
   ];
 }
 
-/** Rewrites the sheet: figures, chart tables and charts. Returns the sheet. */
+/** Rewrites the sheet: figures, notes under them, chart tables and charts. Returns the sheet. */
 export function writeMonitoringSheet(
   book: GoogleAppsScript.Spreadsheet.Spreadsheet,
   rows: readonly MonitoringRow[],
+  notes: ReadonlyArray<readonly Cell[]> = [],
 ): Sheet {
   const sheet = book.getSheetByName(SHEETS.monitoring) ?? book.insertSheet(SHEETS.monitoring);
-  const table: Cell[][] = monitoringGrid(rows);
+  // Lines without a key (the free-text themes) follow the figures; the district skips them.
+  const table: Cell[][] = [...monitoringGrid(rows), ...notes.map((n) => [...n])];
   const blocks = chartBlocks(rows);
   const chartHeight = blocks.reduce((n, b) => n + b.rows.length + 1, 0);
   const height = Math.max(table.length, chartHeight);

@@ -1,10 +1,13 @@
 // One refresh of a school's monitoring: reads the bases, Пары, Встречи, Опросы and Настройки, writes
-// the figures to «Мониторинг» and adds this year's mentors who agreed to it to «Долгосрочная база
+// the figures and the free-text themes to «Мониторинг», the proposed best mentors and cases to
+// «Лучшие наставники и кейсы», and adds this year's mentors who agreed to it to «Долгосрочная база
 // наставников». Run by «Обновить мониторинг», by each report before it is filled, by the year close
 // and by the daily run; the caller holds the script lock.
 import { computeMonitoring, type MonitoringInput } from '../../core/monitoring/compute';
 import type { MonitoringRow } from '../../core/monitoring/figures';
-import type { MonitoringSettings } from '../../core/monitoring/settings';
+import { freeTextLines, freeTextSummary } from '../../core/monitoring/freeText';
+import type { Recognition } from '../../core/monitoring/recognition';
+import { bestMentorCriteria, type MonitoringSettings } from '../../core/monitoring/settings';
 import {
   academicYear,
   agreesToBank,
@@ -16,6 +19,7 @@ import type { CellValue } from '../../core/table';
 import { localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
 import { writeMonitoringSheet } from './monitoringSheet';
+import { syncRecognition } from './recognition';
 import { readMonitoringSources } from './sources';
 
 export interface MonitoringRun {
@@ -26,6 +30,8 @@ export interface MonitoringRun {
   today: string;
   problems: string[];
   bankAdded: number;
+  /** The curator's confirmations of the year's best mentors and cases. */
+  recognition: Recognition;
 }
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,8 +57,13 @@ export function runMonitoring(book: Book, now: Date, cells?: Map<string, CellVal
   const rows = computeMonitoring(sources.input);
   const today = localToday(now);
   const year = academicYear(today);
-  writeMonitoringSheet(book, rows);
+  writeMonitoringSheet(
+    book,
+    rows,
+    freeTextLines(freeTextSummary(sources.input.comments ?? [], sources.input.participants)),
+  );
   const bankAdded = syncMentorBank(book, sources.input, sources.settings.schoolName, year);
+  const recognition = syncRecognition(book, sources.input, bestMentorCriteria(sources.settings), year);
   return {
     rows,
     input: sources.input,
@@ -61,5 +72,6 @@ export function runMonitoring(book: Book, now: Date, cells?: Map<string, CellVal
     today,
     problems: sources.problems,
     bankAdded,
+    recognition,
   };
 }

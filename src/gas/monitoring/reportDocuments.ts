@@ -146,6 +146,7 @@ export function schoolReport(kind: ReportKind, run: MonitoringRun): string {
     run.rows,
     run.input,
     bestMentorCriteria(run.settings),
+    run.recognition,
   );
   return writeReportDocument(kind, reportName(kind, run), run.year, data);
 }

@@ -6,9 +6,10 @@ import { BASES, recordToParticipant } from '../../core/intake/baseRow';
 import { PAIRS, recordToPair } from '../../core/matching/pairRow';
 import { MEETINGS, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
+import { parseSurveyRow, SURVEYS, type SurveyAnswer } from '../../core/meetings/surveys';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, ROLES } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
+import type { SurveyComment } from '../../core/monitoring/freeText';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { readSettings, SETTINGS, settingCells } from '../../core/settings';
 import type { CellValue } from '../../core/table';
@@ -62,6 +63,14 @@ export function readMonitoringSources(
       },
     ];
   });
+  const answers: SurveyAnswer[] = [];
+  const comments: SurveyComment[] = [];
+  for (const r of readSheet(book, SURVEYS)) {
+    const a = parseSurveyRow(r.values);
+    if (!a) continue;
+    answers.push(a);
+    if (r.values.comment) comments.push({ kind: a.kind, date: a.date, text: r.values.comment });
+  }
   return {
     input: {
       participants: readParticipants(book, forms),
@@ -70,10 +79,8 @@ export function readMonitoringSources(
         return pair ? [pair] : [];
       }),
       meetings,
-      answers: readSheet(book, SURVEYS).flatMap((r) => {
-        const a = parseSurveyRow(r.values);
-        return a ? [a] : [];
-      }),
+      answers,
+      comments,
       totals: monitoring.values,
       forms,
       asOf: now,
