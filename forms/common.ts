@@ -113,6 +113,4 @@ export function categoryBranches(
   );
 }
 
-
-export const PARENT_PAGE_HELP =
-  'Для участников младше 18 лет: родитель подписывает согласие и соглашение.';
+export const PARENT_PAGE_HELP = 'Для участников младше 18 лет: родитель подписывает согласие и соглашение.';

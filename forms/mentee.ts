@@ -14,7 +14,7 @@ import {
   PARENT_ITEMS,
   PARENT_PAGE_HELP,
   PHONE_ITEM,
-  } from './common';
+} from './common';
 import { type FormDefinition, page } from './definition';
 
 export const MENTEE_CATEGORIES = ['student', 'college_student', 'teacher', 'young_specialist'] as const;

@@ -13,7 +13,7 @@ import {
   PARENT_ITEMS,
   PARENT_PAGE_HELP,
   PHONE_ITEM,
-  } from './common';
+} from './common';
 import { type FormDefinition, page } from './definition';
 
 export const MENTOR_CATEGORIES = [

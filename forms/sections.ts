@@ -28,10 +28,7 @@ export function pagesOf(def: Pick<FormDefinition, 'items'>): FormPage[] {
  * page (what the respondent chose there); a branching answer picks the next page. Returns the keys
  * of the pages visited, in order. A page is never visited twice (a loop ends the walk).
  */
-export function walkPages(
-  def: Pick<FormDefinition, 'items'>,
-  answer: (item: FormItem) => unknown,
-): string[] {
+export function walkPages(def: Pick<FormDefinition, 'items'>, answer: (item: FormItem) => unknown): string[] {
   const pages = pagesOf(def);
   const visited: string[] = [];
   let index = 0;

@@ -14,7 +14,12 @@ export class FakeChoice
     return this.value;
   }
   getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
-    const type = this.navigation === null ? 'CONTINUE' : typeof this.navigation === 'number' ? 'GO_TO_PAGE' : this.navigation;
+    const type =
+      this.navigation === null
+        ? 'CONTINUE'
+        : typeof this.navigation === 'number'
+          ? 'GO_TO_PAGE'
+          : this.navigation;
     return type as unknown as GoogleAppsScript.Forms.PageNavigationType;
   }
   /** The page break this choice goes to, or null when it does not go to a page. */

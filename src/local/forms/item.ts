@@ -165,7 +165,9 @@ export class FakeItem
 
   getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
     const to = this.model().goToPage ?? 'CONTINUE';
-    return (typeof to === 'number' ? 'GO_TO_PAGE' : to) as unknown as GoogleAppsScript.Forms.PageNavigationType;
+    return (typeof to === 'number'
+      ? 'GO_TO_PAGE'
+      : to) as unknown as GoogleAppsScript.Forms.PageNavigationType;
   }
 
   private navigationOf(target: unknown, argument: string): Navigation {
