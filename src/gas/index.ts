@@ -23,6 +23,7 @@ export const {
   generateDocumentsForApprovedPairs,
   intakeForms,
   onEdit,
+  onNetworkingEdit,
   onOpen,
   onQuestionnaireSubmit,
   onSurveySubmit,
