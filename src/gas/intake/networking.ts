@@ -47,7 +47,10 @@ function touchesMeetings(range: GoogleAppsScript.Spreadsheet.Range): boolean {
  * withdrawn, or in no base).
  */
 export function noteListsOnMeeting(lists: ChoiceLists): void {
-  const table = SheetTable.open(NETWORKING);
+  // A workbook set up before this sheet existed gets it from the next setup, not from a submission.
+  const sheet = spreadsheet().getSheetByName(NETWORKING.name);
+  if (!sheet) return;
+  const table = new SheetTable(sheet, NETWORKING);
   const meeting = lastHeldMeeting(table.read());
   if (!meeting) return;
   const offered = new Set([...lists.mentors, ...lists.mentees].map(idFromLabel));
