@@ -128,4 +128,11 @@ describe('lists of the post-meeting questionnaires', () => {
     expect(firstChoice('preferencesMentee')).toEqual([ORLOV]);
     expect(firstChoice('preferencesMentor')).toEqual([IVANOV]);
   });
+
+  it('show a participant the meetings they came to, without who else came', () => {
+    const text = String(ws.run('exportParticipantData', 'НЯ-0002'));
+    expect(text).toContain('Знакомство 7–8 классов');
+    expect(text).not.toContain('Знакомство с учителями физики');
+    expect(text).not.toContain('НС-0001');
+  });
 });
