@@ -1,6 +1,6 @@
 // Items shared by several questionnaires, so that every form asks for identity the same way.
 import { AVAILABILITY, CATEGORY_LABELS, type Category } from '../src/core/model';
-import type { FormItem } from './definition';
+import type { FormItem, PageTarget } from './definition';
 
 export const EMAIL_ITEM: FormItem = {
   key: 'email',
@@ -39,12 +39,13 @@ export const GENDER_ITEM: FormItem = {
   choices: ['женский', 'мужской'],
 };
 
+/** Asked in the pupils' section only, so there it is required. */
 export const CLASS_ITEM: FormItem = {
   key: 'schoolClass',
   title: 'Класс',
-  help: 'Для учеников: номер и буква, например 7Б.',
+  help: 'Номер и буква, например 7Б.',
   type: 'short',
-  required: false,
+  required: true,
   validation: {
     pattern: {
       regex: '^\\s*(1[01]|[1-9])\\s*[-–—]?\\s*[А-Яа-яЁё]\\s*$',
@@ -85,14 +86,14 @@ export const PARENT_ITEMS: readonly FormItem[] = [
   {
     key: 'parentName',
     title: 'ФИО родителя (законного представителя)',
-    help: 'Обязательно для учеников: родитель подписывает согласие и соглашение.',
+    help: 'Обязательно для участников младше 18 лет.',
     type: 'short',
     required: false,
   },
   {
     key: 'parentEmail',
     title: 'Электронная почта родителя (законного представителя)',
-    help: 'Обязательно для учеников.',
+    help: 'Обязательно для участников младше 18 лет.',
     type: 'email',
     required: false,
   },
@@ -102,3 +103,14 @@ export const PARENT_ITEMS: readonly FormItem[] = [
 export function categoryChoices(categories: readonly Category[]): string[] {
   return categories.map((c) => CATEGORY_LABELS[c]);
 }
+
+/** The category question's navigation: each category's label → the page of its section. */
+export function categoryBranches(
+  pages: Partial<Record<Category, PageTarget>>,
+): Readonly<Record<string, PageTarget>> {
+  return Object.fromEntries(
+    Object.entries(pages).map(([category, target]) => [CATEGORY_LABELS[category as Category], target]),
+  );
+}
+
+export const PARENT_PAGE_HELP = 'Для участников младше 18 лет: родитель подписывает согласие и соглашение.';

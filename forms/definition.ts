@@ -3,7 +3,21 @@
 // Keys are stable forever: curators may reword titles in Google Forms, but answers are mapped by the
 // item ids recorded at creation, and each item id maps back to one of these keys.
 
-export type ItemType = 'short' | 'long' | 'single' | 'multiple' | 'scale' | 'date' | 'email' | 'grid';
+export type ItemType =
+  | 'short'
+  | 'long'
+  | 'single'
+  | 'multiple'
+  | 'scale'
+  | 'date'
+  | 'email'
+  | 'grid'
+  /** A page break: the items after it, up to the next page, form one section of the form. */
+  | 'page';
+
+/** Where a respondent goes after a page: another page (its key) or straight to sending. */
+export type PageTarget = string;
+export const SUBMIT_PAGE: PageTarget = 'submit';
 
 /** Choices that are not fixed in code: filled at setup (and on refresh) from Настройки or the bases. */
 export type ChoiceSource = 'mentoringForms' | 'mentors' | 'mentees';
@@ -30,6 +44,13 @@ export interface FormItem {
   /** Scale bounds and end labels. */
   scale?: { min: number; max: number; minLabel: string; maxLabel: string };
   validation?: ItemValidation;
+  /**
+   * A single-choice item that sends the respondent on: choice value → key of the page to go to next
+   * (choices not listed continue to the following page). Only one such item per page.
+   */
+  branches?: Readonly<Record<string, PageTarget>>;
+  /** A page item: where to go when this page is done (default: the page that follows it). */
+  next?: PageTarget;
 }
 
 export const FORM_IDS = [
@@ -63,6 +84,11 @@ export function textLimit(item: FormItem): number {
 
 /** Choices with the dynamic lists filled in: what the Google Form shows and what intake accepts. */
 export type ChoiceLists = Record<ChoiceSource, readonly string[]>;
+
+/** A page break item as data: title and help are what the section header shows. */
+export function page(key: string, title: string, help = '', next?: PageTarget): FormItem {
+  return { key, title, help, type: 'page', required: false, ...(next ? { next } : {}) };
+}
 
 export function resolveChoices(item: FormItem, lists: ChoiceLists): readonly string[] {
   if (item.choicesFrom) return lists[item.choicesFrom];

@@ -1,18 +1,21 @@
-// Анкета наставляемого: students from age 10, teachers and young specialists.
+// Анкета наставляемого: students from age 10, teachers and young specialists. After the common
+// questions the category sends each respondent to their own section, then to the request.
 import { SUBJECTS, TOPICS } from '../src/core/model';
 import {
   AGE_ITEM,
   AVAILABILITY_ITEM,
   CLASS_ITEM,
+  categoryBranches,
   categoryChoices,
   EMAIL_ITEM,
   FORMS_ITEM_HELP,
   GENDER_ITEM,
   NAME_ITEMS,
   PARENT_ITEMS,
+  PARENT_PAGE_HELP,
   PHONE_ITEM,
 } from './common';
-import type { FormDefinition } from './definition';
+import { type FormDefinition, page } from './definition';
 
 export const MENTEE_CATEGORIES = ['student', 'college_student', 'teacher', 'young_specialist'] as const;
 
@@ -33,44 +36,56 @@ export const MENTEE_FORM: FormDefinition = {
     {
       key: 'category',
       title: 'Кто вы',
-      help: '',
+      help: 'Дальше анкета покажет вопросы для вашей категории.',
       type: 'single',
       required: true,
       choices: categoryChoices(MENTEE_CATEGORIES),
+      branches: categoryBranches({
+        student: 'pagePupil',
+        college_student: 'pageStudy',
+        teacher: 'pageStaff',
+        young_specialist: 'pageStaff',
+      }),
     },
-    CLASS_ITEM,
     AGE_ITEM,
+    page('pagePupil', 'Ученик'),
+    CLASS_ITEM,
+    page('pageStudy', 'Учёба'),
+    {
+      key: 'subjects',
+      title: 'Предметы, по которым нужна помощь',
+      help: 'Необязательно.',
+      type: 'multiple',
+      required: false,
+      choices: SUBJECTS,
+    },
+    page('pageParent', 'Родитель (законный представитель)', PARENT_PAGE_HELP, 'pageRequest'),
+    ...PARENT_ITEMS,
+    page('pageStaff', 'Работа в школе'),
     {
       key: 'position',
       title: 'Должность',
-      help: 'Для педагогов и молодых специалистов.',
+      help: '',
       type: 'short',
       required: false,
     },
     {
       key: 'experienceYears',
       title: 'Педагогический стаж, лет',
-      help: 'Для педагогов и молодых специалистов.',
+      help: '',
       type: 'short',
       required: false,
       validation: { integer: { min: 0, max: 70 } },
     },
     {
-      key: 'subjects',
-      title: 'Предметы, по которым нужна помощь',
-      help: 'Для учеников и студентов.',
-      type: 'multiple',
-      required: false,
-      choices: SUBJECTS,
-    },
-    {
       key: 'teachingSubjects',
       title: 'Предметы, которые вы преподаёте',
-      help: 'Для педагогов и молодых специалистов.',
+      help: 'Необязательно.',
       type: 'multiple',
       required: false,
       choices: SUBJECTS,
     },
+    page('pageRequest', 'Ваш запрос'),
     {
       key: 'topics',
       title: 'С чем вам нужна помощь',
@@ -96,6 +111,5 @@ export const MENTEE_FORM: FormDefinition = {
     },
     AVAILABILITY_ITEM,
     PHONE_ITEM,
-    ...PARENT_ITEMS,
   ],
 };

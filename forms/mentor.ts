@@ -4,15 +4,17 @@ import {
   AGE_ITEM,
   AVAILABILITY_ITEM,
   CLASS_ITEM,
+  categoryBranches,
   categoryChoices,
   EMAIL_ITEM,
   FORMS_ITEM_HELP,
   GENDER_ITEM,
   NAME_ITEMS,
   PARENT_ITEMS,
+  PARENT_PAGE_HELP,
   PHONE_ITEM,
 } from './common';
-import type { FormDefinition } from './definition';
+import { type FormDefinition, page } from './definition';
 
 export const MENTOR_CATEGORIES = [
   'teacher',
@@ -42,17 +44,30 @@ export const MENTOR_FORM: FormDefinition = {
     {
       key: 'category',
       title: 'Кто вы',
-      help: '',
+      help: 'Дальше анкета покажет вопросы для вашей категории.',
       type: 'single',
       required: true,
       choices: categoryChoices(MENTOR_CATEGORIES),
+      branches: categoryBranches({
+        student: 'pagePupil',
+        college_student: 'pageParent',
+        teacher: 'pageWork',
+        young_specialist: 'pageWork',
+        alumnus: 'pageWork',
+        parent: 'pageWork',
+        employer: 'pageWork',
+      }),
     },
-    CLASS_ITEM,
     AGE_ITEM,
+    page('pagePupil', 'Ученик'),
+    CLASS_ITEM,
+    page('pageParent', 'Родитель (законный представитель)', PARENT_PAGE_HELP, 'pageHelp'),
+    ...PARENT_ITEMS,
+    page('pageWork', 'Работа'),
     {
       key: 'position',
       title: 'Место работы или учёбы, должность',
-      help: 'Для взрослых.',
+      help: 'Необязательно.',
       type: 'short',
       required: false,
     },
@@ -64,6 +79,7 @@ export const MENTOR_FORM: FormDefinition = {
       required: false,
       validation: { integer: { min: 0, max: 70 } },
     },
+    page('pageHelp', 'Чем вы можете помочь'),
     {
       key: 'subjects',
       title: 'Предметы',
@@ -106,7 +122,6 @@ export const MENTOR_FORM: FormDefinition = {
     },
     AVAILABILITY_ITEM,
     PHONE_ITEM,
-    ...PARENT_ITEMS,
     {
       key: 'longTermBank',
       title: 'Готовы ли вы остаться в долгосрочной базе наставников',

@@ -4,6 +4,7 @@ export const SHEETS = {
   mentors: 'Наставники',
   mentees: 'Наставляемые',
   consents: 'Согласия',
+  networking: 'Встречи-знакомства',
   preferences: 'Выбор после встречи',
   pairs: 'Пары',
   meetings: 'Встречи',

@@ -14,6 +14,7 @@ export const TAB_ORDER: readonly string[] = [
   SHEETS.mentors,
   SHEETS.mentees,
   SHEETS.consents,
+  SHEETS.networking,
   SHEETS.preferences,
   SHEETS.pairs,
   'Без пары',
@@ -99,7 +100,8 @@ export function columnLook(sheet: string, header: string): ColumnLook {
     look.width = sheet === SHEETS.mail && header === 'HTML' ? 120 : 320;
     look.wrap = header !== 'HTML';
   } else if (NAME.test(header)) look.width = 200;
-  if (sheet === SHEETS.meetings && header === 'Проведена') look.checkbox = true;
+  if ((sheet === SHEETS.meetings || sheet === SHEETS.networking) && header === 'Проведена')
+    look.checkbox = true;
   if (sheet === SHEETS.pairs && header === 'Состояние')
     look.choices = PAIR_STATES.map((s) => PAIR_STATE_LABELS[s]);
   if (sheet === RECOGNITION_SHEET && header === 'Подтверждаю') look.choices = DECISIONS;

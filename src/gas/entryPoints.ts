@@ -17,6 +17,7 @@ export {
   applyPendingDecisions,
   exportParticipantData,
   intakeForms,
+  onNetworkingEdit,
   onQuestionnaireSubmit,
   refreshQuestionnaireLists,
   updateQuestionnaires,

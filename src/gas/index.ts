@@ -24,6 +24,7 @@ export const {
   generateDocumentsForApprovedPairs,
   intakeForms,
   onEdit,
+  onNetworkingEdit,
   onOpen,
   onQuestionnaireSubmit,
   onSurveySubmit,

@@ -1,8 +1,10 @@
 // The demo school's questionnaires as form submissions: answers keyed by the form items' keys.
 import { CONSENT_FORM, DECISION_CHOICES, SIGNER_CHOICES } from '../../../forms/consent';
 import type { FormId } from '../../../forms/definition';
+import { FORMS } from '../../../forms/index';
 import { NO, YES } from '../../../forms/mentor';
-import { CATEGORY_LABELS, ROLE_LABELS } from '../../core/model';
+import { visitedItemKeys } from '../../../forms/sections';
+import { CATEGORY_LABELS, ROLE_LABELS, STAFF_CATEGORIES } from '../../core/model';
 import type { DemoSchool, RawQuestionnaire } from './schoolModel';
 
 /** A questionnaire ready for `LocalWorkspace.submit`: answers keyed by the form items' keys (forms/*.ts). */
@@ -51,7 +53,9 @@ export function toFormAnswers(q: RawQuestionnaire): DemoSubmission {
     age: q.age,
     position: q.position,
     experienceYears: q.experienceYears,
-    subjects: q.subjects,
+    // A teacher who asks for a mentor names the subjects they teach, in the staff section.
+    [q.kind === 'mentee' && STAFF_CATEGORIES.includes(q.category) ? 'teachingSubjects' : 'subjects']:
+      q.subjects,
     topics: q.topics,
     forms: q.forms,
     availability: q.availability,
@@ -63,7 +67,10 @@ export function toFormAnswers(q: RawQuestionnaire): DemoSubmission {
     q.kind === 'mentee'
       ? { ...common, note: q.note }
       : { ...common, achievements: q.note, capacity: q.capacity, longTermBank: q.longTermBank ? YES : NO };
-  return { ...base, respondentEmail: q.email, answers: answered(answers) };
+  // The respondent goes through the sections of their category only: nothing else is on their pages.
+  const shown = visitedItemKeys(FORMS[q.kind], { category: CATEGORY_LABELS[q.category] });
+  const onTheirPages = Object.fromEntries(Object.entries(answers).filter(([key]) => shown.has(key)));
+  return { ...base, respondentEmail: q.email, answers: answered(onTheirPages) };
 }
 
 /** Every questionnaire of the demo year in arrival order, as form submissions. */

@@ -9,6 +9,7 @@ import { confirmationsStage } from './confirmationsStage';
 import { documentsStage } from './documentsStage';
 import { matchingStage } from './matchingStage';
 import { meetingsStage } from './meetingsStage';
+import { networkingStage } from './networkingStage';
 import { preparationStage } from './preparationStage';
 import type { DemoSchool } from './schoolModel';
 import { yearCloseStage } from './yearCloseStage';
@@ -37,6 +38,7 @@ export const DEMO_STAGES: DemoStage[] = [
   preparationStage,
   basesStage,
   confirmationsStage,
+  networkingStage,
   matchingStage,
   documentsStage,
   meetingsStage,

@@ -8,6 +8,7 @@ import {
   resolveChoices,
   textLimit,
 } from '../../../forms/definition';
+import { walkPages } from '../../../forms/sections';
 import { canonicalChoice, unknownChoiceHint } from './choiceLabels';
 import { collapseSpaces, hasEmoji, isEmail, normaliseEmail } from './text';
 
@@ -146,7 +147,7 @@ function parseItem(
 }
 
 /**
- * Checks every item; answers to questions not in the definition (added by a curator) are ignored.
+ * Checks every item of the pages visited; answers to questions not in the definition (added by a curator) are ignored.
  * With the choices the live form showed, a reworded choice is mapped back to the definition's, and
  * an unknown one is dropped with a warning instead of rejecting the response (unless nothing is left
  * of a required answer).
@@ -161,7 +162,9 @@ export function parseAnswers(
   const answers: ParsedAnswers = {};
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  for (const item of def.items) {
+  // Only the pages the respondent went through are read: a question of another category's section
+  // was never shown, so it is neither required nor taken from the response.
+  walkPages(def, (item) => {
     const value = parseItem(item, raw[item.key], lists, {
       errors,
       warnings,
@@ -169,7 +172,8 @@ export function parseAnswers(
       aliases,
     });
     if (value !== undefined) answers[item.key] = value;
-  }
+    return value;
+  });
   return { answers, errors, warnings };
 }
 

@@ -1,5 +1,6 @@
 // Choice lists filled from Настройки and the bases. A participant appears in the post-meeting lists
-// only with valid consent; the id at the end of the label maps a choice back to the participant.
+// only with valid consent (never once withdrawn or erased) and, after a meeting-acquaintance, only
+// if they came; the id at the end of the label maps a choice back to the participant.
 import type { ChoiceLists } from '../../../forms/definition';
 import { formatClass, type MentoringForm, type Participant } from '../model';
 import { hasValidConsent } from './consent';
@@ -12,11 +13,17 @@ export function preferenceLabel(p: Participant): string {
 const LABEL_ID = /\(([^()]+)\)$/;
 export const idFromLabel = (label: string): string | undefined => LABEL_ID.exec(label)?.[1];
 
+/**
+ * `met`: the people of the meeting-acquaintance held last; once there is one, the post-meeting lists
+ * offer only them (nobody ranks someone they have not met).
+ */
 export function choiceLists(
   forms: readonly MentoringForm[],
   mentors: readonly Participant[],
   mentees: readonly Participant[],
+  met?: ReadonlySet<string>,
 ): ChoiceLists {
-  const listed = (ps: readonly Participant[]) => ps.filter(hasValidConsent).map(preferenceLabel);
+  const listed = (ps: readonly Participant[]) =>
+    ps.filter((p) => hasValidConsent(p) && (!met || met.has(p.id))).map(preferenceLabel);
   return { mentoringForms: forms.map((f) => f.label), mentors: listed(mentors), mentees: listed(mentees) };
 }

@@ -62,7 +62,7 @@ export function extractAbout(
     source.by.some((column) =>
       cellText(r[column])
         .toLowerCase()
-        .split(/\s*[,;]\s*/)
+        .split(/\s*[,;\n]\s*/)
         .some((part) => wanted.has(part)),
     ),
   );

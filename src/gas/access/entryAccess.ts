@@ -39,6 +39,8 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   programmeFigures: 'editor',
   // Installable triggers: form submissions, the daily run, the mail queue, long jobs continuing.
   onQuestionnaireSubmit: 'trigger',
+  // A meeting-acquaintance marked held in «Встречи-знакомства» refills the post-meeting lists.
+  onNetworkingEdit: 'trigger',
   onSurveySubmit: 'trigger',
   dailyRun: 'trigger',
   deliverMail: 'trigger',

@@ -7,6 +7,7 @@ import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
 import { setupFormsCatalogue } from '../mentoringForms';
 import { ensureSheet } from '../sheetTable';
+import { setupNetworking } from './networking';
 import { CONFIRM_ROUTE } from './pendingChanges';
 import { applyCuratorDecisions, confirmPage } from './pendingConfirm';
 import { setupIntakeForms } from './setupForms';
@@ -25,7 +26,8 @@ export const INTAKE_FEATURE: Feature = {
         ensureSheet(PENDING);
         const catalogue = setupFormsCatalogue();
         const forms = setupIntakeForms();
-        return [catalogue, forms].filter(Boolean).join('. ') || undefined;
+        const networking = setupNetworking();
+        return [catalogue, forms, networking].filter(Boolean).join('. ') || undefined;
       },
     },
   ],

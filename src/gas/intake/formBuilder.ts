@@ -1,6 +1,7 @@
 // Builds a Google Form from a definition in forms/*.ts and refills its dynamic choice lists.
 import type { ChoiceLists, FormDefinition, FormItem } from '../../../forms/definition';
-import { resolveChoices, textLimit } from '../../../forms/definition';
+import { resolveChoices, SUBMIT_PAGE, textLimit } from '../../../forms/definition';
+import { pagesOf } from '../../../forms/sections';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -64,6 +65,8 @@ export function googleType(item: FormItem, lists: ChoiceLists): ItemType {
       return T.DATE;
     case 'grid':
       return T.GRID;
+    case 'page':
+      return T.PAGE_BREAK;
     default:
       return T.TEXT;
   }
@@ -93,7 +96,9 @@ function addBlank(form: Form, type: ItemType): Item {
                 ? form.addDateItem()
                 : type === T.GRID
                   ? form.addGridItem()
-                  : form.addTextItem();
+                  : type === T.PAGE_BREAK
+                    ? form.addPageBreakItem()
+                    : form.addTextItem();
   const item = form.getItemById(added.getId());
   if (!item) throw new Error('Вопрос добавлен, но форма его не находит; запустите настройку ещё раз.');
   return item;
@@ -122,6 +127,7 @@ function shownOf(found: Item): Shown {
     return { required: q.isRequired(), choices: q.getChoices().map((c) => c.getValue()) };
   }
   if (type === T.SCALE) return { required: found.asScaleItem().isRequired(), choices: [] };
+  if (type === T.PAGE_BREAK) return { required: false, choices: [] };
   if (type === T.DATE) return { required: found.asDateItem().isRequired(), choices: [] };
   if (type === T.GRID) {
     const q = found.asGridItem();
@@ -181,6 +187,8 @@ export function configureItem(found: Item, item: FormItem, lists: ChoiceLists): 
       .setRequired(item.required)
       .setBounds(s.min, s.max)
       .setLabels(s.minLabel, s.maxLabel);
+  } else if (type === T.PAGE_BREAK) {
+    found.asPageBreakItem().setTitle(item.title).setHelpText(item.help);
   } else if (type === T.DATE) {
     found.asDateItem().setTitle(item.title).setHelpText(item.help).setRequired(item.required);
   } else if (type === T.GRID) {
@@ -221,7 +229,44 @@ export function buildForm(form: Form, def: FormDefinition, lists: ChoiceLists): 
   form.setDescription(def.description).setConfirmationMessage(def.confirmation);
   const ids: Record<string, string> = {};
   for (const item of def.items) ids[item.key] = String(addItem(form, item, lists).getId());
+  applyNavigation(form, def, ids);
   return ids;
+}
+
+type Navigation = GoogleAppsScript.Forms.PageBreakItem | GoogleAppsScript.Forms.PageNavigationType;
+
+/**
+ * Sets the way through the sections: each branching answer goes to its section's page break, and
+ * the page that follows a section says where the section leads (Google keeps «after this page» on
+ * the next page break). Choices of a branching question are set again with their navigation.
+ */
+export function applyNavigation(form: Form, def: FormDefinition, ids: Record<string, string>): void {
+  const pageBreak = (key: string) => form.getItemById(Number(ids[key]))?.asPageBreakItem();
+  const target = (key: string): Navigation | undefined =>
+    key === SUBMIT_PAGE ? FormApp.PageNavigationType.SUBMIT : pageBreak(key);
+  const pages = pagesOf(def);
+  pages.forEach((page, i) => {
+    const following = pages[i + 1]?.header;
+    const breakItem = following ? pageBreak(following.key) : undefined;
+    if (!breakItem) return;
+    const next = page.header?.next;
+    const goTo = next === undefined ? FormApp.PageNavigationType.CONTINUE : target(next);
+    if (goTo === undefined) return;
+    if (typeof goTo === 'object') breakItem.setGoToPage(goTo);
+    else breakItem.setGoToPage(goTo);
+  });
+  for (const item of def.items) {
+    const branches = item.branches;
+    const found = branches ? form.getItemById(Number(ids[item.key])) : null;
+    if (!branches || !found) continue;
+    const q = found.getType() === FormApp.ItemType.LIST ? found.asListItem() : found.asMultipleChoiceItem();
+    const choices = (item.choices ?? []).map((value) => {
+      const goTo = branches[value] === undefined ? undefined : target(branches[value]);
+      if (goTo === undefined) return q.createChoice(value);
+      return typeof goTo === 'object' ? q.createChoice(value, goTo) : q.createChoice(value, goTo);
+    });
+    q.setChoices(choices);
+  }
 }
 
 /** Refills the lists that come from Настройки or the bases; returns how many questions changed. */

@@ -3,7 +3,7 @@
 // keeping every item id that still answers the same question so the answer mapping survives.
 import type { ChoiceLists, FormDefinition } from '../../../forms/definition';
 import { formStamp } from '../../core/intake/formStamp';
-import { addItem, configureItem, googleType, sameKind } from './formBuilder';
+import { addItem, applyNavigation, configureItem, googleType, sameKind } from './formBuilder';
 import type { FormRecord } from './formRegistry';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -44,7 +44,11 @@ export function migrateForm(
       retired[item.key] = known;
       changes.push(`вопрос «${item.title}» создан заново: изменился тип ответа`);
     } else {
-      changes.push(`добавлен вопрос «${item.title}»${item.required ? ' (обязательный)' : ''}`);
+      changes.push(
+        item.type === 'page'
+          ? `добавлен раздел «${item.title}»`
+          : `добавлен вопрос «${item.title}»${item.required ? ' (обязательный)' : ''}`,
+      );
     }
     items[item.key] = String(addItem(form, item, lists).getId());
   }
@@ -70,6 +74,9 @@ export function migrateForm(
     }
   });
   if (moved) changes.push('порядок вопросов приведён к определению');
+  // Sections are reached by the answers that lead to them; set every time, since adding or moving a
+  // page break or resetting a choice list loses navigation.
+  applyNavigation(form, def, items);
 
   return { record: { ...record, items, retired, stamp: formStamp(def) }, changes };
 }

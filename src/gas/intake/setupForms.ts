@@ -19,6 +19,7 @@ import { openBase, readBaseSheet } from './bases';
 import { buildForm, openForm, refreshChoices } from './formBuilder';
 import { isCurrent, migrateForm } from './formMigration';
 import { type FormRegistry, readFormRegistry, saveFormRegistry } from './formRegistry';
+import { meetingPeople, noteListsOnMeeting } from './networking';
 
 export const SUBMIT_HANDLER = 'onQuestionnaireSubmit';
 
@@ -28,7 +29,7 @@ function currentLists() {
     readBaseSheet(openBase(role), role, forms).flatMap((r) =>
       r.read.participant ? [r.read.participant] : [],
     );
-  return choiceLists(forms, people('mentor'), people('mentee'));
+  return choiceLists(forms, people('mentor'), people('mentee'), meetingPeople());
 }
 
 /** Response sheets are named «Ответы — <форма>»; the workbook's look puts them last. */
@@ -179,7 +180,11 @@ export function updateForms(): string[] {
   return [...created.map((title) => `Создана форма «${title}»`), ...changed];
 }
 
-/** Menu «Обновить списки в анкетах»: after the bases or Настройки change (e.g. before the meeting). */
+/**
+ * Refills the lists from Настройки and the bases: run by the menu «Обновить списки в анкетах», after
+ * every change of consent and after a meeting-acquaintance is marked held (the post-meeting lists
+ * offer the people of that meeting).
+ */
 export function refreshListsInForms(): number {
   const registry = readFormRegistry();
   const lists = currentLists();
@@ -189,6 +194,7 @@ export function refreshListsInForms(): number {
     const form = openForm(known?.id);
     if (form && known) changed += refreshChoices(form, FORMS[formId], lists, known.items);
   }
+  noteListsOnMeeting(lists);
   return changed;
 }
 

@@ -5,6 +5,7 @@ import { DOCUMENTS } from '../../core/documents/sheets';
 import { BASES } from '../../core/intake/baseRow';
 import { CONSENTS } from '../../core/intake/consentRow';
 import { INTAKE_LOG, JOURNAL } from '../../core/intake/journal';
+import { NETWORKING } from '../../core/intake/networking';
 import { PENDING } from '../../core/intake/pendingRow';
 import { PREFERENCES } from '../../core/intake/preferenceRow';
 import {
@@ -41,6 +42,8 @@ function source<S extends SheetSchema>(
 const SOURCES: readonly SubjectSource[] = [
   source(CONSENTS, ['participantId', 'participantEmail']),
   source(PREFERENCES, ['participantId']),
+  // A meeting-acquaintance the person came to; who else came is not theirs to see.
+  source(NETWORKING, ['people'], ['people', 'lists']),
   source(PAIRS, ['mentorId', 'menteeId'], ['mentor', 'mentee', 'explanation']),
   source(MEETINGS, ['mentorId', 'menteeIds'], ['mentor', 'mentees', 'menteeIds', 'token']),
   // «Проблема» may name the other addressees of a group's document.

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import type { Implements } from '../services';
 import { FakeChoice } from './choice';
 import { FakeItemResponse } from './itemResponse';
-import type { Answer, ItemModel } from './model';
+import type { Answer, ItemModel, Navigation } from './model';
 import { changeForm, readForm } from './store';
 
 /** Validation builders are recorded; submit checks number ranges and patterns (see README). */
@@ -42,7 +42,8 @@ export class FakeItem
       GoogleAppsScript.Forms.ScaleItem,
       'setBounds' | 'setLabels' | 'getLowerBound' | 'getUpperBound'
     >,
-    Implements<GoogleAppsScript.Forms.GridItem, 'setRows' | 'setColumns' | 'getRows' | 'getColumns'>
+    Implements<GoogleAppsScript.Forms.GridItem, 'setRows' | 'setColumns' | 'getRows' | 'getColumns'>,
+    Implements<GoogleAppsScript.Forms.PageBreakItem, 'getPageNavigationType'>
 {
   constructor(
     private readonly ctx: ServiceContext,
@@ -113,24 +114,77 @@ export class FakeItem
     });
   }
 
+  /** Like Google: plain values, so any navigation the choices had is gone. */
   setChoiceValues(values: string[]): FakeItem {
     return this.edit((i) => {
       i.choices = values.map(String);
+      delete i.choiceNavigation;
     });
   }
 
-  setChoices(choices: Array<{ getValue(): string }>): FakeItem {
+  setChoices(choices: FakeChoice[]): FakeItem {
     return this.edit((i) => {
       i.choices = choices.map((c) => c.getValue());
+      if (choices.some((c) => c.navigation !== null)) i.choiceNavigation = choices.map((c) => c.navigation);
+      else delete i.choiceNavigation;
     });
   }
 
-  createChoice(value: string, _navigation?: unknown): FakeChoice {
-    return new FakeChoice(value);
+  /**
+   * A choice, and for multiple-choice and list items where it leads: a page break item of this form
+   * or a PageNavigationType (Google's two overloads).
+   */
+  createChoice(value: string, navigation?: unknown): FakeChoice {
+    if (navigation === undefined) return new FakeChoice(value);
+    const type = this.model().type;
+    if (type !== 'MULTIPLE_CHOICE' && type !== 'LIST')
+      throw this.ctx.error('Invalid argument: navigation is only for multiple-choice and list items.');
+    return new FakeChoice(value, this.navigationOf(navigation, 'navigationItem'), (id) => this.sibling(id));
   }
 
   getChoices(): FakeChoice[] {
-    return this.model().choices.map((c) => new FakeChoice(c));
+    const item = this.model();
+    return item.choices.map(
+      (c, n) => new FakeChoice(c, item.choiceNavigation?.[n] ?? null, (id) => this.sibling(id)),
+    );
+  }
+
+  /** A page break: where the page before it leads once done (a page break of this form or a type). */
+  setGoToPage(target: unknown): FakeItem {
+    if (this.model().type !== 'PAGE_BREAK') throw this.ctx.error('Invalid argument: not a page break.');
+    const navigation = this.navigationOf(target, 'goToPageItem');
+    return this.edit((i) => {
+      i.goToPage = navigation;
+    });
+  }
+
+  getGoToPage(): FakeItem | null {
+    const to = this.model().goToPage;
+    return typeof to === 'number' ? this.sibling(to) : null;
+  }
+
+  getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
+    const to = this.model().goToPage ?? 'CONTINUE';
+    return (typeof to === 'number'
+      ? 'GO_TO_PAGE'
+      : to) as unknown as GoogleAppsScript.Forms.PageNavigationType;
+  }
+
+  private navigationOf(target: unknown, argument: string): Navigation {
+    if (target instanceof FakeItem) {
+      const page = readForm(this.ctx, this.formId)?.items.find((i) => i.id === target.getId());
+      if (target.formId !== this.formId || page?.type !== 'PAGE_BREAK')
+        throw this.ctx.error(`Invalid argument: ${argument}`);
+      return page.id;
+    }
+    if (target === 'CONTINUE' || target === 'SUBMIT' || target === 'RESTART') return target;
+    throw this.ctx.error(`Invalid argument: ${argument}`);
+  }
+
+  private sibling(id: number): FakeItem | null {
+    return readForm(this.ctx, this.formId)?.items.some((i) => i.id === id)
+      ? new FakeItem(this.ctx, this.formId, id)
+      : null;
   }
 
   showOtherOption(enabled: boolean): FakeItem {

@@ -18,6 +18,9 @@ export type ItemTypeName =
   | 'SECTION_HEADER'
   | 'PAGE_BREAK';
 
+/** Where a choice or the end of a page leads: a page break item's id, or one of Google's navigation types. */
+export type Navigation = number | 'CONTINUE' | 'SUBMIT' | 'RESTART';
+
 export interface ItemModel {
   id: number;
   type: ItemTypeName;
@@ -25,6 +28,10 @@ export interface ItemModel {
   helpText: string;
   required: boolean;
   choices: string[];
+  /** Per choice (same order), where choosing it leads; absent or null: on to the next page. */
+  choiceNavigation?: Array<Navigation | null>;
+  /** A page break: where the page before it leads when done (setGoToPage); absent: CONTINUE. */
+  goToPage?: Navigation;
   hasOther: boolean;
   bounds: [number, number];
   labels: [string, string];

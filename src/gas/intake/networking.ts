@@ -1,0 +1,70 @@
+// «Встречи-знакомства» in the workbook: the post-meeting questionnaires follow the meetings. When the
+// curator ticks «Проведена» (or corrects who came) an installable on-edit trigger refills the choice
+// lists with the people of the meeting held last, and says so on the meeting's row.
+import type { ChoiceLists } from '../../../forms/definition';
+import { idFromLabel } from '../../core/intake/choices';
+import { lastHeldMeeting, NETWORKING } from '../../core/intake/networking';
+import { withScriptLock } from '../lock';
+import { ensureSheet, readSheet, SheetTable, spreadsheet } from '../sheetTable';
+
+export const NETWORKING_EDIT_HANDLER = 'onNetworkingEdit';
+
+/** The participant ids the questionnaires may offer; undefined before any meeting is held (everyone). */
+export function meetingPeople(): ReadonlySet<string> | undefined {
+  return lastHeldMeeting(readSheet(spreadsheet(), NETWORKING))?.people;
+}
+
+/** The sheet, and exactly one on-edit trigger of this workbook for it. */
+export function setupNetworking(): string | undefined {
+  ensureSheet(NETWORKING);
+  const book = spreadsheet().getId();
+  const existing = ScriptApp.getProjectTriggers().filter(
+    (t) => t.getHandlerFunction() === NETWORKING_EDIT_HANDLER,
+  );
+  for (const t of existing.slice(1)) ScriptApp.deleteTrigger(t);
+  if (existing.length > 0) return undefined;
+  ScriptApp.newTrigger(NETWORKING_EDIT_HANDLER).forSpreadsheet(book).onEdit().create();
+  return 'Списки в анкетах после встречи будут обновляться, когда встреча-знакомство отмечена проведённой';
+}
+
+const WATCHED = [NETWORKING.columns.people.header, NETWORKING.columns.held.header];
+
+/** Did the edit touch «Участники» or «Проведена» of «Встречи-знакомства»? (Every edit of the book fires.) */
+function touchesMeetings(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  const sheet = range.getSheet();
+  if (sheet.getName() !== NETWORKING.name || range.getLastRow() < 2) return false;
+  const width = sheet.getLastColumn();
+  if (width < 1) return false;
+  const header = sheet.getRange(1, 1, 1, width).getDisplayValues()[0];
+  for (let c = range.getColumn(); c <= range.getLastColumn(); c++)
+    if (WATCHED.includes(String(header[c - 1] ?? '').trim())) return true;
+  return false;
+}
+
+/**
+ * After the lists were refilled: «обновлены 12.10.2026: наставников 4, наставляемых 9» on the row of
+ * the meeting they come from, with the ids of people who came but cannot be offered (no consent,
+ * withdrawn, or in no base).
+ */
+export function noteListsOnMeeting(lists: ChoiceLists): void {
+  // A workbook set up before this sheet existed gets it from the next setup, not from a submission.
+  const sheet = spreadsheet().getSheetByName(NETWORKING.name);
+  if (!sheet) return;
+  const table = new SheetTable(sheet, NETWORKING);
+  const meeting = lastHeldMeeting(table.read());
+  if (!meeting) return;
+  const offered = new Set([...lists.mentors, ...lists.mentees].map(idFromLabel));
+  const missing = [...meeting.people].filter((id) => !offered.has(id));
+  const day = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy');
+  const note =
+    `обновлены ${day}: наставников ${lists.mentors.length}, наставляемых ${lists.mentees.length}` +
+    (missing.length ? `; не предложены (нет согласия или нет в базах): ${missing.join(', ')}` : '');
+  const row = table.read().find((r) => r.rowNumber === meeting.rowNumber);
+  if (row?.values.lists !== note) table.write([{ rowNumber: meeting.rowNumber, values: { lists: note } }]);
+}
+
+/** The installable on-edit trigger: only an edit of who came or «Проведена» refills the lists. */
+export function whenMeetingsEdited(e: GoogleAppsScript.Events.SheetsOnEdit, refresh: () => unknown): void {
+  if (!e?.range || !touchesMeetings(e.range)) return;
+  withScriptLock(refresh);
+}
