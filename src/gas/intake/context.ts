@@ -7,8 +7,10 @@ import { INTAKE_LOG } from '../../core/intake/journal';
 import { PREFERENCES } from '../../core/intake/preferenceRow';
 import type { IntakeContext } from '../../core/intake/process';
 import type { Role } from '../../core/model';
+import type { CellValue } from '../../core/table';
 import { readColumn } from '../appendRows';
 import { loadIntakeSettings } from '../mentoringForms';
+import { readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
 import { type BaseTable, openBase, readBaseSheet } from './bases';
 import type { FormRegistry } from './formRegistry';
@@ -25,8 +27,9 @@ export function loadContext(
   formId: FormId,
   registry: FormRegistry,
   now: Date,
+  settingCells: ReadonlyMap<string, CellValue> = readSettingCells(),
 ): { ctx: IntakeContext; tables: IntakeTables } {
-  const { values: settings } = loadIntakeSettings();
+  const { values: settings } = loadIntakeSettings(settingCells);
   const tables: IntakeTables = { bases: {} };
   const bases: IntakeContext['bases'] = { mentor: [], mentee: [] };
   for (const role of ['mentor', 'mentee'] as const) {
