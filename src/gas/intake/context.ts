@@ -1,6 +1,7 @@
 // Reads what intake needs for one response, one sheet read each, under the script lock.
 
 import type { FormId } from '../../../forms/definition';
+import { BASES } from '../../core/intake/baseRow';
 import type { ConsentRecord } from '../../core/intake/consent';
 import { CONSENTS, recordToConsent } from '../../core/intake/consentRow';
 import { INTAKE_LOG } from '../../core/intake/journal';
@@ -12,7 +13,7 @@ import { readColumn } from '../appendRows';
 import { loadIntakeSettings } from '../mentoringForms';
 import { readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
-import { type BaseTable, openBase, readBaseSheet } from './bases';
+import { type BaseTable, readBaseSheet } from './bases';
 import type { FormRegistry } from './formRegistry';
 
 export interface IntakeTables {
@@ -33,13 +34,13 @@ export function loadContext(
   const tables: IntakeTables = { bases: {} };
   const bases: IntakeContext['bases'] = { mentor: [], mentee: [] };
   for (const role of ['mentor', 'mentee'] as const) {
-    const table = openBase(role);
+    const table = SheetTable.openRead(BASES[role]);
     tables.bases[role] = table;
     bases[role] = readBaseSheet(table, role, settings.mentoringForms);
   }
   let consents: ConsentRecord[] = [];
   if (formId === 'mentee' || formId === 'mentor' || formId === 'consent') {
-    const table = SheetTable.open(CONSENTS);
+    const table = SheetTable.openRead(CONSENTS);
     tables.consents = table;
     consents = table.read().flatMap((r) => {
       const c = recordToConsent(r.values);

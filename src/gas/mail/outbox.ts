@@ -87,7 +87,7 @@ export type OutboxTable = SheetTable<typeof MAIL>;
 type MailRow = Row<typeof MAIL>;
 
 export function outboxTable(): OutboxTable {
-  return SheetTable.open(MAIL);
+  return SheetTable.openRead(MAIL);
 }
 
 function num(v: unknown): number {
