@@ -318,7 +318,6 @@ export class ServiceContext {
       run.calls[key] = (run.calls[key] ?? 0) + 1;
       run.totalCalls++;
       run.chargedMs += this.latency.charge(key, cells);
-      if (process.env.PROBE_TRACE) process.stderr.write(`TRACE ${key} ${this.latency.charge(key, cells)} ${(new Error().stack ?? '').split('\n').slice(3, 6).map((l) => l.trim().replace(/^at /, '').replace(/\(.*[\/]/, '(')).join(' < ')}\n`);
       if (service === 'PropertiesService') {
         // A refused call uses nothing.
         if (run.propertyCalls >= run.propertiesLeft) throw this.error(QUOTA_MESSAGES.properties);
