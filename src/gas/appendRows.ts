@@ -9,7 +9,19 @@ interface LogSheet {
   header: string[];
 }
 
+// Apps Script evaluates the script afresh for each execution: a log's header is read once per execution.
+const opened = new Map<string, LogSheet>();
+
 function openLog(schema: SheetSchema): LogSheet {
+  // A sheet renamed since (a year archived) is looked up again.
+  const known = opened.get(schema.name);
+  if (known && known.sheet.getName() === schema.name) return known;
+  const log = findLog(schema);
+  opened.set(schema.name, log);
+  return log;
+}
+
+function findLog(schema: SheetSchema): LogSheet {
   const book = SpreadsheetApp.getActive();
   const found = book.getSheetByName(schema.name);
   if (found) {

@@ -17,7 +17,7 @@ export function settingsTable(): SheetTable<typeof SETTINGS> {
 }
 
 export function readSettingCells(): Map<string, CellValue> {
-  return settingCells(settingsTable().read());
+  return settingCells(SheetTable.openRead(SETTINGS).read());
 }
 
 export function loadSettings<D extends SettingDefs>(

@@ -50,18 +50,24 @@ export function ensureSheet<S extends SheetSchema>(
   add: ReadonlyArray<keyof S['columns'] & string> = [],
 ): Sheet {
   const book = other ?? spreadsheet();
-  const key = `${schema.name}\u0000${add.join(',')}`;
+  const key = ensuredKey(schema, add);
+  // A sheet renamed since it was checked (a year archived) is looked up and checked again.
+  const known = ensured.get(book)?.get(key);
+  if (known && known.getName() === schema.name) return known;
+  const sheet = ensureSheetIn(schema, book, add);
+  remember(book, key, sheet);
+  return sheet;
+}
+
+const ensuredKey = (schema: SheetSchema, add: readonly string[]) => `${schema.name}\u0000${add.join(',')}`;
+
+function remember(book: Book, key: string, sheet: Sheet): void {
   let sheets = ensured.get(book);
   if (!sheets) {
     sheets = new Map();
     ensured.set(book, sheets);
   }
-  // A sheet renamed since it was checked (a year archived) is looked up and checked again.
-  const known = sheets.get(key);
-  if (known && known.getName() === schema.name) return known;
-  const sheet = ensureSheetIn(schema, book, add);
   sheets.set(key, sheet);
-  return sheet;
 }
 
 function ensureSheetIn<S extends SheetSchema>(
@@ -155,6 +161,29 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
 
   static open<S extends SheetSchema>(schema: S, book?: Book): SheetTable<S> {
     return new SheetTable(ensureSheet(schema, book), schema);
+  }
+
+  /**
+   * The table for a caller that reads it at once: the header is checked on the rows of that one read,
+   * where `open` reads the header row first. A sheet that is missing or lacks a column goes the way
+   * of `open` (created, or the columns added).
+   */
+  static openRead<S extends SheetSchema>(schema: S, other?: Book): SheetTable<S> {
+    const book = other ?? spreadsheet();
+    const known = ensured.get(book)?.get(ensuredKey(schema, []));
+    if (known && known.getName() === schema.name) return new SheetTable(known, schema);
+    const sheet = book.getSheetByName(schema.name);
+    if (sheet) {
+      const values = sheet.getDataRange().getValues() as CellValue[][];
+      const header = headerOf(values[0] ?? []);
+      if (schema.headers.every((h) => header.includes(h))) {
+        remember(book, ensuredKey(schema, []), sheet);
+        const table = new SheetTable(sheet, schema);
+        table.take(values);
+        return table;
+      }
+    }
+    return SheetTable.open(schema, book);
   }
 
   /** One read of the whole data range. */

@@ -46,6 +46,8 @@ async function pupilWithConsent(): Promise<LocalWorkspace> {
   submit(ws, 'mentee', menteeAnswers({ age: '12' }));
   submit(ws, 'consent', consentAnswers());
   expect(table(ws, MENTEES)[0]).toMatchObject({ ID: 'НЯ-0001', Согласие: 'получено' });
+  // The confirmations of these two go by the delivery run a minute later.
+  ws.advanceClock('2m');
   return ws;
 }
 

@@ -35,6 +35,8 @@ describe('attack «50 strangers’ questionnaires burn the daily mail quota»', 
         }),
       );
     }
+    // The form's trigger queues the letters; the delivery run a minute later sends them.
+    ws.advanceClock('2m');
     const mail = table(ws, 'Почта');
     expect(mail).toHaveLength(100);
     const sent = mail.filter((r) => r.Состояние === 'отправлено');
@@ -57,6 +59,7 @@ describe('attack «50 strangers’ questionnaires burn the daily mail quota»', 
           parentEmail: 'same.parent@example.ru',
         }),
       );
+    ws.advanceClock('2m');
     const toParent = () => table(ws, 'Почта').filter((r) => r.Кому === 'same.parent@example.ru');
     expect(toParent().map((r) => r.Состояние)).toEqual(['отправлено', 'в очереди', 'в очереди']);
     ws.advanceClock('1d');

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { intakeFormIds } from '../../src/cli/intakeSubmit';
+import { MAIL_STATES } from '../../src/core/mail/outbox';
 import type { LocalWorkspace } from '../../src/local';
 import { changeForm, readForm } from '../../src/local/forms/store';
 import { changeTriggers } from '../../src/local/script/triggerStore';
@@ -92,6 +93,9 @@ describe('a response through the form', () => {
     });
     const mail = table(ws, 'Почта');
     expect(mail.map((m) => m.Кому).sort()).toEqual(['mama.ivanova@example.ru', 'petya.ivanov@example.ru']);
+    // The form's trigger only queues them: the delivery run a minute later sends them.
+    expect(mail.map((m) => m.Состояние)).toEqual([MAIL_STATES.queued, MAIL_STATES.queued]);
+    ws.advanceClock('2m');
     const dir = join(ws.dir, 'outbox');
     const letters = await Promise.all(readdirSync(dir).map((f) => simpleParser(readFileSync(join(dir, f)))));
     const toParent = letters.find((m) => JSON.stringify(m.to).includes('mama.ivanova@example.ru'));

@@ -2,8 +2,10 @@
 // between the send and its record, while settling), random errors, and runs cut by the execution
 // limit all end with every invitation in outbox/ exactly once.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SEED_SCRIPT } from '../../bench/schools/seedScript';
-import { LocalWorkspace } from '../../src/local';
+import { type LatencyTableInput, LocalWorkspace } from '../../src/local';
 import { copyOf, outbox, schoolBeforeDecember } from './fixtures';
 
 type Row = Record<string, string | number | boolean>;
@@ -83,3 +85,28 @@ test('a double-fired or re-run daily trigger sends nothing more', async () => {
   expect(await outbox(dir)).toHaveLength(before.length);
   expect(await invitations(dir)).toHaveLength(PEOPLE);
 }, 120_000);
+
+// The default table with letters that take 200 s each: the morning run hands the queue to the
+// delivery continuation after its first letter, and each continuation is cut by the 6-minute limit in
+// the middle of a batch (its second letter, begun within the 4-minute budget, ends past 6 minutes).
+// A Workspace account, so that the day's 19 letters fit in its trigger runtime (6 h a day).
+const SLOW_MAIL_DAY = (() => {
+  const table = JSON.parse(readFileSync(join(__dirname, '../../src/local/latency/default.json'), 'utf8'));
+  table.rules.unshift(['MailApp.sendEmail', 200_000]);
+  return table as LatencyTableInput;
+})();
+
+test('on a slow mail day the morning run hands its letters on, and continuations cut by modelled time send each letter once', async () => {
+  const { dir, ws } = await copyOf(prepared, { latency: SLOW_MAIL_DAY, account: 'workspace' });
+  const runs = ws.advanceClock('3d');
+  const daily = runs.filter((r) => r.functionName === 'dailyRun');
+  expect(daily.length).toBeGreaterThan(0);
+  expect(daily.every((r) => r.ok && r.googleMs < 6 * 60_000)).toBe(true);
+  expect(daily[0].calls['MailApp.sendEmail']).toBe(1);
+  const continuations = runs.filter((r) => r.functionName === 'deliverMail');
+  expect(continuations.some((r) => r.error === 'Exceeded maximum execution time')).toBe(true);
+  const got = await invitations(dir);
+  expect(got).toHaveLength(PEOPLE);
+  expect(new Set(got).size).toBe(PEOPLE);
+  expect((await logStates(dir)).filter((s) => s !== 'отправлено')).toEqual([]);
+}, 300_000);

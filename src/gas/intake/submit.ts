@@ -13,14 +13,16 @@ import {
   type Submission,
 } from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
+import type { CellValue } from '../../core/table';
 import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
-import { deliverDue, enqueue } from '../mail/outbox';
+import { enqueue, scheduleDelivery } from '../mail/outbox';
 import { loadSender } from '../mail/sender';
+import { readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
 import { type IntakeTables, loadContext, processedResponses } from './context';
 import { eraseParticipant } from './erase';
-import { formByGoogleId, readFormRegistry } from './formRegistry';
+import { type FormRegistry, formByGoogleId, readFormRegistry } from './formRegistry';
 import { recordPending } from './pendingChanges';
 import { refreshListsInForms } from './setupForms';
 
@@ -56,7 +58,14 @@ function reply(r: Omit<IntakeReply, 'accepted' | 'reason'>): IntakeReply {
 }
 
 /** Writes what the outcome says; returns the letters queued. */
-function apply(o: IntakeOutcome, s: Submission, ctx: IntakeContext, tables: IntakeTables, now: Date): number {
+function apply(
+  o: IntakeOutcome,
+  s: Submission,
+  ctx: IntakeContext,
+  tables: IntakeTables,
+  now: Date,
+  settingCells: ReadonlyMap<string, CellValue>,
+): number {
   let letters = 0;
   if (o.pending) {
     const person = ctx.bases[o.pending.role].find((r) => r.read.participant?.id === o.pending?.participantId)
@@ -85,7 +94,7 @@ function apply(o: IntakeOutcome, s: Submission, ctx: IntakeContext, tables: Inta
   appendRows(INTAKE_LOG, [intakeLogRecord(o.log)]);
   appendRows(JOURNAL, o.journal);
   if (o.mail.length === 0) return letters;
-  const sender = loadSender();
+  const sender = loadSender(settingCells);
   letters += enqueue(
     o.mail.map((m) => ({
       key: mailKey(m.to, m.kind, m.period ?? m.participantId),
@@ -121,11 +130,12 @@ const flatAnswer = (v: unknown): RawAnswer =>
 
 export function readSubmission(
   e: GoogleAppsScript.Events.FormsOnFormSubmit | undefined,
+  registry: FormRegistry = readFormRegistry(),
 ): Submission | undefined {
   const response = e?.response;
   const source = e?.source;
   if (!response || !source) return undefined;
-  const found = formByGoogleId(readFormRegistry(), source.getId());
+  const found = formByGoogleId(registry, source.getId());
   if (!found) return undefined;
   const answers: RawAnswers = {};
   const shown: ShownChoices = {};
@@ -152,20 +162,24 @@ export function readSubmission(
   };
 }
 
-export function handleSubmission(s: Submission): IntakeReply {
-  return withScriptLock(() => processSubmissionLocked(s));
+export function handleSubmission(s: Submission, registry?: FormRegistry): IntakeReply {
+  return withScriptLock(() => processSubmissionLocked(s, undefined, registry));
 }
 
 /**
  * One response, the caller holding the script lock. `confirmed`: a response that waited in
  * «Ожидают подтверждения», replayed once the address on file or the curator confirmed it.
  */
-export function processSubmissionLocked(s: Submission, confirmed?: Confirmation): IntakeReply {
+export function processSubmissionLocked(
+  s: Submission,
+  confirmed?: Confirmation,
+  registry: FormRegistry = readFormRegistry(),
+): IntakeReply {
   const base = { responseId: s.responseId, participantId: '', reasons: [] as string[], mailQueued: 0 };
   if (!confirmed && processedResponses().has(s.responseId)) return reply({ ...base, result: 'duplicate' });
   const now = new Date();
-  const registry = readFormRegistry();
-  const { ctx, tables } = loadContext(s.formId, registry, now);
+  const cells = readSettingCells();
+  const { ctx, tables } = loadContext(s.formId, registry, now, cells);
   let o: IntakeOutcome;
   try {
     o = processSubmission(s, ctx, confirmed);
@@ -194,7 +208,7 @@ export function processSubmissionLocked(s: Submission, confirmed?: Confirmation)
     ]);
     return reply({ ...base, result: 'rejected', reasons: [reason] });
   }
-  const mailQueued = apply(o, s, ctx, tables, now);
+  const mailQueued = apply(o, s, ctx, tables, now, cells);
   return reply({
     ...base,
     result: o.result,
@@ -206,7 +220,8 @@ export function processSubmissionLocked(s: Submission, confirmed?: Confirmation)
 
 /** Installed on every questionnaire form by setup. Returns what happened (the offline CLI prints it). */
 export function onQuestionnaireSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): IntakeReply {
-  const s = readSubmission(e);
+  const registry = readFormRegistry();
+  const s = readSubmission(e, registry);
   if (!s) {
     const responseId = e?.response?.getId() ?? '';
     return reply({
@@ -217,9 +232,9 @@ export function onQuestionnaireSubmit(e?: GoogleAppsScript.Events.FormsOnFormSub
       mailQueued: 0,
     });
   }
-  const done = handleSubmission(s);
+  const done = handleSubmission(s, registry);
   // A consent given or withdrawn changes who may be chosen in the post-meeting questionnaires.
   if (s.formId === 'consent' && done.accepted) withScriptLock(refreshListsInForms);
-  if (done.mailQueued > 0) deliverDue();
+  if (done.mailQueued > 0) scheduleDelivery();
   return done;
 }

@@ -1,7 +1,8 @@
 // The one sending module. Every letter the programme sends goes through here, so the
 // send log «Почта» is the single truth about what went out. A feature that sends mail calls
 //   enqueue([{ to, kind, subject, text, participantId, urgent: true }], ...) with a deterministic key per
-//   letter (mailKey(recipient, kind, period) from src/core/mail/outbox), then deliverDue().
+//   letter (mailKey(recipient, kind, period) from src/core/mail/outbox), then deliverDue(), or
+//   scheduleDelivery() where the letters may wait a minute for a delivery run (a form's trigger).
 // enqueue drops keys already in the log, so calling it again after a crash or a double trigger is safe.
 //
 // Exactly once, a batch at a time: up to SEND_BATCH letters are marked «отправляется» in one write
@@ -71,6 +72,11 @@ const CONTINUATION_PROPERTY = 'outbox.continuationTrigger';
 export const DELIVER_HANDLER = 'deliverMail';
 /** Stop starting new sends well before Apps Script's 6-minute limit. */
 const TIME_BUDGET_MS = 4 * 60_000;
+/**
+ * What the daily run spends on letters: the rest of a long queue goes by the continuation a minute
+ * later, so the morning run stays short and a busy day's letters do not hold the lock for minutes.
+ */
+export const DAILY_DELIVERY_BUDGET_MS = 35_000;
 /** Hold the script lock at most this long at a time, so form submissions are not kept waiting. */
 const LOCK_SLICE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
@@ -81,7 +87,7 @@ export type OutboxTable = SheetTable<typeof MAIL>;
 type MailRow = Row<typeof MAIL>;
 
 export function outboxTable(): OutboxTable {
-  return SheetTable.open(MAIL);
+  return SheetTable.openRead(MAIL);
 }
 
 function num(v: unknown): number {
@@ -208,6 +214,19 @@ export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
   return { keys: new Set(table.cells('key')), unsettled };
 }
 
+/** Minutes after which a continuation still on record has surely fired or been lost. */
+const CONTINUATION_OVERDUE_MS = 15 * 60_000;
+
+/** The property holds the trigger's id and when it is due: "id dueMs". */
+function continuationOnRecord(props: GoogleAppsScript.Properties.Properties) {
+  const [id, due] = (props.getProperty(CONTINUATION_PROPERTY) ?? '').split(' ');
+  return id ? { id, dueMs: Number(due) || 0 } : undefined;
+}
+
+function deleteTriggerById(id: string): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === id) ScriptApp.deleteTrigger(t);
+}
+
 /**
  * Replaces the continuation trigger before the log is changed, so that a run killed anywhere (even while
  * settling an earlier crash) is followed within minutes, on the same quota day, by another. A fired
@@ -216,13 +235,10 @@ export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
 function renewContinuation(): void {
   try {
     const props = PropertiesService.getScriptProperties();
-    const previous = props.getProperty(CONTINUATION_PROPERTY);
+    const previous = continuationOnRecord(props);
     const trigger = ScriptApp.newTrigger(DELIVER_HANDLER).timeBased().after(60_000).create();
-    props.setProperty(CONTINUATION_PROPERTY, trigger.getUniqueId());
-    if (previous) {
-      for (const t of ScriptApp.getProjectTriggers())
-        if (t.getUniqueId() === previous) ScriptApp.deleteTrigger(t);
-    }
+    props.setProperty(CONTINUATION_PROPERTY, `${trigger.getUniqueId()} ${Date.now() + 60_000}`);
+    if (previous) deleteTriggerById(previous.id);
   } catch (e) {
     console.warn(
       `Не удалось запланировать продолжение отправки: ${e instanceof Error ? e.message : String(e)}`,
@@ -230,11 +246,22 @@ function renewContinuation(): void {
   }
 }
 
+/**
+ * Letters just queued go by a delivery run within a minute or two instead of this execution: a form's
+ * trigger then holds the lock for a moment, not for the seconds each letter takes, and a burst of
+ * questionnaires shares one delivery run. A continuation already due is enough.
+ */
+export function scheduleDelivery(): void {
+  const pending = continuationOnRecord(PropertiesService.getScriptProperties());
+  if (pending && Date.now() < pending.dueMs + CONTINUATION_OVERDUE_MS) return;
+  renewContinuation();
+}
+
 function dropContinuation(): void {
   const props = PropertiesService.getScriptProperties();
-  const id = props.getProperty(CONTINUATION_PROPERTY);
-  if (!id) return;
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === id) ScriptApp.deleteTrigger(t);
+  const pending = continuationOnRecord(props);
+  if (!pending) return;
+  deleteTriggerById(pending.id);
   props.deleteProperty(CONTINUATION_PROPERTY);
 }
 
@@ -309,9 +336,10 @@ const OPEN: readonly string[] = [MAIL_STATES.queued, MAIL_STATES.sending];
 
 /**
  * Sends queued letters, urgent first and then oldest first, while the daily quota and the time budget
- * last. Letters of the pair's year wait on holidays. Safe to call from any trigger at any time.
+ * last (the continuation, already scheduled, sends the rest). Letters of the pair's year wait on
+ * holidays. Safe to call from any trigger at any time.
  */
-export function deliverDue(): DeliveryReport {
+export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const started = Date.now();
   const runId = Utilities.getUuid();
   const report: DeliveryReport = {
@@ -354,7 +382,7 @@ export function deliverDue(): DeliveryReport {
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
       let i = 0;
       while (i < queue.length && !report.stoppedBy) {
-        if (Date.now() - started > TIME_BUDGET_MS) {
+        if (Date.now() - started > budgetMs) {
           report.stoppedBy = 'time';
           break;
         }
@@ -399,7 +427,7 @@ export function deliverDue(): DeliveryReport {
         for (; k < batch.length; k++) {
           const { row, record, attempts, need } = batch[k];
           // Past the budget the rest of the batch goes back to the queue untried.
-          if (k > 0 && Date.now() - started > TIME_BUDGET_MS) {
+          if (k > 0 && Date.now() - started > budgetMs) {
             report.stoppedBy = 'time';
             break;
           }

@@ -38,6 +38,7 @@ import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import {
   cancelQueued,
+  DAILY_DELIVERY_BUDGET_MS,
   type DeliveryReport,
   deliverDue,
   enqueue,
@@ -326,7 +327,7 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
     appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
   }
   // Letters before the rest: a run cut short by the time limit has sent them (or left a continuation).
-  const delivery = deliverDue();
+  const delivery = deliverDue(DAILY_DELIVERY_BUDGET_MS);
   const workday = !isWeekend(today) && isMailDay(today, settings.schedule.holidays);
   let cells: Map<string, CellValue> | undefined;
   const settingCells = () => {

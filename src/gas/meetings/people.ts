@@ -7,6 +7,7 @@ import { addDays, dayOfSheetDate, type LocalDate, parseLocalDate } from '../../c
 import type { Person } from '../../core/meetings/duties';
 import type { ApprovedLink } from '../../core/meetings/groups';
 import type { PairState, Role } from '../../core/model';
+import type { Row } from '../../core/schema';
 import type { CellValue } from '../../core/table';
 import type { BaseTable } from '../intake/bases';
 import { ensureSheet, readSheet, SheetTable } from '../sheetTable';
@@ -60,6 +61,7 @@ export function readBase(role: Role): { table: BaseTable; people: BasePerson[] }
 }
 
 const ENDED: readonly PairState[] = ['completed', 'ended_early'];
+type BaseRow = Row<(typeof BASES)['mentor']> | Row<(typeof BASES)['mentee']>;
 
 function dayOf(v: CellValue): LocalDate | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : dayOfSheetDate(v);
@@ -67,23 +69,65 @@ function dayOf(v: CellValue): LocalDate | undefined {
 }
 
 /** Approved (and since ended) links from «Пары»; a pair ended without a date sends nothing from the day it is seen. */
+type PairRow = Row<typeof PAIRS>;
+
+function linkOf({ rowNumber, values: v }: PairRow, today: LocalDate): ApprovedLink | undefined {
+  const state = stateFromText(v.state);
+  const approved = state === 'approved';
+  const ended = state !== undefined && ENDED.includes(state);
+  if (!approved && !ended) return undefined;
+  if (!v.mentorId || !v.menteeId) return undefined;
+  const endedOn = dayOf(v.endedAt);
+  return {
+    pairId: v.id || `строка ${rowNumber}`,
+    mentorId: v.mentorId,
+    menteeId: v.menteeId,
+    formId: v.form,
+    approvedOn: dayOf(v.approvedAt) ?? today,
+    endedOn: ended ? (endedOn ?? addDays(today, -1)) : endedOn,
+  };
+}
+
 export function readApprovedLinks(today: LocalDate): ApprovedLink[] {
-  const out: ApprovedLink[] = [];
-  for (const { rowNumber, values: v } of readSheet(SpreadsheetApp.getActive(), PAIRS)) {
-    const state = stateFromText(v.state);
-    const approved = state === 'approved';
-    const ended = state !== undefined && ENDED.includes(state);
-    if (!approved && !ended) continue;
-    const approvedOn = dayOf(v.approvedAt) ?? today;
-    const endedOn = dayOf(v.endedAt);
-    out.push({
-      pairId: v.id || `строка ${rowNumber}`,
-      mentorId: v.mentorId,
-      menteeId: v.menteeId,
-      formId: v.form,
-      approvedOn,
-      endedOn: ended ? (endedOn ?? addDays(today, -1)) : endedOn,
-    });
+  return readSheet(SpreadsheetApp.getActive(), PAIRS).flatMap((r) => linkOf(r, today) ?? []);
+}
+
+/** The first approved or ended pair of one person; only that person's rows of «Пары» become records. */
+export function approvedLinkOf(
+  person: { id: string; role: Role },
+  today: LocalDate,
+): ApprovedLink | undefined {
+  const sheet = SpreadsheetApp.getActive().getSheetByName(PAIRS.name);
+  if (!sheet) return undefined;
+  const column = person.role === 'mentor' ? 'mentorId' : 'menteeId';
+  for (const row of new SheetTable(sheet, PAIRS).recordsWhere(column, (id) => id === person.id)) {
+    const link = linkOf(row, today);
+    if (link) return link;
   }
-  return out.filter((l) => l.mentorId && l.menteeId);
+  return undefined;
+}
+
+/**
+ * Who answered a survey: the code from the letter's link names the person even when they answered
+ * from another address, else the address. Only the matching rows of the bases become records.
+ */
+export function findRespondent(code: string, email: string): { id: string; role: Role } | undefined {
+  const book = SpreadsheetApp.getActive();
+  const tables = (['mentor', 'mentee'] as const).flatMap((role) => {
+    const sheet = book.getSheetByName(BASES[role].name);
+    return sheet ? [{ role, table: new SheetTable(sheet, BASES[role]) }] : [];
+  });
+  const live = (r: BaseRow) =>
+    Boolean(r.values.id && r.values.email) && !r.values.status.toLowerCase().includes('удал');
+  const match = (key: 'id' | 'email', wanted: string) => {
+    if (!wanted) return undefined;
+    for (const { role, table } of tables) {
+      const found = table
+        .recordsWhere(key, (v) => (key === 'email' ? v.toLowerCase() === wanted : v === wanted))
+        .find(live);
+      if (found) return { id: found.values.id, role };
+    }
+    return undefined;
+  };
+  return match('id', code) ?? match('email', email);
 }

@@ -21,7 +21,7 @@ import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
 import { settingsTable } from '../settingsSheet';
 import { ensureSheet, SheetTable } from '../sheetTable';
-import { readApprovedLinks, readBase } from './people';
+import { approvedLinkOf, findRespondent } from './people';
 
 export const SURVEY_HANDLER = 'onSurveySubmit';
 const PROPERTY = 'surveys.forms';
@@ -152,17 +152,12 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
   const responseId = response.getId();
   return withScriptLock(() => {
     const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId', 'comment']), SURVEYS);
-    if (table.read().some((r) => r.values.responseId === responseId)) return 'уже записан';
-    const email = (answers.email ?? '').trim().toLowerCase();
-    const code = (answers.participant ?? '').trim();
-    const people = [...readBase('mentor').people, ...readBase('mentee').people].filter((p) => !p.erased);
-    // The code from the letter's link names the person even when they answered from another address.
-    const person =
-      (code ? people.find((p) => p.id === code) : undefined) ??
-      people.find((p) => p.email.toLowerCase() === email);
-    const link = person
-      ? readApprovedLinks(localToday()).find((l) => l.mentorId === person.id || l.menteeId === person.id)
-      : undefined;
+    if (table.cells('responseId').includes(responseId)) return 'уже записан';
+    const person = findRespondent(
+      (answers.participant ?? '').trim(),
+      (answers.email ?? '').trim().toLowerCase(),
+    );
+    const link = person ? approvedLinkOf(person, localToday()) : undefined;
     const { answer, problems } = surveyAnswerFromForm({
       form: def,
       answers,
