@@ -38,6 +38,8 @@ export const MAIL_STATES = {
   cancelled: 'отменено',
   unconfirmed: 'не подтверждено',
   failed: 'ошибка',
+  /** Pseudonymous mode: the letter names people by placeholders; only the school's register sends it. */
+  awaitingRegister: 'ждёт реестра',
 } as const;
 export type MailState = (typeof MAIL_STATES)[keyof typeof MAIL_STATES];
 
