@@ -70,6 +70,9 @@ export function intakeForm(id: FormId, pseudonymous: boolean): FormDefinition {
 }
 
 /** A survey form as the school's data mode asks it. */
-export function surveyForm<D extends FormDefinition & { id: SurveyFormId }>(def: D, pseudonymous: boolean): D {
+export function surveyForm<D extends FormDefinition & { id: SurveyFormId }>(
+  def: D,
+  pseudonymous: boolean,
+): D {
   return pseudonymous ? pseudonymousForm(def) : def;
 }

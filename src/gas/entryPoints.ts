@@ -41,6 +41,7 @@ export {
   refreshMonitoring,
   sendDistrictProposals,
 } from './monitoring/entry';
+export { enterRegisterKey } from './pseudonymous/registerKey';
 export { programmeFigures } from './status';
 export { doGet } from './webApp';
 

@@ -19,6 +19,7 @@ export const {
   dailyRun,
   deliverMail,
   doGet,
+  enterRegisterKey,
   exportParticipantData,
   generateDocumentsForApprovedPairs,
   intakeForms,

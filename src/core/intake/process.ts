@@ -534,9 +534,10 @@ function processConsent(
         : `согласие подписал(а) «${record.signerName}» как родитель, а в анкете родитель не указан`,
       [],
     );
-  const problem = !code && !nameMatches(p, record.participantName)
-    ? `В согласии указано ФИО «${record.participantName}», а в анкете — «${fullName(p)}»; куратору нужно проверить.`
-    : status.problem;
+  const problem =
+    !code && !nameMatches(p, record.participantName)
+      ? `В согласии указано ФИО «${record.participantName}», а в анкете — «${fullName(p)}»; куратору нужно проверить.`
+      : status.problem;
   const state = problem ? 'missing' : status.state;
   const o = outcome(def, s, ctx, 'accepted', id, problem ? [problem] : [], [
     {

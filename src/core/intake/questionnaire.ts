@@ -11,8 +11,8 @@ import {
   type Role,
   type SchoolClass,
 } from '../model';
-import { type Issue, listOf, numberOf, type ParsedAnswers, textOf } from './answers';
 import { type PlaceholderIdentity, placeholderIdentity } from '../pseudonymous/placeholderIdentity';
+import { type Issue, listOf, numberOf, type ParsedAnswers, textOf } from './answers';
 import { checkPersonName } from './names';
 import { classExists, parseClass } from './schoolClass';
 import type { IntakeSettings } from './settings';

@@ -3,8 +3,8 @@
 // forms through readIntakeSettings too.
 import * as z from 'zod';
 import { offeredForms } from '../mentoringForms';
-import { DATA_MODE_LABELS, DATA_MODES, type DataMode } from '../pseudonymous/dataMode';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
+import { DATA_MODE_LABELS, DATA_MODES, type DataMode } from '../pseudonymous/dataMode';
 import { defineSettings, readSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import { labelKey } from './text';

@@ -1,7 +1,13 @@
 // The school's data mode. «обычный»: the forms ask for names and addresses and Google holds them.
 // «псевдонимы»: Google holds only participant codes; names and addresses live in the school's
 // register on a computer in Russia (152-ФЗ ч. 5 ст. 18), which fills them into documents and letters.
-import { CODE_PROBLEM_TEXT, codeProblem, type HmacSha256, normaliseCode, secretMatches } from './participantCode';
+import {
+  CODE_PROBLEM_TEXT,
+  codeProblem,
+  type HmacSha256,
+  normaliseCode,
+  secretMatches,
+} from './participantCode';
 
 export const DATA_MODES = ['ordinary', 'pseudonymous'] as const;
 export type DataMode = (typeof DATA_MODES)[number];

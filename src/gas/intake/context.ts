@@ -9,6 +9,7 @@ import type { IntakeContext } from '../../core/intake/process';
 import type { Role } from '../../core/model';
 import { readColumn } from '../appendRows';
 import { loadIntakeSettings } from '../mentoringForms';
+import { registerCodeCheck } from '../pseudonymous/registerKey';
 import { SheetTable } from '../sheetTable';
 import { type BaseTable, openBase, readBaseSheet } from './bases';
 import type { FormRegistry } from './formRegistry';
@@ -58,6 +59,7 @@ export function loadContext(
       consentUrl: registry.consent?.url ?? '',
       formUrl: registry[formId]?.url ?? '',
       now,
+      codes: settings.dataMode === 'pseudonymous' ? registerCodeCheck() : undefined,
     },
     tables,
   };

@@ -21,7 +21,6 @@ import {
   UNVERIFIED_DAILY_LIMIT,
   unverifiedDays,
 } from '../../core/mail/outbox';
-import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
 import {
   dayOfSheetDate,
@@ -31,6 +30,7 @@ import {
 } from '../../core/meetings/calendar';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import type { Row, RowPatch } from '../../core/schema';
 import { loadSettings, readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';

@@ -47,7 +47,10 @@ export function readBase(role: Role): { table: BaseTable; people: BasePerson[] }
       role,
       rowNumber,
       name: [v.lastName, v.firstName, v.middleName].filter(Boolean).join(' '),
-      greeting: greetingOf(v.lastName, student || !v.middleName ? v.firstName : `${v.firstName} ${v.middleName}`),
+      greeting: greetingOf(
+        v.lastName,
+        student || !v.middleName ? v.firstName : `${v.firstName} ${v.middleName}`,
+      ),
       email: v.email,
       parentEmail: v.parentEmail,
       nameParts: { lastName: v.lastName, firstName: v.firstName, middleName: v.middleName },
