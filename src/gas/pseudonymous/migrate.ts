@@ -16,6 +16,7 @@ import {
 } from '../../core/pseudonymous/migration';
 import { placeholderIdentity } from '../../core/pseudonymous/placeholderIdentity';
 import { SHEETS } from '../../core/sheets';
+import { sheetInput } from '../../core/table';
 import { ROOT_FOLDER_NAME } from '../documents/drive';
 import { openBase, readBaseSheet } from '../intake/bases';
 import { isResponseSheet } from '../intake/setupForms';
@@ -88,7 +89,8 @@ function rewriteSheets(people: readonly MigratedPerson[]): number {
           cells++;
           changed = true;
         }
-        return next;
+        // Text stays text when written back (a code, «007», a date-like answer).
+        return sheetInput(next, true);
       }),
     );
     if (changed) range.setValues(out);
