@@ -17,6 +17,7 @@ const USAGE = `nastavnik — наставничество в Google Workspace
   nastavnik bench [--json] [--latency ФАЙЛ]  замеры производительности
   nastavnik screenshots [--out ПАПКА]    картинки таблицы и страницы встречи для README
   nastavnik live-check                   проверка сборки на настоящем Google (нужны ключи)
+  nastavnik register …                   реестр участников на компьютере школы (режим «псевдонимы»)
 `;
 
 const commands: Record<string, Command> = {
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   match: async (args) => (await import('./match')).matchCommand(args),
   bench: async (args) => (await import('./bench')).benchCommand(args),
   screenshots: async (args) => (await import('./screenshots')).screenshotsCommand(args),
+  register: async (args) => (await import('./register')).registerCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -13,6 +13,9 @@ import {
 } from '../templates/declension';
 import { CODE_BODY_DIGITS, normaliseCode } from './participantCode';
 
+/** «Состояние» in «Почта» of a letter with placeholders: the script never sends it, the register does. */
+export const AWAITING_REGISTER = 'ждёт реестра';
+
 export const NAME_FIELDS = [
   'fullName',
   'fullName.genitive',
@@ -110,7 +113,12 @@ const CODE_PATTERN = new RegExp(`^\\d{${CODE_BODY_DIGITS + 1}}$`);
  * the register, whose field is unknown or whose value is empty is left as written and reported: a
  * letter with a problem must not be sent.
  */
-export function resolvePlaceholders(text: string, lookup: PersonLookup): Resolved {
+export function resolvePlaceholders(
+  text: string,
+  lookup: PersonLookup,
+  /** Applied to each value put in (HTML escaping for a letter's HTML part). */
+  encode: (value: string) => string = (value) => value,
+): Resolved {
   const problems: string[] = [];
   const report = (message: string) => {
     if (!problems.includes(message)) problems.push(message);
@@ -135,7 +143,7 @@ export function resolvePlaceholders(text: string, lookup: PersonLookup): Resolve
       report(`${source}: в реестре у кода ${code} не заполнено поле «${FIELD_LABELS[field]}»`);
       return source;
     }
-    return value;
+    return encode(value);
   });
   return { text: resolved, problems };
 }

@@ -1,0 +1,113 @@
+// `register mail`: the letters the script left «ждёт реестра» in «Почта», sent through the school's
+// own SMTP server with the names and addresses from the register. Exactly once by the letter's «Ключ»:
+// the key goes into the register's sent log as «sending» before the SMTP transaction and «sent» after
+// it, so a rerun skips both, and a run killed mid-letter never sends that letter a second time.
+
+import { MAIL } from '../core/mail/outbox';
+import {
+  AWAITING_REGISTER,
+  findPlaceholders,
+  resolvePlaceholders,
+} from '../core/pseudonymous/namePlaceholders';
+import { readRows } from '../core/schema';
+import { cellText } from '../core/table';
+import type { SentLetter } from './model';
+import { consentedLookup } from './people';
+import type { Register } from './registerFile';
+import { type MailTransport, UnreachableMailServerError } from './smtpTransport';
+import type { WorkbookReader } from './workbookReader';
+
+export interface MailReport {
+  sent: number;
+  /** Already in the sent log: sent by an earlier run. */
+  alreadySent: number;
+  /** Russian sentences: letters not sent and why. */
+  problems: string[];
+}
+
+export type Progress = (done: number, total: number) => void;
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function due(notBefore: unknown, now: Date): boolean {
+  if (notBefore instanceof Date) return notBefore.getTime() <= now.getTime();
+  const text = cellText(notBefore as string);
+  if (!text) return true;
+  const at = new Date(text);
+  return Number.isNaN(at.getTime()) || at.getTime() <= now.getTime();
+}
+
+export async function sendDueLetters(
+  register: Register,
+  reader: WorkbookReader,
+  transport: MailTransport,
+  onProgress: Progress = () => {},
+): Promise<MailReport> {
+  const sheets = await reader.readSheets([MAIL.name]);
+  const rows = readRows(MAIL, sheets.get(MAIL.name) ?? []).filter(
+    (r) => r.values.state === AWAITING_REGISTER && r.values.key && due(r.values.notBefore, register.now()),
+  );
+  const report: MailReport = { sent: 0, alreadySent: 0, problems: [] };
+  const logged = new Map(register.data.sent.map((s) => [s.key, s]));
+  const lookup = consentedLookup(register);
+  onProgress(0, rows.length);
+  let done = 0;
+  for (const { values: letter } of rows) {
+    const previous = logged.get(letter.key);
+    if (previous?.state === 'sent') report.alreadySent++;
+    else if (previous) {
+      report.problems.push(
+        `«${letter.key}»: прошлый запуск прервался во время отправки — письмо могло уйти; проверьте «Отправленные» на почтовом сервере`,
+      );
+    } else {
+      const to = resolvePlaceholders(letter.to, lookup);
+      const subject = resolvePlaceholders(cellText(letter.subject), lookup);
+      const text = resolvePlaceholders(cellText(letter.text), lookup);
+      const html = resolvePlaceholders(cellText(letter.html), lookup, escapeHtml);
+      const problems = [...to.problems, ...subject.problems, ...text.problems, ...html.problems];
+      if (problems.length > 0) report.problems.push(`«${letter.key}» не отправлено: ${problems.join('; ')}`);
+      else {
+        const code = findPlaceholders(letter.to)[0]?.code ?? '';
+        const entry: SentLetter = {
+          key: letter.key,
+          state: 'sending',
+          at: register.now().toISOString(),
+          code,
+        };
+        register.data.sent.push(entry);
+        logged.set(letter.key, entry);
+        register.save();
+        try {
+          await transport.send({
+            to: to.text,
+            subject: subject.text,
+            text: text.text,
+            html: html.text || undefined,
+          });
+        } catch (e) {
+          // Not accepted by the server: nothing went, so the next run tries again.
+          register.data.sent.splice(register.data.sent.indexOf(entry), 1);
+          logged.delete(letter.key);
+          register.save();
+          if (e instanceof UnreachableMailServerError) throw e;
+          report.problems.push(`«${letter.key}»: почтовый сервер не принял письмо (${(e as Error).message})`);
+          onProgress(++done, rows.length);
+          continue;
+        }
+        entry.state = 'sent';
+        entry.at = register.now().toISOString();
+        register.save();
+        report.sent++;
+      }
+    }
+    onProgress(++done, rows.length);
+  }
+  register.log(
+    'письма',
+    '',
+    `отправлено ${report.sent}, уже были отправлены ${report.alreadySent}, не отправлено ${report.problems.length}`,
+  );
+  register.save();
+  return report;
+}
