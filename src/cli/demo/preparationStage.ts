@@ -51,7 +51,11 @@ export const preparationStage: DemoStage = {
     if (pseudonymous) {
       // Setup again builds the code forms; the curator types in the key the register showed.
       ws.run('setupProgramme');
-      mode.push(...toastLines(ws.lastRun?.ui).map((l) => `  ${l}`));
+      const rebuilt =
+        toastLines(ws.lastRun?.ui)
+          .join(' ')
+          .match(/«[^»]+»: изменено описание анкеты/g) ?? [];
+      mode.push(`  Анкеты пересобраны как формы с кодом участника, без ФИО и адресов: ${rebuilt.length}`);
       ws.replyToPrompts(pseudonymous.register.data.codeKey);
       ws.run('enterRegisterKey');
       mode.push(
