@@ -18,11 +18,14 @@ function recorder(): Printer & { lines: string[] } {
   return { lines, line: (t) => lines.push(t), note: () => undefined };
 }
 
-/** The year's figures as the demo prints them, without the letters Google sent (the register sends them). */
+/**
+ * The year's figures as the demo prints them, without the letters Google sent (the register sends
+ * them) and the Journal's rejections (the pseudonymous demo adds a forged withdrawal, refused).
+ */
 function figures(lines: readonly string[]): string[] {
   const from = lines.indexOf('Итог года:');
   const to = lines.indexOf('Откройте:');
-  return lines.slice(from, to).map((l) => l.replace(/, писем \d+/, ''));
+  return lines.slice(from, to).map((l) => l.replace(/, писем \d+, ошибок в Журнале \d+/, ''));
 }
 
 function filesUnder(dir: string, skip: string): string[] {

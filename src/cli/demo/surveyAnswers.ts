@@ -75,11 +75,10 @@ function answersOf(
 ): Record<string, string> {
   const def = DEFINITIONS.find((d) => d.id === kind);
   if (!def) return {};
-  const out: Record<string, string> = {
-    'Электронная почта': inv.to,
-    'Код участника': inv.participantId,
-  };
-  if (delivery.secretOf) out['Секретное число'] = delivery.secretOf(inv.participantId);
+  // The code forms ask the slip's secret where the ordinary ones ask the address.
+  const out: Record<string, string> = delivery.secretOf
+    ? { 'Код участника': inv.participantId, 'Секретное число': delivery.secretOf(inv.participantId) }
+    : { 'Электронная почта': inv.to, 'Код участника': inv.participantId };
   const roll = (salt: string) => dice(`${inv.key}${salt}`);
   for (const item of def.items) {
     if (item.key === 'role') out[item.title] = who.role;
