@@ -100,6 +100,13 @@ describe('a school moves to codes', () => {
     expect(String(journal[0]?.Подробности)).toContain('Выданы коды участникам: 2');
   });
 
+  it('shows the data mode in the menu, on «Начало» and in Настройки', () => {
+    ws.run('onOpen');
+    expect(ws.lastRun?.ui.find((e) => e.kind === 'menu')?.title).toBe('Наставничество · псевдонимы');
+    expect(table(ws, 'Начало').map((r) => r.Шаг)).toContain('Режим данных: псевдонимы');
+    expect(table(ws, 'Настройки').find((r) => r.Параметр === 'Режим данных')?.Значение).toBe('псевдонимы');
+  });
+
   it('turns the forms into code forms that collect no address', () => {
     const mentee = readForm(ws.ctx, intakeFormIds(ws).mentee.id);
     if (!mentee) throw new Error('no mentee form');
