@@ -4,7 +4,8 @@ import { formatCode } from '../core/pseudonymous/participantCode';
 import { LocalWorkspace } from '../local/index';
 import { readClassList } from '../register/classList';
 import { writeCodeSlips } from '../register/codeSlips';
-import { runRegisterDaily } from '../register/daily';
+import { type DailyReport, runRegisterDaily } from '../register/daily';
+import { emlTransport } from '../register/emlTransport';
 import { connectGoogle } from '../register/googleLogin';
 import { importClassList } from '../register/importList';
 import { CONSENT_KIND_LABELS, type ConsentKind } from '../register/model';
@@ -22,7 +23,7 @@ import { makeDocuments } from '../register/registerDocuments';
 import { Register } from '../register/registerFile';
 import { sendDueLetters } from '../register/registerMail';
 import { SheetsApiReader } from '../register/sheetsApiReader';
-import { parseSmtpUrl, smtpTransport } from '../register/smtpTransport';
+import { type MailTransport, parseSmtpUrl, smtpTransport } from '../register/smtpTransport';
 import { writeSubjectExport } from '../register/subjectExport';
 import type { WorkbookReader } from '../register/workbookReader';
 import { WorkspaceReader } from '../register/workspaceReader';
@@ -38,7 +39,8 @@ const COMMON = `  Общие параметры:
 const GOOGLE_SIDE = `    --workspace ПАПКА       читать не Google, а рабочее пространство без Google (демо, проверка)`;
 const SMTP = `    --smtp АДРЕС            почтовый сервер школы: smtp://логин:пароль@mail.school.ru:587
                             (smtps://… — порт 465); или переменная NASTAVNIK_SMTP_URL
-    --from АДРЕС            отправитель: «Наставничество <mentor@school.ru>» или NASTAVNIK_MAIL_FROM`;
+    --from АДРЕС            отправитель: «Наставничество <mentor@school.ru>» или NASTAVNIK_MAIL_FROM
+    --eml ПАПКА             не отправлять, а сохранить письма файлами .eml (проба без сервера)`;
 
 const HELP: Record<string, string> = {
   init: `nastavnik register init --school «МБОУ СОШ № 1» [--file ФАЙЛ]
@@ -48,7 +50,7 @@ const HELP: Record<string, string> = {
   Добавляет список класса: столбцы Фамилия; Имя; Отчество; Пол; Класс; Категория; E-mail;
   ФИО родителя; E-mail родителя; Код (необязательно). CSV с «;» или «,», UTF-8 или Windows-1251.
   Новым участникам выдаются коды; уже внесённые (по коду или ФИО и классу) обновляются.`,
-  codes: `nastavnik register codes --out ПАПКА [--class 7А …]
+  codes: `nastavnik register codes --out ПАПКА [--class 7А …] [--no-pdf]
   Листки с кодами и секретами для раздачи: по файлу .docx на класс (и PDF, если есть LibreOffice).`,
   list: `nastavnik register list [--class 7А]
   Коды, ФИО, классы и состояние согласий.`,
@@ -152,18 +154,21 @@ async function reader(args: readonly string[], register: Register): Promise<Work
   return new SheetsApiReader(register.data.google);
 }
 
-function smtpSettings(args: readonly string[]) {
-  const url = option(args, '--smtp') ?? process.env.NASTAVNIK_SMTP_URL;
+/** The school's SMTP server, or .eml files in a folder (--eml) to try the register without one. */
+function mailTransport(args: readonly string[]): MailTransport {
   const from = option(args, '--from') ?? process.env.NASTAVNIK_MAIL_FROM;
-  if (!url)
-    throw new Error(
-      'Не задан почтовый сервер школы: --smtp smtp://логин:пароль@сервер:587 или NASTAVNIK_SMTP_URL.',
-    );
   if (!from)
     throw new Error(
       'Не задан отправитель: --from «Наставничество <mentor@school.ru>» или NASTAVNIK_MAIL_FROM.',
     );
-  return parseSmtpUrl(url, from);
+  const eml = option(args, '--eml');
+  if (eml) return emlTransport(eml, from);
+  const url = option(args, '--smtp') ?? process.env.NASTAVNIK_SMTP_URL;
+  if (!url)
+    throw new Error(
+      'Не задан почтовый сервер школы: --smtp smtp://логин:пароль@сервер:587 или NASTAVNIK_SMTP_URL.',
+    );
+  return smtpTransport(parseSmtpUrl(url, from));
 }
 
 const CONSENT_KIND: Record<string, ConsentKind> = {
@@ -205,10 +210,15 @@ const COMMANDS: Record<string, Command> = {
     const out = option(args, '--out');
     if (!out) throw new Error('Нужна папка для листков: --out ПАПКА');
     const register = await openRegister(args);
-    const files = writeCodeSlips(register, out, options(args, '--class'));
+    const written = writeCodeSlips(
+      register,
+      out,
+      options(args, '--class'),
+      args.includes('--no-pdf') ? 'never' : 'auto',
+    );
     register.save();
-    for (const f of files) print(f);
-    print(`Листков с кодами: ${files.length} (по файлу на класс).`);
+    for (const f of written.docx) print(f);
+    print(`Классов: ${written.docx.length} (по файлу .docx на класс${written.pdf ? ' и PDF рядом' : ''}).`);
   },
   async list(args) {
     const register = await openRegister(args);
@@ -292,9 +302,8 @@ const COMMANDS: Record<string, Command> = {
     for (const p of report.problems) print(`  ${p}`);
   },
   async mail(args) {
-    const smtp = smtpSettings(args);
+    const transport = mailTransport(args);
     const register = await openRegister(args);
-    const transport = smtpTransport(smtp);
     try {
       const report = await sendDueLetters(
         register,
@@ -311,17 +320,22 @@ const COMMANDS: Record<string, Command> = {
   async daily(args) {
     const out = option(args, '--out');
     if (!out) throw new Error('Нужна папка для документов: --out ПАПКА');
-    const smtp = smtpSettings(args);
-    const register = await openRegister(args);
-    const report = await runRegisterDaily({
-      register,
-      reader: await reader(args, register),
-      smtp,
-      outDir: out,
-      pdf: args.includes('--no-pdf') ? 'never' : 'auto',
-      onProgress: (stage, done, total) =>
-        progress(stage === 'documents' ? 'Документы' : 'Письма')(done, total),
-    });
+    const transport = mailTransport(args);
+    const shown = { documents: progress('Документы'), mail: progress('Письма') };
+    let report: DailyReport;
+    try {
+      const register = await openRegister(args);
+      report = await runRegisterDaily({
+        register,
+        reader: await reader(args, register),
+        smtp: transport,
+        outDir: out,
+        pdf: args.includes('--no-pdf') ? 'never' : 'auto',
+        onProgress: (stage, done, total) => shown[stage](done, total),
+      });
+    } finally {
+      transport.close();
+    }
     print(`Документов сделано: ${report.documents.made.length}; писем отправлено: ${report.mail.sent}.`);
     for (const p of [...report.documents.problems, ...report.mail.problems]) print(`  ${p}`);
     for (const e of report.erasuresDue) print(`  Срок удаления: ${e}`);

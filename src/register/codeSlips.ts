@@ -4,7 +4,7 @@ import { formatCode } from '../core/pseudonymous/participantCode';
 import type { BlockNode, TableNode } from '../local/docs/model';
 import type { Person } from './model';
 import { fullNameOf, secretOf } from './people';
-import { paragraph, writeDocx } from './printing';
+import { convertToPdf, findSoffice, paragraph, writeDocx } from './printing';
 import type { Register } from './registerFile';
 
 const SLIP_NOTE =
@@ -51,12 +51,13 @@ export function slipsDocument(register: Register, className: string, people: rea
   ];
 }
 
-/** Writes the slips of the chosen classes (all when none given); returns the .docx paths. */
+/** Writes the slips of the chosen classes (all when none given), and PDFs when LibreOffice is there. */
 export function writeCodeSlips(
   register: Register,
   outDir: string,
   classes: readonly string[] = [],
-): string[] {
+  pdf: 'auto' | 'never' = 'auto',
+): { docx: string[]; pdf: boolean } {
   const wanted = new Set(classes.map((c) => c.replace(/\s+/g, '').toUpperCase()));
   const files: string[] = [];
   for (const [className, people] of peopleByClass(register.data.people)) {
@@ -66,5 +67,7 @@ export function writeCodeSlips(
     );
     register.log('листки с кодами', '', `${className}: ${people.length}`);
   }
-  return files;
+  const soffice = pdf === 'auto' ? findSoffice() : undefined;
+  if (soffice) convertToPdf(soffice, files, outDir);
+  return { docx: files, pdf: !!soffice && files.length > 0 };
 }

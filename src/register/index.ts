@@ -1,6 +1,7 @@
 // The register's programmatic API (the CLI and the demo use it): open or create the file, read the
 // Google side through a reader, run the daily documents and letters.
 export { type DailyOptions, type DailyReport, runRegisterDaily } from './daily';
+export { emlTransport } from './emlTransport';
 export { WrongPassphraseError } from './envelope';
 export { importClassList } from './importList';
 export { consentedLookup, erasePerson, recordConsent, secretOf, withdrawConsent } from './people';

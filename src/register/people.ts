@@ -124,9 +124,21 @@ export const erasuresDue = (register: Register, today: string): Person[] =>
 export const hasConsent = (p: Person): boolean =>
   !p.erasedOn && !p.withdrawnOn && p.consents.some((c) => c.kind === 'processing');
 
-/** Letters and documents use a person only with a paper consent on record and no withdrawal. */
-export function consentedLookup(register: Register): (code: string) => RegisteredPerson | undefined {
-  const byCode = new Map(register.data.people.filter(hasConsent).map((p) => [p.code, p]));
+/**
+ * Letters and documents use a person only with a consent — on paper in the register, or given under
+ * the code on the Google side (`online`) — and no withdrawal on either side.
+ */
+export function consentedLookup(
+  register: Register,
+  online: { received: ReadonlySet<string>; withdrawn: ReadonlySet<string> } = {
+    received: new Set(),
+    withdrawn: new Set(),
+  },
+): (code: string) => RegisteredPerson | undefined {
+  const usable = (p: Person) =>
+    !online.withdrawn.has(p.code) &&
+    (hasConsent(p) || (!p.erasedOn && !p.withdrawnOn && online.received.has(p.code)));
+  const byCode = new Map(register.data.people.filter(usable).map((p) => [p.code, p]));
   return (code) => {
     const p = byCode.get(normaliseCode(code));
     return p && { ...p, gender: p.gender || undefined };

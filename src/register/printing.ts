@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { BlockSpec, DocumentSpec } from '../core/templates/document';
 import { docxBytes } from '../local/docs/docx';
 import type { BlockNode, ParagraphNode } from '../local/docs/model';
@@ -11,7 +11,7 @@ import type { BlockNode, ParagraphNode } from '../local/docs/model';
 const ALIGN = { left: 'LEFT', center: 'CENTER', right: 'RIGHT', justify: 'JUSTIFY' } as const;
 const STYLE = { title: 'TITLE', heading: 'HEADING2', normal: undefined } as const;
 
-function paragraph(text: string, extra: Partial<ParagraphNode> = {}, bold = false): ParagraphNode {
+export function paragraph(text: string, extra: Partial<ParagraphNode> = {}, bold = false): ParagraphNode {
   return { kind: 'PARAGRAPH', runs: [{ text, ...(bold ? { bold: true } : {}) }], ...extra };
 }
 
@@ -46,8 +46,6 @@ export function specBlocks(spec: DocumentSpec): BlockNode[] {
   });
 }
 
-export { paragraph };
-
 /** soffice from SOFFICE_PATH, PATH or its usual places; undefined when the machine has none. */
 export function findSoffice(): string | undefined {
   const fromEnv = process.env.SOFFICE_PATH;
@@ -70,11 +68,6 @@ export const safeFileName = (title: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 150);
-
-export interface WrittenDocument {
-  docx: string;
-  pdf?: string;
-}
 
 /** Converts .docx files to PDF in one LibreOffice run (its own profile, so a running one does not refuse). */
 export function convertToPdf(soffice: string, docxFiles: readonly string[], outDir: string): void {
@@ -105,5 +98,3 @@ export function writeDocx(outDir: string, title: string, body: BlockNode[]): str
   writeFileSync(path, docxBytes(title, body));
   return path;
 }
-
-export const pdfBeside = (docx: string): string => join(docx, '..', `${basename(docx, '.docx')}.pdf`);

@@ -28,7 +28,6 @@ export interface DocumentsReport {
 
 /** The participant as the ordinary mode would hold them: the register's name, gender and addresses. */
 function withIdentity(p: Participant, person: Person): Participant {
-  const withdrawn = !!person.withdrawnOn || !!person.erasedOn || p.consent === 'withdrawn';
   return {
     ...p,
     lastName: person.lastName,
@@ -38,7 +37,7 @@ function withIdentity(p: Participant, person: Person): Participant {
     email: person.email,
     parentName: person.parentName,
     parentEmail: person.parentEmail,
-    consent: withdrawn ? 'withdrawn' : hasConsent(person) ? 'received' : p.consent,
+    consent: p.consent === 'withdrawn' ? 'withdrawn' : hasConsent(person) ? 'received' : p.consent,
   };
 }
 
@@ -89,7 +88,9 @@ export async function makeDocuments(
   const people = new Map<string, Participant>();
   for (const [id, p] of world.people) {
     const person = byCode.get(normaliseCode(id));
-    if (person) people.set(id, withIdentity(p, person));
+    if (person?.withdrawnOn)
+      report.problems.push(`Код ${id}: согласие отозвано — документы с ним не делаются`);
+    else if (person) people.set(id, withIdentity(p, person));
     else if (p.consent !== 'withdrawn')
       report.problems.push(
         `Участника с кодом ${id} нет в реестре (или его данные удалены): документы с ним не сделаны`,
@@ -98,7 +99,9 @@ export async function makeDocuments(
   const done = new Set(register.data.documents.map((d) => d.key));
   const jobs = pendingJobs({ ...world, people }, orders, done);
   const pairs = new Map(world.pairs.map((p) => [p.id, p]));
-  const lookup = consentedLookup(register);
+  const online = (state: Participant['consent']) =>
+    new Set([...world.people.values()].filter((p) => p.consent === state).map((p) => normaliseCode(p.id)));
+  const lookup = consentedLookup(register, { received: online('received'), withdrawn: online('withdrawn') });
   const folder = join(outDir, `${world.year} учебный год`);
   const written = new Map<string, string[]>();
   onProgress(0, jobs.length);

@@ -11,6 +11,7 @@ import {
 } from '../core/pseudonymous/namePlaceholders';
 import { readRows } from '../core/schema';
 import { cellText } from '../core/table';
+import { BASE_SHEETS, googleConsents } from './googleConsents';
 import type { SentLetter } from './model';
 import { consentedLookup } from './people';
 import type { Register } from './registerFile';
@@ -44,13 +45,13 @@ export async function sendDueLetters(
   transport: MailTransport,
   onProgress: Progress = () => {},
 ): Promise<MailReport> {
-  const sheets = await reader.readSheets([MAIL.name]);
+  const sheets = await reader.readSheets([MAIL.name, ...BASE_SHEETS]);
   const rows = readRows(MAIL, sheets.get(MAIL.name) ?? []).filter(
     (r) => r.values.state === AWAITING_REGISTER && r.values.key && due(r.values.notBefore, register.now()),
   );
   const report: MailReport = { sent: 0, alreadySent: 0, problems: [] };
   const logged = new Map(register.data.sent.map((s) => [s.key, s]));
-  const lookup = consentedLookup(register);
+  const lookup = consentedLookup(register, googleConsents(sheets));
   onProgress(0, rows.length);
   let done = 0;
   for (const { values: letter } of rows) {
@@ -59,6 +60,11 @@ export async function sendDueLetters(
     else if (previous) {
       report.problems.push(
         `«${letter.key}»: прошлый запуск прервался во время отправки — письмо могло уйти; проверьте «Отправленные» на почтовом сервере`,
+      );
+    } else if (letter.attachment) {
+      // A file on Google Drive is Google's to send: the register reads only the workbook.
+      report.problems.push(
+        `«${letter.key}» не отправлено: вложение хранится на Google Диске, реестр его не читает`,
       );
     } else {
       const to = resolvePlaceholders(letter.to, lookup);

@@ -41,9 +41,11 @@ export class SheetsApiReader implements WorkbookReader {
         ? { access_token: options.accessToken, expiry_date: Date.now() + 3_600_000 }
         : {}),
     });
+    // Node's own fetch: gaxios would otherwise load node-fetch by a dynamic import.
     this.api = sheets({
       version: 'v4',
       auth: client,
+      fetchImplementation: globalThis.fetch,
       ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
     });
   }

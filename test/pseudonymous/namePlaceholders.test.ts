@@ -44,7 +44,7 @@ describe('name placeholders', () => {
       '[[1111111|fullName]] [[1234566|surname]] [[abc|email]] [[7654321|parentEmail]]',
     );
     expect(resolved.problems).toEqual([
-      '[[1111111|fullName]]: кода 1111111 нет в реестре (не выдан или данные удалены)',
+      '[[1111111|fullName]]: кода 1111111 нет в реестре или по нему нет согласия (не выдан, согласие не внесено или отозвано, данные удалены)',
       expect.stringContaining('[[1234566|surname]]: неизвестное поле «surname»'),
       '[[abc|email]]: «abc» — не код участника',
       '[[7654321|parentEmail]]: в реестре у кода 7654321 не заполнено поле «E-mail родителя»',

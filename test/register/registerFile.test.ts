@@ -119,7 +119,7 @@ describe('codes, consents, withdrawal and erasure', () => {
     importClassList(register, parseClassListCsv(Buffer.from(LIST)), 'list.csv');
     expect([...peopleByClass(register.data.people).keys()]).toEqual(['7А', '8Б']);
     const out = mkdtempSync(join(tmpdir(), 'slips-'));
-    const files = writeCodeSlips(register, out, ['7а']);
+    const files = writeCodeSlips(register, out, ['7а'], 'never').docx;
     expect(files.map((f) => f.slice(out.length + 1))).toEqual(['Коды участников — 7А.docx']);
     const text = await docxText(files[0]);
     const anna = register.data.people[0];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { BASES } from '../../src/core/intake/baseRow';
 import { MAIL } from '../../src/core/mail/outbox';
 import { AWAITING_REGISTER, namePlaceholder } from '../../src/core/pseudonymous/namePlaceholders';
 import type { CellValue } from '../../src/core/table';
@@ -227,6 +228,30 @@ describe('register mail over SMTP', () => {
       expect(sink.received).toHaveLength(3);
     } finally {
       real.close();
+      await sink.close();
+    }
+  });
+
+  it('honours consents given under the code on the Google side, and withdrawals there', async () => {
+    const { register, anna, petrov } = school();
+    const sink = await smtpSink();
+    const sheets = mailSheet([letter('k-anna', anna), letter('k-petrov', petrov)]);
+    const base = BASES.mentee.columns;
+    sheets.set(BASES.mentee.name, [
+      [base.id.header, base.consent.header],
+      [anna, 'отозвано'],
+      [petrov, 'получено'],
+    ]);
+    const transport = smtpTransport(sink.settings);
+    try {
+      const report = await sendDueLetters(register, new MemoryReader(sheets), transport);
+      expect(report.sent).toBe(1);
+      expect(report.problems).toEqual([
+        expect.stringMatching(/^«k-anna» не отправлено: .*кода \d{7} нет в реестре/),
+      ]);
+      expect(sink.received.map((m) => m.to[0])).toEqual(['petrov@school.ru']);
+    } finally {
+      transport.close();
       await sink.close();
     }
   });

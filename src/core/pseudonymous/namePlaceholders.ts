@@ -135,7 +135,9 @@ export function resolvePlaceholders(
     }
     const person = lookup(code);
     if (!person) {
-      report(`${source}: кода ${code} нет в реестре (не выдан или данные удалены)`);
+      report(
+        `${source}: кода ${code} нет в реестре или по нему нет согласия (не выдан, согласие не внесено или отозвано, данные удалены)`,
+      );
       return source;
     }
     const value = personField(person, field);
