@@ -4,7 +4,7 @@
 // documents with names and sends the letters the script leaves «ждёт реестра» (to .eml files here,
 // through the school's SMTP server in real life). Quirks of the ordinary year keep their effect: a
 // mistyped address becomes a mistyped code, a Latin letter in a name a wrong secret.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDENTITY_KEYS } from '../../../forms/pseudonymous';
 import { resolvePlaceholders } from '../../core/pseudonymous/namePlaceholders';
@@ -12,6 +12,7 @@ import { codeFromBody } from '../../core/pseudonymous/participantCode';
 import type { LocalWorkspace } from '../../local';
 import {
   consentedLookup,
+  emlTransport,
   importClassList,
   Register,
   recordConsent,
@@ -19,7 +20,6 @@ import {
   secretOf,
   WorkspaceReader,
 } from '../../register';
-import type { MailTransport, OutgoingLetter } from '../../register/smtpTransport';
 import type { DemoSubmission } from './demoSubmissions';
 import { formatSchoolClass } from './schoolData';
 import type { DemoPerson, DemoSchool } from './schoolModel';
@@ -60,31 +60,6 @@ function issueCodes(people: readonly DemoPerson[], seed: number): Map<string, st
     codes.set(p.id, code);
   }
   return codes;
-}
-
-const encodeHeader = (s: string) => `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
-
-/** Letters to .eml files: what the school's mail server would deliver. */
-function fileTransport(dir: string): MailTransport & { count: () => number } {
-  mkdirSync(dir, { recursive: true });
-  let n = 0;
-  return {
-    count: () => n,
-    async send(letter: OutgoingLetter) {
-      n++;
-      const eml = [
-        `To: ${letter.to}`,
-        `Subject: ${encodeHeader(letter.subject)}`,
-        'MIME-Version: 1.0',
-        'Content-Type: text/plain; charset=utf-8',
-        'Content-Transfer-Encoding: base64',
-        '',
-        Buffer.from(letter.text, 'utf8').toString('base64'),
-      ].join('\r\n');
-      writeFileSync(join(dir, `${String(n).padStart(5, '0')}.eml`), eml);
-    },
-    close() {},
-  };
 }
 
 /** Quirks of the ordinary year that have a code form's counterpart. */
@@ -139,7 +114,7 @@ export function createPseudonymousDemo(
   register.save();
   const quirk = new Map(school.quirks.map((q) => [q.personId, q.kind]));
   const lookup = consentedLookup(register);
-  const letters = fileTransport(join(dir, 'письма'));
+  const letters = emlTransport(join(dir, 'письма'), school.curator.email);
   const codeOf = (personId: string) => codes.get(personId) ?? '';
   return {
     register,
@@ -161,7 +136,7 @@ export function createPseudonymousDemo(
     resolve: (text) => resolvePlaceholders(text, lookup).text,
     delivered: (key) => register.data.sent.some((s) => s.key === key && s.state === 'sent'),
     async daily() {
-      const before = letters.count();
+      const before = letters.written.length;
       const report = await runRegisterDaily({
         register,
         reader: new WorkspaceReader(ws),
@@ -170,7 +145,7 @@ export function createPseudonymousDemo(
         pdf: 'never',
       });
       return [
-        `Реестр школы: документов с именами ${report.documents.made.length}, писем отправлено ${letters.count() - before}` +
+        `Реестр школы: документов с именами ${report.documents.made.length}, писем отправлено ${letters.written.length - before}` +
           (report.mail.problems.length ? `, не отправлено ${report.mail.problems.length}` : ''),
       ];
     },
