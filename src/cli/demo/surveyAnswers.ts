@@ -25,11 +25,19 @@ function hash(text: string): number {
 /** 0–9, stable for a person and an invitation. */
 const dice = (text: string): number => hash(text) % 10;
 
-function formIdsByTitle(dir: string, ws: LocalWorkspace): Map<string, string> {
+/**
+ * The survey forms by title. A school that moved to codes keeps its old forms beside the new ones of
+ * the same title: only forms that ask the secret (or, in the ordinary mode, do not) are the live ones.
+ */
+function formIdsByTitle(dir: string, ws: LocalWorkspace, withSecret: boolean): Map<string, string> {
   const out = new Map<string, string>();
   for (const id of ws.formIds()) {
-    const form = JSON.parse(readFileSync(join(dir, 'forms', `${id}.json`), 'utf8')) as { title?: string };
-    if (form.title) out.set(form.title, id);
+    const form = JSON.parse(readFileSync(join(dir, 'forms', `${id}.json`), 'utf8')) as {
+      title?: string;
+      items?: Array<{ title?: string }>;
+    };
+    const asksSecret = (form.items ?? []).some((i) => i.title === 'Секретное число');
+    if (form.title && asksSecret === withSecret) out.set(form.title, id);
   }
   return out;
 }
@@ -144,7 +152,7 @@ export function answerSurveys(
       },
     ];
   });
-  const forms = formIdsByTitle(dir, ws);
+  const forms = formIdsByTitle(dir, ws, delivery.secretOf !== undefined);
   const round: SurveyRound = { answered: 0, late: 0 };
   for (const inv of invitations) {
     // Feedback comes three times a year and fewer bother: 3 in 10 at once, 2 after the reminder.
