@@ -4,6 +4,8 @@ export type CellValue = string | number | boolean | Date;
 export type TableRecord = Record<string, CellValue>;
 
 const FORMULA_START = /^[=+\-@]/;
+/** A long run of digits is an identifier (a participant code, an ИНН), never a quantity. */
+const DIGIT_IDENTIFIER = /^\d{6,}$/;
 
 /**
  * Text that a spreadsheet would read as a formula is stored with a leading apostrophe, which Sheets
@@ -12,6 +14,8 @@ const FORMULA_START = /^[=+\-@]/;
 export function safeCell(value: CellValue | null | undefined): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
+  // Sheets would store it as a number and drop leading zeros: kept as text behind the apostrophe.
+  if (typeof value === 'string' && DIGIT_IDENTIFIER.test(value)) return `'${value}`;
   return value;
 }
 

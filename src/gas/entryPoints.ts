@@ -1,10 +1,13 @@
 // Every function Apps Script may call, before its caller is checked: src/gas/index.ts exports each one
 // through the table of callers (src/gas/access/entryAccess.ts). What each feature brings to setup,
 // approval, the daily run and the web app is listed in features.ts.
+import { INTAKE_SETTINGS } from '../core/intake/settings';
+import { readSettings } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import { settingGroups, setupSteps } from './features';
 import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
-import { isDistrictBook } from './monitoring/mode';
+import { isDistrictMode } from './monitoring/mode';
+import { readSettingsOf } from './monitoring/sources';
 import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
 
@@ -43,19 +46,24 @@ export {
   refreshMonitoring,
   sendDistrictProposals,
 } from './monitoring/entry';
+export { enterRegisterKey } from './pseudonymous/registerKey';
 export { programmeFigures } from './status';
 export { doGet } from './webApp';
 
 /** The menu of a school's or a district's workbook («Режим» in Настройки). */
 export function onOpen(): void {
   const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(MENU_TITLE);
   let district = false;
+  let pseudonymous = false;
   try {
-    district = isDistrictBook(SpreadsheetApp.getActive());
+    const cells = readSettingsOf(SpreadsheetApp.getActive());
+    district = isDistrictMode(cells);
+    pseudonymous = readSettings(INTAKE_SETTINGS, cells).values.dataMode === 'pseudonymous';
   } catch {
     // Before setup there is no Настройки: a school's menu.
   }
+  // The data mode is in the menu's own title, so the curator sees it in every sheet.
+  const menu = ui.createMenu(pseudonymous ? `${MENU_TITLE} · псевдонимы` : MENU_TITLE);
   for (const entry of district ? DISTRICT_MENU : SCHOOL_MENU) {
     if (entry === 'separator') menu.addSeparator();
     else if ('items' in entry) {

@@ -20,6 +20,7 @@ export const {
   dailyRun,
   deliverMail,
   doGet,
+  enterRegisterKey,
   exportParticipantData,
   generateDocumentsForApprovedPairs,
   intakeForms,

@@ -22,6 +22,7 @@ export const SCHOOL_MENU: readonly MenuEntry[] = [
       { title: 'Сведения об участнике (ст. 14 152-ФЗ)', functionName: 'exportParticipantData' },
       { title: 'Отозвать согласие участника (письменное заявление)', functionName: 'withdrawConsent' },
       { title: 'Применить решения по изменениям анкет', functionName: 'applyPendingDecisions' },
+      { title: 'Ввести ключ реестра (режим «псевдонимы»)', functionName: 'enterRegisterKey' },
     ],
   },
   {

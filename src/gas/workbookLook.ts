@@ -3,6 +3,7 @@
 // and checkboxes, highlighted problems and overdue meetings, system columns protected (warning only),
 // frozen headers, the setting groups in Настройки marked. Safe to run again.
 
+import { type DataMode, dataModeLine } from '../core/pseudonymous/dataMode';
 import { SHEETS } from '../core/sheets';
 import {
   ALERT_BACKGROUND,
@@ -14,10 +15,27 @@ import {
   TAB_ORDER,
 } from '../core/workbookLook';
 import { isResponseSheet } from './intake/setupForms';
+import { loadIntakeSettings } from './mentoringForms';
 import { isGroupRow, settingsTable } from './settingsSheet';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The last row of «Начало»: the school's data mode, as «Настройки» says. */
+function dataModeRow(book: Book): string[] {
+  let mode: DataMode = 'ordinary';
+  try {
+    mode = loadIntakeSettings(undefined, book).values.dataMode;
+  } catch {
+    // Before setup there is no Настройки: the ordinary mode.
+  }
+  return [
+    dataModeLine(mode),
+    mode === 'pseudonymous'
+      ? 'В таблице, формах, документах и письмах Google — только коды участников. ФИО и адреса хранит реестр школы на её компьютере (npx nastavnik register); он печатает документы с именами и отправляет письма, которые в листе «Почта» ждут реестра.'
+      : 'ФИО и адреса участников хранятся в этой таблице (Google). Режим «псевдонимы» (лист «Настройки» → «Режим данных») хранит их только в реестре школы в России.',
+  ];
+}
 
 const DEFAULT_SHEET = /^(Лист|Sheet)\d+$/;
 const PROTECTION_NOTE = 'Заполняет программа';
@@ -34,7 +52,8 @@ const letter = (column: number): string => {
 
 function ensureStart(book: Book): void {
   const sheet = book.getSheetByName(START_SHEET) ?? book.insertSheet(START_SHEET, 0);
-  sheet.getRange(1, 1, START_ROWS.length, 2).setValues(START_ROWS.map((r) => [...r]));
+  const rows = [...START_ROWS.map((r) => [...r]), dataModeRow(book)];
+  sheet.getRange(1, 1, rows.length, 2).setValues(rows);
   sheet.setFrozenRows(1);
 }
 

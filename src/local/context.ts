@@ -109,7 +109,7 @@ export interface StateParticipant {
 }
 
 export interface UiEvent {
-  kind: 'toast' | 'alert' | 'menu' | 'sidebar' | 'dialog' | 'log';
+  kind: 'toast' | 'alert' | 'prompt' | 'menu' | 'sidebar' | 'dialog' | 'log';
   title?: string;
   text?: string;
   /** For sidebars and dialogs: the HtmlOutput (or whatever object the bundle passed). */

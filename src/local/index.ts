@@ -29,7 +29,7 @@ import { changeTriggers, nextFiring, readTriggers, type TriggerRecord } from './
 import { cellAt, interpretInput, lastRow, parseA1, zoneOffsetMinutes } from './spreadsheet/model';
 import { spreadsheetOf } from './spreadsheet/spreadsheetApp';
 import { SpreadsheetStore } from './spreadsheet/store';
-import { scriptAlertReplies } from './spreadsheet/ui';
+import { scriptAlertReplies, scriptPromptReplies } from './spreadsheet/ui';
 import { editedByHand, readXlsx, writeXlsx } from './spreadsheet/xlsx';
 
 export type {
@@ -153,6 +153,11 @@ export class LocalWorkspace {
   /** The curator's answers to the next alerts, in order («YES», «NO», «OK», «CANCEL»). */
   replyToAlerts(...replies: string[]): void {
     scriptAlertReplies(this.ctx.meta, replies);
+  }
+
+  /** What the curator types into the next prompts, in order; null presses «Отмена». */
+  replyToPrompts(...replies: Array<string | null>): void {
+    scriptPromptReplies(this.ctx.meta, replies);
   }
 
   /** What `nastavnik local init` does after create: the real setup entry point. */

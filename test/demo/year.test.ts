@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { type Printer, runDemo } from '../../src/cli/demo';
+import { describePseudonymousYear } from '../pseudonymous/pseudonymousYear';
 
 const dir = join(mkdtempSync(join(tmpdir(), 'nastavnik-demo-year-')), 'demo');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,3 +105,5 @@ describe('the demo workbook', () => {
     expect(pairs.getColumn(headerColumn(pairs, 'ID пары')).protection?.locked).not.toBe(false);
   });
 });
+
+describePseudonymousYear(() => lines);

@@ -15,7 +15,7 @@ const RESULT_WORDS: Record<string, string> = {
 
 export const basesStage: DemoStage = {
   title: 'Формирование баз наставляемых и наставников',
-  run({ ws, school, progress, advanceTo }) {
+  async run({ ws, school, progress, advanceTo, pseudonymous }) {
     const submissions = schoolSubmissions(school);
     const forms = new Map<string, ReturnType<typeof resolveIntakeForm>>();
     const results = new Map<string, number>();
@@ -25,9 +25,10 @@ export const basesStage: DemoStage = {
       if (!forms.has(s.formId)) forms.set(s.formId, resolveIntakeForm(ws, s.formId));
       const form = forms.get(s.formId);
       if (!form) throw new Error(`Анкета ${s.formId} не создана настройкой.`);
-      const { results: replies } = ws.submit(form.formId, form.translate(s.answers), {
-        respondentEmail: s.respondentEmail,
-      });
+      // The code forms collect no address: nothing but the answers reaches Google.
+      const { results: replies } = pseudonymous
+        ? ws.submit(form.formId, form.translate(pseudonymous.answers(s)))
+        : ws.submit(form.formId, form.translate(s.answers), { respondentEmail: s.respondentEmail });
       const reply = replies[0] as { result?: string; reasons?: string[] } | undefined;
       const result = reply?.result ?? 'не обработан';
       results.set(result, (results.get(result) ?? 0) + 1);
@@ -58,6 +59,7 @@ export const basesStage: DemoStage = {
         .map(([r, n]) => `  ${n} × ${r}`),
       `В базах: наставляемых ${mentees.total} (с согласием ${mentees.consent}), наставников ${mentors.total} (с согласием ${mentors.consent})`,
       `Писем участникам и родителям: ${status.emails}`,
+      ...(pseudonymous ? await pseudonymous.daily() : []),
     ];
   },
 };

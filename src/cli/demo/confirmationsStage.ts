@@ -7,8 +7,10 @@ import { BASES } from '../../core/intake/baseRow';
 import { PENDING, PENDING_STATES } from '../../core/intake/pendingRow';
 import { columnIndex } from '../../core/schema';
 import type { LocalWorkspace } from '../../local';
+import { withdrawConsent } from '../../register';
 import { resolveIntakeForm } from '../intakeSubmit';
-import { schoolSubmissions } from './demoSubmissions';
+import { type DemoSubmission, schoolSubmissions } from './demoSubmissions';
+import type { PseudonymousDemo } from './pseudonymousDemo';
 import type { DemoStage } from './stages';
 
 /** Mentees with consent and a parent on file, as {id, email, parentEmail}. */
@@ -25,6 +27,43 @@ function minorsWithParent(ws: LocalWorkspace): Array<{ id: string; email: string
     }));
 }
 
+/**
+ * The pseudonymous mode has no parent's address to change on the Google side (the register keeps it).
+ * A withdrawal typed with a wrong secret does nothing; the parent's own, with the slip's secret, waits
+ * for the link in the letter the register sends, and the register records the withdrawal's date.
+ */
+async function withdrawUnderCode(
+  ws: LocalWorkspace,
+  submissions: readonly DemoSubmission[],
+  code: string,
+  pseudonymous: PseudonymousDemo,
+): Promise<string[]> {
+  const consent = [...submissions]
+    .reverse()
+    .find((s) => s.formId === 'consent' && pseudonymous.codeOf(s.personId) === code);
+  const form = resolveIntakeForm(ws, 'consent');
+  if (!consent || !form) return ['Согласия наставляемого с родителем в демо нет.'];
+  const withdrawal: Record<string, string | string[]> = {
+    ...pseudonymous.answers(consent),
+    decision: DECISION_CHOICES.withdraw,
+  };
+  const wrong = String((Number(withdrawal.secret) + 1) % 10_000).padStart(4, '0');
+  const forged = ws.submit(form.formId, form.translate({ ...withdrawal, secret: wrong })).results[0] as {
+    result?: string;
+  };
+  const real = ws.submit(form.formId, form.translate(withdrawal)).results[0] as { result?: string };
+  const sent = await pseudonymous.daily();
+  const confirmed = confirmByLink(ws);
+  withdrawConsent(pseudonymous.register, code, ws.now().toISOString().slice(0, 10));
+  pseudonymous.register.save();
+  return [
+    `Отзыв согласия за ${code} с чужим секретным числом: ${forged?.result === 'rejected' ? 'отклонён, ничего не изменилось' : forged?.result}`,
+    `Отзыв согласия за ${code} с листка родителя: ${real?.result === 'pending' ? 'ждёт подтверждения' : real?.result}; письмо со ссылкой родителю отправил реестр`,
+    ...sent.map((l) => `  ${l}`),
+    `  родитель открыл ссылку: ${confirmed}; коды ${code} в таблице обезличены, реестр записал дату отзыва (удалить данные в течение 30 дней)`,
+  ];
+}
+
 /** The parent opens the link from the letter without signing in to Google, then presses the button. */
 function confirmByLink(ws: LocalWorkspace): string {
   const waiting = ws
@@ -39,10 +78,11 @@ function confirmByLink(ws: LocalWorkspace): string {
 
 export const confirmationsStage: DemoStage = {
   title: 'Подтверждение изменений анкет',
-  run({ ws, school }) {
+  async run({ ws, school, pseudonymous }) {
     const submissions = schoolSubmissions(school);
     const [changing, leaving] = minorsWithParent(ws);
     if (!changing || !leaving) return ['Нет двух наставляемых с согласием и родителем в анкете.'];
+    if (pseudonymous) return withdrawUnderCode(ws, submissions, leaving.id, pseudonymous);
     const lines: string[] = [];
 
     const questionnaire = [...submissions]

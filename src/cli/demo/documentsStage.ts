@@ -13,7 +13,7 @@ function dayText(cell: unknown): string {
 
 export const documentsStage: DemoStage = {
   title: 'Оформление документов: приказ, соглашения, планы, согласия',
-  run({ ws, dir }) {
+  async run({ ws, dir, pseudonymous }) {
     ws.run('generateDocumentsForApprovedPairs');
     const rows = ws.sheetRows('Документы');
     const byType = new Map<string, number>();
@@ -28,6 +28,13 @@ export const documentsStage: DemoStage = {
       ...[...byType].map(([type, n]) => `  ${type}: ${n}`),
       ...toast,
       `Файлы .docx: ${dir}/drive/Наставничество — документы/ (по учебному году и типу; шаблоны — в «Шаблоны»)`,
+      ...(pseudonymous
+        ? [
+            '  в режиме псевдонимов документы Google — с кодами вместо имён; с именами их печатает реестр:',
+            ...(await pseudonymous.daily()).map((l) => `  ${l}`),
+            `  ${pseudonymous.dir}/документы/`,
+          ]
+        : []),
     ];
   },
 };

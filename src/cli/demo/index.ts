@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, relative, resolve } from 'node:path';
 import { busiestTriggerDay, googleMsOf, LocalWorkspace } from '../../local';
 import { type ProgrammeStatus, programmeStatus } from '../status';
+import { createPseudonymousDemo } from './pseudonymousDemo';
 import { generateSchool } from './schoolData';
 import { DEMO_STAGES, type DemoContext, type DemoStage } from './stages';
 
@@ -18,6 +19,8 @@ export interface DemoOptions {
   build: boolean;
   /** Latency table (JSON file) of the Google-time model; default: the workspace's own. */
   latency?: string;
+  /** `--mode pseudonymous`: Google holds codes only, the school's register holds the names. */
+  mode?: 'pseudonymous';
 }
 
 export function parseDemoArgs(args: readonly string[], cwd: string): DemoOptions | { error: string } {
@@ -34,7 +37,11 @@ export function parseDemoArgs(args: readonly string[], cwd: string): DemoOptions
     } else if (arg === '--latency' && next) {
       out.latency = resolve(cwd, next);
       i++;
-    } else if (arg === '--no-build') out.build = false;
+    } else if (arg === '--mode' && (next === 'pseudonymous' || next === 'псевдонимы')) {
+      out.mode = 'pseudonymous';
+      i++;
+    } else if (arg === '--mode' && (next === 'ordinary' || next === 'обычный')) i++;
+    else if (arg === '--no-build') out.build = false;
     else return { error: `неизвестный или неполный параметр ${arg}` };
   }
   return out;
@@ -177,9 +184,16 @@ export async function runDemo(
     account: 'workspace',
     latency: options.latency,
   });
+  const pseudonymous =
+    options.mode === 'pseudonymous' ? createPseudonymousDemo(ws, school, options.dir) : undefined;
+  if (pseudonymous)
+    print.line(
+      `Режим данных: псевдонимы — в Google только коды; реестр школы (ФИО, адреса, бумажные согласия): ${relative(process.cwd(), pseudonymous.dir) || pseudonymous.dir}`,
+    );
   const ctx: DemoContext = {
     ws,
     school,
+    pseudonymous,
     dir: options.dir,
     progress: print.note,
     outcomes: [],
@@ -263,7 +277,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   const options = parseDemoArgs(args, process.cwd());
   if ('error' in options) {
     process.stderr.write(
-      `demo: ${options.error}\n  nastavnik demo [--dir ПАПКА] [--seed N] [--no-build] [--latency ФАЙЛ]\n`,
+      `demo: ${options.error}\n  nastavnik demo [--dir ПАПКА] [--seed N] [--mode обычный|псевдонимы] [--no-build] [--latency ФАЙЛ]\n`,
     );
     return 2;
   }

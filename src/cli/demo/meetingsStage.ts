@@ -57,7 +57,14 @@ function diligent(mentorId: string): boolean {
 
 export const meetingsStage: DemoStage = {
   title: 'Организация работы наставнических пар и групп',
-  run({ ws, school, dir, advanceTo, progress }) {
+  async run({ ws, school, dir, advanceTo, progress, pseudonymous }) {
+    const delivery = pseudonymous && {
+      delivered: (state: string, key: string) =>
+        state === MAIL_STATES.awaitingRegister && pseudonymous.delivered(key),
+      resolve: pseudonymous.resolve,
+      secretOf: pseudonymous.secretOf,
+    };
+    const registerLines: string[] = [];
     const year = school.yearStart.getUTCFullYear();
     const m = (key: keyof typeof MEETINGS.columns) => columnIndex(MEETINGS, key);
     const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
@@ -76,6 +83,8 @@ export const meetingsStage: DemoStage = {
       if (step.getTime() <= ws.now().getTime()) continue;
       progress(`часы идут: ${step.toISOString().slice(0, 10)}`);
       advanceTo(step);
+      // The school's register runs every day; here once a month, before people read their letters.
+      if (pseudonymous) registerLines.splice(0, registerLines.length, ...(await pseudonymous.daily()));
       const today = step.toISOString().slice(0, 10);
       const sheet = ws.sheetRows(SHEETS.meetings);
       const heldColumn = columnLetter(m('held'));
@@ -115,7 +124,7 @@ export const meetingsStage: DemoStage = {
               student: String(r[columnIndex(BASES[role], 'category')]) === 'ученик',
             });
       }
-      const round = answerSurveys(ws, dir, answered, people);
+      const round = answerSurveys(ws, dir, answered, people, delivery || undefined);
       answers += round.answered;
       late += round.late;
       // In February the curator ends two pairs early and says why.
@@ -153,6 +162,7 @@ export const meetingsStage: DemoStage = {
         : 'Отказов от рассылки нет',
       `Ответов на опросы по ссылкам из писем: ${answers} (после напоминания — ${late})`,
       ...ended.map((e) => `Досрочно завершена пара ${e}`),
+      ...registerLines,
     ];
   },
 };

@@ -41,11 +41,27 @@ export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
 
 export const preparationStage: DemoStage = {
   title: 'Подготовка условий',
-  async run({ ws, school, dir }) {
+  async run({ ws, school, dir, pseudonymous }) {
     ws.run('setupProgramme');
     const report = toastLines(ws.lastRun?.ui);
     const settings = schoolSettings(school);
+    if (pseudonymous) settings['Режим данных'] = 'псевдонимы';
     const missing = await setSettings(dir, settings);
+    const mode: string[] = [];
+    if (pseudonymous) {
+      // Setup again builds the code forms; the curator types in the key the register showed.
+      ws.run('setupProgramme');
+      const rebuilt =
+        toastLines(ws.lastRun?.ui)
+          .join(' ')
+          .match(/«[^»]+»: изменено описание анкеты/g) ?? [];
+      mode.push(`  Анкеты пересобраны как формы с кодом участника, без ФИО и адресов: ${rebuilt.length}`);
+      ws.replyToPrompts(pseudonymous.register.data.codeKey);
+      ws.run('enterRegisterKey');
+      mode.push(
+        'Режим данных «псевдонимы»: анкеты спрашивают код участника и секретное число, ключ реестра введён',
+      );
+    }
     const status = ws.status();
     return [
       '«Настроить программу»:',
@@ -53,6 +69,7 @@ export const preparationStage: DemoStage = {
       `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта и телефон куратора, место встреч)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
       `Установлено триггеров: ${status.triggers}`,
+      ...mode,
     ];
   },
 };

@@ -11,6 +11,7 @@ import { matchingStage } from './matchingStage';
 import { meetingsStage } from './meetingsStage';
 import { networkingStage } from './networkingStage';
 import { preparationStage } from './preparationStage';
+import type { PseudonymousDemo } from './pseudonymousDemo';
 import type { DemoSchool } from './schoolModel';
 import { yearCloseStage } from './yearCloseStage';
 
@@ -19,6 +20,8 @@ export interface DemoContext {
   school: DemoSchool;
   /** The workspace directory (absolute). */
   dir: string;
+  /** The pseudonymous mode's register and code forms; undefined in the ordinary mode. */
+  pseudonymous?: PseudonymousDemo;
   /** A passing note while a long stage works ("анкеты: 120 из 271"); shown on a terminal only. */
   progress: (note: string) => void;
   /** Lines a stage adds to the demo's final summary (the year's outcomes). */

@@ -25,11 +25,19 @@ function hash(text: string): number {
 /** 0–9, stable for a person and an invitation. */
 const dice = (text: string): number => hash(text) % 10;
 
-function formIdsByTitle(dir: string, ws: LocalWorkspace): Map<string, string> {
+/**
+ * The survey forms by title. A school that moved to codes keeps its old forms beside the new ones of
+ * the same title: only forms that ask the secret (or, in the ordinary mode, do not) are the live ones.
+ */
+function formIdsByTitle(dir: string, ws: LocalWorkspace, withSecret: boolean): Map<string, string> {
   const out = new Map<string, string>();
   for (const id of ws.formIds()) {
-    const form = JSON.parse(readFileSync(join(dir, 'forms', `${id}.json`), 'utf8')) as { title?: string };
-    if (form.title) out.set(form.title, id);
+    const form = JSON.parse(readFileSync(join(dir, 'forms', `${id}.json`), 'utf8')) as {
+      title?: string;
+      items?: Array<{ title?: string }>;
+    };
+    const asksSecret = (form.items ?? []).some((i) => i.title === 'Секретное число');
+    if (form.title && asksSecret === withSecret) out.set(form.title, id);
   }
   return out;
 }
@@ -67,14 +75,35 @@ export interface Respondent {
 const forSomeoneElse = (title: string, who: Respondent): boolean =>
   who.student ? title.startsWith('Педагогам') : title.startsWith('Ученикам');
 
+/**
+ * How letters reach people. The ordinary mode: the script sent them. The pseudonymous mode: the
+ * register sent them, and a person reads their own address where the row has a placeholder.
+ */
+export interface Delivery {
+  delivered: (state: string, key: string) => boolean;
+  resolve: (text: string) => string;
+  /** The secret from the person's slip, which the code forms ask for. */
+  secretOf?: (code: string) => string;
+}
+
+const SENT_BY_SCRIPT: Delivery = {
+  delivered: (state) => state === MAIL_STATES.sent,
+  resolve: (text) => text,
+};
+
 /** The answers one person gives to one survey, by item title. */
-function answersOf(kind: SurveyKind, inv: Invitation, who: Respondent): Record<string, string> {
+function answersOf(
+  kind: SurveyKind,
+  inv: Invitation,
+  who: Respondent,
+  delivery: Delivery,
+): Record<string, string> {
   const def = DEFINITIONS.find((d) => d.id === kind);
   if (!def) return {};
-  const out: Record<string, string> = {
-    'Электронная почта': inv.to,
-    'Код участника': inv.participantId,
-  };
+  // The code forms ask the slip's secret where the ordinary ones ask the address.
+  const out: Record<string, string> = delivery.secretOf
+    ? { 'Код участника': inv.participantId, 'Секретное число': delivery.secretOf(inv.participantId) }
+    : { 'Электронная почта': inv.to, 'Код участника': inv.participantId };
   const roll = (salt: string) => dice(`${inv.key}${salt}`);
   for (const item of def.items) {
     if (item.key === 'role') out[item.title] = who.role;
@@ -106,24 +135,39 @@ export function answerSurveys(
   dir: string,
   done: Set<string>,
   people: ReadonlyMap<string, Respondent>,
+  delivery: Delivery = SENT_BY_SCRIPT,
 ): SurveyRound {
   const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
   const kindOf = new Map<string, SurveyKind>(DEFINITIONS.map((d) => [MAIL_KIND_LABELS[d.id], d.id]));
   const rows = ws.sheetRows(SHEETS.mail);
-  const sent = rows.filter((r) => String(r[mail('state')]) === MAIL_STATES.sent);
+  const sent = rows.filter((r) => delivery.delivered(String(r[mail('state')]), String(r[mail('key')])));
   // A reminder's key is «survey_reminder|<survey>:<period>|<address>».
   const reminded = new Set(
     sent
       .filter((r) => String(r[mail('kind')]) === MAIL_KIND_LABELS.survey_reminder)
-      .map((r) => String(r[mail('key')]).split('|').slice(1).join('|')),
+      .map((r) =>
+        delivery
+          .resolve(String(r[mail('key')]))
+          .split('|')
+          .slice(1)
+          .join('|'),
+      ),
   );
   const invitations: Invitation[] = sent.flatMap((r) => {
     const kind = kindOf.get(String(r[mail('kind')]));
-    const key = String(r[mail('key')]);
+    // The dice roll on the letter as its reader has it: the same person answers alike in both modes.
+    const key = delivery.resolve(String(r[mail('key')]));
     if (!kind || done.has(key)) return [];
-    return [{ kind, key, to: String(r[mail('to')]), participantId: String(r[mail('participantId')]) }];
+    return [
+      {
+        kind,
+        key,
+        to: delivery.resolve(String(r[mail('to')])),
+        participantId: String(r[mail('participantId')]),
+      },
+    ];
   });
-  const forms = formIdsByTitle(dir, ws);
+  const forms = formIdsByTitle(dir, ws, delivery.secretOf !== undefined);
   const round: SurveyRound = { answered: 0, late: 0 };
   for (const inv of invitations) {
     // Feedback comes three times a year and fewer bother: 3 in 10 at once, 2 after the reminder.
@@ -134,7 +178,7 @@ export function answerSurveys(
     const formId = forms.get(DEFINITIONS.find((d) => d.id === inv.kind)?.title ?? '');
     const who = people.get(inv.participantId);
     if (!formId || !who) continue;
-    ws.submit(formId, answersOf(inv.kind, inv, who));
+    ws.submit(formId, answersOf(inv.kind, inv, who, delivery));
     done.add(inv.key);
     round.answered++;
     if (late) round.late++;

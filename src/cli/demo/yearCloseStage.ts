@@ -21,18 +21,22 @@ import type { DemoContext, DemoStage } from './stages';
  * The day after the close the long-term base gets its invitations; two mentors in three of those
  * invited send the mentor questionnaire again (the answers they gave last year), in the first days of July.
  */
-function reenrol(
+async function reenrol(
   ws: DemoContext['ws'],
   school: DemoSchool,
   advanceTo: DemoContext['advanceTo'],
   year: number,
-): number {
+  pseudonymous: DemoContext['pseudonymous'],
+): Promise<number> {
   advanceTo(new Date(Date.UTC(year, 6, 1, 9, 0)));
+  if (pseudonymous) await pseudonymous.daily();
+  // In the pseudonymous mode the row's recipient is a placeholder; the mentor reads their own address.
+  const resolve = pseudonymous?.resolve ?? ((text: string) => text);
   const invited = new Set(
     ws
       .sheetRows(SHEETS.mail)
       .filter((r) => String(r[columnIndex(MAIL, 'kind')]) === MAIL_KIND_LABELS.reenrol)
-      .map((r) => String(r[columnIndex(MAIL, 'to')]).toLowerCase()),
+      .map((r) => resolve(String(r[columnIndex(MAIL, 'to')])).toLowerCase()),
   );
   const form = resolveIntakeForm(ws, 'mentor');
   if (!form) return 0;
@@ -43,7 +47,8 @@ function reenrol(
     if (s.formId !== 'mentor' || !invited.has(email) || seen.has(email)) continue;
     seen.add(email);
     if (seen.size % 3 === 0) continue;
-    ws.submit(form.formId, form.translate(s.answers), { respondentEmail: s.respondentEmail });
+    if (pseudonymous) ws.submit(form.formId, form.translate(pseudonymous.answers(s)));
+    else ws.submit(form.formId, form.translate(s.answers), { respondentEmail: s.respondentEmail });
     n++;
   }
   return n;
@@ -77,7 +82,7 @@ function confirmProposals(ws: DemoContext['ws']): { mentors: number; cases: numb
 
 export const yearCloseStage: DemoStage = {
   title: 'Мониторинг и завершение наставничества',
-  run({ ws, school, advanceTo, outcomes }) {
+  async run({ ws, school, advanceTo, outcomes, pseudonymous }) {
     // The last week of June of the school year under way: final meetings and surveys are behind.
     const endYear = Number(academicYear(ws.now().toISOString().slice(0, 10)).slice(5));
     advanceTo(new Date(Date.UTC(endYear, 5, 25, 7, 0)));
@@ -105,7 +110,7 @@ export const yearCloseStage: DemoStage = {
     const closed = toastLines(ws.lastRun?.ui);
     ws.run('confirmNextYearCalendar');
     const calendar = toastLines(ws.lastRun?.ui);
-    const reenrolled = reenrol(ws, school, advanceTo, endYear);
+    const reenrolled = await reenrol(ws, school, advanceTo, endYear, pseudonymous);
     const impact = rows
       .filter((r) => r.key.startsWith('impact.') && r.key.endsWith('.change'))
       .map((r) => {

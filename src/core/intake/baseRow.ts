@@ -168,6 +168,9 @@ const num = (v: CellValue | undefined): number | undefined => {
 };
 const date = (v: CellValue | undefined): Date | undefined => (v instanceof Date ? v : undefined);
 
+/** Addresses compare in lower case; a register placeholder («[[…|parentEmail]]») is kept as written. */
+const addressOf = (cell: string): string => (cell.trim().startsWith('[[') ? cell.trim() : cell.toLowerCase());
+
 export interface ReadRow {
   participant?: Participant;
   status: string;
@@ -196,7 +199,7 @@ export function recordToParticipant(role: Role, r: BaseValues, forms: readonly M
   const participant: Participant = {
     id,
     role,
-    email: erased ? '' : r.email.toLowerCase(),
+    email: erased ? '' : addressOf(r.email),
     lastName: erased ? ERASED_LABEL : r.lastName,
     firstName: erased ? '' : r.firstName,
     middleName: erased ? '' : r.middleName,
@@ -215,7 +218,7 @@ export function recordToParticipant(role: Role, r: BaseValues, forms: readonly M
     availability: splitList(r.availability),
     phone: r.phone,
     parentName: r.parentName,
-    parentEmail: r.parentEmail.toLowerCase(),
+    parentEmail: addressOf(r.parentEmail),
     consent: erased ? 'withdrawn' : consent,
     longTermBank: r.longTermBank.toLowerCase() === YES,
     optOut: false,

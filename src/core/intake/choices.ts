@@ -3,10 +3,13 @@
 // if they came; the id at the end of the label maps a choice back to the participant.
 import type { ChoiceLists } from '../../../forms/definition';
 import { formatClass, type MentoringForm, type Participant } from '../model';
+import { codeOfNamePlaceholder } from '../pseudonymous/placeholderIdentity';
 import { hasValidConsent } from './consent';
 
 export function preferenceLabel(p: Participant): string {
   const detail = p.schoolClass ? formatClass(p.schoolClass) : p.position;
+  // A pseudonymous participant is listed by code: the register prints the meeting's list of codes.
+  if (codeOfNamePlaceholder(p.lastName)) return `Участник${detail ? `, ${detail}` : ''} (${p.id})`;
   return `${p.lastName} ${p.firstName}${detail ? `, ${detail}` : ''} (${p.id})`;
 }
 

@@ -1,6 +1,7 @@
 // The one letter intake sends: to a new participant (and the parent of a minor) — what happens next
 // and, while consent is missing, where to give it. Plain text; names are the only personal data in it.
 import { consentSigner, fullName, type Participant } from '../model';
+import { greetingOf } from '../pseudonymous/placeholderIdentity';
 import { genderOf } from '../templates/declension';
 import { ROLE_GENITIVE } from './text';
 
@@ -66,7 +67,7 @@ export function confirmationMail(p: Participant, consentUrl: string): MailReques
     participantId: p.id,
     subject,
     body: [
-      `Здравствуйте, ${p.firstName}!`,
+      `Здравствуйте, ${greetingOf(p.lastName, p.firstName)}!`,
       `Ваша анкета ${ROLE_GENITIVE[p.role]} принята.`,
       next,
       consentLine,

@@ -2,9 +2,11 @@
 // the script lock and applies the returned writes. Every response ends as exactly one «Приём анкет»
 // line (accepted, updated or rejected), so nothing submitted is ever lost from view.
 import type { FormDefinition, FormId } from '../../../forms/definition';
-import { FORMS } from '../../../forms/index';
 import { PREFERENCE_RANKS } from '../../../forms/preferences';
+import { intakeForm } from '../../../forms/pseudonymous';
 import { fullName, type Participant, ROLE_LABELS, type Role } from '../model';
+import { type CodeCheck, checkTypedCode } from '../pseudonymous/dataMode';
+import { namePlaceholder } from '../pseudonymous/namePlaceholders';
 import type { Row } from '../schema';
 import {
   type Issue,
@@ -69,6 +71,8 @@ export interface IntakeContext {
   /** The form the response came from, for a letter asking to send it again. */
   formUrl?: string;
   now: Date;
+  /** The pseudonymous mode's key and HMAC; without them a typed code cannot be checked. */
+  codes?: CodeCheck;
 }
 
 export interface Submission {
@@ -275,9 +279,10 @@ function processQuestionnaire(
   s: Submission,
   ctx: IntakeContext,
   confirmed?: Confirmation,
+  code?: string,
 ): IntakeOutcome {
   const parsed = parseWithSchoolLists(def, s, ctx);
-  const email = textOf(parsed.answers, 'email');
+  const email = code ? namePlaceholder(code, 'email') : textOf(parsed.answers, 'email');
   const byConfirmedId =
     confirmed?.kind === 'email'
       ? ctx.bases[role].find(
@@ -285,7 +290,7 @@ function processQuestionnaire(
         )
       : undefined;
   const row = findByEmail(ctx.bases[role], email) ?? byConfirmedId;
-  const q = readQuestionnaire(role, parsed.answers, ctx.settings);
+  const q = readQuestionnaire(role, parsed.answers, ctx.settings, code);
   const issues = [...parsed.errors, ...q.errors];
   const draft = q.draft;
   if (issues.length || !draft) {
@@ -320,6 +325,7 @@ function processQuestionnaire(
   const movedFrom = before && before.email !== draft.email ? before.email : undefined;
   const id =
     before?.id ??
+    code ??
     nextId(
       role,
       ctx.bases[role].map((r) => r.record.id),
@@ -375,6 +381,27 @@ function processQuestionnaire(
   return o;
 }
 
+/**
+ * A consent given under a code names nobody: the participant and the signer are the register's
+ * placeholders, so the consent links to the code's row as an ordinary one links by address.
+ */
+function pseudonymousConsent(record: ConsentRecord, code: string, ctx: IntakeContext): ConsentRecord {
+  const participantEmail = namePlaceholder(code, 'email');
+  const p = findByEmail(ctx.bases[record.role], participantEmail)?.read.participant;
+  const parentName = p?.parentName || namePlaceholder(code, 'parentName');
+  return {
+    ...record,
+    participantEmail,
+    participantName: namePlaceholder(code, 'fullName'),
+    signerName: record.signer === 'parent' ? parentName : namePlaceholder(code, 'fullName'),
+  };
+}
+
+const firstText = (v: RawAnswers[string] | undefined): string => {
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first.trim() : '';
+};
+
 function nameMatches(p: Participant, signedName: string): boolean {
   const words = labelKey(signedName).split(' ');
   return words.includes(labelKey(p.lastName)) && words.includes(labelKey(p.firstName));
@@ -386,11 +413,12 @@ function processConsent(
   s: Submission,
   ctx: IntakeContext,
   confirmed?: Confirmation,
+  code?: string,
 ): IntakeOutcome {
   const parsed = parseAnswers(def, s.answers, { mentoringForms: [], mentors: [], mentees: [] });
   const read = readConsentAnswers(kind, parsed.answers, s.submittedAt, s.responseId);
   const issues = [...parsed.errors, ...read.errors];
-  const record = read.record;
+  const record = read.record && code ? pseudonymousConsent(read.record, code, ctx) : read.record;
   if (issues.length || !record) {
     return rejectFor(def, s, ctx, unique(issues), textOf(parsed.answers, 'participantEmail'));
   }
@@ -506,9 +534,10 @@ function processConsent(
         : `согласие подписал(а) «${record.signerName}» как родитель, а в анкете родитель не указан`,
       [],
     );
-  const problem = !nameMatches(p, record.participantName)
-    ? `В согласии указано ФИО «${record.participantName}», а в анкете — «${fullName(p)}»; куратору нужно проверить.`
-    : status.problem;
+  const problem =
+    !code && !nameMatches(p, record.participantName)
+      ? `В согласии указано ФИО «${record.participantName}», а в анкете — «${fullName(p)}»; куратору нужно проверить.`
+      : status.problem;
   const state = problem ? 'missing' : status.state;
   const o = outcome(def, s, ctx, 'accepted', id, problem ? [problem] : [], [
     {
@@ -537,9 +566,10 @@ function processPreferences(
   def: FormDefinition,
   s: Submission,
   ctx: IntakeContext,
+  code?: string,
 ): IntakeOutcome {
   const parsed = parseWithSchoolLists(def, s, ctx);
-  const email = textOf(parsed.answers, 'email');
+  const email = code ? namePlaceholder(code, 'email') : textOf(parsed.answers, 'email');
   if (parsed.errors.length) return rejectFor(def, s, ctx, unique(parsed.errors), email);
   const me = findByEmail(ctx.bases[role], email)?.read.participant;
   if (!me) {
@@ -547,7 +577,11 @@ function processPreferences(
       def,
       s,
       ctx,
-      [`Анкеты ${ROLE_GENITIVE[role]} с почтой ${email} нет: сначала заполните анкету.`],
+      [
+        code
+          ? `Анкеты ${ROLE_GENITIVE[role]} с кодом ${code} нет: сначала заполните анкету.`
+          : `Анкеты ${ROLE_GENITIVE[role]} с почтой ${email} нет: сначала заполните анкету.`,
+      ],
       email,
     );
   }
@@ -609,7 +643,8 @@ export function processSubmission(
   ctx: IntakeContext,
   confirmed?: Confirmation,
 ): IntakeOutcome {
-  const def = FORMS[s.formId];
+  const pseudonymous = ctx.settings.dataMode === 'pseudonymous';
+  const def = intakeForm(s.formId, pseudonymous);
   // The boundary: whatever the trigger delivered must be text or lists of text, keyed by item key.
   if (!RawAnswersSchema.safeParse(s.answers).success) {
     return rejectFor(def, s, ctx, ['Ответ не читается: ответы формы пришли в неожиданном виде.'], '');
@@ -617,11 +652,18 @@ export function processSubmission(
   if (isBlankSubmission(s)) {
     return rejectFor(def, s, ctx, ['Пустой ответ: ни на один вопрос нет ответа.'], '');
   }
+  let code: string | undefined;
+  if (pseudonymous) {
+    // Nothing of a response is used before its code and secret check out: a code alone does nothing.
+    const typed = checkTypedCode(firstText(s.answers.code), firstText(s.answers.secret), ctx.codes);
+    if ('problem' in typed) return rejectFor(def, s, ctx, [typed.problem], '');
+    code = typed.code;
+  }
   const role = ROLE_OF_FORM[s.formId];
-  if (s.formId === 'consent') return processConsent('processing', def, s, ctx, confirmed);
-  if (s.formId === 'dissemination') return processConsent('dissemination', def, s, ctx);
+  if (s.formId === 'consent') return processConsent('processing', def, s, ctx, confirmed, code);
+  if (s.formId === 'dissemination') return processConsent('dissemination', def, s, ctx, undefined, code);
   if (!role) throw new Error(`Неизвестная форма ${s.formId}`);
   if (s.formId === 'mentee' || s.formId === 'mentor')
-    return processQuestionnaire(role, def, s, ctx, confirmed);
-  return processPreferences(role, def, s, ctx);
+    return processQuestionnaire(role, def, s, ctx, confirmed, code);
+  return processPreferences(role, def, s, ctx, code);
 }

@@ -11,6 +11,7 @@ import {
   type Role,
   type SchoolClass,
 } from '../model';
+import { type PlaceholderIdentity, placeholderIdentity } from '../pseudonymous/placeholderIdentity';
 import { type Issue, listOf, numberOf, type ParsedAnswers, textOf } from './answers';
 import { checkPersonName } from './names';
 import { classExists, parseClass } from './schoolClass';
@@ -33,15 +34,16 @@ const categoryByLabel = (label: string): Category | undefined =>
 const sideCategories = (form: MentoringForm, role: Role): readonly Category[] =>
   role === 'mentor' ? form.mentorCategories : form.menteeCategories;
 
+/** `code`: a pseudonymous answer, whose names and addresses are the register's placeholders. */
 export function readQuestionnaire(
   role: Role,
   a: ParsedAnswers,
   rules: IntakeRules,
+  code?: string,
 ): { draft?: ParticipantDraft; errors: Issue[] } {
   const errors: Issue[] = [];
-  const lastName = checkPersonName('Фамилия', textOf(a, 'lastName'), errors);
-  const firstName = checkPersonName('Имя', textOf(a, 'firstName'), errors);
-  const middleName = checkPersonName('Отчество', textOf(a, 'middleName'), errors);
+  // Names are checked first, as the form asks them first; the parent's after the forms.
+  const names = code ? undefined : typedNames(a, errors);
   const category = categoryByLabel(textOf(a, 'category'));
   const age = numberOf(a, 'age');
   let schoolClass: SchoolClass | undefined;
@@ -100,18 +102,8 @@ export function readQuestionnaire(
   }
 
   const minor = age !== undefined ? age < 18 : category === 'student';
-  const parentName = checkPersonName('ФИО родителя', textOf(a, 'parentName'), errors);
-  const parentEmail = textOf(a, 'parentEmail');
-  if (minor && (!parentName || !parentEmail)) {
-    errors.push({
-      message:
-        'Участнику младше 18 лет нужно указать ФИО и почту родителя (законного представителя): родитель подписывает согласие и соглашение.',
-    });
-  }
-  const email = textOf(a, 'email');
-  if (minor && parentEmail && parentEmail === email) {
-    errors.push({ message: 'Почта родителя совпадает с почтой участника; укажите почту самого родителя.' });
-  }
+  const identity = code ? placeholderIdentity(code, minor) : typedIdentity(a, names, minor, errors);
+  const { lastName, firstName, middleName, email, parentName, parentEmail } = identity;
 
   if (errors.length || !category) return { errors };
   const draft: ParticipantDraft = {
@@ -120,7 +112,7 @@ export function readQuestionnaire(
     lastName,
     firstName,
     middleName,
-    gender: GENDER_BY_ANSWER[textOf(a, 'gender')],
+    gender: code ? undefined : GENDER_BY_ANSWER[textOf(a, 'gender')],
     category,
     schoolClass,
     age,
@@ -133,7 +125,7 @@ export function readQuestionnaire(
     forms,
     capacity: role === 'mentor' ? (numberOf(a, 'capacity') ?? 1) : 0,
     availability: listOf(a, 'availability'),
-    phone: textOf(a, 'phone'),
+    phone: identity.phone,
     parentName: minor ? parentName : '',
     parentEmail: minor ? parentEmail : '',
     longTermBank: textOf(a, 'longTermBank') === YES,
@@ -144,4 +136,37 @@ export function readQuestionnaire(
     draft.interests = textOf(a, 'interests');
   }
   return { draft, errors };
+}
+
+type Names = Pick<PlaceholderIdentity, 'lastName' | 'firstName' | 'middleName'>;
+
+function typedNames(a: ParsedAnswers, errors: Issue[]): Names {
+  return {
+    lastName: checkPersonName('Фамилия', textOf(a, 'lastName'), errors),
+    firstName: checkPersonName('Имя', textOf(a, 'firstName'), errors),
+    middleName: checkPersonName('Отчество', textOf(a, 'middleName'), errors),
+  };
+}
+
+/** Names and addresses as the participant typed them, checked. */
+function typedIdentity(
+  a: ParsedAnswers,
+  names: Names | undefined,
+  minor: boolean,
+  errors: Issue[],
+): PlaceholderIdentity {
+  const { lastName = '', firstName = '', middleName = '' } = names ?? {};
+  const parentName = checkPersonName('ФИО родителя', textOf(a, 'parentName'), errors);
+  const parentEmail = textOf(a, 'parentEmail');
+  if (minor && (!parentName || !parentEmail)) {
+    errors.push({
+      message:
+        'Участнику младше 18 лет нужно указать ФИО и почту родителя (законного представителя): родитель подписывает согласие и соглашение.',
+    });
+  }
+  const email = textOf(a, 'email');
+  if (minor && parentEmail && parentEmail === email) {
+    errors.push({ message: 'Почта родителя совпадает с почтой участника; укажите почту самого родителя.' });
+  }
+  return { lastName, firstName, middleName, email, phone: textOf(a, 'phone'), parentName, parentEmail };
 }

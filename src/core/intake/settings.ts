@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { offeredForms } from '../mentoringForms';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
+import { DATA_MODE_LABELS, DATA_MODES, type DataMode } from '../pseudonymous/dataMode';
 import { defineSettings, readSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import { labelKey } from './text';
@@ -102,6 +103,24 @@ export const INTAKE_SETTINGS = defineSettings({
           aliases[labelKey(shown)] = defined;
         }
         return aliases;
+      }),
+  },
+  dataMode: {
+    name: 'Режим данных',
+    help:
+      'обычный — анкеты спрашивают ФИО и почту, они хранятся в Google. псевдонимы — в Google только коды ' +
+      'участников, а ФИО и адреса хранит реестр школы на её компьютере в России (152-ФЗ ч. 5 ст. 18). ' +
+      'Чтобы перейти на псевдонимы, впишите «псевдонимы» и выполните «Настроить программу»: она выдаст коды, ' +
+      'выгрузит ФИО и адреса для реестра и удалит их из таблицы. Обратно режим не переключается.',
+    defaultCell: DATA_MODE_LABELS.ordinary,
+    parse: () =>
+      text().transform((cell, ctx): DataMode => {
+        const mode = DATA_MODES.find((m) => DATA_MODE_LABELS[m] === cell.toLowerCase());
+        if (!mode) {
+          ctx.addIssue({ code: 'custom', message: 'нужно «обычный» или «псевдонимы»' });
+          return z.NEVER;
+        }
+        return mode;
       }),
   },
   confirmationMail: {

@@ -2,6 +2,7 @@
 // them for HTML. Long lists are cut with a count, because the digest is a pointer to the sheets.
 import { addDays, formatRussianDate, type LocalDate } from '../meetings/calendar';
 import { MEETING_KIND_LABELS, type MeetingKind } from '../meetings/plan';
+import { type DataMode, dataModeLine } from '../pseudonymous/dataMode';
 
 export interface DigestInput {
   today: LocalDate;
@@ -23,6 +24,9 @@ export interface DigestInput {
   settingProblems: string[];
   /** Work stopped until a setting is fixed, one sentence each. */
   stoppedWork: string[];
+  /** Shown at the top; in the pseudonymous mode, how many letters wait for the school's register. */
+  dataMode?: DataMode;
+  awaitingRegister?: number;
 }
 
 const LIST_LIMIT = 20;
@@ -54,6 +58,11 @@ export function upcomingDeadlines(
 
 export function digestText(input: DigestInput): string {
   const lines: string[] = [];
+  if (input.dataMode === 'pseudonymous')
+    lines.push(
+      `${dataModeLine('pseudonymous')}: участники названы кодами; письма с именами отправляет реестр школы (ждут реестра: ${input.awaitingRegister ?? 0}).`,
+      '',
+    );
   lines.push(...list('Исправьте в листе «Настройки» (столбец «Проблема»)', input.settingProblems));
   for (const s of input.stoppedWork) lines.push(s, '');
   const deadlines =

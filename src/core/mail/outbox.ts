@@ -2,6 +2,7 @@
 // the log before it is sent, and its state moves «в очереди» → «отправляется» → «отправлено». The
 // pure rules here decide what to send in which order and how to settle a row a dead run left behind.
 import { addDays, type LocalDate } from '../meetings/calendar';
+import { AWAITING_REGISTER } from '../pseudonymous/namePlaceholders';
 import { cellColumn, defineSheet, textColumn } from '../schema';
 import { SHEETS } from '../sheets';
 
@@ -38,6 +39,8 @@ export const MAIL_STATES = {
   cancelled: 'отменено',
   unconfirmed: 'не подтверждено',
   failed: 'ошибка',
+  /** Pseudonymous mode: the letter names people by placeholders; only the school's register sends it. */
+  awaitingRegister: AWAITING_REGISTER,
 } as const;
 export type MailState = (typeof MAIL_STATES)[keyof typeof MAIL_STATES];
 

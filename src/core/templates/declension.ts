@@ -113,9 +113,18 @@ function splitFullName(full: string): Pick<PersonName, 'lastName' | 'firstName' 
   return { lastName, firstName, middleName: rest.join(' ') };
 }
 
+// In the pseudonymous mode the Google side holds «[[1234567|fullName]]» instead of a name; its cases
+// are the register's placeholders for the declined name, never a declension of the brackets.
+const NAME_PLACEHOLDER = /^\[\[(\d{7})\|fullName\]\]$/;
+
 export function declineName(name: PersonName, grammaticalCase: GrammaticalCase): PersonName {
   const override = name.overrides?.[grammaticalCase]?.trim();
   if (override) return { ...splitFullName(override), gender: name.gender, overrides: name.overrides };
+  const code = NAME_PLACEHOLDER.exec(name.lastName.trim())?.[1];
+  if (code && !name.firstName.trim()) {
+    const field = grammaticalCase === 'nominative' ? 'fullName' : `fullName.${grammaticalCase}`;
+    return { lastName: `[[${code}|${field}]]`, firstName: '', middleName: '', gender: name.gender };
+  }
   if (grammaticalCase === 'nominative') return name;
   const gender = genderOf(name);
   const part = (value: string, decline: (v: string, c: GrammaticalCase, g: Gender | undefined) => string) =>

@@ -14,6 +14,7 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   exportParticipantData: 'editor',
   withdrawConsent: 'editor',
   applyPendingDecisions: 'editor',
+  enterRegisterKey: 'editor',
   proposePairs: 'editor',
   openPairsReview: 'editor',
   approvePairs: 'editor',

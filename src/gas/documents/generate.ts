@@ -26,6 +26,7 @@ import { DOCUMENT_SETTINGS, type DocumentSettings, type WithoutGoogle } from '..
 import type { DOCUMENTS } from '../../core/documents/sheets';
 import { MAIL, mailKey } from '../../core/mail/outbox';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import type { RowPatch } from '../../core/schema';
 import { blockedMessage, readSettings, type SettingIssue } from '../../core/settings';
 import { TemplateError } from '../../core/templates/fill';
@@ -277,8 +278,10 @@ interface Refusal {
  */
 function share(
   files: GoogleAppsScript.Drive.File[],
-  viewers: readonly string[],
+  addressees: readonly string[],
 ): { granted: string[]; refused: Refusal[] } {
+  // A register placeholder is nobody's address on Google: the register hands those documents out.
+  const viewers = addressees.filter((v) => !hasPlaceholders(v));
   if (viewers.length === 0) return { granted: [], refused: [] };
   try {
     for (const file of files) file.addViewers([...viewers]);

@@ -11,6 +11,7 @@ import type { Role } from '../../core/model';
 import type { CellValue } from '../../core/table';
 import { readColumn } from '../appendRows';
 import { loadIntakeSettings } from '../mentoringForms';
+import { registerCodeCheck } from '../pseudonymous/registerKey';
 import { readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
 import { type BaseTable, readBaseSheet } from './bases';
@@ -62,6 +63,7 @@ export function loadContext(
       consentUrl: registry.consent?.url ?? '',
       formUrl: registry[formId]?.url ?? '',
       now,
+      codes: settings.dataMode === 'pseudonymous' ? registerCodeCheck() : undefined,
     },
     tables,
   };

@@ -6,6 +6,7 @@ import { PENDING } from '../../core/intake/pendingRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
 import { setupFormsCatalogue } from '../mentoringForms';
+import { migrateToCodes } from '../pseudonymous/migrate';
 import { ensureSheet } from '../sheetTable';
 import { setupNetworking } from './networking';
 import { CONFIRM_ROUTE } from './pendingChanges';
@@ -25,9 +26,11 @@ export const INTAKE_FEATURE: Feature = {
         ensureSheet(INTAKE_LOG);
         ensureSheet(PENDING);
         const catalogue = setupFormsCatalogue();
+        // Before the forms: their choice lists must be filled from bases that hold codes.
+        const moved = migrateToCodes();
         const forms = setupIntakeForms();
         const networking = setupNetworking();
-        return [catalogue, forms, networking].filter(Boolean).join('. ') || undefined;
+        return [catalogue, moved, forms, networking].filter(Boolean).join('. ') || undefined;
       },
     },
   ],

@@ -5,6 +5,7 @@
 
 import { FORM_IDS, type FormId } from '../../../forms/definition';
 import { FORMS } from '../../../forms/index';
+import { intakeForm } from '../../../forms/pseudonymous';
 import { choiceLists } from '../../core/intake/choices';
 import { formStamp } from '../../core/intake/formStamp';
 import { JOURNAL } from '../../core/intake/journal';
@@ -13,7 +14,7 @@ import type { RowPatch } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
 import { appendRows } from '../appendRows';
-import { offeredMentoringForms } from '../mentoringForms';
+import { loadIntakeSettings, offeredMentoringForms } from '../mentoringForms';
 import { settingsTable } from '../settingsSheet';
 import { openBase, readBaseSheet } from './bases';
 import { buildForm, openForm, refreshChoices } from './formBuilder';
@@ -124,8 +125,9 @@ function syncForms(force: boolean): { created: string[]; changed: string[] } {
   const lists = currentLists();
   const created: string[] = [];
   const changed: string[] = [];
+  const pseudonymous = loadIntakeSettings().values.dataMode === 'pseudonymous';
   for (const formId of FORM_IDS) {
-    const def = FORMS[formId];
+    const def = intakeForm(formId, pseudonymous);
     const known = registry[formId];
     let form = openForm(known?.id);
     if (form && known) {
@@ -140,6 +142,8 @@ function syncForms(force: boolean): { created: string[]; changed: string[] } {
       registry[formId] = { id: form.getId(), url: form.getPublishedUrl(), items, stamp: formStamp(def) };
       created.push(def.title);
     }
+    // Google may record the respondent's address on its own; this mode must never hold one.
+    if (pseudonymous) form.setCollectEmail(false);
     keepDestination(form, bookId);
   }
   saveFormRegistry(registry);
@@ -188,11 +192,12 @@ export function updateForms(): string[] {
 export function refreshListsInForms(): number {
   const registry = readFormRegistry();
   const lists = currentLists();
+  const pseudonymous = loadIntakeSettings().values.dataMode === 'pseudonymous';
   let changed = 0;
   for (const formId of FORM_IDS) {
     const known = registry[formId];
     const form = openForm(known?.id);
-    if (form && known) changed += refreshChoices(form, FORMS[formId], lists, known.items);
+    if (form && known) changed += refreshChoices(form, intakeForm(formId, pseudonymous), lists, known.items);
   }
   noteListsOnMeeting(lists);
   return changed;

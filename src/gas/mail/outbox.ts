@@ -31,6 +31,7 @@ import {
 } from '../../core/meetings/calendar';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import type { Row, RowPatch } from '../../core/schema';
 import { loadSettings, readSettingCells } from '../settingsSheet';
 import { SheetTable } from '../sheetTable';
@@ -137,6 +138,10 @@ function daysOfUnverified(mails: readonly OutgoingMail[], table: OutboxTable): A
   return mails.map((m) => (m.unverified ? days[k++] : undefined));
 }
 
+/** A letter that names anyone by a register placeholder: Apps Script never sends it. */
+const forRegister = (m: OutgoingMail): boolean =>
+  hasPlaceholders(`${m.to}\n${m.subject}\n${m.text}\n${m.html ?? ''}`);
+
 /**
  * Adds letters whose keys the log does not hold yet; returns how many were added. A caller that has
  * just read the log under the same lock passes its table, so the log is not read again.
@@ -162,7 +167,13 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
       subject: m.subject,
       text: m.optedOut || m.merged ? '' : m.text,
       html: m.optedOut || m.merged ? '' : (m.html ?? ''),
-      state: m.optedOut ? MAIL_STATES.optedOut : m.merged ? MAIL_STATES.merged : MAIL_STATES.queued,
+      state: m.optedOut
+        ? MAIL_STATES.optedOut
+        : m.merged
+          ? MAIL_STATES.merged
+          : forRegister(m)
+            ? MAIL_STATES.awaitingRegister
+            : MAIL_STATES.queued,
       createdAt: now,
       attempts: 0,
       participantId: m.participantId ?? '',

@@ -264,7 +264,10 @@ function plan(
   mails.push(...curatorLines(mails, today, settings, curator, digestDue));
   if (week && digestDue) {
     const activePlans = new Set(groups.filter((g) => today <= g.endsOn).map((g) => g.planId));
-    const mentorName = new Map(groups.map((g) => [g.planId, g.mentor.name]));
+    // In the pseudonymous mode the digest names people by code, so Google can send it to the curator.
+    const pseudonymous = settings.dataMode === 'pseudonymous';
+    const nameOf = (p: { id: string; name: string }) => (pseudonymous ? p.id : p.name);
+    const mentorName = new Map(groups.map((g) => [g.planId, nameOf(g.mentor)]));
     // The digest itself takes one letter of today's quota.
     const queued = mailRows.filter((r) => r.state === MAIL_STATES.queued).length + mails.length + 1;
     const matched = new Set(links.map((l) => l.menteeId));
@@ -275,8 +278,8 @@ function plan(
         today,
         s.overdueAfterDays,
       ).map((m) => ({ mentor: mentorName.get(m.planId) ?? m.mentorId, kind: m.kind, date: m.date! })),
-      unmatchedMentees: mentees.filter((p) => !p.erased && !matched.has(p.id)).map((p) => p.name),
-      missingConsents: everyone.filter((p) => !p.consentReceived).map((p) => p.name),
+      unmatchedMentees: mentees.filter((p) => !p.erased && !matched.has(p.id)).map(nameOf),
+      missingConsents: everyone.filter((p) => !p.consentReceived).map(nameOf),
       deadlines: [
         ...s.deadlines.map((d) => ({ title: 'Мониторинг', ...d })),
         ...s.statisticsDeadlines.map((d) => ({ title: 'Статистический отчёт о числе участников', ...d })),
@@ -290,6 +293,8 @@ function plan(
       rowProblems: meetings.filter((m) => m.problem).length,
       settingProblems: state.problems,
       stoppedWork: state.stoppedWork,
+      dataMode: settings.dataMode,
+      awaitingRegister: mailRows.filter((r) => r.state === MAIL_STATES.awaitingRegister).length,
     });
     const rendered = renderMail(
       settings.templates.digest,

@@ -7,6 +7,7 @@ import { addDays, dayOfSheetDate, type LocalDate, parseLocalDate } from '../../c
 import type { Person } from '../../core/meetings/duties';
 import type { ApprovedLink } from '../../core/meetings/groups';
 import type { PairState, Role } from '../../core/model';
+import { greetingOf } from '../../core/pseudonymous/placeholderIdentity';
 import type { Row } from '../../core/schema';
 import type { CellValue } from '../../core/table';
 import type { BaseTable } from '../intake/bases';
@@ -47,7 +48,10 @@ export function readBase(role: Role): { table: BaseTable; people: BasePerson[] }
       role,
       rowNumber,
       name: [v.lastName, v.firstName, v.middleName].filter(Boolean).join(' '),
-      greeting: student || !v.middleName ? v.firstName : `${v.firstName} ${v.middleName}`,
+      greeting: greetingOf(
+        v.lastName,
+        student || !v.middleName ? v.firstName : `${v.firstName} ${v.middleName}`,
+      ),
       email: v.email,
       parentEmail: v.parentEmail,
       nameParts: { lastName: v.lastName, firstName: v.firstName, middleName: v.middleName },

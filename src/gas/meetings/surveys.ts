@@ -3,6 +3,7 @@
 // invitations, and each answer appended to «Опросы» for monitoring. Raw answers stay in the form.
 import { FEEDBACK_FORM } from '../../../forms/feedback';
 import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
+import { surveyForm } from '../../../forms/pseudonymous';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { SCHEDULE_SETTINGS, SURVEY_URL_SETTING } from '../../core/meetings/settings';
 import {
@@ -13,15 +14,20 @@ import {
   surveyAnswerFromForm,
   surveyRecord,
 } from '../../core/meetings/surveys';
+import { checkTypedCode } from '../../core/pseudonymous/dataMode';
 import type { RowPatch } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
 import { buildForm, openForm } from '../intake/formBuilder';
 import { withScriptLock } from '../lock';
 import { appendJournal, localToday } from '../mail/journal';
+import { loadIntakeSettings } from '../mentoringForms';
+import { registerCodeCheck } from '../pseudonymous/registerKey';
 import { settingsTable } from '../settingsSheet';
 import { ensureSheet, SheetTable } from '../sheetTable';
 import { approvedLinkOf, findRespondent } from './people';
+
+const isPseudonymous = (): boolean => loadIntakeSettings().values.dataMode === 'pseudonymous';
 
 export const SURVEY_HANDLER = 'onSurveySubmit';
 const PROPERTY = 'surveys.forms';
@@ -33,6 +39,8 @@ interface RegisteredForm {
   items: Record<string, string>;
   /** The form's prefilled link with placeholders for the address and the participant's code. */
   prefill?: string;
+  /** Built for the pseudonymous mode: asks the code and the secret, never an address. */
+  pseudonymous?: boolean;
 }
 type Registry = Partial<Record<(typeof SURVEY_FORMS)[number]['id'], RegisteredForm>>;
 
@@ -55,6 +63,7 @@ function prefillPattern(form: RegisteredForm): string | undefined {
   };
   fill('email', EMAIL_PLACEHOLDER);
   fill('participant', CODE_PLACEHOLDER);
+  fill('code', CODE_PLACEHOLDER);
   return response.toPrefilledUrl();
 }
 
@@ -97,11 +106,18 @@ const NO_LISTS = { mentoringForms: [], mentors: [], mentees: [] };
 export function setupSurveyForms(): string | undefined {
   const registry = readRegistry();
   const created: string[] = [];
-  for (const def of SURVEY_FORMS) {
-    if (openForm(registry[def.id]?.id)) continue;
+  const pseudonymous = isPseudonymous();
+  const replaced = new Set<string>();
+  for (const ordinary of SURVEY_FORMS) {
+    const known = registry[ordinary.id];
+    if (openForm(known?.id) && Boolean(known?.pseudonymous) === pseudonymous) continue;
+    // A form of the other mode is left as it is (its answers stay there) and a new one replaces it.
+    if (known) replaced.add(known.url);
+    const def = surveyForm(ordinary, pseudonymous);
     const form = FormApp.create(def.title);
+    if (pseudonymous) form.setCollectEmail(false);
     const items = buildForm(form, def, NO_LISTS);
-    const entry: RegisteredForm = { id: form.getId(), url: form.getPublishedUrl(), items };
+    const entry: RegisteredForm = { id: form.getId(), url: form.getPublishedUrl(), items, pseudonymous };
     entry.prefill = prefillPattern(entry);
     registry[def.id] = entry;
     created.push(def.title);
@@ -128,7 +144,8 @@ export function setupSurveyForms(): string | undefined {
     const url = registry[kind]?.url ?? '';
     const row = rows.find((r) => r.values.name === def.name);
     if (!row) appends.push({ name: def.name, value: url, help: def.help });
-    else if (!cellText(row.values.value)) updates.push({ rowNumber: row.rowNumber, values: { value: url } });
+    else if (!cellText(row.values.value) || replaced.has(cellText(row.values.value)))
+      updates.push({ rowNumber: row.rowNumber, values: { value: url } });
   }
   settings.write(updates, appends);
   return created.length > 0 ? `Созданы анкеты: ${created.join(', ')}` : undefined;
@@ -153,6 +170,15 @@ export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): s
   return withScriptLock(() => {
     const table = new SheetTable(ensureSheet(SURVEYS, undefined, ['responseId', 'comment']), SURVEYS);
     if (table.cells('responseId').includes(responseId)) return 'уже записан';
+    if (registry[def.id]?.pseudonymous) {
+      const typed = checkTypedCode(answers.code ?? '', answers.secret ?? '', registerCodeCheck());
+      if ('problem' in typed) {
+        // A code without its secret does nothing: the answer stays in the form only.
+        appendJournal(`${def.title}: ответ не учтён`, '', typed.problem);
+        return 'не учтён';
+      }
+      answers.participant = typed.code;
+    }
     const person = findRespondent(
       (answers.participant ?? '').trim(),
       (answers.email ?? '').trim().toLowerCase(),

@@ -1,6 +1,9 @@
 // Settings of the pair's year, read once per run and shared by plans, letters and the web app.
+
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { MAIL_TEMPLATE_SETTINGS, resolveTemplates } from '../../core/mail/templates';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
+import { readSettings } from '../../core/settings';
 import { loadSender } from '../mail/sender';
 import { loadSettings, readSettingCells } from '../settingsSheet';
 
@@ -13,6 +16,8 @@ export function loadYearSettings() {
     sender: loadSender(cells),
     schedule: schedule.values,
     templates: templates.templates,
+    // Only the mode: intake reports its own settings' problems.
+    dataMode: readSettings(INTAKE_SETTINGS, cells).values.dataMode,
     problems: [...schedule.problems, ...texts.problems, ...templates.problems],
   };
 }

@@ -21,12 +21,35 @@ export function scriptAlertReplies(key: object, replies: readonly string[]): voi
   scripted.set(key, [...replies]);
 }
 
+/** What the curator types into the next prompts, in order; null presses «Отмена». */
+const typed = new WeakMap<object, Array<string | null>>();
+
+export function scriptPromptReplies(key: object, replies: ReadonlyArray<string | null>): void {
+  typed.set(key, [...replies]);
+}
+
+/** A prompt's answer: the button pressed and the text typed. */
+export class FakePromptResponse {
+  constructor(
+    private readonly button: string,
+    private readonly text: string,
+  ) {}
+
+  getSelectedButton(): GoogleAppsScript.Base.Button {
+    return this.button as unknown as GoogleAppsScript.Base.Button;
+  }
+
+  getResponseText(): string {
+    return this.text;
+  }
+}
+
 /** Ui of the bound workbook: menus and alerts are recorded in lastRun.ui; dialogs go to HtmlService's server. */
 export class FakeUi
   implements
     Implements<
       GoogleAppsScript.Base.Ui,
-      'createMenu' | 'alert' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
+      'createMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
     >
 {
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
@@ -50,6 +73,21 @@ export class FakeUi
     const set = String(hasTitle ? buttons : promptOrButtons);
     const reply = scripted.get(this.ctx.meta)?.shift() ?? (set.startsWith('YES') ? 'YES' : 'OK');
     return reply as unknown as GoogleAppsScript.Base.Button;
+  }
+
+  /** Answers the next scripted text (see scriptPromptReplies); with none left the curator cancels. */
+  prompt(titleOrPrompt: string, promptOrButtons?: unknown, _buttons?: unknown): FakePromptResponse {
+    this.ctx.count('Ui', 'prompt');
+    const hasTitle = typeof promptOrButtons === 'string';
+    this.ctx.ui({
+      kind: 'prompt',
+      title: hasTitle ? titleOrPrompt : '',
+      text: hasTitle ? String(promptOrButtons) : titleOrPrompt,
+    });
+    const reply = typed.get(this.ctx.meta)?.shift();
+    return reply === undefined || reply === null
+      ? new FakePromptResponse(this.Button.CANCEL, '')
+      : new FakePromptResponse(this.Button.OK, reply);
   }
 
   showSidebar(userInterface: object): void {
