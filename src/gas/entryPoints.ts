@@ -4,9 +4,19 @@
 import { SHEETS } from '../core/sheets';
 import { settingGroups, setupSteps } from './features';
 import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
+import { withScriptLock } from './lock';
 import { isDistrictBook } from './monitoring/mode';
 import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
+import {
+  saveWizard,
+  WIZARD_TITLE,
+  type WizardField,
+  type WizardResult,
+  wizardDialog,
+  wizardFields,
+  wizardNeeded,
+} from './setupWizard';
 
 export {
   continueDocumentGeneration,
@@ -63,6 +73,24 @@ export function onOpen(): void {
     } else menu.addItem(entry.title, entry.functionName);
   }
   menu.addToUi();
+  suggestFirstSteps();
+}
+
+/** On opening: a fresh copy is told where to start, a workbook with empty required settings is offered the wizard. */
+function suggestFirstSteps(): void {
+  const book = SpreadsheetApp.getActive();
+  try {
+    if (!book.getSheetByName(SHEETS.settings))
+      book.toast('Начните с меню «Наставничество» → «Настроить программу».', MENU_TITLE, 15);
+    else if (wizardNeeded(book))
+      book.toast(
+        'Заполнены не все обязательные настройки. Откройте «Наставничество» → «Первый запуск: обязательные настройки».',
+        MENU_TITLE,
+        15,
+      );
+  } catch {
+    // A hint only: opening the workbook never fails because of it.
+  }
 }
 
 /**
@@ -77,6 +105,23 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export function setupProgramme(): void {
   const report = runSetup(setupSteps(), settingGroups());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
+  // The first run ends in the wizard: the school's own values before anything else.
+  if (wizardNeeded()) openSetupWizard();
+}
+
+/** Menu «Первый запуск: обязательные настройки». */
+export function openSetupWizard(): void {
+  SpreadsheetApp.getUi().showModalDialog(wizardDialog(), WIZARD_TITLE);
+}
+
+/** Wizard: the fields of «Обязательно заполнить» with the values Настройки holds. */
+export function setupWizardData(): WizardField[] {
+  return wizardFields();
+}
+
+/** Wizard: «Сохранить». */
+export function saveSetupWizard(values: unknown): WizardResult {
+  return withScriptLock(() => saveWizard(values));
 }
 
 /** Run by `npm run live-check` through the Apps Script API: a quick proof that the services answer. */
