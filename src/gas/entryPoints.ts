@@ -3,8 +3,8 @@
 // approval, the daily run and the web app is listed in features.ts.
 import { SHEETS } from '../core/sheets';
 import { settingGroups, setupSteps } from './features';
-import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
 import { withScriptLock } from './lock';
+import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
 import { isDistrictBook } from './monitoring/mode';
 import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';

@@ -10,8 +10,8 @@ import { settingGroups } from './features';
 import { isDistrictMode } from './monitoring/mode';
 import { checkSettings } from './settingsCheck';
 import { seedSettings, settingsTable } from './settingsSheet';
-import { readSheet } from './sheetTable';
 import { WIZARD_HTML } from './setupWizardHtml';
+import { readSheet } from './sheetTable';
 
 export const WIZARD_TITLE = 'Первый запуск: обязательные настройки';
 

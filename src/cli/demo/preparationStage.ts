@@ -1,6 +1,6 @@
 // Stage 1, «Подготовка условий»: the curator runs «Настроить программу» (the real setupProgramme of
-// the bundle), then types the school's own figures into Настройки, as the roadmaps ask before the
-// questionnaires go out.
+// the bundle), fills the required settings in the first-run wizard it opens, then types the school's
+// own figures into Настройки, as the roadmaps ask before the questionnaires go out.
 import type { CellValue } from '../../core/table';
 import { setSettings, toastLines } from './curator';
 import type { DemoSchool, PersonName } from './schoolModel';
@@ -44,13 +44,26 @@ export const preparationStage: DemoStage = {
   async run({ ws, school, dir }) {
     ws.run('setupProgramme');
     const report = toastLines(ws.lastRun?.ui);
+    const wizard = ws.lastRun?.ui.find((u) => u.kind === 'dialog');
     const settings = schoolSettings(school);
-    const missing = await setSettings(dir, settings);
+    // The wizard the first setup opened: the curator types the school's own values into its fields.
+    const fields = ws.inspect('setupWizardData') as Array<{ key: string; label: string }>;
+    const typed = Object.fromEntries(fields.map((f) => [f.key, String(settings[f.label] ?? '')]));
+    const wizardResult = ws.run('saveSetupWizard', typed) as { saved: string[]; problems: object };
+    await ws.save();
+    const rest = Object.fromEntries(
+      Object.entries(settings).filter(([name]) => !fields.some((f) => f.label === name)),
+    );
+    const missing = await setSettings(dir, rest);
     const status = ws.status();
     return [
       '«Настроить программу»:',
       ...report.map((l) => `  ${l}`),
-      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта и телефон куратора, место встреч)`,
+      `Открылось окно «${wizard?.title ?? '—'}»: куратор ввёл ${wizardResult.saved.length} из ${fields.length} обязательных значений` +
+        (Object.keys(wizardResult.problems).length > 0
+          ? `; не принято: ${Object.values(wizardResult.problems).join('; ')}`
+          : ''),
+      `Остальное куратор вписал в лист «Настройки»: ${Object.keys(rest).length - missing.length} параметров (адрес и реквизиты школы, численность для показателей, телефон куратора, место встреч)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
       `Установлено триггеров: ${status.triggers}`,
     ];
