@@ -1,8 +1,9 @@
 // Every kind of letter read as Russian: names in the right case for both genders, numbers agreeing
 // with nouns, sentences starting with a capital, the curator's signature and buttons in HTML.
 
+import { confirmationLetter } from '../../src/core/intake/identity';
 import { confirmationMail, rejectionMail } from '../../src/core/intake/mail';
-import { renderMail } from '../../src/core/mail/render';
+import { buttonHtml, plainLetterHtml, renderMail } from '../../src/core/mail/render';
 import { senderOf } from '../../src/core/mail/sender';
 import { DEFAULT_TEMPLATES, MAIL_KINDS, type MailKind } from '../../src/core/mail/templates';
 import {
@@ -228,4 +229,56 @@ test('a rejected questionnaire: the reason and the form to send again', () => {
   expect(mail.subject).toBe('Анкета наставляемого: анкета не принята');
   expect(mail.body).toContain('Причина:\n\n• Класс «7Я» не найден');
   expect(mail.body).toContain('Заполните анкету ещё раз, исправив это:\nhttps://forms.test/mentee');
+});
+
+test.each([
+  [
+    'the rejection',
+    () => rejectionMail('a@b.ru', 'Анкета наставляемого', 'r1', ['Нет класса.'], 'https://forms.test/mentee'),
+  ],
+  [
+    'the confirmation to a pupil',
+    () =>
+      confirmationMail(
+        { ...participant('Петров', 'Павел', 'Павлович'), consent: 'missing' },
+        'https://forms.test/consent',
+      )[0],
+  ],
+  [
+    'the confirmation to a parent',
+    () =>
+      confirmationMail(
+        { ...participant('Шевчук', 'Анна', 'Сергеевна'), consent: 'missing' },
+        'https://forms.test/consent',
+      )[1],
+  ],
+  [
+    'the confirmation of a change',
+    () => ({
+      ...confirmationLetter(
+        'Шевчук Анна Сергеевна',
+        'email',
+        'https://script.test/exec?a=confirm&t=abc',
+        '1 декабря 2026 г.',
+      ),
+      to: '',
+    }),
+  ],
+])('%s shows its link as a button, and keeps it in the plain text', (_, letter) => {
+  const mail = letter();
+  const html = plainLetterHtml(mail.body, mail.buttons);
+  const [url] = Object.keys(mail.buttons ?? {});
+  expect(url).toMatch(/^https:\/\//);
+  expect(mail.body).toContain(url);
+  expect(html).toContain(`<a href="${url.replace(/&/g, '&amp;')}"`);
+  expect(html).toMatch(/>(Заполнить анкету ещё раз|Дать согласие на обработку данных|Подтвердить)<\/a>/);
+  expect(html).not.toMatch(/>https?:\/\//);
+});
+
+test('a letter’s text is escaped in its HTML', () => {
+  expect(plainLetterHtml('Класс «<b>7Я</b>» & https://x.test/a?b=1&c=2\nдалее')).toBe(
+    '<div style="font-family:Arial,sans-serif;font-size:14px">Класс «&lt;b&gt;7Я&lt;/b&gt;» &amp; ' +
+      buttonHtml('https://x.test/a?b=1&c=2', 'Открыть') +
+      '<br>\nдалее</div>',
+  );
 });

@@ -83,7 +83,7 @@ export function confirmationLetter(
   kind: ChangeKind,
   link: string,
   validUntil: string,
-): { subject: string; body: string } {
+): { subject: string; body: string; buttons: Record<string, string> } {
   const who = participantName ? `участника ${participantName}` : 'участника с этим адресом почты';
   const what: Record<ChangeKind, string> = {
     withdrawal: `пришёл отзыв согласия на обработку персональных данных ${who}. После подтверждения обработка прекратится, а данные участника будут удалены из таблиц программы`,
@@ -100,5 +100,6 @@ export function confirmationLetter(
       `Если это сделали вы, подтвердите по ссылке (она действует до ${validUntil} и срабатывает один раз):\n${link}`,
       'Если вы этого не делали, ничего не нажимайте: без подтверждения ничего не изменится. Куратор программы видит этот запрос и может связаться с вами.',
     ].join('\n\n'),
+    buttons: { [link]: 'Подтвердить' },
   };
 }

@@ -6,6 +6,7 @@ import { CHANGE_LABELS, confirmationLetter, type PendingChange } from '../../cor
 import { PENDING, PENDING_STATES, PENDING_VALID_DAYS } from '../../core/intake/pendingRow';
 import type { Submission } from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
+import { plainLetterHtml } from '../../core/mail/render';
 import { formatRussianDate } from '../../core/meetings/calendar';
 import { fullName, type Participant } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
@@ -61,6 +62,7 @@ export function recordPending(
       kind: CONFIRM_MAIL_KIND,
       subject: letter.subject,
       text: letter.body,
+      html: plainLetterHtml(letter.body, letter.buttons),
       participantId: change.participantId,
       urgent: true,
       unverified: true,
