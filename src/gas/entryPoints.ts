@@ -17,6 +17,7 @@ import {
   wizardFields,
   wizardNeeded,
 } from './setupWizard';
+import { applyResponseSheetsVisibility } from './workbookLook';
 
 export {
   continueDocumentGeneration,
@@ -94,12 +95,14 @@ function suggestFirstSteps(): void {
 }
 
 /**
- * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it.
+ * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it;
+ * «Листы ответов: скрыть» takes effect at once.
  * Other sheets' edits return at the first line (this runs on every edit of the workbook).
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (e.range.getSheet().getName() !== SHEETS.settings) return;
   checkSettings();
+  applyResponseSheetsVisibility();
 }
 
 export function setupProgramme(): void {
