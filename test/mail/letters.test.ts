@@ -167,8 +167,8 @@ describe.each(pairs)(
         `Пробная встреча 20 ноября 2026 г. ${menteePhrase} пока не отмечена проведённой.`,
       );
       const [line] = due('2026-12-07', 'escalation');
-      expect(renderMail(DEFAULT_TEMPLATES.escalation, line.values).text).toContain(
-        'не отмечены проведёнными 2 встречи, последняя — регулярная встреча 4 декабря 2026 г.',
+      expect(renderMail(DEFAULT_TEMPLATES.escalation, line.values).text).toBe(
+        `${group.mentor.name} (${menteePhrase}): не отмечены проведёнными 2 встречи, последняя — регулярная встреча 4 декабря 2026 г.`,
       );
       const third = dutiesOn('2026-12-21', [group], meetings, rules).filter((d) => d.kind === 'escalation');
       expect(third.map((d) => d.values.missed)).toEqual(['2 встречи', '3 встречи']);
@@ -256,7 +256,7 @@ test.each([
     'the confirmation of a change',
     () => ({
       ...confirmationLetter(
-        'Шевчук Анна Сергеевна',
+        participant('Шевчук', 'Анна', 'Сергеевна'),
         'email',
         'https://script.test/exec?a=confirm&t=abc',
         '1 декабря 2026 г.',
@@ -282,3 +282,32 @@ test('a letter’s text is escaped in its HTML', () => {
       '<br>\nдалее</div>',
   );
 });
+
+test.each([
+  [
+    'Петров',
+    'Павел',
+    'Павлович',
+    'участника Петрова Павла Павловича',
+    'за участника Петрова Павла Павловича',
+  ],
+  ['Шевчук', 'Анна', 'Сергеевна', 'участника Шевчук Анны Сергеевны', 'за участника Шевчук Анну Сергеевну'],
+])(
+  'a change to confirm names %s %s in the case its noun asks for',
+  (last, first, middle, genitive, accusative) => {
+    const p = participant(last, first, middle);
+    const link = 'https://script.test/exec?a=confirm&t=abc';
+    expect(confirmationLetter(p, 'withdrawal', link, '1 декабря 2026 г.').body).toContain(
+      `отзыв согласия на обработку персональных данных ${genitive}.`,
+    );
+    expect(confirmationLetter(p, 'email', link, '1 декабря 2026 г.').body).toContain(
+      `пришла анкета ${genitive} с новым адресом почты`,
+    );
+    expect(confirmationLetter(p, 'signer', link, '1 декабря 2026 г.').body).toContain(
+      `пришло согласие ${accusative}.`,
+    );
+    expect(confirmationLetter(undefined, 'parent', link, '1 декабря 2026 г.').body).toContain(
+      'пришла анкета участника с этим адресом почты, в которой',
+    );
+  },
+);

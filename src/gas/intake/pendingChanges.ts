@@ -54,7 +54,7 @@ export function recordPending(
   if (!token) return 0;
   const link = `${webAppUrl(loadYearSettings())}?a=${CONFIRM_ROUTE}&t=${token}`;
   const until = formatRussianDate(localToday(validUntil));
-  const letter = confirmationLetter(person ? fullName(person) : '', change.kind, link, until);
+  const letter = confirmationLetter(person, change.kind, link, until);
   const mails: OutgoingMail[] = change.confirmTo.map((to) => {
     return {
       key: mailKey(to, CONFIRM_MAIL_KIND, token),
