@@ -119,12 +119,22 @@ describe('a school workbook in the offline workspace', () => {
       'Охват целевых групп, % (цель — по положению)',
       'Участники по формам наставничества',
       'Влияние на участников: вход и выход',
+      'Пары и группы по состояниям',
+      'Опросы: доля ответивших, %',
     ]);
+    // Each chart draws from its own small table beside the figures.
+    const pie = sheet?.charts.find((c) => c.type === 'PIE');
+    expect(pie?.ranges[0]).toMatchObject({ column: 9, numColumns: 2 });
+    const pieTable = rowsOf(ws, SHEETS.monitoring)
+      .slice((pie?.ranges[0].row ?? 1) - 1, (pie?.ranges[0].row ?? 1) - 1 + (pie?.ranges[0].numRows ?? 0))
+      .map((r) => r.slice(8, 10));
+    const pairRows = expected.filter((r) => r.key.startsWith('pairs.') && r.value > 0);
+    expect(pieTable).toEqual([['Состояние', 'Пар'], ...pairRows.map((r) => [r.name, r.value])]);
     ws.run('refreshMonitoring');
     expect(
       sheet &&
         store.model(ws.boundSpreadsheetId)?.sheets.find((s) => s.name === SHEETS.monitoring)?.charts.length,
-    ).toBe(3);
+    ).toBe(5);
   });
 
   it('refuses the district actions in a school workbook, with a Russian explanation', () => {
