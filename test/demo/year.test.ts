@@ -85,6 +85,9 @@ describe('the demo workbook', () => {
     const responses = names.filter((n) => n.startsWith('Ответы — '));
     expect(responses.length).toBeGreaterThanOrEqual(5);
     expect(names.slice(-responses.length)).toEqual(responses);
+    // The demo's curator chose «Листы ответов: скрыть» — «да».
+    const hidden = book.worksheets.filter((w) => w.state === 'hidden').map((w) => w.name);
+    expect(hidden).toEqual(responses);
   });
 
   it('sets widths, dropdowns, checkboxes, highlighting and protection on the year’s sheets', () => {

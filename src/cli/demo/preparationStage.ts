@@ -1,7 +1,10 @@
 // Stage 1, «Подготовка условий»: the curator runs «Настроить программу» (the real setupProgramme of
 // the bundle), fills the required settings in the first-run wizard it opens, then types the school's
 // own figures into Настройки, as the roadmaps ask before the questionnaires go out.
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
+import { SpreadsheetStore } from '../../local/spreadsheet/store';
 import { setSettings, toastLines } from './curator';
 import type { DemoSchool, PersonName } from './schoolModel';
 import type { DemoStage } from './stages';
@@ -39,6 +42,8 @@ export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
   };
 }
 
+const HIDE_RESPONSES = INTAKE_SETTINGS.hideResponseSheets.name;
+
 export const preparationStage: DemoStage = {
   title: 'Подготовка условий',
   async run({ ws, school, dir }) {
@@ -55,6 +60,13 @@ export const preparationStage: DemoStage = {
       Object.entries(settings).filter(([name]) => !fields.some((f) => f.label === name)),
     );
     const missing = await setSettings(dir, rest);
+    // The curator keeps the raw form responses out of sight, typing «да» into the sheet (onEdit hides
+    // them at once); the programme reads them all the same.
+    const row = ws.sheetRows(SHEETS.settings).findIndex((r) => r[0] === HIDE_RESPONSES) + 2;
+    if (row > 1) ws.edit(SHEETS.settings, `B${row}`, 'да');
+    const store = SpreadsheetStore.of(ws.ctx);
+    store.reload();
+    const hidden = (store.model(ws.boundSpreadsheetId)?.sheets ?? []).filter((s) => s.look?.hidden).length;
     const status = ws.status();
     return [
       '«Настроить программу»:',
@@ -65,6 +77,7 @@ export const preparationStage: DemoStage = {
           : ''),
       `Остальное куратор вписал в лист «Настройки»: ${Object.keys(rest).length - missing.length} параметров (адрес и реквизиты школы, численность для показателей, телефон куратора, место встреч)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
+      `«${HIDE_RESPONSES}» — «да»: скрыто листов ответов форм — ${hidden}`,
       `Установлено триггеров: ${status.triggers}`,
     ];
   },
