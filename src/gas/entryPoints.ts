@@ -109,7 +109,12 @@ export function setupProgramme(): void {
   const report = runSetup(setupSteps(), settingGroups());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
   // The first run ends in the wizard: the school's own values before anything else.
-  if (wizardNeeded()) openSetupWizard();
+  if (!wizardNeeded()) return;
+  try {
+    openSetupWizard();
+  } catch {
+    // Run from the script editor there is no workbook window to show it in; the menu has it.
+  }
 }
 
 /** Menu «Первый запуск: обязательные настройки». */

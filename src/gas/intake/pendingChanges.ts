@@ -8,7 +8,7 @@ import type { Submission } from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
 import { plainLetterHtml } from '../../core/mail/render';
 import { formatRussianDate } from '../../core/meetings/calendar';
-import { fullName, type Participant } from '../../core/model';
+import type { Participant } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
 import { appendRows } from '../appendRows';
 import { localToday } from '../mail/journal';
