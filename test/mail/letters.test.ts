@@ -311,3 +311,14 @@ test.each([
     );
   },
 );
+
+// Letters that name their reader only in the greeting: the same words for a man and a woman, with no
+// «(а)» left for the reader to choose from.
+test.each(['Павел', 'Анна'])('every kind of letter greets %s without a gendered slip', (name) => {
+  for (const kind of MAIL_KINDS) {
+    const text = renderMail(DEFAULT_TEMPLATES[kind], { name, ...links, summary: 'Всё в порядке.' }).text;
+    if (DEFAULT_TEMPLATES[kind].body.includes('Здравствуйте, {{имя}}!'))
+      expect(text).toContain(`Здравствуйте, ${name}!`);
+    expect(text).not.toMatch(/\((а|ая|ой|ым)\)|ый\/ая|\/а\b/);
+  }
+});
