@@ -20,7 +20,7 @@ test('a school’s menu: sub-menus in the year’s order, no district items', as
   const { ws } = await school();
   ws.run('onOpen');
   const captions = (ws.lastRun?.ui.find((u) => u.kind === 'menu')?.items ?? []).map((i) => i.caption);
-  expect(captions.slice(0, 2)).toEqual(['Настроить программу', '—']);
+  expect(captions.slice(0, 3)).toEqual(['Настроить программу', 'Первый запуск: обязательные настройки', '—']);
   const order = ['Анкеты и участники ›', 'Подбор пар ›', 'Документы ›', 'Итоги ›'].map((p) =>
     captions.findIndex((c) => c.startsWith(p)),
   );

@@ -96,3 +96,33 @@ test('system columns locked, English keys of Мониторинг hidden', () =>
   const monitoring = sheet('Мониторинг');
   expect(monitoring.getColumn(column(monitoring, 'Ключ')).hidden).toBe(true);
 });
+
+test('«Листы ответов: скрыть»: the response sheets hide when the curator types «да», in Sheets and in the .xlsx', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-look-'));
+  const ws = await LocalWorkspace.create(dir, { clockStart: new Date('2026-09-01T06:00:00Z') });
+  ws.init();
+  await ws.save();
+  const hiddenTabs = async () => {
+    const mirror = new ExcelJS.Workbook();
+    await mirror.xlsx.readFile(ws.workbookPath());
+    return mirror.worksheets.filter((w) => w.state === 'hidden').map((w) => w.name);
+  };
+  expect(await hiddenTabs()).toEqual([]);
+  const row = ws.sheetRows('Настройки').findIndex((r) => r[0] === 'Листы ответов: скрыть') + 2;
+  expect(row).toBeGreaterThan(1);
+  ws.edit('Настройки', `B${row}`, 'да');
+  await ws.save();
+  const hidden = await hiddenTabs();
+  expect(hidden.length).toBeGreaterThanOrEqual(4);
+  expect(hidden.every((n) => n.startsWith('Ответы — '))).toBe(true);
+  // A setup run again keeps them hidden; «нет» shows them again.
+  ws.run('setupProgramme');
+  await ws.save();
+  expect(await hiddenTabs()).toEqual(hidden);
+  ws.edit('Настройки', `B${row}`, 'Нет');
+  await ws.save();
+  expect(await hiddenTabs()).toEqual([]);
+  ws.edit('Настройки', `B${row}`, 'может быть');
+  const problem = ws.sheetRows('Настройки').find((r) => r[0] === 'Листы ответов: скрыть')?.[2];
+  expect(String(problem)).toContain('нужно «да» или «нет»');
+});

@@ -1,7 +1,7 @@
 // `nastavnik screenshots [--out docs/screenshots]`: pictures for the README, made from a small school
 // in a temporary workspace (a December with one day of letters): sheets of the workbook as the .xlsx
 // mirror holds them (widths, wrapping, highlighted problems, the tabs in order) and a meeting page
-// as a phone shows it. Needs Chromium (CHROMIUM_PATH, or /usr/bin/chromium).
+// as a phone shows it, and the first-run wizard's dialog. Needs Chromium (CHROMIUM_PATH, or /usr/bin/chromium).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -96,6 +96,12 @@ export async function screenshotsCommand(args: string[]): Promise<number> {
       await phone.goto(`${served.url}exec?a=held&t=${token}`);
       await phone.screenshot({ path: join(out, 'meeting-page-phone.png') });
       process.stdout.write(`${join(out, 'meeting-page-phone.png')}\n`);
+      // The first-run wizard as its dialog shows it, the director's name still to be typed.
+      const dialog = await browser.newPage({ viewport: { width: 560, height: 640 } });
+      await dialog.goto(`${served.url}open?fn=openSetupWizard`);
+      await dialog.locator('[data-field]').first().waitFor();
+      await dialog.screenshot({ path: join(out, 'setup-wizard.png'), fullPage: true });
+      process.stdout.write(`${join(out, 'setup-wizard.png')}\n`);
     } finally {
       await served.close();
     }

@@ -5,11 +5,22 @@ import { INTAKE_SETTINGS } from '../core/intake/settings';
 import { readSettings } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import { settingGroups, setupSteps } from './features';
+import { withScriptLock } from './lock';
 import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
 import { isDistrictMode } from './monitoring/mode';
 import { readSettingsOf } from './monitoring/sources';
 import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
+import {
+  saveWizard,
+  WIZARD_TITLE,
+  type WizardField,
+  type WizardResult,
+  wizardDialog,
+  wizardFields,
+  wizardNeeded,
+} from './setupWizard';
+import { applyResponseSheetsVisibility } from './workbookLook';
 
 export {
   continueDocumentGeneration,
@@ -73,20 +84,62 @@ export function onOpen(): void {
     } else menu.addItem(entry.title, entry.functionName);
   }
   menu.addToUi();
+  suggestFirstSteps();
+}
+
+/** On opening: a fresh copy is told where to start, a workbook with empty required settings is offered the wizard. */
+function suggestFirstSteps(): void {
+  const book = SpreadsheetApp.getActive();
+  try {
+    if (!book.getSheetByName(SHEETS.settings))
+      book.toast('Начните с меню «Наставничество» → «Настроить программу».', MENU_TITLE, 15);
+    else if (wizardNeeded(book))
+      book.toast(
+        'Заполнены не все обязательные настройки. Откройте «Наставничество» → «Первый запуск: обязательные настройки».',
+        MENU_TITLE,
+        15,
+      );
+  } catch {
+    // A hint only: opening the workbook never fails because of it.
+  }
 }
 
 /**
- * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it.
+ * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it;
+ * «Листы ответов: скрыть» takes effect at once.
  * Other sheets' edits return at the first line (this runs on every edit of the workbook).
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (e.range.getSheet().getName() !== SHEETS.settings) return;
   checkSettings();
+  applyResponseSheetsVisibility();
 }
 
 export function setupProgramme(): void {
   const report = runSetup(setupSteps(), settingGroups());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);
+  // The first run ends in the wizard: the school's own values before anything else.
+  if (!wizardNeeded()) return;
+  try {
+    openSetupWizard();
+  } catch {
+    // Run from the script editor there is no workbook window to show it in; the menu has it.
+  }
+}
+
+/** Menu «Первый запуск: обязательные настройки». */
+export function openSetupWizard(): void {
+  SpreadsheetApp.getUi().showModalDialog(wizardDialog(), WIZARD_TITLE);
+}
+
+/** Wizard: the fields of «Обязательно заполнить» with the values Настройки holds. */
+export function setupWizardData(): WizardField[] {
+  return wizardFields();
+}
+
+/** Wizard: «Сохранить». */
+export function saveSetupWizard(values: unknown): WizardResult {
+  return withScriptLock(() => saveWizard(values));
 }
 
 /** Run by `npm run live-check` through the Apps Script API: a quick proof that the services answer. */

@@ -13,6 +13,7 @@ export const MENU_TITLE = 'Наставничество';
 
 export const SCHOOL_MENU: readonly MenuEntry[] = [
   { title: 'Настроить программу', functionName: 'setupProgramme' },
+  { title: 'Первый запуск: обязательные настройки', functionName: 'openSetupWizard' },
   'separator',
   {
     title: 'Анкеты и участники',
@@ -56,6 +57,7 @@ export const SCHOOL_MENU: readonly MenuEntry[] = [
 
 export const DISTRICT_MENU: readonly MenuEntry[] = [
   { title: 'Настроить программу', functionName: 'setupProgramme' },
+  { title: 'Первый запуск: обязательные настройки', functionName: 'openSetupWizard' },
   'separator',
   {
     title: 'Район',

@@ -1,9 +1,12 @@
 // Applies the workbook's look (core/workbookLook.ts): «Начало» first, the tabs in the year's order and
 // the response sheets last, no empty «Лист1»; per column widths, wrapping, date formats, dropdowns
 // and checkboxes, highlighted problems and overdue meetings, system columns protected (warning only),
-// frozen headers, the setting groups in Настройки marked. Safe to run again.
+// frozen headers, the setting groups in Настройки marked, the response sheets hidden if the curator
+// asked. Safe to run again.
 
+import { INTAKE_SETTINGS } from '../core/intake/settings';
 import { type DataMode, dataModeLine } from '../core/pseudonymous/dataMode';
+import { readSettings } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import {
   ALERT_BACKGROUND,
@@ -16,6 +19,7 @@ import {
 } from '../core/workbookLook';
 import { isResponseSheet } from './intake/setupForms';
 import { loadIntakeSettings } from './mentoringForms';
+import { readSettingsOf } from './monitoring/sources';
 import { isGroupRow, settingsTable } from './settingsSheet';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -172,12 +176,26 @@ export function refreshWorkbookLook(book: Book = SpreadsheetApp.getActive()): vo
   applyWorkbookLook(book);
 }
 
+/**
+ * «Листы ответов: скрыть»: the raw response sheets hidden or shown. After orderTabs, so the active
+ * sheet is «Начало» and never one being hidden.
+ */
+export function applyResponseSheetsVisibility(book: Book = SpreadsheetApp.getActive()): void {
+  const hide = readSettings(INTAKE_SETTINGS, readSettingsOf(book)).values.hideResponseSheets;
+  for (const sheet of book.getSheets())
+    if (isResponseSheet(sheet.getName()) && sheet.isSheetHidden() !== hide) {
+      if (hide) sheet.hideSheet();
+      else sheet.showSheet();
+    }
+}
+
 export function applyWorkbookLook(book: Book = SpreadsheetApp.getActive()): void {
   ensureStart(book);
   dropEmptyDefault(book);
   for (const sheet of book.getSheets()) lookOfSheet(sheet);
   markSettingGroups(book);
   orderTabs(book);
+  applyResponseSheetsVisibility(book);
   PropertiesService.getScriptProperties().setProperty(
     LOOK_PROPERTY,
     book

@@ -86,6 +86,10 @@ describe('the demo workbook', () => {
     const responses = names.filter((n) => n.startsWith('Ответы — '));
     expect(responses.length).toBeGreaterThanOrEqual(5);
     expect(names.slice(-responses.length)).toEqual(responses);
+    // The demo's curator chose «Листы ответов: скрыть» — «да» (the closed year's archive is hidden too).
+    const hidden = book.worksheets.filter((w) => w.state === 'hidden').map((w) => w.name);
+    expect(hidden).toEqual(expect.arrayContaining(responses));
+    expect(book.getWorksheet('Настройки')?.state).toBe('visible');
   });
 
   it('sets widths, dropdowns, checkboxes, highlighting and protection on the year’s sheets', () => {

@@ -100,6 +100,10 @@ describe('a response through the form', () => {
     const letters = await Promise.all(readdirSync(dir).map((f) => simpleParser(readFileSync(join(dir, f)))));
     const toParent = letters.find((m) => JSON.stringify(m.to).includes('mama.ivanova@example.ru'));
     expect(toParent?.text).toContain('согласие');
+    // The consent form is a button in the HTML part, the address itself only in the plain text.
+    expect(toParent?.html).toMatch(/<a href="https?:\/\/[^"]+"[^>]*>Дать согласие на обработку данных<\/a>/);
+    expect(toParent?.html).not.toMatch(/>https?:\/\//);
+    expect(toParent?.text).toMatch(/https?:\/\//);
   });
 
   it('still reads a question the curator reworded in the form editor', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { localCommand } from '../../src/cli/local';
-import { MENU } from '../../src/gas/menu';
+import { MENU, SCHOOL_MENU } from '../../src/gas/menu';
 import { LocalWorkspace } from '../../src/local';
 
 async function cli(args: string[]): Promise<{ code: number; out: string }> {
@@ -35,12 +35,12 @@ describe('nastavnik local on the built bundle', () => {
     const menu = ws.lastRun?.ui.find((u) => u.kind === 'menu');
     // A school's workbook: its menu in the year's order, sub-menus and separators, no district items.
     const items = (menu?.items ?? []).filter((i) => i.functionName !== '');
-    expect(items.map((i) => i.functionName)).toEqual([
-      'setupProgramme',
-      ...MENU.filter((m) => !/District/.test(m.functionName) && m.functionName !== 'setupProgramme').map(
-        (m) => m.functionName,
+    expect(items.map((i) => i.functionName)).toEqual(
+      SCHOOL_MENU.flatMap((e) =>
+        e === 'separator' ? [] : 'items' in e ? e.items.map((i) => i.functionName) : [e.functionName],
       ),
-    ]);
+    );
+    expect(items.map((i) => i.functionName).some((f) => /District/.test(f))).toBe(false);
     expect(items.map((i) => i.caption)).toContain('Подбор пар › Утвердить пары');
     expect(menu?.items?.filter((i) => i.caption === '—')).toHaveLength(2);
 

@@ -1,8 +1,9 @@
 // Every kind of letter read as Russian: names in the right case for both genders, numbers agreeing
 // with nouns, sentences starting with a capital, the curator's signature and buttons in HTML.
 
+import { confirmationLetter } from '../../src/core/intake/identity';
 import { confirmationMail, rejectionMail } from '../../src/core/intake/mail';
-import { renderMail } from '../../src/core/mail/render';
+import { buttonHtml, plainLetterHtml, renderMail } from '../../src/core/mail/render';
 import { senderOf } from '../../src/core/mail/sender';
 import { DEFAULT_TEMPLATES, MAIL_KINDS, type MailKind } from '../../src/core/mail/templates';
 import {
@@ -166,8 +167,8 @@ describe.each(pairs)(
         `Пробная встреча 20 ноября 2026 г. ${menteePhrase} пока не отмечена проведённой.`,
       );
       const [line] = due('2026-12-07', 'escalation');
-      expect(renderMail(DEFAULT_TEMPLATES.escalation, line.values).text).toContain(
-        'не отмечены проведёнными 2 встречи, последняя — регулярная встреча 4 декабря 2026 г.',
+      expect(renderMail(DEFAULT_TEMPLATES.escalation, line.values).text).toBe(
+        `${group.mentor.name} (${menteePhrase}): не отмечены проведёнными 2 встречи, последняя — регулярная встреча 4 декабря 2026 г.`,
       );
       const third = dutiesOn('2026-12-21', [group], meetings, rules).filter((d) => d.kind === 'escalation');
       expect(third.map((d) => d.values.missed)).toEqual(['2 встречи', '3 встречи']);
@@ -228,4 +229,96 @@ test('a rejected questionnaire: the reason and the form to send again', () => {
   expect(mail.subject).toBe('Анкета наставляемого: анкета не принята');
   expect(mail.body).toContain('Причина:\n\n• Класс «7Я» не найден');
   expect(mail.body).toContain('Заполните анкету ещё раз, исправив это:\nhttps://forms.test/mentee');
+});
+
+test.each([
+  [
+    'the rejection',
+    () => rejectionMail('a@b.ru', 'Анкета наставляемого', 'r1', ['Нет класса.'], 'https://forms.test/mentee'),
+  ],
+  [
+    'the confirmation to a pupil',
+    () =>
+      confirmationMail(
+        { ...participant('Петров', 'Павел', 'Павлович'), consent: 'missing' },
+        'https://forms.test/consent',
+      )[0],
+  ],
+  [
+    'the confirmation to a parent',
+    () =>
+      confirmationMail(
+        { ...participant('Шевчук', 'Анна', 'Сергеевна'), consent: 'missing' },
+        'https://forms.test/consent',
+      )[1],
+  ],
+  [
+    'the confirmation of a change',
+    () => ({
+      ...confirmationLetter(
+        participant('Шевчук', 'Анна', 'Сергеевна'),
+        'email',
+        'https://script.test/exec?a=confirm&t=abc',
+        '1 декабря 2026 г.',
+      ),
+      to: '',
+    }),
+  ],
+])('%s shows its link as a button, and keeps it in the plain text', (_, letter) => {
+  const mail = letter();
+  const html = plainLetterHtml(mail.body, mail.buttons);
+  const [url] = Object.keys(mail.buttons ?? {});
+  expect(url).toMatch(/^https:\/\//);
+  expect(mail.body).toContain(url);
+  expect(html).toContain(`<a href="${url.replace(/&/g, '&amp;')}"`);
+  expect(html).toMatch(/>(Заполнить анкету ещё раз|Дать согласие на обработку данных|Подтвердить)<\/a>/);
+  expect(html).not.toMatch(/>https?:\/\//);
+});
+
+test('a letter’s text is escaped in its HTML', () => {
+  expect(plainLetterHtml('Класс «<b>7Я</b>» & https://x.test/a?b=1&c=2\nдалее')).toBe(
+    '<div style="font-family:Arial,sans-serif;font-size:14px">Класс «&lt;b&gt;7Я&lt;/b&gt;» &amp; ' +
+      buttonHtml('https://x.test/a?b=1&c=2', 'Открыть') +
+      '<br>\nдалее</div>',
+  );
+});
+
+test.each([
+  [
+    'Петров',
+    'Павел',
+    'Павлович',
+    'участника Петрова Павла Павловича',
+    'за участника Петрова Павла Павловича',
+  ],
+  ['Шевчук', 'Анна', 'Сергеевна', 'участника Шевчук Анны Сергеевны', 'за участника Шевчук Анну Сергеевну'],
+])(
+  'a change to confirm names %s %s in the case its noun asks for',
+  (last, first, middle, genitive, accusative) => {
+    const p = participant(last, first, middle);
+    const link = 'https://script.test/exec?a=confirm&t=abc';
+    expect(confirmationLetter(p, 'withdrawal', link, '1 декабря 2026 г.').body).toContain(
+      `отзыв согласия на обработку персональных данных ${genitive}.`,
+    );
+    expect(confirmationLetter(p, 'email', link, '1 декабря 2026 г.').body).toContain(
+      `пришла анкета ${genitive} с новым адресом почты`,
+    );
+    expect(confirmationLetter(p, 'signer', link, '1 декабря 2026 г.').body).toContain(
+      `пришло согласие ${accusative}.`,
+    );
+    expect(confirmationLetter(undefined, 'parent', link, '1 декабря 2026 г.').body).toContain(
+      'пришла анкета участника с этим адресом почты, в которой',
+    );
+  },
+);
+
+// Letters that name their reader only in the greeting: the same words for a man and a woman, with no
+// «(а)» left for the reader to choose from.
+test.each(['Павел', 'Анна'])('every kind of letter greets %s without a gendered slip', (name) => {
+  for (const kind of MAIL_KINDS) {
+    const text = renderMail(DEFAULT_TEMPLATES[kind], { name, ...links, summary: 'Всё в порядке.' }).text;
+    if (DEFAULT_TEMPLATES[kind].body.includes('Здравствуйте, {{имя}}!'))
+      expect(text).toContain(`Здравствуйте, ${name}!`);
+    expect(text).not.toMatch(/\((а|ая|ой|ым)\)|ый\/ая|\/а\b/);
+  }
 });

@@ -88,3 +88,12 @@ export async function smallSchool(dir: string) {
   );
   return { mentorA, mentorB, x, y, z, noConsent };
 }
+
+/** More mentors appended to Наставники. */
+export async function addMentors(dir: string, mentors: Participant[]) {
+  await fill(
+    dir,
+    SHEETS.mentors,
+    mentors.map((p) => byHeader(BASES.mentor, participantToRecord(p, DEFAULT_FORMS, state))),
+  );
+}

@@ -1,8 +1,9 @@
 // Monitoring, reports, year close and the district in the offline workspace: the built bundle runs
 // against workbooks seeded with the hand-computed school and with a generated district.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { gridOf, schoolName, schoolSheets, seedDistrict, seedWorkbook } from '../../src/cli/districtSample';
 import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
 import { MEETINGS } from '../../src/core/meetings/meetingRow';
@@ -119,12 +120,43 @@ describe('a school workbook in the offline workspace', () => {
       'Охват целевых групп, % (цель — по положению)',
       'Участники по формам наставничества',
       'Влияние на участников: вход и выход',
+      'Пары и группы по состояниям',
+      'Опросы: доля ответивших, %',
     ]);
+    // Each chart draws from its own small table beside the figures.
+    const pie = sheet?.charts.find((c) => c.type === 'PIE');
+    expect(pie?.ranges[0]).toMatchObject({ column: 9, numColumns: 2 });
+    const pieTable = rowsOf(ws, SHEETS.monitoring)
+      .slice((pie?.ranges[0].row ?? 1) - 1, (pie?.ranges[0].row ?? 1) - 1 + (pie?.ranges[0].numRows ?? 0))
+      .map((r) => r.slice(8, 10));
+    const pairRows = expected.filter((r) => r.key.startsWith('pairs.') && r.value > 0);
+    expect(pieTable).toEqual([['Состояние', 'Пар'], ...pairRows.map((r) => [r.name, r.value])]);
     ws.run('refreshMonitoring');
     expect(
       sheet &&
         store.model(ws.boundSpreadsheetId)?.sheets.find((s) => s.name === SHEETS.monitoring)?.charts.length,
-    ).toBe(3);
+    ).toBe(5);
+  });
+
+  it('the .xlsx mirror carries the five charts of «Мониторинг»', async () => {
+    await ws.save();
+    const zip = await JSZip.loadAsync(readFileSync(ws.workbookPath()));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)?.async('string') ?? ''),
+    );
+    const titles = charts.map((c) => /<a:t>([^<]*)<\/a:t>/.exec(c)?.[1]).sort();
+    expect(titles).toEqual(
+      [
+        'Охват целевых групп, % (цель — по положению)',
+        'Участники по формам наставничества',
+        'Влияние на участников: вход и выход',
+        'Пары и группы по состояниям',
+        'Опросы: доля ответивших, %',
+      ].sort(),
+    );
+    expect(charts.every((c) => c.includes("<c:f>'Мониторинг'!$I$"))).toBe(true);
   });
 
   it('refuses the district actions in a school workbook, with a Russian explanation', () => {

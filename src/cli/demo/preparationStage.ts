@@ -1,7 +1,10 @@
 // Stage 1, «Подготовка условий»: the curator runs «Настроить программу» (the real setupProgramme of
-// the bundle), then types the school's own figures into Настройки, as the roadmaps ask before the
-// questionnaires go out.
+// the bundle), fills the required settings in the first-run wizard it opens, then types the school's
+// own figures into Настройки, as the roadmaps ask before the questionnaires go out.
+import { INTAKE_SETTINGS } from '../../core/intake/settings';
+import { SHEETS } from '../../core/sheets';
 import type { CellValue } from '../../core/table';
+import { SpreadsheetStore } from '../../local/spreadsheet/store';
 import { setSettings, toastLines } from './curator';
 import type { DemoSchool, PersonName } from './schoolModel';
 import type { DemoStage } from './stages';
@@ -39,14 +42,25 @@ export function schoolSettings(school: DemoSchool): Record<string, CellValue> {
   };
 }
 
+const HIDE_RESPONSES = INTAKE_SETTINGS.hideResponseSheets.name;
+
 export const preparationStage: DemoStage = {
   title: 'Подготовка условий',
   async run({ ws, school, dir, pseudonymous }) {
     ws.run('setupProgramme');
     const report = toastLines(ws.lastRun?.ui);
+    const wizard = ws.lastRun?.ui.find((u) => u.kind === 'dialog');
     const settings = schoolSettings(school);
     if (pseudonymous) settings['Режим данных'] = 'псевдонимы';
-    const missing = await setSettings(dir, settings);
+    // The wizard the first setup opened: the curator types the school's own values into its fields.
+    const fields = ws.inspect('setupWizardData') as Array<{ key: string; label: string }>;
+    const typed = Object.fromEntries(fields.map((f) => [f.key, String(settings[f.label] ?? '')]));
+    const wizardResult = ws.run('saveSetupWizard', typed) as { saved: string[]; problems: object };
+    await ws.save();
+    const rest = Object.fromEntries(
+      Object.entries(settings).filter(([name]) => !fields.some((f) => f.label === name)),
+    );
+    const missing = await setSettings(dir, rest);
     const mode: string[] = [];
     if (pseudonymous) {
       // Setup again builds the code forms; the curator types in the key the register showed.
@@ -62,12 +76,24 @@ export const preparationStage: DemoStage = {
         'Режим данных «псевдонимы»: анкеты спрашивают код участника и секретное число, ключ реестра введён',
       );
     }
+    // The curator keeps the raw form responses out of sight, typing «да» into the sheet (onEdit hides
+    // them at once); the programme reads them all the same.
+    const row = ws.sheetRows(SHEETS.settings).findIndex((r) => r[0] === HIDE_RESPONSES) + 2;
+    if (row > 1) ws.edit(SHEETS.settings, `B${row}`, 'да');
+    const store = SpreadsheetStore.of(ws.ctx);
+    store.reload();
+    const hidden = (store.model(ws.boundSpreadsheetId)?.sheets ?? []).filter((s) => s.look?.hidden).length;
     const status = ws.status();
     return [
       '«Настроить программу»:',
       ...report.map((l) => `  ${l}`),
-      `Куратор заполнил Настройки: ${Object.keys(settings).length - missing.length} параметров (школа и директор для документов, численность для показателей, почта и телефон куратора, место встреч)`,
+      `Открылось окно «${wizard?.title ?? '—'}»: куратор ввёл ${wizardResult.saved.length} из ${fields.length} обязательных значений` +
+        (Object.keys(wizardResult.problems).length > 0
+          ? `; не принято: ${Object.values(wizardResult.problems).join('; ')}`
+          : ''),
+      `Остальное куратор вписал в лист «Настройки»: ${Object.keys(rest).length - missing.length} параметров (адрес и реквизиты школы, численность для показателей, телефон куратора, место встреч)`,
       ...(missing.length > 0 ? [`В Настройках нет параметров: ${missing.join('; ')}`] : []),
+      `«${HIDE_RESPONSES}» — «да»: скрыто листов ответов форм — ${hidden}`,
       `Установлено триггеров: ${status.triggers}`,
       ...mode,
     ];

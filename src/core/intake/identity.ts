@@ -3,6 +3,7 @@
 // file confirms it (a one-time link in a letter) or the curator does. A Google Form does not prove
 // who typed an address into it, so the address on file is the only proof the school has.
 import { fullName, isMinor, type Participant, type Role } from '../model';
+import { declineName, fullNameText, type PersonName } from '../templates/declension';
 import { collapseSpaces } from './text';
 
 export type ChangeKind = 'withdrawal' | 'parent' | 'name' | 'email' | 'signer';
@@ -79,18 +80,22 @@ export function identityChanges(
 
 /** The letter to the address on file: what would change and the one-time link, no new data. */
 export function confirmationLetter(
-  participantName: string,
+  participant: PersonName | undefined,
   kind: ChangeKind,
   link: string,
   validUntil: string,
-): { subject: string; body: string } {
-  const who = participantName ? `участника ${participantName}` : 'участника с этим адресом почты';
+): { subject: string; body: string; buttons: Record<string, string> } {
+  // «участника Шевчук Анны Сергеевны», «за участника Шевчук Анну Сергеевну»: the name agrees with the noun.
+  const who = (grammaticalCase: 'genitive' | 'accusative') =>
+    participant
+      ? `участника ${fullNameText(declineName(participant, grammaticalCase))}`
+      : 'участника с этим адресом почты';
   const what: Record<ChangeKind, string> = {
-    withdrawal: `пришёл отзыв согласия на обработку персональных данных ${who}. После подтверждения обработка прекратится, а данные участника будут удалены из таблиц программы`,
-    parent: `пришла анкета ${who}, в которой указан другой родитель (законный представитель)`,
-    name: `пришла анкета с адреса ${who}, в которой указано другое ФИО`,
-    email: `пришла анкета ${who} с новым адресом почты`,
-    signer: `пришло согласие за ${who}`,
+    withdrawal: `пришёл отзыв согласия на обработку персональных данных ${who('genitive')}. После подтверждения обработка прекратится, а данные участника будут удалены из таблиц программы`,
+    parent: `пришла анкета ${who('genitive')}, в которой указан другой родитель (законный представитель)`,
+    name: `пришла анкета с адреса ${who('genitive')}, в которой указано другое ФИО`,
+    email: `пришла анкета ${who('genitive')} с новым адресом почты`,
+    signer: `пришло согласие за ${who('accusative')}`,
   };
   return {
     subject: 'Подтвердите изменение в программе наставничества',
@@ -100,5 +105,6 @@ export function confirmationLetter(
       `Если это сделали вы, подтвердите по ссылке (она действует до ${validUntil} и срабатывает один раз):\n${link}`,
       'Если вы этого не делали, ничего не нажимайте: без подтверждения ничего не изменится. Куратор программы видит этот запрос и может связаться с вами.',
     ].join('\n\n'),
+    buttons: { [link]: 'Подтвердить' },
   };
 }

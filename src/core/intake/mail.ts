@@ -1,5 +1,6 @@
 // The one letter intake sends: to a new participant (and the parent of a minor) — what happens next
-// and, while consent is missing, where to give it. Plain text; names are the only personal data in it.
+// and, while consent is missing, where to give it. Plain text with its links as buttons in the HTML
+// part; names are the only personal data in it.
 import { consentSigner, fullName, type Participant } from '../model';
 import { greetingOf } from '../pseudonymous/placeholderIdentity';
 import { genderOf } from '../templates/declension';
@@ -13,6 +14,8 @@ export interface MailRequest {
   period?: string;
   subject: string;
   body: string;
+  /** Labels of the buttons the letter's HTML shows instead of its links: url → label. */
+  buttons?: Readonly<Record<string, string>>;
 }
 
 export const REJECTION_KIND = 'анкета не принята';
@@ -42,6 +45,7 @@ export function rejectionMail(
         ? `Заполните анкету ещё раз, исправив это:\n${formUrl}`
         : 'Напишите в ответ на это письмо, и куратор поможет исправить анкету.',
     ].join('\n\n'),
+    buttons: formUrl ? { [formUrl]: 'Заполнить анкету ещё раз' } : {},
   };
 }
 
@@ -60,6 +64,7 @@ export function confirmationMail(p: Participant, consentUrl: string): MailReques
         ? `Пока не получено согласие на обработку персональных данных. Его даёт родитель (законный представитель): ${consentUrl}\nБез согласия участник не попадёт в пары.`
         : `Пока не получено согласие на обработку персональных данных. Заполните его, пожалуйста: ${consentUrl}\nБез согласия мы не сможем включить вас в пары.`;
   const subject = `Анкета ${ROLE_GENITIVE[p.role]} принята`;
+  const buttons = { [consentUrl]: 'Дать согласие на обработку данных' };
   const mails: MailRequest[] = [];
   mails.push({
     to: p.email,
@@ -74,6 +79,7 @@ export function confirmationMail(p: Participant, consentUrl: string): MailReques
     ]
       .filter(Boolean)
       .join('\n\n'),
+    buttons,
   });
   if (p.parentEmail) {
     mails.push({
@@ -92,6 +98,7 @@ export function confirmationMail(p: Participant, consentUrl: string): MailReques
       ]
         .filter(Boolean)
         .join('\n\n'),
+      buttons,
     });
   }
   return mails;

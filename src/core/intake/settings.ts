@@ -129,6 +129,18 @@ export const INTAKE_SETTINGS = defineSettings({
     defaultCell: 'да',
     parse: () => text().transform((v) => v.toLowerCase() !== 'нет'),
   },
+  hideResponseSheets: {
+    name: 'Листы ответов: скрыть',
+    help:
+      'да — листы «Ответы — …», куда Google Формы пишут ответы как есть, скрыты (показать: правый щелчок по любому ярлыку → «Показать»); ' +
+      'нет — они видны в конце таблицы. Программа их не меняет и читает в любом случае.',
+    defaultCell: 'нет',
+    parse: () =>
+      text()
+        .transform((v) => v.toLowerCase())
+        .pipe(z.enum(['да', 'нет'], { error: 'нужно «да» или «нет»' }))
+        .transform((v) => v === 'да'),
+  },
 });
 /** What intake reads: the offered forms resolved against the school's catalogue. */
 export type IntakeSettings = Omit<SettingValues<typeof INTAKE_SETTINGS>, 'offeredForms'> & {

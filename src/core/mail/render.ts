@@ -39,6 +39,24 @@ export function buttonHtml(url: string, label: string): string {
   );
 }
 
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
+
+/**
+ * HTML of a letter written as plain text (intake's letters): escaped, line breaks kept, and every link
+ * a button labelled from `labels` (url → label), as in the templated letters.
+ */
+export function plainLetterHtml(text: string, labels: Readonly<Record<string, string>> = {}): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    out += escapeHtml(text.slice(at, m.index));
+    out += buttonHtml(m[0], labels[m[0]] ?? 'Открыть');
+    at = (m.index ?? 0) + m[0].length;
+  }
+  out += escapeHtml(text.slice(at));
+  return `<div style="font-family:Arial,sans-serif;font-size:14px">${out.replace(/\r?\n/g, '<br>\n')}</div>`;
+}
+
 /** A value that begins a sentence begins with a capital: «Пробная встреча 3 декабря …». */
 // «2026 г.» and «тел.» end with a dot but not the sentence.
 const startsSentence = (before: string): boolean => /(^|[!?]\s+|(?<!\sг|тел)\.\s+|\n\s*)$/.test(before);

@@ -66,7 +66,7 @@ const FIELDS_OF: Record<MailKind, readonly LetterField[]> = {
   reminder_mentee: ['name', 'meeting', 'date', 'mentor', 'withMentor', 'place'],
   reminder_parent: ['name', 'meeting', 'date', 'mentor', 'place'],
   overdue: ['name', 'meeting', 'date', 'mentees', 'withMentees', 'markLink', 'moveLink'],
-  escalation: ['mentor', 'mentees', 'meeting', 'date', 'missed'],
+  escalation: ['mentor', 'mentees', 'withMentees', 'meeting', 'date', 'missed'],
   urgent: ['date', 'summary'],
   feedback: ['name', 'month', 'formLink'],
   satisfaction: ['name', 'formLink'],
@@ -122,7 +122,7 @@ export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
   },
   escalation: {
     subject: 'Пропущены встречи: {{наставник}}',
-    body: '{{наставник}} (наставляемые: {{наставляемые}}): не отмечены проведёнными {{пропущено}}, последняя — {{встреча}} {{дата}}.',
+    body: '{{наставник}} ({{с_наставляемыми}}): не отмечены проведёнными {{пропущено}}, последняя — {{встреча}} {{дата}}.',
   },
   urgent: {
     subject: 'Наставничество: требует внимания ({{дата}})',

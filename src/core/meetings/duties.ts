@@ -235,6 +235,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
           ...base,
           mentor: group.mentor.name,
           mentees: menteeNames,
+          withMentees: together,
           missed: meetingsCount(i + 1),
         },
       });

@@ -9,6 +9,7 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   onEdit: 'opening',
   // Menu items.
   setupProgramme: 'editor',
+  openSetupWizard: 'editor',
   refreshQuestionnaireLists: 'editor',
   updateQuestionnaires: 'editor',
   exportParticipantData: 'editor',
@@ -33,6 +34,9 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   pairsReviewData: 'editor',
   setPairState: 'editor',
   rerunMatching: 'editor',
+  // The first-run wizard (google.script.run from its dialog).
+  setupWizardData: 'editor',
+  saveSetupWizard: 'editor',
   // Tools of the curator's own machine: `nastavnik local submit` and `npm run live-check`.
   intakeForms: 'editor',
   selfTest: 'editor',

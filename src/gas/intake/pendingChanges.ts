@@ -6,8 +6,9 @@ import { CHANGE_LABELS, confirmationLetter, type PendingChange } from '../../cor
 import { PENDING, PENDING_STATES, PENDING_VALID_DAYS } from '../../core/intake/pendingRow';
 import type { Submission } from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
+import { plainLetterHtml } from '../../core/mail/render';
 import { formatRussianDate } from '../../core/meetings/calendar';
-import { fullName, type Participant } from '../../core/model';
+import type { Participant } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
 import { appendRows } from '../appendRows';
 import { localToday } from '../mail/journal';
@@ -53,7 +54,7 @@ export function recordPending(
   if (!token) return 0;
   const link = `${webAppUrl(loadYearSettings())}?a=${CONFIRM_ROUTE}&t=${token}`;
   const until = formatRussianDate(localToday(validUntil));
-  const letter = confirmationLetter(person ? fullName(person) : '', change.kind, link, until);
+  const letter = confirmationLetter(person, change.kind, link, until);
   const mails: OutgoingMail[] = change.confirmTo.map((to) => {
     return {
       key: mailKey(to, CONFIRM_MAIL_KIND, token),
@@ -61,6 +62,7 @@ export function recordPending(
       kind: CONFIRM_MAIL_KIND,
       subject: letter.subject,
       text: letter.body,
+      html: plainLetterHtml(letter.body, letter.buttons),
       participantId: change.participantId,
       urgent: true,
       unverified: true,

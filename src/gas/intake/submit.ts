@@ -13,6 +13,7 @@ import {
   type Submission,
 } from '../../core/intake/process';
 import { mailKey } from '../../core/mail/outbox';
+import { plainLetterHtml } from '../../core/mail/render';
 import type { CellValue } from '../../core/table';
 import { appendRows } from '../appendRows';
 import { withScriptLock } from '../lock';
@@ -102,6 +103,7 @@ function apply(
       kind: m.kind,
       subject: m.subject,
       text: `${m.body}\n\n${sender.signature.join('\n')}`,
+      html: plainLetterHtml(`${m.body}\n\n${sender.signature.join('\n')}`, m.buttons),
       participantId: m.participantId,
       urgent: true,
       unverified: true,

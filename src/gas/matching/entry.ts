@@ -23,9 +23,12 @@ export function proposePairs(): void {
   SpreadsheetApp.getActive().toast(text, MENU_TITLE);
 }
 
-/** Menu «Утвердить пары». */
-export function approvePairs(): void {
-  if (!approvalConfirmed()) return;
+/**
+ * Menu «Утвердить пары», and the same button of the review sidebar: asks first, then approves; the
+ * sidebar shows the answer too.
+ */
+export function approvePairs(): string {
+  if (!approvalConfirmed()) return 'Пары не утверждены.';
   const report = withScriptLock(() => {
     const r = approveAll(new Date(), approvalHooks());
     appendJournal(
@@ -44,6 +47,7 @@ export function approvePairs(): void {
     lines.push(`Не утверждено из-за проблем: ${report.flagged} — см. столбец «Проблема».`);
   lines.push(...report.hookProblems);
   SpreadsheetApp.getActive().toast(lines.join('\n'), MENU_TITLE);
+  return lines.join('\n');
 }
 
 /**

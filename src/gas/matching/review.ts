@@ -1,5 +1,5 @@
-// The review sidebar: proposals grouped by mentor with their explanations, lock / reject / return
-// buttons and the mentees without a pair. It holds no state of its own: every call reads Пары and
+// The review sidebar: the counts after matching, proposals grouped by mentor with their explanations,
+// lock / reject / return buttons, the mentees and mentors without a pair, and approval from there. It holds no state of its own: every call reads Пары and
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
 
 import * as z from 'zod';
@@ -21,10 +21,39 @@ export interface ReviewPair {
   problem: string;
 }
 
+export interface ReviewSummary {
+  /** Pairs waiting for approval: proposed or locked by the curator. */
+  waiting: number;
+  locked: number;
+  approved: number;
+  /** Mentors with more than one pair waiting or approved: a group. */
+  groups: number;
+  unmatchedMentees: number;
+  idleMentors: number;
+}
+
 export interface ReviewData {
   groups: Array<{ mentorId: string; mentor: string; capacity: number; pairs: ReviewPair[] }>;
   unmatched: Array<{ menteeId: string; mentee: string; reason: string }>;
+  /** Mentors left without a pair (or with free places), with the reason from «Без пары». */
+  idleMentors: Array<{ mentorId: string; mentor: string; reason: string }>;
+  summary: ReviewSummary;
   problems: string[];
+}
+
+function summarise(groups: ReviewData['groups'], unmatched: number, idleMentors: number): ReviewSummary {
+  const pairs = groups.flatMap((g) => g.pairs);
+  const count = (...states: PairState[]) => pairs.filter((p) => states.includes(p.state)).length;
+  return {
+    waiting: count('proposed', 'locked'),
+    locked: count('locked'),
+    approved: count('approved'),
+    groups: groups.filter(
+      (g) => g.pairs.filter((p) => ['proposed', 'locked', 'approved'].includes(p.state)).length > 1,
+    ).length,
+    unmatchedMentees: unmatched,
+    idleMentors,
+  };
 }
 
 export function reviewData(): ReviewData {
@@ -62,10 +91,21 @@ export function reviewData(): ReviewData {
       problem: p.problem,
     });
   }
-  const unmatched = readSheet(SpreadsheetApp.getActive(), UNMATCHED)
+  const without = readSheet(SpreadsheetApp.getActive(), UNMATCHED);
+  const unmatched = without
     .filter(({ values: v }) => v.role === ROLE_LABELS.mentee)
     .map(({ values: v }) => ({ menteeId: v.participantId, mentee: v.participant, reason: v.reason }));
-  return { groups: [...groups.values()], unmatched, problems };
+  const idleMentors = without
+    .filter(({ values: v }) => v.role === ROLE_LABELS.mentor)
+    .map(({ values: v }) => ({ mentorId: v.participantId, mentor: v.participant, reason: v.reason }));
+  const list = [...groups.values()];
+  return {
+    groups: list,
+    unmatched,
+    idleMentors,
+    summary: summarise(list, unmatched.length, idleMentors.length),
+    problems,
+  };
 }
 
 // z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.

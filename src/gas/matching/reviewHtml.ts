@@ -15,21 +15,29 @@ export const REVIEW_HTML = `<!DOCTYPE html>
   .problem { color: #c5221f; font-size: 12px; }
   .state { font-size: 11px; padding: 1px 4px; border-radius: 3px; background: #e8f0fe; }
   .state.locked { background: #e6f4ea; } .state.rejected { background: #fce8e6; }
-  button { font-size: 12px; margin: 2px 4px 0 0; }
-  #status { min-height: 16px; color: #5f6368; }
+  button { font-size: 12px; margin: 2px 4px 0 0; min-height: 32px; }
+  button.approve { font-weight: bold; color: #fff; background: #1a73e8; border: 0; border-radius: 4px; padding: 0 10px; }
+  button:disabled { opacity: 0.5; }
+  #summary { background: #f1f3f4; border-radius: 6px; padding: 6px 8px; margin: 6px 0; }
+  #summary div { margin: 2px 0; }
+  #status { min-height: 16px; color: #5f6368; white-space: pre-line; }
 </style>
 </head>
 <body>
 <div>
   <button id="rerun" data-testid="rerun">Подобрать заново</button>
   <button id="refresh" data-testid="refresh">Обновить</button>
+  <button id="approve" class="approve" data-testid="approve">Утвердить пары</button>
 </div>
+<div id="summary" data-testid="summary"></div>
 <div id="status" data-testid="status"></div>
 <div id="problems"></div>
 <h2>Пары и группы</h2>
 <div id="groups" data-testid="groups"></div>
-<h2>Без пары</h2>
+<h2>Наставляемые без пары</h2>
 <div id="unmatched" data-testid="unmatched"></div>
+<h2>Наставники без пары или со свободными местами</h2>
+<div id="idle" data-testid="idle"></div>
 <script>
 function el(tag, cls, text) {
   var e = document.createElement(tag);
@@ -41,8 +49,8 @@ function status(text) { document.getElementById('status').textContent = text; }
 function fail(e) { status('Ошибка: ' + (e && e.message ? e.message : e)); }
 function call(name, args) {
   status('Подождите…');
-  var runner = google.script.run.withSuccessHandler(function () {
-    status('Готово.');
+  var runner = google.script.run.withSuccessHandler(function (answer) {
+    status(typeof answer === 'string' && answer ? answer : 'Готово.');
     load();
   }).withFailureHandler(fail);
   runner[name].apply(runner, args);
@@ -53,7 +61,16 @@ function button(text, testid, onClick) {
   b.addEventListener('click', onClick);
   return b;
 }
+function summary(s) {
+  var box = document.getElementById('summary');
+  box.textContent = '';
+  box.appendChild(el('div', '', 'Ждут утверждения пар: ' + s.waiting + ' (закреплено вами: ' + s.locked + '), групп у одного наставника: ' + s.groups + '.'));
+  if (s.approved > 0) box.appendChild(el('div', '', 'Уже утверждено пар: ' + s.approved + '.'));
+  box.appendChild(el('div', '', 'Без пары: наставляемых — ' + s.unmatchedMentees + ', наставников — ' + s.idleMentors + '.'));
+  document.getElementById('approve').disabled = s.waiting === 0;
+}
 function render(data) {
+  summary(data.summary);
   var groups = document.getElementById('groups');
   groups.textContent = '';
   data.groups.forEach(function (g) {
@@ -88,6 +105,14 @@ function render(data) {
     un.appendChild(row);
   });
   if (data.unmatched.length === 0) un.appendChild(el('div', 'why', 'Все наставляемые в парах.'));
+  var idle = document.getElementById('idle');
+  idle.textContent = '';
+  data.idleMentors.forEach(function (m) {
+    var row = el('div', 'pair', m.mentor + ' (' + m.mentorId + '): ' + m.reason);
+    row.setAttribute('data-mentor-idle', m.mentorId);
+    idle.appendChild(row);
+  });
+  if (data.idleMentors.length === 0) idle.appendChild(el('div', 'why', 'Все наставники заняты.'));
   var pr = document.getElementById('problems');
   pr.textContent = '';
   data.problems.forEach(function (t) { pr.appendChild(el('div', 'problem', t)); });
@@ -97,6 +122,7 @@ function load() {
 }
 document.getElementById('rerun').addEventListener('click', function () { call('rerunMatching', []); });
 document.getElementById('refresh').addEventListener('click', load);
+document.getElementById('approve').addEventListener('click', function () { call('approvePairs', []); });
 load();
 </script>
 </body>

@@ -21,6 +21,8 @@ function chartBlocks(rows: readonly MonitoringRow[]): ChartBlock[] {
   const forms = rows.filter((r) => r.key.startsWith('form.') && r.key.endsWith('.mentor.count'));
   const value = (key: string) => rows.find((r) => r.key === key)?.value ?? 0;
   const entries = rows.filter((r) => r.key.startsWith('impact.') && r.key.endsWith('.entry'));
+  const pairs = rows.filter((r) => /^pairs\.[a-z_]+\.count$/.test(r.key) && r.value > 0);
+  const surveys = rows.filter((r) => r.key.startsWith('surveys.') && r.key.endsWith('.percent'));
   return [
     {
       title: 'Охват целевых групп, % (цель — по положению)',
@@ -52,6 +54,19 @@ function chartBlocks(rows: readonly MonitoringRow[]): ChartBlock[] {
         }),
       ],
     },
+    {
+      title: 'Пары и группы по состояниям',
+      type: Charts.ChartType.PIE,
+      rows: [['Состояние', 'Пар'], ...pairs.map((r) => [r.name, r.value])],
+    },
+    {
+      title: 'Опросы: доля ответивших, %',
+      type: Charts.ChartType.BAR,
+      rows: [
+        ['Опрос', 'Ответили, %'],
+        ...surveys.map((r) => [r.name.replace(/^Ответили: /, '').replace(/: доля$/, ''), r.value]),
+      ],
+    },
   ];
 }
 
@@ -67,7 +82,7 @@ export function writeMonitoringSheet(
   const blocks = chartBlocks(rows);
   const chartHeight = blocks.reduce((n, b) => n + b.rows.length + 1, 0);
   const height = Math.max(table.length, chartHeight);
-  const width = CHART_COLUMN - 1 + 3;
+  const width = CHART_COLUMN - 1 + Math.max(...blocks.map((b) => b.rows[0].length));
   const grid: Cell[][] = Array.from({ length: height }, (_, i) => {
     const line: Cell[] = new Array(width).fill('');
     (table[i] ?? []).forEach((v, j) => {
@@ -99,7 +114,7 @@ export function writeMonitoringSheet(
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   placed.forEach(({ block, row }, i) => {
     if (block.rows.length < 2) return;
-    const range = sheet.getRange(row, CHART_COLUMN, block.rows.length, 3);
+    const range = sheet.getRange(row, CHART_COLUMN, block.rows.length, block.rows[0].length);
     sheet.insertChart(
       sheet
         .newChart()

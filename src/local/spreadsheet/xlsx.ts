@@ -13,6 +13,7 @@ import {
   type SpreadsheetModel,
   zoneOffsetMinutes,
 } from './model';
+import { withCharts } from './xlsxCharts';
 
 function toWall(d: Date, timeZone: string): Date {
   return new Date(d.getTime() + zoneOffsetMinutes(timeZone, d.getTime()) * 60_000);
@@ -70,7 +71,7 @@ export async function writeXlsx(model: SpreadsheetModel, path: string): Promise<
         autoFilter: true,
       });
   }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const buffer = await withCharts(Buffer.from(await wb.xlsx.writeBuffer()), model);
   const tmp = `${path}.${process.pid}.tmp.xlsx`;
   writeFileSync(tmp, buffer);
   renameSync(tmp, path);
