@@ -8,6 +8,7 @@ import type { LocalWorkspace } from '../../local';
 import { formatDate } from '../../local/base/formatDate';
 import { readForm } from '../../local/forms/store';
 import { resolveIntakeForm } from '../intakeSubmit';
+import type { PseudonymousDemo } from './pseudonymousDemo';
 import type { DemoStage } from './stages';
 
 const MENTORS_AT_MEETING = 6;
@@ -31,7 +32,8 @@ function offered(ws: LocalWorkspace, formId: string): string[] {
 function answerAll(
   ws: LocalWorkspace,
   form: 'preferencesMentee' | 'preferencesMentor',
-  people: ReadonlyArray<{ email: string }>,
+  people: ReadonlyArray<{ id: string; email: string }>,
+  pseudonymous: PseudonymousDemo | undefined,
 ): number {
   const found = resolveIntakeForm(ws, form);
   if (!found) throw new Error(`Анкета ${form} не создана настройкой.`);
@@ -39,8 +41,14 @@ function answerAll(
   let answered = 0;
   people.forEach((p, i) => {
     const ranked = [0, 1, 2].map((k) => choices[(i + k) % choices.length]);
-    const answers = { email: p.email, choice1: ranked[0], choice2: ranked[1], choice3: ranked[2] };
-    ws.submit(found.formId, found.translate(answers), { respondentEmail: p.email });
+    const choices3 = { choice1: ranked[0], choice2: ranked[1], choice3: ranked[2] };
+    // In the pseudonymous mode the form asks for the code and its secret, never an address.
+    if (pseudonymous) {
+      const answers = { code: p.id, secret: pseudonymous.secretOf(p.id), ...choices3 };
+      ws.submit(found.formId, found.translate(answers));
+    } else {
+      ws.submit(found.formId, found.translate({ email: p.email, ...choices3 }), { respondentEmail: p.email });
+    }
     answered++;
   });
   return answered;
@@ -48,7 +56,7 @@ function answerAll(
 
 export const networkingStage: DemoStage = {
   title: 'Встреча-знакомство и анкеты после встречи',
-  run({ ws }) {
+  run({ ws, pseudonymous }) {
     const mentors = consented(ws, 'mentor').slice(0, MENTORS_AT_MEETING);
     const mentees = consented(ws, 'mentee').slice(0, MENTEES_AT_MEETING);
     const cell = (key: 'title' | 'date' | 'people' | 'held') =>
@@ -59,8 +67,8 @@ export const networkingStage: DemoStage = {
     ws.edit(NETWORKING.name, cell('held'), 'TRUE');
     const menteeForm = resolveIntakeForm(ws, 'preferencesMentee');
     const shown = menteeForm ? offered(ws, menteeForm.formId).length : 0;
-    const fromMentees = answerAll(ws, 'preferencesMentee', mentees);
-    const fromMentors = answerAll(ws, 'preferencesMentor', mentors);
+    const fromMentees = answerAll(ws, 'preferencesMentee', mentees, pseudonymous);
+    const fromMentors = answerAll(ws, 'preferencesMentor', mentors, pseudonymous);
     const note = ws.sheetRows(NETWORKING.name)[0]?.[columnIndex(NETWORKING, 'lists')];
     return [
       `Пришли на встречу: наставников ${mentors.length}, наставляемых ${mentees.length}`,
