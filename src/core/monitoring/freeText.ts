@@ -5,6 +5,7 @@
 // function words left out. Participants' names are masked in the answers and never become themes.
 import { SURVEY_KIND_LABELS, type SurveyKind } from '../meetings/surveys';
 import type { Participant } from '../model';
+import { MONTHS_NOMINATIVE } from '../templates/russianDate';
 
 export interface SurveyComment {
   kind: SurveyKind;
@@ -145,21 +146,6 @@ function isName(word: string, names: ReadonlySet<string>): boolean {
 export const maskNames = (text: string, names: ReadonlySet<string>): string =>
   text.replace(WORD, (w) => (isName(w, names) ? MASK : w));
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Feedback is collected several times a year: each month's round is its own group. */
@@ -172,7 +158,7 @@ function groupOf(c: SurveyComment): { key: string; title: string } {
   const year = moscow.getUTCFullYear();
   return {
     key: `${c.kind}:${year}-${String(month + 1).padStart(2, '0')}`,
-    title: `${label}, ${MONTHS[month]} ${year}`,
+    title: `${label}, ${MONTHS_NOMINATIVE[month]} ${year}`,
   };
 }
 
