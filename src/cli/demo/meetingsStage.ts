@@ -48,11 +48,20 @@ function columnLetter(index: number): string {
   return out;
 }
 
-/** Three mentors in four mark their meetings; the choice is stable for a mentor. */
-function diligent(mentorId: string): boolean {
-  let h = 0;
-  for (const c of mentorId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return h % 4 !== 0;
+/**
+ * Three mentors in four mark their meetings; the choice is stable for a mentor. It goes by the
+ * mentor's place in «Наставники», not the ID, so the same people are diligent whether the ID is
+ * «НС-0001» or a register code.
+ */
+function diligentMentors(ws: LocalWorkspace): Set<string> {
+  const id = columnIndex(BASES.mentor, 'id');
+  const out = new Set<string>();
+  ws.sheetRows(BASES.mentor.name).forEach((row, place) => {
+    let h = 0;
+    for (const c of `наставник ${place + 1}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    if (h % 4 !== 0) out.add(String(row[id]));
+  });
+  return out;
 }
 
 export const meetingsStage: DemoStage = {
@@ -87,12 +96,13 @@ export const meetingsStage: DemoStage = {
       if (pseudonymous) registerLines.splice(0, registerLines.length, ...(await pseudonymous.daily()));
       const today = step.toISOString().slice(0, 10);
       const sheet = ws.sheetRows(SHEETS.meetings);
+      const diligent = diligentMentors(ws);
       const heldColumn = columnLetter(m('held'));
       let byLink = 0;
       sheet.forEach((row, i) => {
         const date = dayOf(row[m('date')]);
         if (!date || date > today || isYes(row[m('held')] as CellValue)) return;
-        if (!diligent(String(row[m('mentorId')]))) return;
+        if (!diligent.has(String(row[m('mentorId')]))) return;
         // A few mentors a month use the link from their reminder (one script run each); the rest
         // tick «Проведена» in the sheet, which needs no run at all.
         // A link older than its window is refused: that mentor ticks the sheet instead.

@@ -241,7 +241,9 @@ function plan(
     );
   const known = log.keys;
   // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent.
-  const waiting = new Set(mailRows.map((r) => r.key));
+  // In the pseudonymous mode a letter handed to the register counts as sent: the register reads
+  // the workbook and never writes back.
+  const waiting = new Set(mailRows.filter((r) => r.state !== MAIL_STATES.awaitingRegister).map((r) => r.key));
   const invitationSent = (d: Duty) => {
     if (d.kind !== 'survey_reminder' || !d.survey) return true;
     const key = mailKey(d.to, d.survey, d.period.slice(d.survey.length + 1));
