@@ -16,19 +16,26 @@ import { answerSurveys, type Respondent } from './surveyAnswers';
 
 const EARLY_REASONS = ['наставляемый перевёлся в другую школу', 'наставник ушёл в декретный отпуск'];
 
-/** The curator marks two approved pairs «завершена досрочно» and writes the reason beside. */
+/**
+ * The curator marks two approved pairs «завершена досрочно» and writes the reason beside. Which pairs
+ * goes by the mentee's place in «Наставляемые», so both data modes end the same pairs.
+ */
 function endPairsEarly(ws: LocalWorkspace): string[] {
   const p = (key: keyof typeof PAIRS.columns) => columnIndex(PAIRS, key);
-  const out: string[] = [];
-  ws.sheetRows(SHEETS.pairs).forEach((row, i) => {
-    if (out.length >= EARLY_REASONS.length || String(row[p('state')]) !== 'утверждена') return;
-    if (i % 7 !== 3) return;
-    const reason = EARLY_REASONS[out.length];
+  const menteeId = columnIndex(BASES.mentee, 'id');
+  const place = new Map(ws.sheetRows(BASES.mentee.name).map((r, i) => [String(r[menteeId]), i]));
+  const candidates = ws
+    .sheetRows(SHEETS.pairs)
+    .map((row, i) => ({ row, i, place: place.get(String(row[p('menteeId')])) ?? -1 }))
+    .filter((c) => String(c.row[p('state')]) === 'утверждена' && c.place % 7 === 3)
+    .sort((a, b) => a.place - b.place)
+    .slice(0, EARLY_REASONS.length);
+  return candidates.map(({ row, i }, n) => {
+    const reason = EARLY_REASONS[n] ?? '';
     ws.edit(SHEETS.pairs, `${columnLetter(p('state'))}${i + 2}`, 'завершена досрочно');
     ws.edit(SHEETS.pairs, `${columnLetter(p('endReason'))}${i + 2}`, reason);
-    out.push(`${String(row[p('id')])}: ${reason}`);
+    return `${String(row[p('id')])}: ${reason}`;
   });
-  return out;
 }
 
 function dayOf(v: unknown): LocalDate | undefined {
@@ -140,9 +147,15 @@ export const meetingsStage: DemoStage = {
       // In February the curator ends two pairs early and says why.
       if (month === 13) ended.push(...endPairsEarly(ws));
       if (!optedOut) {
+        // The first mentee in «Наставляемые» who has had a reminder: the same person in both data modes.
+        const menteeId = columnIndex(BASES.mentee, 'id');
+        const place = new Map(ws.sheetRows(BASES.mentee.name).map((r, i) => [String(r[menteeId]), i]));
+        const placeOf = (r: readonly unknown[]) =>
+          place.get(String(r[mail('participantId')])) ?? Number.MAX_SAFE_INTEGER;
         const letter = ws
           .sheetRows(SHEETS.mail)
-          .find((r) => String(r[mail('kind')]).includes('наставляемому') && String(r[mail('token')]) !== '');
+          .filter((r) => String(r[mail('kind')]).includes('наставляемому') && String(r[mail('token')]) !== '')
+          .sort((a, b) => placeOf(a) - placeOf(b))[0];
         if (letter) {
           ws.runAs('anonymous', 'doGet', {
             parameter: { a: 'optout', t: String(letter[mail('token')]), confirm: '1' },
