@@ -269,11 +269,11 @@ interface Refusal {
 }
 
 /**
- * Grants all viewers in one call per file; Drive refuses the whole call when one address has no
+ * Grants the viewers in one call per file; Drive refuses the whole call when one address has no
  * Google account, and then each viewer is granted separately, so one refusal costs neither the
  * document nor the other viewers. A refused address is never asked again (`refusedBefore`, which
- * learns each new refusal): it gets the document another way (addresseesWithoutGoogle), and the
- * run's later documents do not pay for a refused call and a call per viewer.
+ * learns each new refusal): it gets the document another way (addresseesWithoutGoogle). An address
+ * at a domain Drive has refused before is asked on its own, so the others still go in one call.
  */
 function share(
   files: GoogleAppsScript.Drive.File[],
@@ -281,20 +281,16 @@ function share(
   refusedBefore: Map<string, string>,
 ): { granted: string[]; refused: Refusal[] } {
   const known = (email: string) => refusedBefore.get(email.trim().toLowerCase());
+  const granted: string[] = [];
   const refused: Refusal[] = viewers.flatMap((email) => {
     const reason = known(email);
     return reason === undefined ? [] : [{ email, reason }];
   });
   const asked = viewers.filter((email) => known(email) === undefined);
-  if (asked.length === 0) return { granted: [], refused };
-  try {
-    for (const file of files) file.addViewers([...asked]);
-    return { granted: [...asked], refused };
-  } catch (e) {
-    if (isExecutionLimit(e)) throw e;
-  }
-  const granted: string[] = [];
-  for (const viewer of asked) {
+  const refusedDomains = new Set([...refusedBefore.keys()].map(domainOf));
+  const suspects = asked.filter((email) => refusedDomains.has(domainOf(email)));
+  const likely = asked.filter((email) => !suspects.includes(email));
+  const grantOne = (viewer: string) => {
     try {
       for (const file of files) file.addViewer(viewer);
       granted.push(viewer);
@@ -304,9 +300,21 @@ function share(
       refused.push({ email: viewer, reason });
       refusedBefore.set(viewer.trim().toLowerCase(), reason);
     }
+  };
+  if (likely.length > 0) {
+    try {
+      for (const file of files) file.addViewers([...likely]);
+      granted.push(...likely);
+    } catch (e) {
+      if (isExecutionLimit(e)) throw e;
+      for (const viewer of likely) grantOne(viewer);
+    }
   }
+  for (const viewer of suspects) grantOne(viewer);
   return { granted, refused };
 }
+
+const domainOf = (email: string): string => email.trim().toLowerCase().split('@').pop() ?? '';
 
 /** Addresses Drive refused for documents already made, as «Документы» notes them (refusalNote). */
 function refusalsNoted(rows: readonly DocumentRow[]): Map<string, string> {
