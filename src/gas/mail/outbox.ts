@@ -356,6 +356,8 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
   let renewed = false;
+  // A group's document goes to several parents: its PDF is read from Drive once per run.
+  const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
@@ -448,7 +450,13 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
           try {
             const attachments = letters.flatMap((l) => {
               const id = l.record.values.attachment;
-              return id ? [DriveApp.getFileById(id).getBlob()] : [];
+              if (!id) return [];
+              let blob = blobs.get(id);
+              if (!blob) {
+                blob = DriveApp.getFileById(id).getBlob();
+                blobs.set(id, blob);
+              }
+              return [blob];
             });
             const joined = letters.length > 1 ? documentLetter(first.row.to, letters.length) : undefined;
             MailApp.sendEmail({
