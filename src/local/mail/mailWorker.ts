@@ -73,16 +73,7 @@ interface MailChannel {
   /** Replies taken off the port before their message was asked for. */
   early: Map<number, Reply>;
   sent: number;
-  /** Replies handed to their callers. */
-  taken: number;
 }
-
-/**
- * Messages a worker composes before it is let go (once nothing is pending) and a fresh one started:
- * a worker is an isolate of its own, and its heap, grown by a year of letters, would otherwise stay
- * resident for the whole process (hundreds of MiB in the demo).
- */
-const MESSAGES_PER_WORKER = 100;
 
 let channel: MailChannel | undefined;
 
@@ -102,20 +93,13 @@ function mailChannel(): MailChannel {
     });
     worker.unref();
     port1.unref();
-    const made: MailChannel = { worker, replies: port1, posted, early: new Map(), sent: 0, taken: 0 };
+    const made: MailChannel = { worker, replies: port1, posted, early: new Map(), sent: 0 };
     worker.on('error', () => {
       if (channel === made) channel = undefined;
     });
     channel = made;
   }
   return channel;
-}
-
-/** Lets the worker go: the next message starts a fresh one. */
-function release(ch: MailChannel): void {
-  if (channel === ch) channel = undefined;
-  ch.replies.close();
-  void ch.worker.terminate();
 }
 
 /**
@@ -138,8 +122,6 @@ export function startCompose(mail: OutgoingMail, smtpUrl?: string, timeoutMs = 6
       const reply = ch.early.get(seq);
       if (reply) {
         ch.early.delete(seq);
-        ch.taken++;
-        if (ch.taken === ch.sent && ch.sent >= MESSAGES_PER_WORKER) release(ch);
         if (!reply.ok) throw new Error(reply.error);
         return Buffer.from(reply.eml);
       }
