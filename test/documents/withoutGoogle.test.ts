@@ -40,18 +40,25 @@ test('a parent without a Google account gets the agreement as a PDF by mail inst
   expect(row).toContain('готов');
   expect(row.join(' ')).toMatch(/parent\.s1@mail\.test \(.*PDF отправлен по почте/);
 
+  // Every document this parent was refused goes in one letter, the agreement among them.
+  const refusedTitles = ws
+    .sheetRows('Документы')
+    .filter((r) => r.map(String).join(' ').includes('parent.s1@mail.test ('))
+    .map((r) => `${r.map(String).find((c) => items.some((i) => i.name === `${c}.pdf`))}.pdf`)
+    .sort();
+  expect(refusedTitles.length).toBeGreaterThan(1);
   ws.run('deliverMail');
   ws.run('deliverMail');
   const ours = await lettersWith(dir, `${AGREEMENT}.pdf`);
   expect(ours.map((m) => m.to)).toEqual(['parent.s1@mail.test']);
   const parsed = ours[0];
-  expect(parsed.subject).toBe('Программа наставничества: документ в PDF');
+  expect(parsed.subject).toBe('Программа наставничества: документы в PDF');
   expect(parsed.text).toMatch(/нет аккаунта Google/);
-  expect(parsed.attachments).toHaveLength(1);
-  const [attachment] = parsed.attachments;
-  expect(attachment.contentType).toBe('application/pdf');
-  expect(attachment.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(attachment.content.equals(readFileSync(join(dir, pdf?.path ?? '')))).toBe(true);
+  expect(parsed.attachments.map((a) => a.filename).sort()).toEqual(refusedTitles);
+  const attachment = parsed.attachments.find((a) => a.filename === `${AGREEMENT}.pdf`);
+  expect(attachment?.contentType).toBe('application/pdf');
+  expect(attachment?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(attachment?.content.equals(readFileSync(join(dir, pdf?.path ?? '')))).toBe(true);
 
   // The next run makes nothing again and sends nothing again.
   ws.run('generateDocumentsForApprovedPairs');

@@ -1,4 +1,5 @@
 import { digestText, upcomingDeadlines } from '../../src/core/mail/digest';
+import { DOCUMENT_LETTER_KIND, documentLetter, messagesOf } from '../../src/core/mail/documentLetters';
 import {
   deliveryOrder,
   lettersOfEndedPairs,
@@ -114,6 +115,37 @@ describe('settling a batch a dead run left «отправляется»', () => 
       'unknown',
     ]);
     expect(settleBatch([batch[0], batch[2]], 40)).toEqual(['unknown', 'unknown']);
+  });
+  it('settles letters that went as one message together, by the one mark they share', () => {
+    // Two documents' letters to one parent sent as one message between two other letters.
+    const joined = [
+      { quotaBefore: 40, recipients: 1, sameDay: true },
+      { quotaBefore: 39, recipients: 1, sameDay: true },
+      { quotaBefore: 39, recipients: 1, sameDay: true },
+      { quotaBefore: 38, recipients: 1, sameDay: true },
+    ];
+    expect(settleBatch(joined, 39)).toEqual(['sent', 'not_sent', 'not_sent', 'not_sent']);
+    expect(settleBatch(joined, 38)).toEqual(['sent', 'sent', 'sent', 'not_sent']);
+    expect(settleBatch(joined, 37)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(settleBatch([joined[1], { ...joined[2], recipients: 2 }], 39)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('letters carrying documents', () => {
+  it('go to one address as one message, where the first of them stands', () => {
+    const letter = (to: string, kind: string) => ({ to, kind });
+    const queue = [
+      letter('a@mail.test', DOCUMENT_LETTER_KIND),
+      letter('b@mail.test', 'приглашение'),
+      letter('c@mail.test', DOCUMENT_LETTER_KIND),
+      letter('A@mail.test ', DOCUMENT_LETTER_KIND),
+      letter('b@mail.test', 'приглашение'),
+    ];
+    expect(messagesOf(queue)).toEqual([[queue[0], queue[3]], [queue[1]], [queue[2]], [queue[4]]]);
+    const two = documentLetter('a@mail.test', 2);
+    expect(two.subject).toBe('Программа наставничества: документы в PDF');
+    expect(two.text).toMatch(/документы программы наставничества в формате PDF \(2\)/);
+    expect(documentLetter('a@mail.test', 1).subject).toBe('Программа наставничества: документ в PDF');
   });
 });
 

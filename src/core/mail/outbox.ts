@@ -152,11 +152,23 @@ export interface InterruptedLetter {
  * how long it is. It must equal one of the marks (the first letter not sent) or the last mark less
  * its recipients (all sent); anything else — another day, mail outside the log, marks that do not
  * chain — settles every letter of the batch as 'unknown', never resent. A batch of one is
- * settleInterrupted.
+ * settleInterrupted. Letters sent as one message carry one mark and settle together.
  */
 export function settleBatch(letters: readonly InterruptedLetter[], quotaNow: number): Settlement[] {
   const unknown = letters.map((): Settlement => 'unknown');
   if (letters.some((l) => !l.sameDay || !Number.isFinite(l.quotaBefore) || l.quotaBefore < 0)) return unknown;
+  // Letters that went as one message (documentLetters: messagesOf) share its mark and its fate.
+  const marks = new Map<number, InterruptedLetter>();
+  for (const l of letters) {
+    const same = marks.get(l.quotaBefore);
+    if (same && same.recipients !== l.recipients) return unknown;
+    marks.set(l.quotaBefore, l);
+  }
+  if (marks.size < letters.length) {
+    const messages = [...marks.values()];
+    const fates = settleBatch(messages, quotaNow);
+    return letters.map((l) => fates[messages.indexOf(marks.get(l.quotaBefore)!)]);
+  }
   const order = letters.map((_, i) => i).sort((a, b) => letters[b].quotaBefore - letters[a].quotaBefore);
   for (let k = 1; k < order.length; k++) {
     const before = letters[order[k - 1]];

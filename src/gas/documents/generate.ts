@@ -24,6 +24,7 @@ import {
 } from '../../core/documents/plan';
 import { DOCUMENT_SETTINGS, type DocumentSettings, type WithoutGoogle } from '../../core/documents/settings';
 import type { DOCUMENTS } from '../../core/documents/sheets';
+import { DOCUMENT_LETTER_KIND, documentLetter } from '../../core/mail/documentLetters';
 import { MAIL, mailKey } from '../../core/mail/outbox';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
@@ -66,8 +67,6 @@ const isExecutionLimit = (e: unknown): boolean =>
 export const MAX_DOCUMENT_TRIES = 3;
 const PROGRESS_PROPERTY = 'nastavnik.documents.progress';
 const PROGRESS_EVERY_MS = 20_000;
-/** «Вид» of the letter carrying a document's PDF. */
-const DOCUMENT_LETTER_KIND = 'документ в PDF';
 
 function today(): CalendarDate {
   return parseIsoDay(Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'));
@@ -271,39 +270,67 @@ interface Refusal {
 }
 
 /**
- * Grants all viewers in one call per file; Drive refuses the whole call when one address has no
+ * Grants the viewers in one call per file; Drive refuses the whole call when one address has no
  * Google account, and then each viewer is granted separately, so one refusal costs neither the
- * document nor the other viewers. A refused address is never asked again: it gets the document
- * another way (addresseesWithoutGoogle).
+ * document nor the other viewers. A refused address is never asked again (`refusedBefore`, which
+ * learns each new refusal): it gets the document another way (addresseesWithoutGoogle). An address
+ * at a domain Drive has refused before is asked on its own, so the others still go in one call.
  */
 function share(
   files: GoogleAppsScript.Drive.File[],
   addressees: readonly string[],
+  refusedBefore: Map<string, string>,
 ): { granted: string[]; refused: Refusal[] } {
   // A register placeholder is nobody's address on Google: the register hands those documents out.
   const viewers = addressees.filter((v) => !hasPlaceholders(v));
   if (viewers.length === 0) return { granted: [], refused: [] };
-  try {
-    for (const file of files) file.addViewers([...viewers]);
-    return { granted: [...viewers], refused: [] };
-  } catch (e) {
-    if (isExecutionLimit(e)) throw e;
-  }
+  const known = (email: string) => refusedBefore.get(email.trim().toLowerCase());
   const granted: string[] = [];
-  const refused: Refusal[] = [];
-  for (const viewer of viewers) {
+  const refused: Refusal[] = viewers.flatMap((email) => {
+    const reason = known(email);
+    return reason === undefined ? [] : [{ email, reason }];
+  });
+  const asked = viewers.filter((email) => known(email) === undefined);
+  const refusedDomains = new Set([...refusedBefore.keys()].map(domainOf));
+  const suspects = asked.filter((email) => refusedDomains.has(domainOf(email)));
+  const likely = asked.filter((email) => !suspects.includes(email));
+  const grantOne = (viewer: string) => {
     try {
       for (const file of files) file.addViewer(viewer);
       granted.push(viewer);
     } catch (e) {
       if (isExecutionLimit(e)) throw e;
-      refused.push({ email: viewer, reason: e instanceof Error ? e.message : String(e) });
+      const reason = e instanceof Error ? e.message : String(e);
+      refused.push({ email: viewer, reason });
+      refusedBefore.set(viewer.trim().toLowerCase(), reason);
+    }
+  };
+  if (likely.length > 0) {
+    try {
+      for (const file of files) file.addViewers([...likely]);
+      granted.push(...likely);
+    } catch (e) {
+      if (isExecutionLimit(e)) throw e;
+      for (const viewer of likely) grantOne(viewer);
     }
   }
+  for (const viewer of suspects) grantOne(viewer);
   return { granted, refused };
 }
 
-/** The letter that carries a document's PDF to an addressee Drive would not share it with. */
+const domainOf = (email: string): string => email.trim().toLowerCase().split('@').pop() ?? '';
+
+/** Addresses Drive refused for documents already made, as «Документы» notes them (refusalNote). */
+function refusalsNoted(rows: readonly DocumentRow[]): Map<string, string> {
+  const refused = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.problem.startsWith(REFUSAL_PREFIX)) continue;
+    for (const m of row.problem.matchAll(/([^\s;:()]+@[^\s;()]+) \(([^)]*)\)/g))
+      refused.set(m[1].toLowerCase(), m[2]);
+  }
+  return refused;
+}
+
 /** Whose address each is (a parent's is their child's), so erasure and the export find the letters. */
 function addressOwners(people: DocumentWorld['people']): Map<string, string> {
   const owners = new Map<string, string>();
@@ -313,32 +340,27 @@ function addressOwners(people: DocumentWorld['people']): Map<string, string> {
   return owners;
 }
 
+/** The letter that carries a document's PDF to an addressee Drive would not share it with. */
 function pdfLetter(job: DocumentJob, email: string, pdfId: string, participantId: string): OutgoingMail {
   return {
     key: mailKey(email, 'document', job.key),
     to: email,
     kind: DOCUMENT_LETTER_KIND,
-    // Names stay in the attachment: the log keeps the subject, and a person's export must not show others.
-    subject: 'Программа наставничества: документ в PDF',
-    text: [
-      'Здравствуйте!',
-      '',
-      `Во вложении — документ программы наставничества в формате PDF. Открыть его в Google Документах для адреса ${email} нельзя: у этого адреса нет аккаунта Google.`,
-      '',
-      'Если документ нужно подписать, распечатайте его, подпишите и передайте куратору программы наставничества.',
-    ].join('\n'),
+    ...documentLetter(email, 1),
     participantId,
     attachment: pdfId,
   };
 }
+
+const REFUSAL_PREFIX = 'Google не открыл доступ: ';
 
 /** What «Документы» says about the addressees Drive refused, per the setting. */
 function refusalNote(refused: readonly Refusal[], mode: WithoutGoogle): string {
   if (refused.length === 0) return '';
   const who = refused.map((r) => `${r.email} (${r.reason})`).join('; ');
   return mode === 'pdf'
-    ? `Google не открыл доступ: ${who}. Документ в PDF отправлен по почте (лист «Почта»).`
-    : `Google не открыл доступ: ${who}. Распечатайте документ и передайте его на бумаге.`;
+    ? `${REFUSAL_PREFIX}${who}. Документ в PDF отправлен по почте (лист «Почта»).`
+    : `${REFUSAL_PREFIX}${who}. Распечатайте документ и передайте его на бумаге.`;
 }
 
 /**
@@ -363,17 +385,22 @@ function makeDocument(
   const copy = templates.of(job.templateKey).makeCopy(job.title, folder);
   const copyId = copy.getId();
   const files = [copy];
+  // Ids are asked once: each getId is a Drive call.
+  let pdfId = '';
+  const exportPdf = () => {
+    // Named as a blob: no second call to rename the file.
+    const pdf = folder.createFile(copy.getAs('application/pdf').setName(`${job.title}.pdf`));
+    files.push(pdf);
+    pdfId = pdf.getId();
+  };
   let access: { granted: string[]; refused: Refusal[] };
   const letters: OutgoingMail[] = [];
   try {
     fillCopy(copyId, job.data, templateTitle(job.templateKey), templates.shapes);
-    if (settings.pdfCopy)
-      files.push(folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`));
-    access = share(files, job.viewers);
+    if (settings.pdfCopy) exportPdf();
+    access = share(files, job.viewers, run.refused);
     if (access.refused.length > 0 && settings.withoutGoogle === 'pdf') {
-      const pdf = files[1] ?? folder.createFile(copy.getAs('application/pdf')).setName(`${job.title}.pdf`);
-      if (!files[1]) files.push(pdf);
-      const pdfId = pdf.getId();
+      if (!pdfId) exportPdf();
       for (const r of access.refused)
         letters.push(pdfLetter(job, r.email, pdfId, owners.get(r.email.trim().toLowerCase()) ?? ''));
     }
@@ -391,7 +418,7 @@ function makeDocument(
       problem: refusalNote(access.refused, settings.withoutGoogle),
       createdAt: Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm'),
       fileId: copyId,
-      pdfFileId: files[1]?.getId() ?? '',
+      pdfFileId: pdfId,
     },
     letters,
   };
@@ -412,6 +439,8 @@ interface RunContext {
   /** Whose address each is (addressOwners). */
   owners: ReadonlyMap<string, string>;
   templates: TemplateFiles;
+  /** Addresses Drive refused, by lower-case address, with Google's reason: never asked again. */
+  refused: Map<string, string>;
 }
 
 /** The curator's template files, looked up once per run, and the bodies of their copies as read. */
@@ -501,7 +530,14 @@ export function runDocumentGeneration(fromMenu = false): GenerationReport {
   );
   const owners = addressOwners(ctx.world.people);
   const brokenTemplates = new Map<string, string>();
-  const run: RunContext = { ledger, settings: ctx.settings, keep, owners, templates: new TemplateFiles() };
+  const run: RunContext = {
+    ledger,
+    settings: ctx.settings,
+    keep,
+    owners,
+    templates: new TemplateFiles(),
+    refused: refusalsNoted(documentRows),
+  };
   const problems: string[] = [];
   const budget = ctx.settings.runSeconds * 1000;
   let made = 0;

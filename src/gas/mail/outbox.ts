@@ -12,6 +12,8 @@
 // letters that went are a prefix of the batch, and the quota says how long), and a continuation
 // trigger is scheduled before sending so that the next run comes within minutes. A flush per batch
 // instead of per letter keeps the guarantee: no letter is sent before its mark is in the sheet.
+
+import { documentLetter, messagesOf } from '../../core/mail/documentLetters';
 import {
   deliveryOrder,
   MAIL,
@@ -365,6 +367,8 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
   let renewed = false;
+  // A group's document goes to several parents: its PDF is read from Drive once per run.
+  const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
@@ -391,8 +395,10 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
+      // Letters carrying documents to one address go as one message (documentLetters).
+      const messages = messagesOf(queue);
       let i = 0;
-      while (i < queue.length && !report.stoppedBy) {
+      while (i < messages.length && !report.stoppedBy) {
         if (Date.now() - started > budgetMs) {
           report.stoppedBy = 'time';
           break;
@@ -401,14 +407,23 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
           more = true;
           break;
         }
-        // The batch: the next letters the quota covers, each marked with the quota it will find.
-        const batch: Array<{ row: OutboxRow; record: MailRow; attempts: number; need: number }> = [];
+        // The batch: the next messages the quota covers, each marked with the quota it will find; the
+        // letters of one message share its mark.
+        const batch: Array<{
+          letters: Array<{ row: OutboxRow; record: MailRow; attempts: number }>;
+          need: number;
+        }> = [];
         let expected = quota;
-        for (let j = i; j < queue.length && batch.length < SEND_BATCH; j++) {
-          const need = recipientsOf(queue[j].to);
+        for (let j = i; j < messages.length && batch.length < SEND_BATCH; j++) {
+          const need = recipientsOf(messages[j][0].to);
           if (expected < need) break;
-          const record = byRow.get(queue[j].rowNumber)!;
-          batch.push({ row: queue[j], record, attempts: num(record.values.attempts) || 0, need });
+          batch.push({
+            letters: messages[j].map((row) => {
+              const record = byRow.get(row.rowNumber)!;
+              return { row, record, attempts: num(record.values.attempts) || 0 };
+            }),
+            need,
+          });
           expected -= need;
         }
         if (batch.length === 0) {
@@ -417,50 +432,63 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
         }
         let before = quota;
         table.write(
-          batch.map((b) => {
-            const mark = {
-              rowNumber: b.row.rowNumber,
+          batch.flatMap((b) => {
+            const marks = b.letters.map((l) => ({
+              rowNumber: l.row.rowNumber,
               values: {
                 state: MAIL_STATES.sending,
                 run: runId,
                 quotaBefore: before,
                 sentAt: new Date(),
-                attempts: b.attempts + 1,
+                attempts: l.attempts + 1,
               },
-            };
+            }));
             before -= b.need;
-            return mark;
+            return marks;
           }),
         );
         SpreadsheetApp.flush();
         const results: Array<{ rowNumber: number; values: RowPatch<typeof MAIL> }> = [];
         let k = 0;
         for (; k < batch.length; k++) {
-          const { row, record, attempts, need } = batch[k];
+          const { letters, need } = batch[k];
+          const [first] = letters;
           // Past the budget the rest of the batch goes back to the queue untried.
           if (k > 0 && Date.now() - started > budgetMs) {
             report.stoppedBy = 'time';
             break;
           }
           try {
-            const attachment = record.values.attachment;
+            const attachments = letters.flatMap((l) => {
+              const id = l.record.values.attachment;
+              if (!id) return [];
+              let blob = blobs.get(id);
+              if (!blob) {
+                blob = DriveApp.getFileById(id).getBlob();
+                blobs.set(id, blob);
+              }
+              return [blob];
+            });
+            const joined = letters.length > 1 ? documentLetter(first.row.to, letters.length) : undefined;
             MailApp.sendEmail({
               name: sender.name,
               replyTo: sender.replyTo,
-              to: row.to,
-              subject: String(record.values.subject),
-              body: String(record.values.text),
-              htmlBody: String(record.values.html) || undefined,
-              ...(attachment ? { attachments: [DriveApp.getFileById(attachment).getBlob()] } : {}),
+              to: first.row.to,
+              subject: joined?.subject ?? String(first.record.values.subject),
+              body: joined?.text ?? String(first.record.values.text),
+              htmlBody: (!joined && String(first.record.values.html)) || undefined,
+              ...(attachments.length > 0 ? { attachments } : {}),
             });
           } catch (e) {
             const message = e instanceof Error ? e.message : String(e);
-            const giveUp = PERMANENT_FAILURE.test(message) || attempts + 1 >= MAX_ATTEMPTS;
-            results.push({
-              rowNumber: row.rowNumber,
-              values: { state: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, error: message },
-            });
-            if (giveUp) report.failed += 1;
+            for (const { row, attempts } of letters) {
+              const giveUp = PERMANENT_FAILURE.test(message) || attempts + 1 >= MAX_ATTEMPTS;
+              results.push({
+                rowNumber: row.rowNumber,
+                values: { state: giveUp ? MAIL_STATES.failed : MAIL_STATES.queued, error: message },
+              });
+              if (giveUp) report.failed += 1;
+            }
             if (/too many times|quota/i.test(message)) report.stoppedBy = 'quota';
             // The letters after it were marked with a quota that counted this one: they are not
             // sent in this batch, so a crash can never be settled against wrong marks.
@@ -469,23 +497,25 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
           }
           // The text goes with the letter (a copy stays in «Отправленные» of the sending account): the
           // log keeps who, what kind and when, not months of letters with children's names in them.
-          results.push({
-            rowNumber: row.rowNumber,
-            values: { state: MAIL_STATES.sent, sentAt: new Date(), error: '', text: '', html: '' },
-          });
+          for (const { row } of letters)
+            results.push({
+              rowNumber: row.rowNumber,
+              values: { state: MAIL_STATES.sent, sentAt: new Date(), error: '', text: '', html: '' },
+            });
           quota -= need;
-          report.sent += 1;
+          report.sent += letters.length;
         }
         for (const b of batch.slice(k))
-          results.push({
-            rowNumber: b.row.rowNumber,
-            values: { state: MAIL_STATES.queued, run: '', quotaBefore: '', attempts: b.attempts },
-          });
+          for (const l of b.letters)
+            results.push({
+              rowNumber: l.row.rowNumber,
+              values: { state: MAIL_STATES.queued, run: '', quotaBefore: '', attempts: l.attempts },
+            });
         table.write(results);
         i += k;
       }
       if (!more) {
-        report.waiting = queue.length - i;
+        report.waiting = messages.slice(i).reduce((n, m) => n + m.length, 0);
         if (report.stoppedBy !== 'time') dropContinuation();
       }
     } finally {
