@@ -5,16 +5,14 @@
 import { SHEETS } from '../../src/core/sheets';
 import { LocalWorkspace } from '../../src/local';
 import {
-  consentAnswers,
   menteeAnswers,
   mentorAnswers,
+  ownConsentAnswers,
   type Row,
   setUpWorkspace,
   submit,
   table,
 } from './workspace';
-
-const SELF = 'Я — участник программы (совершеннолетний или старше 14 лет)';
 
 /** The curator's script: deletes columns by header, as an older version's layout would lack them. */
 const DROP_COLUMNS = `
@@ -57,17 +55,7 @@ describe('a workbook laid out before the newer required columns', () => {
       ['Смирнова Ольга Викторовна', 'o.smirnova@school.ru', 'наставник'],
       ['Иванов Пётр', 'petya.ivanov@example.ru', 'наставляемый'],
     ])
-      submit(
-        ws,
-        'consent',
-        consentAnswers({
-          signer: SELF,
-          signerName: name,
-          participantName: name,
-          participantEmail: email,
-          participantRole: role,
-        }),
-      );
+      submit(ws, 'consent', ownConsentAnswers(name, email, role));
     ws.run('proposePairs');
     ws.replyToAlerts('YES');
     ws.run('approvePairs');

@@ -7,10 +7,9 @@ import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
 import { SHEETS } from '../../src/core/sheets';
 import type { LocalWorkspace } from '../../src/local';
 import { readForm } from '../../src/local/forms/store';
-import { consentAnswers, menteeAnswers, mentorAnswers, setUpWorkspace, submit, table } from './workspace';
+import { menteeAnswers, mentorAnswers, ownConsentAnswers, setUpWorkspace, submit, table } from './workspace';
 
 const FORM = 'работодатель – студент';
-const SELF = 'Я — участник программы (совершеннолетний или старше 14 лет)';
 
 function typeRow(ws: LocalWorkspace, sheet: string, row: number, cells: string[]): void {
   cells.forEach((text, k) => {
@@ -95,17 +94,7 @@ describe('a sixth form of mentoring configured by the curator', () => {
       ['Кузнецов Андрей Ильич', 'engineer@zavod.ru', 'наставник'],
       ['Орлова Дарья', 'student@college.ru', 'наставляемый'],
     ]) {
-      const reply = submit(
-        ws,
-        'consent',
-        consentAnswers({
-          signer: SELF,
-          signerName: name,
-          participantName: name,
-          participantEmail: email,
-          participantRole: role,
-        }),
-      );
+      const reply = submit(ws, 'consent', ownConsentAnswers(name, email, role));
       expect(reply).toMatchObject({ result: 'accepted' });
     }
 

@@ -97,6 +97,16 @@ export const consentAnswers = (over: KeyedAnswers = {}): KeyedAnswers => ({
   ...over,
 });
 
+/** A participant of 14 or older signing their own consent. */
+export const ownConsentAnswers = (name: string, email: string, role: string): KeyedAnswers =>
+  consentAnswers({
+    signer: 'Я — участник программы (совершеннолетний или старше 14 лет)',
+    signerName: name,
+    participantName: name,
+    participantEmail: email,
+    participantRole: role,
+  });
+
 /** Rows of every raw response sheet («Ответы — <форма>») — what Google Forms itself wrote. */
 export function rawResponses(ws: LocalWorkspace): number {
   const store = SpreadsheetStore.of(ws.ctx);

@@ -14,7 +14,14 @@ import { PAIRS_HEADERS } from '../../src/core/matching/pairRow';
 import { SHEETS } from '../../src/core/sheets';
 import { LocalWorkspace } from '../../src/local';
 import { spreadsheetUrl } from '../../src/local/spreadsheet/bookRef';
-import { consentAnswers, menteeAnswers, mentorAnswers, type Row, submit, table } from '../intake/workspace';
+import {
+  menteeAnswers,
+  mentorAnswers,
+  ownConsentAnswers,
+  type Row,
+  submit,
+  table,
+} from '../intake/workspace';
 import { fillSchoolSettings } from '../schoolSettings';
 
 const CLOCK = new Date('2026-05-25T07:00:00Z');
@@ -65,17 +72,7 @@ const MENTEES = [
 ];
 
 function giveConsent(ws: LocalWorkspace, name: string, email: string, role: string): void {
-  const reply = submit(
-    ws,
-    'consent',
-    consentAnswers({
-      signer: SELF,
-      signerName: name,
-      participantName: name,
-      participantEmail: email,
-      participantRole: role,
-    }),
-  );
+  const reply = submit(ws, 'consent', ownConsentAnswers(name, email, role));
   expect(reply).toMatchObject({ result: 'accepted' });
 }
 
