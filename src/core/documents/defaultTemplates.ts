@@ -61,6 +61,15 @@ const directorSignature = (): BlockSpec[] => [
 const LEGAL_GROUNDS =
   'В соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации», распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, осуществляющих образовательную деятельность по общеобразовательным, дополнительным общеобразовательным и программам среднего профессионального образования, в том числе с применением лучших практик обмена опытом между обучающимися»';
 
+/** The head of an order's appendix, on a page of the same document. */
+const orderAppendixHeading = (): BlockSpec[] => [
+  blank(),
+  right('Приложение'),
+  right('к приказу {{org.name | родительный}}'),
+  right('от {{order.date | date}} № {{order.number}}'),
+  blank(),
+];
+
 /** «С приказом ознакомлены»: one row per person, a column for the signature and the date. */
 const acquaintedTable = (): BlockSpec[] => [
   blank(),
@@ -91,11 +100,7 @@ const ORDER_PAIRS: DocumentSpec = {
     just('4. Контроль исполнения настоящего приказа оставляю за собой.'),
     ...directorSignature(),
     ...acquaintedTable(),
-    blank(),
-    right('Приложение'),
-    right('к приказу {{org.name | родительный}}'),
-    right('от {{order.date | date}} № {{order.number}}'),
-    blank(),
+    ...orderAppendixHeading(),
     center('Наставнические пары (группы) на {{year}} учебный год', true),
     layout('ширины=6,17,15,19,14,16,13 заголовок=1 неразрывно рамки=1 шрифт=10'),
     table([
@@ -175,11 +180,7 @@ const ORDER_PLANS: DocumentSpec = {
     just('4. Контроль исполнения настоящего приказа оставляю за собой.'),
     ...directorSignature(),
     ...acquaintedTable(),
-    blank(),
-    right('Приложение'),
-    right('к приказу {{org.name | родительный}}'),
-    right('от {{order.date | date}} № {{order.number}}'),
-    blank(),
+    ...orderAppendixHeading(),
     center('Индивидуальные планы наставнических пар (групп) на {{year}} учебный год', true),
     layout('ширины=7,30,40,23 заголовок=1 неразрывно рамки=1 шрифт=10'),
     table([
