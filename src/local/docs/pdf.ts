@@ -17,6 +17,8 @@ const FONT_CANDIDATES = [
 
 interface TrueType {
   data: Buffer;
+  /** `data` deflated once: every PDF embeds the same font file. */
+  deflated: Buffer;
   unitsPerEm: number;
   glyphOf(codePoint: number): number;
   advance(glyph: number): number;
@@ -84,7 +86,7 @@ function parseTrueType(data: Buffer): TrueType {
     return 0;
   };
   const advance = (glyph: number) => data.readUInt16BE(hmtx + Math.min(glyph, numberOfHMetrics - 1) * 4);
-  return { data, unitsPerEm, glyphOf, advance };
+  return { data, deflated: deflateSync(data), unitsPerEm, glyphOf, advance };
 }
 
 interface PdfLine {
@@ -179,8 +181,7 @@ export function pdfBytes(title: string, body: BlockNode[]): Buffer {
   const pagesId = add('');
   let fontId: number;
   if (font) {
-    const file = deflateSync(font.data);
-    const fileId = add(stream(`/Filter /FlateDecode /Length1 ${font.data.length}`, file));
+    const fileId = add(stream(`/Filter /FlateDecode /Length1 ${font.data.length}`, font.deflated));
     const scale = 1000 / font.unitsPerEm;
     const descriptor = add(
       `<< /Type /FontDescriptor /FontName /Embedded /Flags 32 /FontBBox [-1000 -300 2000 1000] /ItalicAngle 0 /Ascent 900 /Descent -250 /CapHeight 700 /StemV 80 /FontFile2 ${fileId} 0 R >>`,

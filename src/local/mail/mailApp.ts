@@ -1,15 +1,15 @@
 // MailApp: every message becomes an RFC 5322 .eml in outbox/ (named by the workspace time it was
 // sent, so a directory listing is in send order); with SMTP_URL set it is also delivered to that
 // server before sendEmail returns. Without it, sendEmail returns once the message is checked and
-// counted; the .eml is composed meanwhile and written before the workspace call (a run, a clock
-// advance, a submission) returns. The daily
-// quota counts recipients (to + cc + bcc) as Google does.
+// counted; the .eml is composed meanwhile and written as soon as it is ready (at the latest before
+// the workspace call — a run, a clock advance, a submission — returns), so a month of letters is
+// never held in memory at once. The daily quota counts recipients (to + cc + bcc) as Google does.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import type { ServiceContext } from '../context';
 import { blobBytes } from '../drive/blob';
 import { QUOTA_MESSAGES } from '../failures';
 import type { Implements } from '../services';
-import { type MailAttachment, startCompose } from './mailWorker';
+import { type Composition, type MailAttachment, startCompose } from './mailWorker';
 
 export interface MailOptions {
   attachments?: unknown[];
@@ -36,6 +36,8 @@ export class FakeMailApp
 {
   /** Number of the last .eml this object wrote (file names carry a running number). */
   private sequence: number | undefined;
+  /** Letters handed to the composer and not yet in the outbox, in the order they were sent. */
+  private readonly composing: Array<{ sentAt: Date; subject: string; composition: Composition }> = [];
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -115,7 +117,7 @@ export class FakeMailApp
       // The server may take its time; other processes need not wait for it.
       this.ctx.releaseStoreLock();
       try {
-        eml = composed();
+        eml = composed.bytes();
       } catch (e) {
         throw this.ctx.error(`Failed to send email: ${(e as Error).message}`);
       }
@@ -124,14 +126,32 @@ export class FakeMailApp
       return;
     }
     this.ctx.consumeQuota('email', recipients.length);
-    this.ctx.deferOutput(() => {
+    if (this.composing.length === 0) this.ctx.onExecutionEnd(() => this.writeComposed(false));
+    this.composing.push({ sentAt, subject: String(message.subject ?? ''), composition: composed });
+    this.ctx.deferOutput(() => this.writeComposed(true));
+  }
+
+  /**
+   * Writes the letters composed so far, oldest first. `all`: waits for every one and reports a letter
+   * the composer failed; otherwise (at the end of an execution, outside its measured time) it stops
+   * at the first letter not ready or failed, which the workspace call then reports.
+   */
+  private writeComposed(all: boolean): void {
+    while (this.composing.length > 0) {
+      const { sentAt, subject, composition } = this.composing[0];
+      if (!all && !composition.done()) return;
+      let eml: Buffer;
       try {
-        this.writeOutbox(sentAt, composed());
+        eml = composition.bytes();
       } catch (e) {
+        if (!all) return;
+        this.composing.shift();
         // The message passed every check Google makes; only our composer can fail here.
-        throw new Error(`Письмо «${message.subject}» не записано в outbox: ${(e as Error).message}`);
+        throw new Error(`Письмо «${subject}» не записано в outbox: ${(e as Error).message}`);
       }
-    });
+      this.composing.shift();
+      this.writeOutbox(sentAt, eml);
+    }
   }
 
   private normalise(args: unknown[]): MessageObject {

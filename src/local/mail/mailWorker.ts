@@ -34,8 +34,8 @@ const transports = new Map();
 const replies = workerData.replies;
 const posted = new Int32Array(workerData.posted);
 parentPort.on('message', async ({ mail, smtpUrl, seq }) => {
-  const reply = (value) => {
-    replies.postMessage({ seq, ...value });
+  const reply = (value, transfer) => {
+    replies.postMessage({ seq, ...value }, transfer);
     Atomics.add(posted, 0, 1);
     Atomics.notify(posted, 0);
   };
@@ -43,7 +43,7 @@ parentPort.on('message', async ({ mail, smtpUrl, seq }) => {
     const options = {
       from: mail.from, sender: mail.sender, to: mail.to, cc: mail.cc, bcc: mail.bcc, replyTo: mail.replyTo,
       subject: mail.subject, text: mail.text, html: mail.html, date: new Date(mail.date),
-      attachments: mail.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType, cid: a.cid })),
+      attachments: mail.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength), contentType: a.contentType, cid: a.cid })),
     };
     // The outbox copy keeps Bcc, as a Sent folder shows it; what goes over SMTP does not.
     const saved = new MailComposer(options).compile();
@@ -58,7 +58,10 @@ parentPort.on('message', async ({ mail, smtpUrl, seq }) => {
         raw: await new MailComposer(options).compile().build(),
       });
     }
-    reply({ ok: true, eml });
+    // Handed over, not copied: a letter with PDFs is hundreds of KB, and copies of it left for the
+    // garbage collector keep the process's memory high long after.
+    const own = eml.byteOffset === 0 && eml.byteLength === eml.buffer.byteLength ? eml : new Uint8Array(eml);
+    reply({ ok: true, eml: own }, [own.buffer]);
   } catch (error) {
     reply({ ok: false, error: error && error.message ? error.message : String(error) });
   }
@@ -102,32 +105,62 @@ function mailChannel(): MailChannel {
   return channel;
 }
 
+/** A message handed to the worker: whether it is composed yet, and its RFC 5322 bytes (blocking). */
+export interface Composition {
+  done(): boolean;
+  bytes(): Buffer;
+}
+
+function takeReplies(ch: MailChannel): void {
+  for (let m = receiveMessageOnPort(ch.replies); m; m = receiveMessageOnPort(ch.replies)) {
+    const r = m.message as Reply;
+    ch.early.set(r.seq, r);
+  }
+}
+
 /**
- * Hands one message to the worker to compose (and, with smtpUrl, deliver) and returns at once; the
- * returned function blocks until that message is done and answers its RFC 5322 bytes. The worker
- * composes on another core while the execution goes on.
+ * Hands one message to the worker to compose (and, with smtpUrl, deliver) and returns at once. The
+ * worker composes on another core while the execution goes on. Attachments go over as copies the
+ * worker owns (transferred, not cloned twice).
  */
-export function startCompose(mail: OutgoingMail, smtpUrl?: string, timeoutMs = 60_000): () => Buffer {
+export function startCompose(mail: OutgoingMail, smtpUrl?: string, timeoutMs = 60_000): Composition {
   const ch = mailChannel();
   const seq = ++ch.sent;
-  ch.worker.postMessage({ mail, smtpUrl, seq });
-  return () => {
+  const attachments = mail.attachments.map((a) => ({ ...a, content: new Uint8Array(a.content) }));
+  ch.worker.postMessage(
+    { mail: { ...mail, attachments }, smtpUrl, seq },
+    attachments.map((a) => a.content.buffer),
+  );
+  const done = () => {
+    takeReplies(ch);
+    return ch.early.has(seq);
+  };
+  let outcome: { eml: Buffer } | { error: Error } | undefined;
+  const wait = (): Buffer => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const seen = Atomics.load(ch.posted, 0);
-      for (let m = receiveMessageOnPort(ch.replies); m; m = receiveMessageOnPort(ch.replies)) {
-        const r = m.message as Reply;
-        ch.early.set(r.seq, r);
-      }
+      takeReplies(ch);
       const reply = ch.early.get(seq);
       if (reply) {
         ch.early.delete(seq);
         if (!reply.ok) throw new Error(reply.error);
-        return Buffer.from(reply.eml);
+        return Buffer.from(reply.eml.buffer, reply.eml.byteOffset, reply.eml.byteLength);
       }
       const left = deadline - Date.now();
       if (left <= 0 || Atomics.wait(ch.posted, 0, seen, left) === 'timed-out')
         throw new Error('mail worker timed out');
     }
   };
+  const bytes = (): Buffer => {
+    if (!outcome)
+      try {
+        outcome = { eml: wait() };
+      } catch (e) {
+        outcome = { error: e as Error };
+      }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.eml;
+  };
+  return { done: () => outcome !== undefined || done(), bytes };
 }
