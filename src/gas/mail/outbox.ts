@@ -338,6 +338,16 @@ function settleDeadRuns(table: OutboxTable, rows: MailRow[], runId: string, quot
   return settled;
 }
 
+/**
+ * What a letter attaches: a Google Doc as its PDF, exported now (so the letter carries the document
+ * as it is when sent) and named as the document is, any other file as it is.
+ */
+function attachmentBlob(file: GoogleAppsScript.Drive.File): GoogleAppsScript.Base.Blob {
+  if (file.getMimeType() !== MimeType.GOOGLE_DOCS) return file.getBlob();
+  // getAs would take the part of the name after its last dot for an extension («… от 01.10.2026»).
+  return file.getAs(MimeType.PDF).setName(`${file.getName()}.pdf`);
+}
+
 /** An address Google refuses will not get better by retrying. */
 const PERMANENT_FAILURE = /invalid email|недопустим|неверный адрес/i;
 
@@ -367,7 +377,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
   let renewed = false;
-  // A group's document goes to several parents: its PDF is read from Drive once per run.
+  // A group's document goes to several parents: its PDF is made once per run.
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
@@ -464,7 +474,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
               if (!id) return [];
               let blob = blobs.get(id);
               if (!blob) {
-                blob = DriveApp.getFileById(id).getBlob();
+                blob = attachmentBlob(DriveApp.getFileById(id));
                 blobs.set(id, blob);
               }
               return [blob];
