@@ -13,7 +13,7 @@
 // trigger is scheduled before sending so that the next run comes within minutes. A flush per batch
 // instead of per letter keeps the guarantee: no letter is sent before its mark is in the sheet.
 
-import { documentLetter, messagesOf } from '../../core/mail/documentLetters';
+import { messageContent, messagesOf } from '../../core/mail/documentLetters';
 import {
   deliveryOrder,
   MAIL,
@@ -405,7 +405,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
-      // Letters carrying documents to one address go as one message (documentLetters).
+      // Letters carrying documents to one address go as one message, or in its «пара утверждена» (documentLetters).
       const messages = messagesOf(queue);
       let i = 0;
       while (i < messages.length && !report.stoppedBy) {
@@ -479,14 +479,23 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
               }
               return [blob];
             });
-            const joined = letters.length > 1 ? documentLetter(first.row.to, letters.length) : undefined;
+            const content = messageContent(
+              letters.map(({ row, record: { values: v } }) => ({
+                to: row.to,
+                kind: row.kind,
+                subject: String(v.subject),
+                text: String(v.text),
+                html: String(v.html),
+              })),
+              sender.signature,
+            );
             MailApp.sendEmail({
               name: sender.name,
               replyTo: sender.replyTo,
               to: first.row.to,
-              subject: joined?.subject ?? String(first.record.values.subject),
-              body: joined?.text ?? String(first.record.values.text),
-              htmlBody: (!joined && String(first.record.values.html)) || undefined,
+              subject: content.subject,
+              body: content.text,
+              htmlBody: content.html || undefined,
               ...(attachments.length > 0 ? { attachments } : {}),
             });
           } catch (e) {
