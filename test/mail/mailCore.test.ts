@@ -185,6 +185,27 @@ describe('letters carrying documents', () => {
     expect(documentLetter('a@mail.test', 1).subject).toBe('Программа наставничества: документ в PDF');
   });
 
+  it('sharing a document, follow one another: a run makes the PDF once for them all', () => {
+    const letter = (to: string, kind: string, attachment?: string) => ({ to, kind, attachment });
+    const queue = [
+      letter('pupil@mail.test', 'пара утверждена'),
+      letter('other@mail.test', 'пара утверждена'),
+      letter('curator@school.test', 'сводка куратору'),
+      letter('pupil@mail.test', DOCUMENT_LETTER_KIND, 'agreement'),
+      letter('parent@mail.test', DOCUMENT_LETTER_KIND, 'agreement'),
+      letter('other@mail.test', DOCUMENT_LETTER_KIND, 'other-plan'),
+      letter('parent@mail.test', DOCUMENT_LETTER_KIND, 'plan'),
+      letter('grandma@mail.test', DOCUMENT_LETTER_KIND, 'plan'),
+    ];
+    expect(messagesOf(queue)).toEqual([
+      [queue[0], queue[3]],
+      [queue[4], queue[6]],
+      [queue[7]],
+      [queue[1], queue[5]],
+      [queue[2]],
+    ]);
+  });
+
   it('go inside «пара утверждена» to the same address, the note about them before the signature', () => {
     const letter = (to: string, kind: string) => ({ to, kind });
     const queue = [

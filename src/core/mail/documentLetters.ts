@@ -38,9 +38,13 @@ export function documentLetter(email: string, count: number): { subject: string;
 /**
  * The queue as messages: letters carrying documents to one address go together, where the first of
  * them stands, or with a carrier letter («пара утверждена») to that address that stands before them;
- * every other letter is a message of its own. Order is otherwise kept.
+ * every other letter is a message of its own. Order is otherwise kept, except that a message
+ * carrying a document is followed at once by the other messages carrying it (a group's agreement
+ * goes to every parent): a delivery run then makes each document's PDF once.
  */
-export function messagesOf<T extends { to: string; kind: string }>(queue: readonly T[]): T[][] {
+export function messagesOf<T extends { to: string; kind: string; attachment?: string }>(
+  queue: readonly T[],
+): T[][] {
   const messages: T[][] = [];
   const byAddress = new Map<string, T[]>();
   for (const letter of queue) {
@@ -59,7 +63,34 @@ export function messagesOf<T extends { to: string; kind: string }>(queue: readon
       messages.push(message);
     }
   }
-  return messages;
+  return withDocumentsTogether(messages);
+}
+
+/** Messages reordered so that those sharing a document follow the first that carries it. */
+function withDocumentsTogether<T extends { attachment?: string }>(messages: T[][]): T[][] {
+  const carrying = new Map<string, T[][]>();
+  for (const message of messages)
+    for (const { attachment } of message)
+      if (attachment) carrying.set(attachment, [...(carrying.get(attachment) ?? []), message]);
+  if (carrying.size === 0) return messages;
+  const out: T[][] = [];
+  const placed = new Set<T[]>();
+  for (const start of messages) {
+    if (placed.has(start)) continue;
+    placed.add(start);
+    // Breadth first: the messages sharing a document with one placed come next, then theirs.
+    const next = [start];
+    for (let i = 0; i < next.length; i++) {
+      out.push(next[i]);
+      for (const { attachment } of next[i])
+        for (const other of attachment ? (carrying.get(attachment) ?? []) : [])
+          if (!placed.has(other)) {
+            placed.add(other);
+            next.push(other);
+          }
+    }
+  }
+  return out;
 }
 
 export interface Letter {

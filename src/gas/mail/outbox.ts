@@ -13,6 +13,7 @@
 // trigger is scheduled before sending so that the next run comes within minutes. A flush per batch
 // instead of per letter keeps the guarantee: no letter is sent before its mark is in the sheet.
 
+import { DOCUMENTS } from '../../core/documents/sheets';
 import { messageContent, messagesOf } from '../../core/mail/documentLetters';
 import {
   deliveryOrder,
@@ -36,7 +37,7 @@ import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import type { Row, RowPatch } from '../../core/schema';
 import { loadSettings, readSettingCells } from '../settingsSheet';
-import { SheetTable } from '../sheetTable';
+import { readSheet, SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
 import { loadSender } from './sender';
 
@@ -115,6 +116,7 @@ function asOutboxRow({ rowNumber, values: v }: MailRow): OutboxRow {
     urgent: v.urgent === true || String(v.urgent).toLowerCase() === 'да',
     participantId: v.participantId,
     notBefore: dayOf(v.notBefore),
+    ...(v.attachment ? { attachment: v.attachment } : {}),
   };
 }
 
@@ -338,14 +340,24 @@ function settleDeadRuns(table: OutboxTable, rows: MailRow[], runId: string, quot
   return settled;
 }
 
+/** Titles of the documents made, by file id, from «Документы»: which attachments to export, and their names. */
+function documentTitles(): Map<string, string> {
+  return new Map(
+    readSheet(SpreadsheetApp.getActive(), DOCUMENTS).flatMap(({ values: v }) =>
+      v.fileId ? [[v.fileId, v.title] as const] : [],
+    ),
+  );
+}
+
 /**
- * What a letter attaches: a Google Doc as its PDF, exported now (so the letter carries the document
- * as it is when sent) and named as the document is, any other file as it is.
+ * What a letter attaches: a document of «Документы» as its PDF, exported now (so the letter carries
+ * the document as it is when sent) and named after it; any other file (a PDF kept in Drive) as it is.
  */
-function attachmentBlob(file: GoogleAppsScript.Drive.File): GoogleAppsScript.Base.Blob {
-  if (file.getMimeType() !== MimeType.GOOGLE_DOCS) return file.getBlob();
-  // getAs would take the part of the name after its last dot for an extension («… от 01.10.2026»).
-  return file.getAs(MimeType.PDF).setName(`${file.getName()}.pdf`);
+function attachmentBlob(id: string, titles: ReadonlyMap<string, string>): GoogleAppsScript.Base.Blob {
+  const file = DriveApp.getFileById(id);
+  const title = titles.get(id);
+  // Named here: getAs would take the part of the title after its last dot for an extension.
+  return title === undefined ? file.getBlob() : file.getAs(MimeType.PDF).setName(`${title}.pdf`);
 }
 
 /** An address Google refuses will not get better by retrying. */
@@ -379,6 +391,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   let renewed = false;
   // A group's document goes to several parents: its PDF is made once per run.
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
+  let titles: Map<string, string> | undefined;
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
@@ -474,7 +487,8 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
               if (!id) return [];
               let blob = blobs.get(id);
               if (!blob) {
-                blob = attachmentBlob(DriveApp.getFileById(id));
+                titles ??= documentTitles();
+                blob = attachmentBlob(id, titles);
                 blobs.set(id, blob);
               }
               return [blob];
