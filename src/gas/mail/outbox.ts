@@ -84,6 +84,8 @@ export const DAILY_DELIVERY_BUDGET_MS = 35_000;
 /** Hold the script lock at most this long at a time, so form submissions are not kept waiting. */
 const LOCK_SLICE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
+/** What making one attachment's PDF may take, for the time budget (a Drive export: 1–2 s). */
+const EXPORT_ALLOWANCE_MS = 2_000;
 /** Letters marked, sent and settled together: one flush and two writes per batch, not per letter. */
 const SEND_BATCH = 50;
 
@@ -392,6 +394,10 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   // A group's document goes to several parents: its PDF is made once per run.
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
   let titles: Map<string, string> | undefined;
+  // A message is not started when the PDFs it still has to make would carry the run past its budget.
+  const exportAllowance = (letters: readonly OutboxRow[]): number =>
+    new Set(letters.flatMap((l) => (l.attachment && !blobs.has(l.attachment) ? [l.attachment] : []))).size *
+    EXPORT_ALLOWANCE_MS;
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
@@ -422,7 +428,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
       const messages = messagesOf(queue);
       let i = 0;
       while (i < messages.length && !report.stoppedBy) {
-        if (Date.now() - started > budgetMs) {
+        if (Date.now() - started + exportAllowance(messages[i]) > budgetMs) {
           report.stoppedBy = 'time';
           break;
         }
@@ -477,7 +483,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
           const { letters, need } = batch[k];
           const [first] = letters;
           // Past the budget the rest of the batch goes back to the queue untried.
-          if (k > 0 && Date.now() - started > budgetMs) {
+          if (k > 0 && Date.now() - started + exportAllowance(letters.map((l) => l.row)) > budgetMs) {
             report.stoppedBy = 'time';
             break;
           }
