@@ -1,6 +1,7 @@
 // Drive shares a document only with addresses that are Google accounts; a minor's parent at a
 // mail.test address (like most parents' mail.ru or yandex.ru) is refused. That parent gets the
 // document as a PDF by mail instead, once, and «Документы» says so; sharing is never tried again.
+// The PDF is made from the document when the letter goes, unless the school keeps PDF copies.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -30,8 +31,8 @@ test('a parent without a Google account gets the agreement as a PDF by mail inst
   const items = driveItems(dir).filter((i) => !i.trashed);
   const doc = items.find((i) => i.name === AGREEMENT);
   expect(doc?.viewers.sort()).toEqual(['s1@school.test', 't1@school.test']);
-  const pdf = items.find((i) => i.name === `${AGREEMENT}.pdf`);
-  expect(pdf?.viewers).toEqual([]);
+  // The PDF is made when the letter goes, not kept in Drive beside the document.
+  expect(items.some((i) => i.mimeType === 'application/pdf')).toBe(false);
   const row =
     ws
       .sheetRows('Документы')
@@ -44,7 +45,7 @@ test('a parent without a Google account gets the agreement as a PDF by mail inst
   const refusedTitles = ws
     .sheetRows('Документы')
     .filter((r) => r.map(String).join(' ').includes('parent.s1@mail.test ('))
-    .map((r) => `${r.map(String).find((c) => items.some((i) => i.name === `${c}.pdf`))}.pdf`)
+    .map((r) => `${r.map(String).find((c) => items.some((i) => i.name === c))}.pdf`)
     .sort();
   expect(refusedTitles.length).toBeGreaterThan(1);
   ws.run('deliverMail');
@@ -58,12 +59,28 @@ test('a parent without a Google account gets the agreement as a PDF by mail inst
   const attachment = parsed.attachments.find((a) => a.filename === `${AGREEMENT}.pdf`);
   expect(attachment?.contentType).toBe('application/pdf');
   expect(attachment?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(attachment?.content.equals(readFileSync(join(dir, pdf?.path ?? '')))).toBe(true);
+  expect(driveItems(dir).some((i) => i.mimeType === 'application/pdf')).toBe(false);
 
   // The next run makes nothing again and sends nothing again.
   ws.run('generateDocumentsForApprovedPairs');
   ws.run('deliverMail');
   expect(await lettersWith(dir, `${AGREEMENT}.pdf`)).toHaveLength(1);
+}, 180_000);
+
+test('with «копия в PDF» the letter carries the PDF kept beside the document', async () => {
+  const { dir, ws } = await copyOf(prepared, NO_GOOGLE_PARENTS);
+  const seed = await seedScript(dir);
+  seed.run('setWhere', 'Настройки', 'Параметр', 'Документы: копия в PDF', 'Значение', 'да');
+  await seed.save();
+  ws.run('generateDocumentsForApprovedPairs');
+  const pdf = driveItems(dir).find((i) => i.name === `${AGREEMENT}.pdf` && !i.trashed);
+  expect(pdf).toBeDefined();
+  ws.run('deliverMail');
+  ws.run('deliverMail');
+  const [letter] = await lettersWith(dir, `${AGREEMENT}.pdf`);
+  expect(letter?.to).toBe('parent.s1@mail.test');
+  const attachment = letter?.attachments.find((a) => a.filename === `${AGREEMENT}.pdf`);
+  expect(attachment?.content.equals(readFileSync(join(dir, pdf?.path ?? '')))).toBe(true);
 }, 180_000);
 
 test('with «печать» nothing is mailed: the document is marked for printing', async () => {

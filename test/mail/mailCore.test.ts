@@ -1,5 +1,10 @@
 import { digestText, upcomingDeadlines } from '../../src/core/mail/digest';
-import { DOCUMENT_LETTER_KIND, documentLetter, messagesOf } from '../../src/core/mail/documentLetters';
+import {
+  DOCUMENT_LETTER_KIND,
+  documentLetter,
+  messageContent,
+  messagesOf,
+} from '../../src/core/mail/documentLetters';
 import {
   deliveryOrder,
   lettersOfEndedPairs,
@@ -9,7 +14,7 @@ import {
   settleBatch,
   settleInterrupted,
 } from '../../src/core/mail/outbox';
-import { renderMail } from '../../src/core/mail/render';
+import { renderJoined, renderMail } from '../../src/core/mail/render';
 import { DEFAULT_TEMPLATES, resolveTemplates } from '../../src/core/mail/templates';
 
 describe('letters from templates', () => {
@@ -131,6 +136,38 @@ describe('settling a batch a dead run left «отправляется»', () => 
   });
 });
 
+describe('two letters to one person as one', () => {
+  const signature = ['Куратор программы'];
+  it('keeps one greeting and one signature, the second letter’s opt-out link at the end', () => {
+    const joined = renderJoined(
+      {
+        template: { subject: 'Пара утверждена', body: 'Здравствуйте, {{имя}}!\n\nПара утверждена.' },
+        fields: { name: 'Анна' },
+      },
+      {
+        template: { subject: 'Диагностика', body: 'Здравствуйте, {{имя}}!\n\nОтветьте на вопросы.' },
+        fields: { name: 'Анна' },
+      },
+      'https://x.test/exec?a=optout&t=abc',
+      signature,
+    );
+    expect(joined.subject).toBe('Пара утверждена');
+    expect(joined.text).toBe(
+      'Здравствуйте, Анна!\n\nПара утверждена.\n\nОтветьте на вопросы.\n\nКуратор программы\n\n—\n' +
+        'Чтобы больше не получать такие письма, перейдите по ссылке:\nhttps://x.test/exec?a=optout&t=abc',
+    );
+    expect(joined.html.match(/Здравствуйте/g)).toHaveLength(1);
+  });
+
+  it('keeps the second greeting when the two differ', () => {
+    const joined = renderJoined(
+      { template: { subject: 'А', body: 'Добрый день!\n\nПервое.' }, fields: {} },
+      { template: { subject: 'Б', body: 'Здравствуйте!\n\nВторое.' }, fields: {} },
+    );
+    expect(joined.text).toBe('Добрый день!\n\nПервое.\n\nЗдравствуйте!\n\nВторое.');
+  });
+});
+
 describe('letters carrying documents', () => {
   it('go to one address as one message, where the first of them stands', () => {
     const letter = (to: string, kind: string) => ({ to, kind });
@@ -146,6 +183,78 @@ describe('letters carrying documents', () => {
     expect(two.subject).toBe('Программа наставничества: документы в PDF');
     expect(two.text).toMatch(/документы программы наставничества в формате PDF \(2\)/);
     expect(documentLetter('a@mail.test', 1).subject).toBe('Программа наставничества: документ в PDF');
+  });
+
+  it('sharing a document, follow one another: a run makes the PDF once for them all', () => {
+    const letter = (to: string, kind: string, attachment?: string) => ({ to, kind, attachment });
+    const queue = [
+      letter('pupil@mail.test', 'пара утверждена'),
+      letter('other@mail.test', 'пара утверждена'),
+      letter('curator@school.test', 'сводка куратору'),
+      letter('pupil@mail.test', DOCUMENT_LETTER_KIND, 'agreement'),
+      letter('parent@mail.test', DOCUMENT_LETTER_KIND, 'agreement'),
+      letter('other@mail.test', DOCUMENT_LETTER_KIND, 'other-plan'),
+      letter('parent@mail.test', DOCUMENT_LETTER_KIND, 'plan'),
+      letter('grandma@mail.test', DOCUMENT_LETTER_KIND, 'plan'),
+    ];
+    expect(messagesOf(queue)).toEqual([
+      [queue[0], queue[3]],
+      [queue[4], queue[6]],
+      [queue[7]],
+      [queue[1], queue[5]],
+      [queue[2]],
+    ]);
+  });
+
+  it('go inside «пара утверждена» to the same address, the note about them before the signature', () => {
+    const letter = (to: string, kind: string) => ({ to, kind });
+    const queue = [
+      letter('a@mail.test', 'пара утверждена'),
+      letter('b@mail.test', 'пара утверждена'),
+      letter('c@mail.test', DOCUMENT_LETTER_KIND),
+      letter('a@mail.test', DOCUMENT_LETTER_KIND),
+      letter('a@mail.test', DOCUMENT_LETTER_KIND),
+    ];
+    expect(messagesOf(queue)).toEqual([[queue[0], queue[3], queue[4]], [queue[1]], [queue[2]]]);
+
+    const signature = ['Куратор программы наставничества', 'Иванова Мария'];
+    const pair = renderMail(
+      {
+        subject: 'Наставническая пара утверждена',
+        body: 'Здравствуйте, {{имя}}!\n\nКуратор утвердил вашу пару.',
+      },
+      { name: 'Анна' },
+      undefined,
+      signature,
+    );
+    const doc = {
+      to: 'a@mail.test',
+      kind: DOCUMENT_LETTER_KIND,
+      ...documentLetter('a@mail.test', 1),
+      html: '',
+    };
+    const content = messageContent(
+      [{ to: 'a@mail.test', kind: 'пара утверждена', ...pair }, doc, doc],
+      signature,
+    );
+    expect(content.subject).toBe('Наставническая пара утверждена');
+    expect(content.text).toBe(
+      [
+        'Здравствуйте, Анна!',
+        'Куратор утвердил вашу пару.',
+        'Во вложении — документы программы наставничества в формате PDF (2). Открыть их в Google Документах для адреса a@mail.test нельзя: у этого адреса нет аккаунта Google.',
+        'Если документы нужно подписать, распечатайте их, подпишите и передайте куратору программы наставничества.',
+        signature.join('\n'),
+      ].join('\n\n'),
+    );
+    expect(content.html).toMatch(
+      /вашу пару\.<br>\n<br>\nВо вложении — документы .*<br>\n<br>\n<span style="color:#555555">Куратор/s,
+    );
+    // Documents alone: one letter counting them; a letter alone: as written.
+    expect(messageContent([doc, doc], signature)).toEqual(documentLetter('a@mail.test', 2));
+    expect(messageContent([{ to: 'a@mail.test', kind: 'пара утверждена', ...pair }], signature)).toEqual(
+      pair,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { MAIL, MAIL_STATES } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
+import { entryInvitationCarrier } from '../../core/meetings/duties';
 import type { SurveyKind } from '../../core/meetings/surveys';
 import { columnIndex } from '../../core/schema';
 import { SHEETS } from '../../core/sheets';
@@ -140,7 +141,14 @@ export function answerSurveys(
   const mail = (key: keyof typeof MAIL.columns) => columnIndex(MAIL, key);
   const kindOf = new Map<string, SurveyKind>(DEFINITIONS.map((d) => [MAIL_KIND_LABELS[d.id], d.id]));
   const rows = ws.sheetRows(SHEETS.mail);
-  const sent = rows.filter((r) => delivery.delivered(String(r[mail('state')]), String(r[mail('key')])));
+  const stateOf = new Map(rows.map((r) => [String(r[mail('key')]), String(r[mail('state')])]));
+  // An invitation that went inside another letter reached its reader when that letter did.
+  const delivered = (state: string, key: string): boolean => {
+    if (delivery.delivered(state, key)) return true;
+    const carrier = state === MAIL_STATES.merged ? entryInvitationCarrier(key) : undefined;
+    return carrier !== undefined && delivery.delivered(stateOf.get(carrier) ?? '', carrier);
+  };
+  const sent = rows.filter((r) => delivered(String(r[mail('state')]), String(r[mail('key')])));
   // A reminder's key is «survey_reminder|<survey>:<period>|<address>».
   const reminded = new Set(
     sent

@@ -29,6 +29,6 @@ export const DOCUMENTS = defineSheet(SHEETS.documents, {
   /** Runs that tried to make the document; after a bounded number it is «ошибка» until the curator retries. */
   attempts: numberColumn('Попыток', { addedLater: true }),
   fileId: textColumn('Id файла'),
-  /** The PDF beside the document (a copy, or the one mailed to an addressee without Google): erased with it. */
+  /** The PDF kept beside the document («Документы: копия в PDF»): erased with it. */
   pdfFileId: textColumn('Id PDF', { optional: true }),
 });

@@ -97,6 +97,8 @@ export interface OutboxRow {
   participantId: string;
   /** A letter to an unconfirmed address waits for its day (see unverifiedDays); '' goes at once. */
   notBefore?: LocalDate;
+  /** The Drive id of the file the letter carries, if any. */
+  attachment?: string;
 }
 
 /**

@@ -86,20 +86,29 @@ function fill(template: string, values: Readonly<Record<string, string>>, asHtml
 const OPT_OUT_TEXT = 'Чтобы больше не получать такие письма, перейдите по ссылке:';
 const OPT_OUT_HTML = 'Не хотите получать такие письма?';
 
-/**
- * Fills subject and body. A non-essential letter carries its opt-out link at the end, outside the
- * curator's template, so that editing the template cannot remove it.
- */
-export function renderMail(
-  template: { subject: string; body: string },
-  fields: LetterValues,
-  optOutUrl?: string,
-  signature: readonly string[] = [],
-): RenderedMail {
+interface Filled {
+  subject: string;
+  text: string;
+  /** The body as HTML before its line breaks become <br>. */
+  html: string;
+}
+
+function filled(template: { subject: string; body: string }, fields: LetterValues): Filled {
   const values = valuesByName(fields);
-  const subject = fill(template.subject, values, false).replace(/\s+/g, ' ').trim();
-  let text = fill(template.body, values, false).trimEnd();
-  let htmlBody = fill(template.body, values, true).trimEnd();
+  return {
+    subject: fill(template.subject, values, false).replace(/\s+/g, ' ').trim(),
+    text: fill(template.body, values, false).trimEnd(),
+    html: fill(template.body, values, true).trimEnd(),
+  };
+}
+
+function finished(
+  { subject, text: body, html: bodyHtml }: Filled,
+  optOutUrl: string | undefined,
+  signature: readonly string[],
+): RenderedMail {
+  let text = body;
+  let htmlBody = bodyHtml;
   if (signature.length > 0) {
     text += `\n\n${signature.join('\n')}`;
     htmlBody += `\n\n<span style="color:#555555">${signature.map(escapeHtml).join('\n')}</span>`;
@@ -110,4 +119,46 @@ export function renderMail(
   }
   const html = `<div style="font-family:Arial,sans-serif;font-size:14px">${htmlBody.replace(/\r?\n/g, '<br>\n')}</div>`;
   return { subject, text, html };
+}
+
+/**
+ * Fills subject and body. A non-essential letter carries its opt-out link at the end, outside the
+ * curator's template, so that editing the template cannot remove it.
+ */
+export function renderMail(
+  template: { subject: string; body: string },
+  fields: LetterValues,
+  optOutUrl?: string,
+  signature: readonly string[] = [],
+): RenderedMail {
+  return finished(filled(template, fields), optOutUrl, signature);
+}
+
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+const firstParagraph = (text: string): string => text.split(PARAGRAPH_BREAK, 1)[0].trim();
+const withoutFirstParagraph = (text: string): string => {
+  const m = PARAGRAPH_BREAK.exec(text);
+  return m ? text.slice(m.index + m[0].length) : '';
+};
+
+/**
+ * Two letters to one person on one day as one: the first's subject, its body, then the second's body
+ * without the greeting both begin with (the same first paragraph, «Здравствуйте, Анна!»), one
+ * signature, and the opt-out link (the second's, when it is a non-essential letter) at the end.
+ */
+export function renderJoined(
+  first: { template: { subject: string; body: string }; fields: LetterValues },
+  second: { template: { subject: string; body: string }; fields: LetterValues },
+  optOutUrl?: string,
+  signature: readonly string[] = [],
+): RenderedMail {
+  const a = filled(first.template, first.fields);
+  const b = filled(second.template, second.fields);
+  const greeted = firstParagraph(a.text) !== '' && firstParagraph(a.text) === firstParagraph(b.text);
+  const rest = (part: string) => (greeted ? withoutFirstParagraph(part) : part);
+  return finished(
+    { subject: a.subject, text: `${a.text}\n\n${rest(b.text)}`, html: `${a.html}\n\n${rest(b.html)}` },
+    optOutUrl,
+    signature,
+  );
 }

@@ -167,6 +167,28 @@ export function approvalDuties(
   ];
 }
 
+/**
+ * The entry diagnostics invitation of a person of the group, due from the group's start. On the day
+ * of approval it goes inside «пара утверждена» (see the daily run's announceApprovedPairs) and keeps its
+ * own row in «Почта», «в общем письме», so it is told once and its reminder follows as usual.
+ */
+export function entryInvitation(group: ActiveGroup, person: Person): Duty {
+  return {
+    kind: 'impact_entry',
+    to: person.email,
+    period: group.planId,
+    participantId: person.id,
+    values: { name: person.greeting },
+    survey: 'impact_entry',
+  };
+}
+
+const ENTRY_KEY_PREFIX = 'impact_entry|';
+
+/** The key of the letter an entry invitation recorded «в общем письме» went in: its «пара утверждена». */
+export const entryInvitationCarrier = (key: string): string | undefined =>
+  key.startsWith(ENTRY_KEY_PREFIX) ? `pair_approved|${key.slice(ENTRY_KEY_PREFIX.length)}` : undefined;
+
 function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
   const out: Duty[] = [];
   const menteeNames = names(group.mentees);

@@ -340,15 +340,18 @@ function addressOwners(people: DocumentWorld['people']): Map<string, string> {
   return owners;
 }
 
-/** The letter that carries a document's PDF to an addressee Drive would not share it with. */
-function pdfLetter(job: DocumentJob, email: string, pdfId: string, participantId: string): OutgoingMail {
+/**
+ * The letter that carries a document's PDF to an addressee Drive would not share it with: `fileId` is
+ * the PDF kept beside the document, or the document itself, exported when the letter goes.
+ */
+function pdfLetter(job: DocumentJob, email: string, fileId: string, participantId: string): OutgoingMail {
   return {
     key: mailKey(email, 'document', job.key),
     to: email,
     kind: DOCUMENT_LETTER_KIND,
     ...documentLetter(email, 1),
     participantId,
-    attachment: pdfId,
+    attachment: fileId,
   };
 }
 
@@ -387,23 +390,24 @@ function makeDocument(
   const files = [copy];
   // Ids are asked once: each getId is a Drive call.
   let pdfId = '';
-  const exportPdf = () => {
-    // Named as a blob: no second call to rename the file.
-    const pdf = folder.createFile(copy.getAs('application/pdf').setName(`${job.title}.pdf`));
-    files.push(pdf);
-    pdfId = pdf.getId();
-  };
   let access: { granted: string[]; refused: Refusal[] };
   const letters: OutgoingMail[] = [];
   try {
     fillCopy(copyId, job.data, templateTitle(job.templateKey), templates.shapes);
-    if (settings.pdfCopy) exportPdf();
-    access = share(files, job.viewers, run.refused);
-    if (access.refused.length > 0 && settings.withoutGoogle === 'pdf') {
-      if (!pdfId) exportPdf();
-      for (const r of access.refused)
-        letters.push(pdfLetter(job, r.email, pdfId, owners.get(r.email.trim().toLowerCase()) ?? ''));
+    if (settings.pdfCopy) {
+      // Named as a blob: no second call to rename the file.
+      const pdf = folder.createFile(copy.getAs('application/pdf').setName(`${job.title}.pdf`));
+      files.push(pdf);
+      pdfId = pdf.getId();
     }
+    access = share(files, job.viewers, run.refused);
+    // Without a PDF kept in Drive the letter carries the document itself, exported to PDF when the
+    // letter is sent (deliverDue): a conversion and a file fewer for every document nobody mails.
+    if (access.refused.length > 0 && settings.withoutGoogle === 'pdf')
+      for (const r of access.refused)
+        letters.push(
+          pdfLetter(job, r.email, pdfId || copyId, owners.get(r.email.trim().toLowerCase()) ?? ''),
+        );
   } catch (e) {
     // No half-made copy stays behind; past the time limit nothing runs, and the next run trashes it.
     if (!isExecutionLimit(e)) for (const file of files) file.setTrashed(true);

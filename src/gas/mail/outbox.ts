@@ -13,7 +13,8 @@
 // trigger is scheduled before sending so that the next run comes within minutes. A flush per batch
 // instead of per letter keeps the guarantee: no letter is sent before its mark is in the sheet.
 
-import { documentLetter, messagesOf } from '../../core/mail/documentLetters';
+import { DOCUMENTS } from '../../core/documents/sheets';
+import { messageContent, messagesOf } from '../../core/mail/documentLetters';
 import {
   deliveryOrder,
   MAIL,
@@ -36,7 +37,7 @@ import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import type { Row, RowPatch } from '../../core/schema';
 import { loadSettings, readSettingCells } from '../settingsSheet';
-import { SheetTable } from '../sheetTable';
+import { readSheet, SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
 import { loadSender } from './sender';
 
@@ -83,6 +84,8 @@ export const DAILY_DELIVERY_BUDGET_MS = 35_000;
 /** Hold the script lock at most this long at a time, so form submissions are not kept waiting. */
 const LOCK_SLICE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
+/** What making one attachment's PDF may take, for the time budget (a Drive export: 1–2 s). */
+const EXPORT_ALLOWANCE_MS = 2_000;
 /** Letters marked, sent and settled together: one flush and two writes per batch, not per letter. */
 const SEND_BATCH = 50;
 
@@ -115,6 +118,7 @@ function asOutboxRow({ rowNumber, values: v }: MailRow): OutboxRow {
     urgent: v.urgent === true || String(v.urgent).toLowerCase() === 'да',
     participantId: v.participantId,
     notBefore: dayOf(v.notBefore),
+    ...(v.attachment ? { attachment: v.attachment } : {}),
   };
 }
 
@@ -338,6 +342,26 @@ function settleDeadRuns(table: OutboxTable, rows: MailRow[], runId: string, quot
   return settled;
 }
 
+/** Titles of the documents made, by file id, from «Документы»: which attachments to export, and their names. */
+function documentTitles(): Map<string, string> {
+  return new Map(
+    readSheet(SpreadsheetApp.getActive(), DOCUMENTS).flatMap(({ values: v }) =>
+      v.fileId ? [[v.fileId, v.title] as const] : [],
+    ),
+  );
+}
+
+/**
+ * What a letter attaches: a document of «Документы» as its PDF, exported now (so the letter carries
+ * the document as it is when sent) and named after it; any other file (a PDF kept in Drive) as it is.
+ */
+function attachmentBlob(id: string, titles: ReadonlyMap<string, string>): GoogleAppsScript.Base.Blob {
+  const file = DriveApp.getFileById(id);
+  const title = titles.get(id);
+  // Named here: getAs would take the part of the title after its last dot for an extension.
+  return title === undefined ? file.getBlob() : file.getAs(MimeType.PDF).setName(`${title}.pdf`);
+}
+
 /** An address Google refuses will not get better by retrying. */
 const PERMANENT_FAILURE = /invalid email|недопустим|неверный адрес/i;
 
@@ -367,8 +391,13 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
   let renewed = false;
-  // A group's document goes to several parents: its PDF is read from Drive once per run.
+  // A group's document goes to several parents: its PDF is made once per run.
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
+  let titles: Map<string, string> | undefined;
+  // A message is not started when the PDFs it still has to make would carry the run past its budget.
+  const exportAllowance = (letters: readonly OutboxRow[]): number =>
+    new Set(letters.flatMap((l) => (l.attachment && !blobs.has(l.attachment) ? [l.attachment] : []))).size *
+    EXPORT_ALLOWANCE_MS;
   for (;;) {
     if (!lock.tryLock(LOCK_WAIT_MS)) return report;
     const sliceStart = Date.now();
@@ -395,11 +424,11 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
         (r) => !(holiday && PAUSED_ON_HOLIDAYS.includes(r.kind)),
       );
       if (holiday && queue.length === 0) report.stoppedBy = 'holiday';
-      // Letters carrying documents to one address go as one message (documentLetters).
+      // Letters carrying documents to one address go as one message, or in its «пара утверждена» (documentLetters).
       const messages = messagesOf(queue);
       let i = 0;
       while (i < messages.length && !report.stoppedBy) {
-        if (Date.now() - started > budgetMs) {
+        if (Date.now() - started + exportAllowance(messages[i]) > budgetMs) {
           report.stoppedBy = 'time';
           break;
         }
@@ -454,7 +483,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
           const { letters, need } = batch[k];
           const [first] = letters;
           // Past the budget the rest of the batch goes back to the queue untried.
-          if (k > 0 && Date.now() - started > budgetMs) {
+          if (k > 0 && Date.now() - started + exportAllowance(letters.map((l) => l.row)) > budgetMs) {
             report.stoppedBy = 'time';
             break;
           }
@@ -464,19 +493,29 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
               if (!id) return [];
               let blob = blobs.get(id);
               if (!blob) {
-                blob = DriveApp.getFileById(id).getBlob();
+                titles ??= documentTitles();
+                blob = attachmentBlob(id, titles);
                 blobs.set(id, blob);
               }
               return [blob];
             });
-            const joined = letters.length > 1 ? documentLetter(first.row.to, letters.length) : undefined;
+            const content = messageContent(
+              letters.map(({ row, record: { values: v } }) => ({
+                to: row.to,
+                kind: row.kind,
+                subject: String(v.subject),
+                text: String(v.text),
+                html: String(v.html),
+              })),
+              sender.signature,
+            );
             MailApp.sendEmail({
               name: sender.name,
               replyTo: sender.replyTo,
               to: first.row.to,
-              subject: joined?.subject ?? String(first.record.values.subject),
-              body: joined?.text ?? String(first.record.values.text),
-              htmlBody: (!joined && String(first.record.values.html)) || undefined,
+              subject: content.subject,
+              body: content.text,
+              htmlBody: content.html || undefined,
               ...(attachments.length > 0 ? { attachments } : {}),
             });
           } catch (e) {

@@ -9,7 +9,7 @@ import {
   mailKey,
   remindersAfterTheirMeeting,
 } from '../../core/mail/outbox';
-import { renderMail } from '../../core/mail/render';
+import { type RenderedMail, renderJoined, renderMail } from '../../core/mail/render';
 import { LINE_KINDS, MAIL_KIND_LABELS, NON_ESSENTIAL } from '../../core/mail/templates';
 import {
   formatLongRussianDate,
@@ -24,6 +24,7 @@ import {
   type Duty,
   digestPeriod,
   dutiesOn,
+  entryInvitation,
   isMailDay,
   overdueMeetings,
   type Person,
@@ -70,13 +71,8 @@ function curatorAddress(settings: YearSettings): string {
   return settings.schedule.curatorEmail || Session.getEffectiveUser().getEmail();
 }
 
-function toMail(
-  duty: Duty,
-  settings: YearSettings,
-  url: string,
-  optedOut: ReadonlySet<string>,
-  links: SurveyLinks,
-): OutgoingMail {
+/** A duty's letter values with its links, and the opt-out token of a letter one may switch off. */
+function prepared(duty: Duty, url: string, links: SurveyLinks) {
   const nonEssential = NON_ESSENTIAL.includes(duty.kind);
   const token = nonEssential ? Utilities.getUuid() : '';
   const values = { ...duty.values };
@@ -90,8 +86,15 @@ function toMail(
   }
   if (duty.survey) values.formLink = links(duty.survey, { email: duty.to, id: duty.participantId });
   const optOutUrl = nonEssential && url ? `${url}?a=optout&t=${token}` : undefined;
-  const signature = LINE_KINDS.includes(duty.kind) ? [] : settings.sender.signature;
-  const rendered = renderMail(settings.templates[duty.kind], values, optOutUrl, signature);
+  return { nonEssential, token, values, optOutUrl };
+}
+
+function mailOf(
+  duty: Duty,
+  { nonEssential, token }: ReturnType<typeof prepared>,
+  rendered: RenderedMail,
+  optedOut: ReadonlySet<string>,
+): OutgoingMail {
   return {
     key: mailKey(duty.to, duty.kind, duty.period),
     to: duty.to,
@@ -104,6 +107,44 @@ function toMail(
     token,
     optedOut: nonEssential && optedOut.has(duty.participantId),
   };
+}
+
+function toMail(
+  duty: Duty,
+  settings: YearSettings,
+  url: string,
+  optedOut: ReadonlySet<string>,
+  links: SurveyLinks,
+): OutgoingMail {
+  const letter = prepared(duty, url, links);
+  const signature = LINE_KINDS.includes(duty.kind) ? [] : settings.sender.signature;
+  const rendered = renderMail(settings.templates[duty.kind], letter.values, letter.optOutUrl, signature);
+  return mailOf(duty, letter, rendered, optedOut);
+}
+
+/**
+ * «Пара утверждена» with the entry diagnostics invitation due the same day inside it: one letter
+ * instead of two to the same person. The invitation keeps its row, key and opt-out token in «Почта»,
+ * recorded «в общем письме»: the daily run does not send it again, and its reminder follows as usual.
+ */
+function approvalWithInvitation(
+  approval: Duty,
+  invitation: Duty,
+  settings: YearSettings,
+  url: string,
+  links: SurveyLinks,
+): OutgoingMail[] {
+  const none = new Set<string>();
+  const first = prepared(approval, url, links);
+  const second = prepared(invitation, url, links);
+  const joined = renderJoined(
+    { template: settings.templates[approval.kind], fields: first.values },
+    { template: settings.templates[invitation.kind], fields: second.values },
+    second.optOutUrl,
+    settings.sender.signature,
+  );
+  const own = renderMail(settings.templates[invitation.kind], second.values);
+  return [mailOf(approval, first, joined, none), { ...mailOf(invitation, second, own, none), merged: true }];
 }
 
 /**
@@ -364,12 +405,30 @@ export function announceApprovedPairs(pairIds: readonly string[]): void {
   const fresh = links.filter((l) => approved.has(l.pairId));
   const url = webAppUrl(settings);
   const optedOut = new Set(everyone.filter((p) => p.optOut).map((p) => p.id));
-  const duties = groups.flatMap((g) => {
+  const formLinks = surveyLinks({ impact_entry: settings.schedule.impactEntryFormUrl });
+  const outbox = outboxTable();
+  const known = new Set(outbox.cells('key'));
+  const unsent = (d: Duty) => !known.has(mailKey(d.to, d.kind, d.period));
+  const mails = groups.flatMap((g) => {
     const mentees = new Set(fresh.filter((l) => l.mentorId === g.mentor.id).map((l) => l.menteeId));
     if (!g.mentees.some((m) => mentees.has(m.id))) return [];
-    return approvalDuties(g, meetings, today, { place: settings.schedule.place }, mentees);
+    return approvalDuties(g, meetings, today, { place: settings.schedule.place }, mentees).flatMap((d) => {
+      const person = [g.mentor, ...g.mentees].find((p) => p.id === d.participantId);
+      const invitation = person && entryInvitation(g, person);
+      // The invitation is due from the group's start; one already sent or switched off stays as it is.
+      const joins =
+        invitation !== undefined &&
+        today >= g.startsOn &&
+        today <= g.endsOn &&
+        !optedOut.has(d.participantId) &&
+        unsent(d) &&
+        unsent(invitation);
+      return joins
+        ? approvalWithInvitation(d, invitation, settings, url, formLinks)
+        : [toMail(d, settings, url, optedOut, formLinks)];
+    });
   });
-  enqueue(duties.map((d) => toMail(d, settings, url, optedOut, surveyLinks({}))));
+  enqueue(mails, outbox);
 }
 
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */
