@@ -38,7 +38,7 @@ function figures(lines: readonly string[]): string[] {
 
 /** What the closed year left in the workbook, with every person named by their place in their base. */
 export interface YearOutcome {
-  /** Every row of the year's «Мониторинг», as the curator reads it. */
+  /** Every row of the year's «Мониторинг», every cell, as the curator reads it. */
   monitoring: string[];
   /** «Пары»: mentor, mentee, form, state, score, why, fulfilment. */
   pairs: string[];
@@ -92,7 +92,8 @@ export function yearOutcome(ws: LocalWorkspace): YearOutcome {
   }
   const u = UNMATCHED.columns;
   return {
-    monitoring: archived(MONITORING.name).map((r) => MONITORING.headers.map((h) => text(r[h])).join(' | ')),
+    // The figures and, beside them, the tables of its charts: every cell.
+    monitoring: ws.sheetRows(archiveSheetName(MONITORING.name, year)).map((r) => r.map(text).join(' | ')),
     pairs: pairs.sort(),
     groups: [...plans.values()].map((g) => `${g.people}; встреч ${g.planned}, проведено ${g.held}`).sort(),
     unmatched: archived(UNMATCHED.name)
