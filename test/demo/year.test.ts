@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { type Printer, runDemo } from '../../src/cli/demo';
-import { describePseudonymousYear } from '../pseudonymous/pseudonymousYear';
+import { describePseudonymousYear, type YearOutcome, yearOutcome } from '../pseudonymous/pseudonymousYear';
 
 const dir = join(mkdtempSync(join(tmpdir(), 'nastavnik-demo-year-')), 'demo');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +19,7 @@ interface Letter {
 }
 const letters: Letter[] = [];
 let lines: string[] = [];
+let outcome: YearOutcome | undefined;
 const book = new ExcelJS.Workbook();
 
 beforeAll(async () => {
@@ -27,7 +28,11 @@ beforeAll(async () => {
     line: (t) => out.lines.push(t),
     note: () => undefined,
   };
-  expect(await runDemo({ dir, seed: 2026, build: false }, undefined, out)).toBe(0);
+  expect(
+    await runDemo({ dir, seed: 2026, build: false }, undefined, out, (ws) => {
+      outcome = yearOutcome(ws);
+    }),
+  ).toBe(0);
   lines = out.lines;
   await book.xlsx.readFile(join(dir, 'spreadsheets', 'Наставничество.xlsx'));
   const outbox = join(dir, 'outbox');
@@ -110,4 +115,7 @@ describe('the demo workbook', () => {
   });
 });
 
-describePseudonymousYear(() => lines);
+describePseudonymousYear(() => {
+  if (!outcome) throw new Error('обычный год не прожит');
+  return { lines, outcome };
+});

@@ -6,6 +6,7 @@ import { FORM_IDS } from '../../forms/definition';
 import { FORMS } from '../../forms/index';
 import { IDENTITY_KEYS, intakeForm } from '../../forms/pseudonymous';
 import { BASES, recordToParticipant } from '../../src/core/intake/baseRow';
+import { attendeeIds } from '../../src/core/intake/networking';
 import { type IntakeContext, processSubmission, type Submission } from '../../src/core/intake/process';
 import { readIntakeSettings } from '../../src/core/intake/settings';
 import { ROLE_LABELS } from '../../src/core/model';
@@ -160,5 +161,17 @@ describe('intake under codes', () => {
     const name = { lastName: `[[${code}|fullName]]`, firstName: '', middleName: '' };
     expect(fullNameText(declineName(name, 'dative'))).toBe(`[[${code}|fullName.dative]]`);
     expect(fullNameText(declineName(name, 'nominative'))).toBe(`[[${code}|fullName]]`);
+  });
+});
+
+describe('a networking meeting under codes', () => {
+  it('reads who came from codes typed as on the slips, and ignores a number that is not a code', () => {
+    const other = codeFromBody(271828);
+    const printed = `${code.slice(0, 3)} ${code.slice(3)}`;
+    const wrongCheck = `${other.slice(0, 6)}${(Number(other[6]) + 1) % 10}`;
+    expect(attendeeIds(`${printed}, ${other}; ${wrongCheck}, НС-0001`).sort()).toEqual(
+      [code, other, 'НС-0001'].sort(),
+    );
+    expect(attendeeIds(`Участник, 9Б (${other})`)).toEqual([other]);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { FEEDBACK_FORM } from '../../../forms/feedback';
 import { IMPACT_ENTRY_FORM, IMPACT_EXIT_FORM } from '../../../forms/impact';
 import { SATISFACTION_FORM } from '../../../forms/satisfaction';
+import { BASES, nextId } from '../../core/intake/baseRow';
 import { MAIL, MAIL_STATES } from '../../core/mail/outbox';
 import { MAIL_KIND_LABELS } from '../../core/mail/templates';
 import { entryInvitationCarrier } from '../../core/meetings/duties';
@@ -122,6 +123,27 @@ function answersOf(
   return out;
 }
 
+/**
+ * A letter's key in words that do not depend on the data mode. A plan's id, the period of most survey
+ * letters, starts with its mentor's id: «НС-0001/…» in the ordinary mode, a register code in the
+ * pseudonymous one. It is read as the id the ordinary mode gives the mentor in that place of
+ * «Наставники», so the same person rolls the same dice in both modes.
+ */
+function keyByPlace(ws: LocalWorkspace): (key: string) => string {
+  const ids: string[] = [];
+  const byPlace = new Map<string, string>();
+  for (const row of ws.sheetRows(BASES.mentor.name)) {
+    const id = nextId('mentor', ids);
+    ids.push(id);
+    byPlace.set(String(row[columnIndex(BASES.mentor, 'id')]), id);
+  }
+  return (key) =>
+    key.replace(/(^|[|:])([^|:/]+)\//, (whole, before: string, mentorId: string) => {
+      const id = byPlace.get(mentorId);
+      return id ? `${before}${id}/` : whole;
+    });
+}
+
 export interface SurveyRound {
   answered: number;
   late: number;
@@ -149,22 +171,18 @@ export function answerSurveys(
     return carrier !== undefined && delivery.delivered(stateOf.get(carrier) ?? '', carrier);
   };
   const sent = rows.filter((r) => delivered(String(r[mail('state')]), String(r[mail('key')])));
+  const byPlace = keyByPlace(ws);
+  const readerKey = (r: readonly unknown[]) => byPlace(delivery.resolve(String(r[mail('key')])));
   // A reminder's key is «survey_reminder|<survey>:<period>|<address>».
   const reminded = new Set(
     sent
       .filter((r) => String(r[mail('kind')]) === MAIL_KIND_LABELS.survey_reminder)
-      .map((r) =>
-        delivery
-          .resolve(String(r[mail('key')]))
-          .split('|')
-          .slice(1)
-          .join('|'),
-      ),
+      .map((r) => readerKey(r).split('|').slice(1).join('|')),
   );
   const invitations: Invitation[] = sent.flatMap((r) => {
     const kind = kindOf.get(String(r[mail('kind')]));
     // The dice roll on the letter as its reader has it: the same person answers alike in both modes.
-    const key = delivery.resolve(String(r[mail('key')]));
+    const key = readerKey(r);
     if (!kind || done.has(key)) return [];
     return [
       {

@@ -3,6 +3,7 @@
 // people of the meeting held last, so nobody ranks someone they have not met.
 
 import { isYes } from '../meetings/meetingRow';
+import { codeProblem, normaliseCode } from '../pseudonymous/participantCode';
 import { cellColumn, dateColumn, defineSheet, type RowOf, textColumn } from '../schema';
 import { SHEETS } from '../sheets';
 import { idFromLabel } from './choices';
@@ -10,7 +11,10 @@ import { idFromLabel } from './choices';
 export const NETWORKING = defineSheet(SHEETS.networking, {
   title: textColumn('Название', { freeText: true }),
   date: dateColumn('Дата'),
-  /** IDs of the participants who came (НС-0001, НЯ-0003 …), as the curator types or pastes them. */
+  /**
+   * IDs of the participants who came (НС-0001, НЯ-0003 …, or in the pseudonymous mode codes as on the
+   * slips, «123 4567»), as the curator types or pastes them.
+   */
   people: textColumn('Участники', { freeText: true }),
   held: cellColumn('Проведена'),
   /** Written by the programme: when the questionnaires' lists were set from this meeting, or why not. */
@@ -25,6 +29,8 @@ export interface HeldMeeting {
 }
 
 const ID = /[А-ЯЁA-Z]{2}-\d{4}/g;
+/** A participant code, printed «123 4567» or typed without the space; its check digit must hold. */
+const CODE = /(?<!\d)\d{3}[ \u00a0]?\d{4}(?!\d)/g;
 
 /** The ids in «Участники»: separated by commas, spaces or lines; a pasted choice label also works. */
 export function attendeeIds(text: string): string[] {
@@ -32,7 +38,8 @@ export function attendeeIds(text: string): string[] {
     .split(/[\n;]/)
     .map((part) => idFromLabel(part.trim()))
     .filter((id): id is string => Boolean(id));
-  return [...new Set([...(text.toUpperCase().match(ID) ?? []), ...fromLabels])];
+  const codes = (text.match(CODE) ?? []).map(normaliseCode).filter((code) => !codeProblem(code));
+  return [...new Set([...(text.toUpperCase().match(ID) ?? []), ...codes, ...fromLabels])];
 }
 
 /**

@@ -217,18 +217,26 @@ export interface OutboxLog {
   keys: Set<string>;
   /** Queued, being sent, unconfirmed or failed; the thousands sent by spring are not made into rows. */
   unsettled: OutboxRow[];
+  /** Letters handed to the school's register (the pseudonymous mode): Google's part in them is done. */
+  awaitingRegister: number;
 }
 
+/**
+ * Google's part in these letters is over. A letter «ждёт реестра» is the register's to send: the
+ * register reads the workbook and never writes back, so to the script it is as good as sent.
+ */
 const SETTLED: readonly string[] = [
   MAIL_STATES.sent,
   MAIL_STATES.optedOut,
   MAIL_STATES.cancelled,
   MAIL_STATES.merged,
+  MAIL_STATES.awaitingRegister,
 ];
 
 export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
   const unsettled = table.recordsWhere('state', (state) => !SETTLED.includes(state)).map(asOutboxRow);
-  return { keys: new Set(table.cells('key')), unsettled };
+  const awaitingRegister = table.cells('state').filter((s) => s === MAIL_STATES.awaitingRegister).length;
+  return { keys: new Set(table.cells('key')), unsettled, awaitingRegister };
 }
 
 /** Minutes after which a continuation still on record has surely fired or been lost. */

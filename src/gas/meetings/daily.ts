@@ -281,10 +281,9 @@ function plan(
       `Писем: ${stale.length} — ждали квоты дольше, чем до дня встречи.`,
     );
   const known = log.keys;
-  // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent.
-  // In the pseudonymous mode a letter handed to the register counts as sent: the register reads
-  // the workbook and never writes back.
-  const waiting = new Set(mailRows.filter((r) => r.state !== MAIL_STATES.awaitingRegister).map((r) => r.key));
+  // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent
+  // (in the pseudonymous mode, handed to the register).
+  const waiting = new Set(mailRows.map((r) => r.key));
   const invitationSent = (d: Duty) => {
     if (d.kind !== 'survey_reminder' || !d.survey) return true;
     const key = mailKey(d.to, d.survey, d.period.slice(d.survey.length + 1));
@@ -337,7 +336,7 @@ function plan(
       settingProblems: state.problems,
       stoppedWork: state.stoppedWork,
       dataMode: settings.dataMode,
-      awaitingRegister: mailRows.filter((r) => r.state === MAIL_STATES.awaitingRegister).length,
+      awaitingRegister: log.awaitingRegister,
     });
     const rendered = renderMail(
       settings.templates.digest,
