@@ -424,8 +424,31 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+const HOUR_MS = 3_600_000;
+// A zone's offset changes at its transitions, never twice within an hour: an hour whose first and
+// last seconds agree has that offset throughout and is kept (null: a transition inside, asked per
+// instant). Formatting to parts is the cost of every date a workbook formats or converts.
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
 /** Minutes east of UTC of a time zone at an instant (Europe/Moscow: +180). */
 export function zoneOffsetMinutes(timeZone: string, at: number): number {
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
+  const hour = Math.floor(at / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = offsetAt(timeZone, hour * HOUR_MS);
+    offset = first === offsetAt(timeZone, hour * HOUR_MS + HOUR_MS - 1000) ? first : null;
+    if (hours.size >= 100_000) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset ?? offsetAt(timeZone, at);
+}
+
+function offsetAt(timeZone: string, at: number): number {
   const parts = wallClock(timeZone).formatToParts(new Date(at));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
