@@ -211,13 +211,23 @@ function shiftKeys(
   map: Record<string, string>,
   shift: (r: number, c: number) => [number, number] | null,
 ): void {
-  const entries = Object.entries(map);
-  for (const k of Object.keys(map)) delete map[k];
-  for (const [k, v] of entries) {
+  // Most shifts move nothing (rows added below the last formula or format): the map is then left as it is.
+  const next: Array<[string, string]> = [];
+  let changed = false;
+  for (const [k, v] of Object.entries(map)) {
     const [r, c] = k.split(':').map(Number);
     const moved = shift(r, c);
-    if (moved) map[`${moved[0]}:${moved[1]}`] = v;
+    if (!moved) {
+      changed = true;
+      continue;
+    }
+    const key = `${moved[0]}:${moved[1]}`;
+    if (key !== k) changed = true;
+    next.push([key, v]);
   }
+  if (!changed) return;
+  for (const k of Object.keys(map)) delete map[k];
+  for (const [k, v] of next) map[k] = v;
 }
 
 /** Applies one operation. Throws only for an operation that no longer makes sense (e.g. sheet gone). */
