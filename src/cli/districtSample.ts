@@ -9,7 +9,7 @@ import {
   DEFAULT_FORMS,
   type Pair,
   type Participant,
-  ParticipantSchema,
+  participantSchema,
   TOPICS,
 } from '../core/model';
 import { computeMonitoring, type MonitoringInput, type MonitoringMeeting } from '../core/monitoring/compute';
@@ -136,7 +136,7 @@ export function generateSchool(n: number, asOf: Date): MonitoringInput {
   const random = seededRandom(1000 + n);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const person = (p: Partial<Participant> & Pick<Participant, 'id' | 'role' | 'category' | 'forms'>) =>
-    ParticipantSchema.parse({
+    participantSchema().parse({
       email: `${p.id.toLowerCase()}@school${n}.test`,
       lastName: `Участник${p.id}`,
       firstName: 'Имя',

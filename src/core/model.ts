@@ -1,5 +1,6 @@
 // The domain vocabulary shared by every use case. Values that users see are Russian; keys are English.
 import * as z from 'zod';
+import { lazySchema } from './lazySchema';
 
 export const ROLES = ['mentor', 'mentee'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,14 +29,14 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 /** Staff of the school: the «учитель» side of the forms of mentoring. */
 export const STAFF_CATEGORIES: readonly Category[] = ['teacher', 'young_specialist'];
 
-// Schemas are z.lazy: the bundle is evaluated at the start of every Apps Script execution, and an
-// execution should build only the schemas it parses with.
+// Schemas are built on first use (lazySchema): the bundle is evaluated at the start of every Apps
+// Script execution, and an execution should build only the schemas it parses with.
 
 /**
  * A form of mentoring as configured in Настройки. The defaults follow DOMAIN.md; a school may
  * rename them or add its own, so code refers to forms by `id`, never by label.
  */
-export const MentoringFormSchema = z.lazy(() =>
+export const mentoringFormSchema = lazySchema(() =>
   z.object({
     id: z.string().min(1),
     label: z.string().min(1),
@@ -53,7 +54,7 @@ export const MentoringFormSchema = z.lazy(() =>
     intervalDays: z.number().int().min(1).optional(),
   }),
 );
-export type MentoringForm = z.infer<typeof MentoringFormSchema>;
+export type MentoringForm = z.infer<ReturnType<typeof mentoringFormSchema>>;
 
 const OPEN = {};
 
@@ -157,17 +158,17 @@ export const CONSENT_LABELS: Record<ConsentState, string> = {
 export type ConsentSigner = 'self' | 'parent';
 
 /** A student's class: number 1–11 and a letter, parsed from «7Б», «7 б», «7-Б». */
-export const SchoolClassSchema = z.lazy(() =>
+export const schoolClassSchema = lazySchema(() =>
   z.object({
     grade: z.number().int().min(1).max(11),
     letter: z.string().regex(/^[А-ЯЁ]$/),
   }),
 );
-export type SchoolClass = z.infer<typeof SchoolClassSchema>;
+export type SchoolClass = z.infer<ReturnType<typeof schoolClassSchema>>;
 export const formatClass = (c: SchoolClass): string => `${c.grade}${c.letter}`;
 
 /** A row of Наставники or Наставляемые, after validation and normalisation. */
-export const ParticipantSchema = z.lazy(() =>
+export const participantSchema = lazySchema(() =>
   z.object({
     id: z.string().min(1),
     role: z.enum(ROLES),
@@ -179,7 +180,7 @@ export const ParticipantSchema = z.lazy(() =>
     /** Forms of the full name the curator corrected by hand, by grammatical case («Склонение»). */
     nameForms: z.record(z.string(), z.string()).optional(),
     category: z.enum(CATEGORIES),
-    schoolClass: SchoolClassSchema.optional(),
+    schoolClass: schoolClassSchema().optional(),
     age: z.number().int().min(5).max(100).optional(),
     /** Position or place of work/study for adults (должность, организация). */
     position: z.string().default(''),
@@ -210,7 +211,7 @@ export const ParticipantSchema = z.lazy(() =>
     erased: z.boolean().optional(),
   }),
 );
-export type Participant = z.infer<typeof ParticipantSchema>;
+export type Participant = z.infer<ReturnType<typeof participantSchema>>;
 
 export const fullName = (p: Pick<Participant, 'lastName' | 'firstName' | 'middleName'>): string =>
   [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
@@ -244,7 +245,7 @@ export const PAIR_STATE_LABELS: Record<PairState, string> = {
 };
 
 /** One mentor–mentee link. A group is several links with the same mentor and form. */
-export const PairSchema = z.lazy(() =>
+export const pairSchema = lazySchema(() =>
   z.object({
     id: z.string().min(1),
     mentorId: z.string().min(1),
@@ -258,4 +259,4 @@ export const PairSchema = z.lazy(() =>
     problem: z.string().default(''),
   }),
 );
-export type Pair = z.infer<typeof PairSchema>;
+export type Pair = z.infer<ReturnType<typeof pairSchema>>;

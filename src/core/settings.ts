@@ -116,6 +116,20 @@ export function readSettings<D extends SettingDefs>(
   return { values: values as SettingValues<D>, problems, issues };
 }
 
+/**
+ * The values of only `keys` among `defs`, for a caller that needs a few of them (a letter's sender,
+ * the workbook's mode): the others are neither built nor parsed. Problems are the full read's business.
+ */
+export function readSettingValues<D extends SettingDefs, K extends keyof D & string>(
+  defs: D,
+  keys: readonly K[],
+  cells: ReadonlyMap<string, CellValue>,
+): Pick<SettingValues<D>, K> {
+  const picked: SettingDefs = {};
+  for (const key of keys) picked[key] = defs[key];
+  return readSettings(picked, cells).values as Pick<SettingValues<D>, K>;
+}
+
 /** The first problem among the given settings, for a job that cannot run without them. */
 export function blockingIssues<D extends SettingDefs>(
   result: SettingsReadResult<D>,

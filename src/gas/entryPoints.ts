@@ -2,7 +2,7 @@
 // through the table of callers (src/gas/access/entryAccess.ts). What each feature brings to setup,
 // approval, the daily run and the web app is listed in features.ts.
 import { INTAKE_SETTINGS } from '../core/intake/settings';
-import { readSettings } from '../core/settings';
+import { readSettingValues } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import { settingGroups, setupSteps } from './features';
 import { withScriptLock } from './lock';
@@ -69,7 +69,7 @@ export function onOpen(): void {
   try {
     const cells = readSettingsOf(SpreadsheetApp.getActive());
     district = isDistrictMode(cells);
-    pseudonymous = readSettings(INTAKE_SETTINGS, cells).values.dataMode === 'pseudonymous';
+    pseudonymous = readSettingValues(INTAKE_SETTINGS, ['dataMode'], cells).dataMode === 'pseudonymous';
   } catch {
     // Before setup there is no Настройки: a school's menu.
   }

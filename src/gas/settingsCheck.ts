@@ -3,14 +3,14 @@
 // goes into the curator's digest and `local status`. A job that cannot run with a bad value stops and
 // says so instead of failing again and again (see documents/generate.ts).
 import { monitoringSettings } from '../core/monitoring/settings';
-import { readSettings, type SettingIssue, settingCells } from '../core/settings';
+import { readSettings, readSettingValues, type SettingIssue, settingCells } from '../core/settings';
 import type { CellValue } from '../core/table';
 import { settingSections } from './features';
 import { settingsTable } from './settingsSheet';
 
 /** Problems of all settings, from cells already read. */
 export function settingIssues(cells: ReadonlyMap<string, CellValue>): SettingIssue[] {
-  const district = readSettings(monitoringSettings, cells).values.mode === 'муниципалитет';
+  const district = readSettingValues(monitoringSettings, ['mode'], cells).mode === 'муниципалитет';
   return settingSections().flatMap((defs) => readSettings(defs, cells, { district }).issues);
 }
 

@@ -4,6 +4,7 @@
 // a value that does not fit is not written, and its field says why.
 import * as z from 'zod';
 import { emailSetting } from '../core/documents/settings';
+import { lazySchema } from '../core/lazySchema';
 import { readSettings, SETTINGS, type SettingDef, settingCells } from '../core/settings';
 import type { CellValue } from '../core/table';
 import { settingGroups } from './features';
@@ -77,8 +78,7 @@ export function wizardNeeded(book: Book = SpreadsheetApp.getActive()): boolean {
   return wizardFields(book).some((f) => f.value === '' || f.problem !== '');
 }
 
-// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
-const Submitted = z.lazy(() =>
+const submittedSchema = lazySchema(() =>
   z.record(z.string(), z.string().max(500, 'слишком длинное значение'), {
     error: 'форма прислала не то, что ожидалось',
   }),
@@ -86,7 +86,7 @@ const Submitted = z.lazy(() =>
 
 /** Writes the values that fit into Настройки; reports the rest field by field. */
 export function saveWizard(submitted: unknown): WizardResult {
-  const parsed = Submitted.safeParse(submitted);
+  const parsed = submittedSchema().safeParse(submitted);
   if (!parsed.success) throw new Error(`Значения не приняты: ${parsed.error.issues[0]?.message}.`);
   const table = settingsTable();
   let rows = table.read();

@@ -6,7 +6,7 @@
 
 import { INTAKE_SETTINGS } from '../core/intake/settings';
 import { type DataMode, dataModeLine } from '../core/pseudonymous/dataMode';
-import { readSettings } from '../core/settings';
+import { readSettingValues } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import {
   ALERT_BACKGROUND,
@@ -181,7 +181,11 @@ export function refreshWorkbookLook(book: Book = SpreadsheetApp.getActive()): vo
  * sheet is «Начало» and never one being hidden.
  */
 export function applyResponseSheetsVisibility(book: Book = SpreadsheetApp.getActive()): void {
-  const hide = readSettings(INTAKE_SETTINGS, readSettingsOf(book)).values.hideResponseSheets;
+  const hide = readSettingValues(
+    INTAKE_SETTINGS,
+    ['hideResponseSheets'],
+    readSettingsOf(book),
+  ).hideResponseSheets;
   for (const sheet of book.getSheets())
     if (isResponseSheet(sheet.getName()) && sheet.isSheetHidden() !== hide) {
       if (hide) sheet.hideSheet();

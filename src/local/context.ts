@@ -549,24 +549,28 @@ export class ServiceContext {
     const elapsedMs = performance.now() - run.startedPerf;
     const googleMs = this.googleElapsed(run);
     const endMs = run.clockBaseMs + Math.floor(googleMs);
+    let persisted = false;
     try {
       for (const hook of run.endHooks.splice(0)) hook();
       this.persistAll();
+      persisted = true;
     } finally {
       if (this.scriptLock.isHeld) this.scriptLock.release();
       this.execution = undefined;
       this.caller = 'curator';
-      this.releaseStoreLock();
+      // The store lock the execution kept goes on to the clock and quota writes below, in one section.
+      if (!(persisted && movesClock)) this.releaseStoreLock();
       this.realm = { Date, Error, Object, Array };
     }
-    if (movesClock) {
-      this.setClock(Math.max(endMs, run.clockBaseMs + 1));
-      // Counted on the day the execution started.
-      const day = new Date(run.clockBaseMs).toISOString().slice(0, 10);
-      if (run.origin === 'trigger')
-        this.recordQuota(day, 'triggerMs', Math.min(googleMs, run.triggerBudgetMs));
-      this.recordQuota(day, 'properties', run.propertyCalls);
-    }
+    if (movesClock)
+      this.underStoreLock(() => {
+        this.setClock(Math.max(endMs, run.clockBaseMs + 1));
+        // Counted on the day the execution started.
+        const day = new Date(run.clockBaseMs).toISOString().slice(0, 10);
+        if (run.origin === 'trigger')
+          this.recordQuota(day, 'triggerMs', Math.min(googleMs, run.triggerBudgetMs));
+        this.recordQuota(day, 'properties', run.propertyCalls);
+      });
     return {
       functionName: run.functionName,
       calls: run.calls,

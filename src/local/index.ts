@@ -92,6 +92,7 @@ export class LocalWorkspace {
   readonly runs: RunStats[] = [];
   private readonly contexts: ExecutionContexts;
   private readonly source: string;
+  private readonly declared = new Map<string, boolean>();
   /** Inside advanceClock: runs fired one after another leave their outputs to be settled at the end. */
   private firing = 0;
 
@@ -508,7 +509,13 @@ export class LocalWorkspace {
 
   /** Whether the script declares a top-level function (Apps Script sees only those). */
   hasFunction(name: string): boolean {
-    return new RegExp(`(^|\\n)function ${name}\\s*\\(`).test(this.source);
+    // The source never changes for this object, and a regular expression over all of it costs a scan.
+    let found = this.declared.get(name);
+    if (found === undefined) {
+      found = new RegExp(`(^|\\n)function ${name}\\s*\\(`).test(this.source);
+      this.declared.set(name, found);
+    }
+    return found;
   }
 
   // ---- files -------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import {
   planApprovalsDue,
 } from '../../src/core/documents/plan';
 import { DOCUMENT_SETTINGS } from '../../src/core/documents/settings';
-import { DEFAULT_FORMS, type Pair, type Participant, ParticipantSchema } from '../../src/core/model';
+import { DEFAULT_FORMS, type Pair, type Participant, participantSchema } from '../../src/core/model';
 import { readSettings } from '../../src/core/settings';
 import { fillTemplate, MemoryDocument } from '../../src/core/templates';
 import { SCHOOL_SETTINGS } from '../schoolSettings';
@@ -15,7 +15,7 @@ import { SCHOOL_SETTINGS } from '../schoolSettings';
 const person = (
   over: Partial<Participant> & Pick<Participant, 'id' | 'role' | 'lastName' | 'firstName'>,
 ): Participant =>
-  ParticipantSchema.parse({
+  participantSchema().parse({
     email: `${over.id}@school.local`,
     category: 'teacher',
     forms: ['teacher-student'],

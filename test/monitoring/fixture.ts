@@ -2,13 +2,13 @@
 // expected figures in monitoring.test.ts are computed by hand from this file.
 
 import type { SurveyAnswer } from '../../src/core/meetings/surveys';
-import { DEFAULT_FORMS, type Pair, type Participant, ParticipantSchema } from '../../src/core/model';
+import { DEFAULT_FORMS, type Pair, type Participant, participantSchema } from '../../src/core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../src/core/monitoring/compute';
 
 type Extra = Partial<Participant> & Pick<Participant, 'id' | 'role' | 'category' | 'forms'>;
 
 const person = (p: Extra & { lastName: string; firstName: string }): Participant =>
-  ParticipantSchema.parse({ email: `${p.id}@school.test`, ...p });
+  participantSchema().parse({ email: `${p.id}@school.test`, ...p });
 
 export const participants: Participant[] = [
   person({

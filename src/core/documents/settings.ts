@@ -1,13 +1,14 @@
 // Settings of documents and the order registry, as the curator sees them in Настройки.
 import * as z from 'zod';
 import { isEmail } from '../intake/text';
+import { lazySchema } from '../lazySchema';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import type { GrammaticalCase } from '../templates/declension';
 
 const text = (min: number, message: string) => z.coerce.string<CellValue>().trim().min(min, message);
 /** A value the school types itself: empty until filled (the empty value is reported, not parsed). */
-const own = () => z.coerce.string<CellValue>().trim();
+const own = lazySchema(() => z.coerce.string<CellValue>().trim());
 /**
  * A full name of three words at most four: «Иванова Анна Петровна». Typed in capitals it is fine too:
  * documents print it in the usual case.
@@ -20,12 +21,13 @@ const fullName = () =>
 /** An e-mail address or nothing. */
 export const emailSetting = () =>
   own().refine((s) => s === '' || isEmail(s), 'нужен адрес почты вида kurator@school.ru');
-const yesNo = () =>
+const yesNo = lazySchema(() =>
   z
     .union([z.string(), z.number(), z.boolean(), z.date()])
     .transform((v) =>
       typeof v === 'boolean' ? v : ['да', 'yes', 'true', '1'].includes(String(v).trim().toLowerCase()),
-    );
+    ),
+);
 
 export const ORDER_NUMBERINGS = ['calendar', 'school', 'continuous'] as const;
 export type OrderNumbering = (typeof ORDER_NUMBERINGS)[number];

@@ -9,16 +9,16 @@ import {
   textLimit,
 } from '../../../forms/definition';
 import { walkPages } from '../../../forms/sections';
+import { lazySchema } from '../lazySchema';
 import { canonicalChoice, unknownChoiceHint } from './choiceLabels';
 import { collapseSpaces, hasEmoji, isEmail, normaliseEmail } from './text';
 
-// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
-export const RawAnswerSchema = z.lazy(() =>
+export const rawAnswerSchema = lazySchema(() =>
   z.union([z.string(), z.array(z.string()), z.array(z.array(z.string()))]),
 );
-export const RawAnswersSchema = z.lazy(() => z.record(z.string(), RawAnswerSchema));
-export type RawAnswer = z.infer<typeof RawAnswerSchema>;
-export type RawAnswers = z.infer<typeof RawAnswersSchema>;
+export const rawAnswersSchema = lazySchema(() => z.record(z.string(), rawAnswerSchema()));
+export type RawAnswer = z.infer<ReturnType<typeof rawAnswerSchema>>;
+export type RawAnswers = z.infer<ReturnType<typeof rawAnswersSchema>>;
 
 export type Answer = string | number | string[];
 export type ParsedAnswers = Record<string, Answer>;

@@ -13,7 +13,7 @@ import {
   isBlankResponse,
   parseAnswers,
   type RawAnswers,
-  RawAnswersSchema,
+  rawAnswersSchema,
   type ShownChoices,
   textOf,
 } from './answers';
@@ -646,7 +646,7 @@ export function processSubmission(
   const pseudonymous = ctx.settings.dataMode === 'pseudonymous';
   const def = intakeForm(s.formId, pseudonymous);
   // The boundary: whatever the trigger delivered must be text or lists of text, keyed by item key.
-  if (!RawAnswersSchema.safeParse(s.answers).success) {
+  if (!rawAnswersSchema().safeParse(s.answers).success) {
     return rejectFor(def, s, ctx, ['Ответ не читается: ответы формы пришли в неожиданном виде.'], '');
   }
   if (isBlankSubmission(s)) {

@@ -2,6 +2,7 @@
 // against the catalogue sheet of the same name; other features (matching, meetings, reports) read the
 // forms through readIntakeSettings too.
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import { offeredForms } from '../mentoringForms';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
 import { DATA_MODE_LABELS, DATA_MODES, type DataMode } from '../pseudonymous/dataMode';
@@ -9,8 +10,10 @@ import { defineSettings, readSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import { labelKey } from './text';
 
-const text = () =>
-  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
+// Shared by the settings below (a schema never changes once built), built on first use.
+const text = lazySchema(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim()),
+);
 const whole = (min: number, max: number) =>
   z.coerce
     .number<CellValue>()

@@ -4,6 +4,7 @@
 
 import * as z from 'zod';
 import { hasValidConsent } from '../intake/consent';
+import { lazySchema } from '../lazySchema';
 import type { MentoringForm, Participant } from '../model';
 import { plural } from '../russianPlural';
 import { defineSettings, type SettingValues } from '../settings';
@@ -15,8 +16,10 @@ const whole = (min: number, max: number) =>
     .int('нужно целое число')
     .min(min, `не меньше ${min}`)
     .max(max, `не больше ${max}`);
-const text = () =>
-  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim());
+// Shared by the settings below (a schema never changes once built), built on first use.
+const text = lazySchema(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim()),
+);
 
 export const MATCHING_MODES = { optimal: 'оптимальный', stable: 'устойчивый' } as const;
 export type MatchingMode = keyof typeof MATCHING_MODES;

@@ -34,11 +34,40 @@ export function parseLocalDate(text: string): LocalDate | undefined {
  * day is right without knowing the zone.
  */
 export function dayOfSheetDate(d: Date): LocalDate {
-  return new Date(d.getTime() + MS_PER_DAY / 2).toISOString().slice(0, 10);
+  return dayOfInstant(d.getTime() + MS_PER_DAY / 2);
 }
 
 export function addDays(day: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+  return dayOfInstant(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY);
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The UTC day of an instant (ms since 1970), as toISOString would give it: by arithmetic (the
+ * civil-from-days algorithm), since days are counted by the thousand in a run and a Date per day
+ * was a large part of its time. Years outside 1000–9999 and invalid instants go through Date.
+ */
+function dayOfInstant(ms: number): LocalDate {
+  const fallback = () => new Date(ms).toISOString().slice(0, 10);
+  if (!Number.isFinite(ms)) return fallback();
+  const shifted = Math.floor(ms / MS_PER_DAY) + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return fallback();
+  return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
 export function daysBetween(from: LocalDate, to: LocalDate): number {

@@ -348,11 +348,16 @@ export function dutiesOn(
 ): Duty[] {
   if (!isMailDay(today, rules.holidays)) return [];
   const out: Duty[] = [];
+  // The year's meetings by plan, in sheet order, gathered once rather than filtered for every group.
+  const byPlan = new Map<string, Meeting[]>();
+  for (const m of meetings) {
+    const list = byPlan.get(m.planId);
+    if (list) list.push(m);
+    else byPlan.set(m.planId, [m]);
+  }
   for (const g of groups) {
     if (today < g.startsOn || today > g.endsOn) continue;
-    const own = meetings
-      .filter((m) => m.planId === g.planId)
-      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const own = (byPlan.get(g.planId) ?? []).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     out.push(...meetingDuties(g, own, today, rules), ...surveyDuties(g, own, today, rules, answered));
   }
   return out.filter((d) => d.kind === 'escalation' || d.to !== '');

@@ -4,6 +4,7 @@
 
 import * as z from 'zod';
 import { emailSetting } from '../documents/settings';
+import { lazySchema } from '../lazySchema';
 import { defineSettings } from '../settings';
 import type { CellValue } from '../table';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
@@ -17,9 +18,12 @@ import {
 } from './calendar';
 import { PARENT_REMINDERS, type ParentReminders } from './duties';
 
+/** Any cell, the start of the parsers below: shared (a schema never changes once built), built on first use. */
+const anyCell = lazySchema(() => z.custom<CellValue>());
+
 /** A cell read from Sheets: a date cell arrives as a Date, typed text as a string. */
 const dateCell = () =>
-  z.custom<CellValue>().transform((v, ctx): LocalDate => {
+  anyCell().transform((v, ctx): LocalDate => {
     const day = v instanceof Date ? dayOfSheetDate(v) : parseLocalDate(String(v));
     if (!day) {
       ctx.addIssue({ code: 'custom', message: 'нужна дата вида 10.06.2027' });
@@ -29,7 +33,7 @@ const dateCell = () =>
   });
 
 const wholeNumber = (min: number, max: number) =>
-  z.custom<CellValue>().transform((v, ctx): number => {
+  anyCell().transform((v, ctx): number => {
     const n = typeof v === 'number' ? v : Number(String(v).trim());
     if (!Number.isInteger(n) || n < min || n > max) {
       ctx.addIssue({ code: 'custom', message: `нужно целое число от ${min} до ${max}` });
@@ -39,7 +43,7 @@ const wholeNumber = (min: number, max: number) =>
   });
 
 const dayRanges = () =>
-  z.custom<CellValue>().transform((v, ctx): DayRange[] => {
+  anyCell().transform((v, ctx): DayRange[] => {
     const { ranges, problems } = parseDayRanges(String(v));
     if (problems.length > 0) {
       ctx.addIssue({ code: 'custom', message: problems.join('; ') });
@@ -50,7 +54,7 @@ const dayRanges = () =>
 
 /** «декабрь, март, июнь» → [12, 3, 6]. */
 const monthList = () =>
-  z.custom<CellValue>().transform((v, ctx): number[] => {
+  anyCell().transform((v, ctx): number[] => {
     const out: number[] = [];
     for (const part of String(v).split(/[,;\s]+/)) {
       const word = part.trim().toLowerCase();
@@ -67,7 +71,7 @@ const monthList = () =>
 
 /** «20.12, 20.05» → [{month: 12, day: 20}, …]: yearly deadlines. */
 const yearlyDays = () =>
-  z.custom<CellValue>().transform((v, ctx): Array<{ month: number; day: number }> => {
+  anyCell().transform((v, ctx): Array<{ month: number; day: number }> => {
     const out: Array<{ month: number; day: number }> = [];
     for (const part of String(v).split(/[,;]+/)) {
       const p = part.trim();
@@ -85,7 +89,7 @@ const yearlyDays = () =>
   });
 
 const weekday = () =>
-  z.custom<CellValue>().transform((v, ctx): number => {
+  anyCell().transform((v, ctx): number => {
     const i = WEEKDAY_NAMES.indexOf(String(v).trim().toLowerCase());
     if (i < 0) {
       ctx.addIssue({ code: 'custom', message: `нужен день недели: ${WEEKDAY_NAMES.join(', ')}` });
@@ -94,7 +98,7 @@ const weekday = () =>
     return i + 1;
   });
 
-const text = () => z.custom<CellValue>().transform((v) => String(v).trim());
+const text = () => anyCell().transform((v) => String(v).trim());
 
 /** A Russian phone number as people write it: 10 or 11 digits with spaces, dashes, brackets, «+». */
 const phoneSetting = () =>

@@ -2,6 +2,7 @@
 // meaning: src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage
 // impact monitoring from them.
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import { ROLES } from '../model';
 import { cellColumn, defineSheet, type RowOf, type RowPatch, textColumn } from '../schema';
 import { SHEETS } from '../sheets';
@@ -18,8 +19,7 @@ export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = {
 /** Yes/no item of the satisfaction survey that feeds the federal indicator. */
 export const WANTS_TO_MENTOR = 'wantsToMentor';
 
-// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
-export const SurveyAnswerSchema = z.lazy(() =>
+export const surveyAnswerSchema = lazySchema(() =>
   z.object({
     role: z.enum(ROLES),
     /** The questionnaire (Google Form) the answer came from. */
@@ -36,7 +36,7 @@ export const SurveyAnswerSchema = z.lazy(() =>
     flags: z.record(z.string(), z.boolean()).default({}),
   }),
 );
-export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+export type SurveyAnswer = z.infer<ReturnType<typeof surveyAnswerSchema>>;
 
 /**
  * The sheet «Опросы»: one row per answer. Scales are written «параметр: число; …» and yes/no items

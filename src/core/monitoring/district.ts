@@ -3,6 +3,7 @@
 // mentor bank. Only aggregates and the bank entries of mentors who agreed ever reach this code.
 
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import { solveMatching } from '../matching/solver';
 import { CATEGORIES, type Category, type MentoringForm } from '../model';
 import { readRows } from '../schema';
@@ -231,7 +232,7 @@ export interface SchoolCollection {
 }
 
 // Built on first parse: the bundle is evaluated at the start of every Apps Script execution.
-export const SchoolCollectionSchema: z.ZodType<SchoolCollection> = z.lazy(() => {
+export const schoolCollectionSchema = lazySchema((): z.ZodType<SchoolCollection> => {
   const categorySchema = z.enum(CATEGORIES);
   return z.object({
     figures: z.object({
@@ -276,7 +277,7 @@ export const SchoolCollectionSchema: z.ZodType<SchoolCollection> = z.lazy(() => 
 /** The stored collection of a school, or undefined when the cell was damaged (the school is read again). */
 export function parseSchoolCollection(text: string): SchoolCollection | undefined {
   try {
-    const parsed = SchoolCollectionSchema.safeParse(JSON.parse(text));
+    const parsed = schoolCollectionSchema().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

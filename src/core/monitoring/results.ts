@@ -2,8 +2,17 @@
 // and role), the best mentors by the curator's criteria and the cases of completed pairs.
 
 import { FULFILLED_PERCENT, fulfilmentOf } from '../meetings/completion';
+import type { SurveyAnswer } from '../meetings/surveys';
 import { CATEGORIES, CATEGORY_LABELS, type Category, fullName, type Pair, type Participant } from '../model';
-import { answerMean, isDue, isWorking, latestAnswers, type MonitoringInput, meetingOfPair } from './compute';
+import {
+  answerMean,
+  isDue,
+  isWorking,
+  latestAnswers,
+  type MonitoringInput,
+  type MonitoringMeeting,
+  meetingOfPair,
+} from './compute';
 import { percentOf, roundTo, russianNumber } from './figures';
 import { impactLabel, impactOrder } from './impact';
 import type { BestMentorCriteria } from './settings';
@@ -56,14 +65,37 @@ export interface BestMentor {
   menteeAnswers: number;
 }
 
+/** What every mentor's figures read, gathered once: a year's meetings by mentor, the latest satisfaction answers. */
+interface MentorSources {
+  meetingsByMentor: Map<string, MonitoringMeeting[]>;
+  satisfaction: SurveyAnswer[];
+}
+
+function mentorSources(input: MonitoringInput): MentorSources {
+  const meetingsByMentor = new Map<string, MonitoringMeeting[]>();
+  for (const m of input.meetings) {
+    const list = meetingsByMentor.get(m.mentorId);
+    if (list) list.push(m);
+    else meetingsByMentor.set(m.mentorId, [m]);
+  }
+  return { meetingsByMentor, satisfaction: latestAnswers(input.answers, 'satisfaction') };
+}
+
 /** A mentor's figures of the year; undefined for a mentor without a working pair. */
-function mentorFigures(input: MonitoringInput, mentor: Participant): BestMentor | undefined {
+function mentorFigures(
+  input: MonitoringInput,
+  sources: MentorSources,
+  mentor: Participant,
+): BestMentor | undefined {
   const own = input.pairs.filter((p) => isWorking(p) && p.mentorId === mentor.id);
   if (own.length === 0) return undefined;
   const ids = new Set(own.map((p) => p.id));
-  const due = input.meetings.filter((m) => own.some((p) => meetingOfPair(m, p)) && isDue(m, input.asOf));
+  // A meeting of one of these pairs has this mentor's id: only theirs are looked at.
+  const due = (sources.meetingsByMentor.get(mentor.id) ?? []).filter(
+    (m) => own.some((p) => meetingOfPair(m, p)) && isDue(m, input.asOf),
+  );
   const held = due.filter((m) => m.held).length;
-  const scores = latestAnswers(input.answers, 'satisfaction')
+  const scores = sources.satisfaction
     .filter((a) => a.role === 'mentee')
     .filter((a) => ids.has(a.pairId) || (!a.pairId && own.some((p) => p.menteeId === a.respondentId)))
     .map(answerMean)
@@ -93,8 +125,9 @@ const activeMentors = (input: MonitoringInput): Participant[] =>
 
 /** Mentors meeting the curator's criteria, best first: mentees' score, then meetings, then pairs. */
 export function bestMentors(input: MonitoringInput, criteria: BestMentorCriteria): BestMentor[] {
+  const sources = mentorSources(input);
   return activeMentors(input)
-    .flatMap((m) => mentorFigures(input, m) ?? [])
+    .flatMap((m) => mentorFigures(input, sources, m) ?? [])
     .filter(
       (f) =>
         f.menteeAnswers > 0 &&
@@ -108,9 +141,10 @@ export function bestMentors(input: MonitoringInput, criteria: BestMentorCriteria
 
 /** The mentors the curator confirmed, with their figures, best first. */
 export function confirmedMentors(input: MonitoringInput, ids: ReadonlySet<string>): BestMentor[] {
+  const sources = mentorSources(input);
   return activeMentors(input)
     .filter((m) => ids.has(m.id))
-    .flatMap((m) => mentorFigures(input, m) ?? [])
+    .flatMap((m) => mentorFigures(input, sources, m) ?? [])
     .sort(bestFirst);
 }
 

@@ -1,13 +1,16 @@
 // What the monitoring needs from Настройки: the school's totals (denominators of the coverage
 // targets of seed 004), the curator's criteria for the best mentors and the workbook's mode.
 import * as z from 'zod';
+import { lazySchema } from '../lazySchema';
 import { defineSettings, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 
-const count = () =>
-  z.coerce.number<CellValue>().int('нужно целое число').min(0, 'не может быть отрицательным');
-const share = () => z.coerce.number<CellValue>().min(0).max(100, 'процент — от 0 до 100');
-const score = () => z.coerce.number<CellValue>().min(0).max(10, 'оценка — от 0 до 10');
+// Each shared by the settings of its kind (a schema never changes once built), built on first use.
+const count = lazySchema(() =>
+  z.coerce.number<CellValue>().int('нужно целое число').min(0, 'не может быть отрицательным'),
+);
+const share = lazySchema(() => z.coerce.number<CellValue>().min(0).max(100, 'процент — от 0 до 100'));
+const score = lazySchema(() => z.coerce.number<CellValue>().min(0).max(10, 'оценка — от 0 до 10'));
 
 export const MODES = ['школа', 'муниципалитет'] as const;
 export type WorkbookMode = (typeof MODES)[number];

@@ -2,11 +2,11 @@
 // Answers are mapped by item id, so curators may reword questions without breaking intake.
 import * as z from 'zod';
 import { FORM_IDS, type FormId } from '../../../forms/definition';
+import { lazySchema } from '../../core/lazySchema';
 
 const PROPERTY = 'intake.forms';
 
-// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
-const FormRecordSchema = z.lazy(() =>
+const formRecordSchema = lazySchema(() =>
   z.object({
     id: z.string(),
     url: z.string(),
@@ -18,15 +18,15 @@ const FormRecordSchema = z.lazy(() =>
     retired: z.record(z.string(), z.string()).optional(),
   }),
 );
-export type FormRecord = z.infer<typeof FormRecordSchema>;
-const RegistrySchema = z.lazy(() => z.record(z.enum(FORM_IDS), FormRecordSchema));
+export type FormRecord = z.infer<ReturnType<typeof formRecordSchema>>;
+const registrySchema = lazySchema(() => z.record(z.enum(FORM_IDS), formRecordSchema()));
 export type FormRegistry = Partial<Record<FormId, FormRecord>>;
 
 export function readFormRegistry(): FormRegistry {
   const raw = PropertiesService.getScriptProperties().getProperty(PROPERTY);
   if (!raw) return {};
   try {
-    const parsed = RegistrySchema.safeParse(JSON.parse(raw));
+    const parsed = registrySchema().safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};

@@ -36,7 +36,8 @@ import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
 import type { Row, RowPatch } from '../../core/schema';
-import { loadSettings, readSettingCells } from '../settingsSheet';
+import { readSettingValues } from '../../core/settings';
+import { readSettingCells } from '../settingsSheet';
 import { readSheet, SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
 import { loadSender } from './sender';
@@ -394,7 +395,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
     settled: { sent: 0, requeued: 0, unconfirmed: 0 },
   };
   const cells = readSettingCells();
-  const { values: schedule } = loadSettings(SCHEDULE_SETTINGS, cells);
+  const schedule = readSettingValues(SCHEDULE_SETTINGS, ['holidays'], cells);
   const sender = loadSender(cells);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();

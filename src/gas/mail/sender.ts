@@ -3,14 +3,14 @@ import { DOCUMENT_SETTINGS } from '../../core/documents/settings';
 import { type Sender, senderOf } from '../../core/mail/sender';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { monitoringSettings } from '../../core/monitoring/settings';
-import { readSettings } from '../../core/settings';
+import { readSettingValues } from '../../core/settings';
 import type { CellValue } from '../../core/table';
 import { readSettingCells } from '../settingsSheet';
 
 export function loadSender(cells: ReadonlyMap<string, CellValue> = readSettingCells()): Sender {
-  const documents = readSettings(DOCUMENT_SETTINGS, cells).values;
-  const schedule = readSettings(SCHEDULE_SETTINGS, cells).values;
-  const monitoring = readSettings(monitoringSettings, cells).values;
+  const documents = readSettingValues(DOCUMENT_SETTINGS, ['orgName', 'curatorName'], cells);
+  const schedule = readSettingValues(SCHEDULE_SETTINGS, ['curatorEmail', 'curatorPhone'], cells);
+  const monitoring = readSettingValues(monitoringSettings, ['schoolName'], cells);
   return senderOf(
     {
       schoolName: monitoring.schoolName,

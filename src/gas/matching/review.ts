@@ -3,6 +3,7 @@
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
 
 import * as z from 'zod';
+import { lazySchema } from '../../core/lazySchema';
 import { UNMATCHED } from '../../core/matching/pairRow';
 import { fullName, PAIR_STATE_LABELS, type PairState, ROLE_LABELS } from '../../core/model';
 import { readSheet } from '../sheetTable';
@@ -108,8 +109,7 @@ export function reviewData(): ReviewData {
   };
 }
 
-// z.lazy: built on first parse, since the bundle is evaluated at the start of every Apps Script execution.
-const StateChange = z.lazy(() =>
+const stateChange = lazySchema(() =>
   z.object({
     pairId: z.string().min(1, 'не указана пара'),
     state: z.enum(['proposed', 'locked', 'rejected'], {
@@ -120,7 +120,7 @@ const StateChange = z.lazy(() =>
 
 /** Sets one pair's state in Пары. Approved and finished pairs are not changed from the sidebar. */
 export function changePairState(pairId: unknown, state: unknown): void {
-  const parsed = StateChange.safeParse({ pairId, state });
+  const parsed = stateChange().safeParse({ pairId, state });
   if (!parsed.success) throw new Error(`Изменение не принято: ${parsed.error.issues[0]?.message}.`);
   const world = loadWorld();
   const table = openPairs();

@@ -3,7 +3,7 @@
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import { MAIL_TEMPLATE_SETTINGS, resolveTemplates } from '../../core/mail/templates';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { readSettings } from '../../core/settings';
+import { readSettingValues } from '../../core/settings';
 import { loadSender } from '../mail/sender';
 import { loadSettings, readSettingCells } from '../settingsSheet';
 
@@ -17,7 +17,7 @@ export function loadYearSettings() {
     schedule: schedule.values,
     templates: templates.templates,
     // Only the mode: intake reports its own settings' problems.
-    dataMode: readSettings(INTAKE_SETTINGS, cells).values.dataMode,
+    dataMode: readSettingValues(INTAKE_SETTINGS, ['dataMode'], cells).dataMode,
     problems: [...schedule.problems, ...texts.problems, ...templates.problems],
   };
 }

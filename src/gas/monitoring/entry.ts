@@ -4,7 +4,7 @@ import { NEXT_YEAR_SHEET } from '../../core/meetings/nextYear';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { REPORT_TITLES, type ReportKind } from '../../core/monitoring/reports';
 import { counted } from '../../core/russianPlural';
-import { readSettings } from '../../core/settings';
+import { readSettingValues } from '../../core/settings';
 import { SHEETS } from '../../core/sheets';
 import { confirmed } from '../confirm';
 import { withScriptLock } from '../lock';
@@ -93,7 +93,7 @@ export function confirmNextYearCalendar(): void {
  */
 function yearCloseConfirmed(): boolean {
   const cells = readSettingCells();
-  const end = readSettings(SCHEDULE_SETTINGS, cells).values.programmeEnd;
+  const end = readSettingValues(SCHEDULE_SETTINGS, ['programmeEnd'], cells).programmeEnd;
   const today = localToday();
   const rows = (name: string) => Math.max((book().getSheetByName(name)?.getLastRow() ?? 1) - 1, 0);
   const what =

@@ -1,7 +1,7 @@
 // A workbook is a school's or a district's («Режим» in Настройки): setup, the menu and the daily run
 // do different work in each.
 import { monitoringSettings } from '../../core/monitoring/settings';
-import { readSettings } from '../../core/settings';
+import { readSettingValues } from '../../core/settings';
 import type { CellValue } from '../../core/table';
 import type { DailyJob } from '../feature';
 import { withScriptLock } from '../lock';
@@ -10,7 +10,7 @@ import { readSettingsOf } from './sources';
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function isDistrictMode(cells: Map<string, CellValue>): boolean {
-  return readSettings(monitoringSettings, cells).values.mode === 'муниципалитет';
+  return readSettingValues(monitoringSettings, ['mode'], cells).mode === 'муниципалитет';
 }
 
 export function isDistrictBook(book: Book): boolean {

@@ -9,7 +9,7 @@ import { formatLongRussianDate, formatRussianDate } from '../../core/meetings/ca
 import { DISTRICT_REPORT_TEMPLATE, DISTRICT_REPORT_TITLE } from '../../core/monitoring/districtReport';
 import { REPORT_TEMPLATES, REPORT_TITLES, type ReportKind, reportData } from '../../core/monitoring/reports';
 import { bestMentorCriteria } from '../../core/monitoring/settings';
-import { readSettings } from '../../core/settings';
+import { readSettingValues } from '../../core/settings';
 import type { DocumentSpec, TemplateRecord } from '../../core/templates';
 import { initialsBefore } from '../../core/templates/declension';
 import { fillTemplate } from '../../core/templates/fill';
@@ -130,7 +130,11 @@ const halfOf = (today: string): string => {
 };
 
 export function schoolReport(kind: ReportKind, run: MonitoringRun): string {
-  const documents = readSettings(DOCUMENT_SETTINGS, readSettingCells()).values;
+  const documents = readSettingValues(
+    DOCUMENT_SETTINGS,
+    ['directorPosition', 'directorName', 'curatorName'],
+    readSettingCells(),
+  );
   const yearStart = `${run.year.slice(0, 4)}-09-01`;
   const data: TemplateRecord = reportData(
     kind,

@@ -211,13 +211,23 @@ function shiftKeys(
   map: Record<string, string>,
   shift: (r: number, c: number) => [number, number] | null,
 ): void {
-  const entries = Object.entries(map);
-  for (const k of Object.keys(map)) delete map[k];
-  for (const [k, v] of entries) {
+  // Most shifts move nothing (rows added below the last formula or format): the map is then left as it is.
+  const next: Array<[string, string]> = [];
+  let changed = false;
+  for (const [k, v] of Object.entries(map)) {
     const [r, c] = k.split(':').map(Number);
     const moved = shift(r, c);
-    if (moved) map[`${moved[0]}:${moved[1]}`] = v;
+    if (!moved) {
+      changed = true;
+      continue;
+    }
+    const key = `${moved[0]}:${moved[1]}`;
+    if (key !== k) changed = true;
+    next.push([key, v]);
   }
+  if (!changed) return;
+  for (const k of Object.keys(map)) delete map[k];
+  for (const [k, v] of next) map[k] = v;
 }
 
 /** Applies one operation. Throws only for an operation that no longer makes sense (e.g. sheet gone). */
@@ -424,8 +434,31 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+const HOUR_MS = 3_600_000;
+// A zone's offset changes at its transitions, never twice within an hour: an hour whose first and
+// last seconds agree has that offset throughout and is kept (null: a transition inside, asked per
+// instant). Formatting to parts is the cost of every date a workbook formats or converts.
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
 /** Minutes east of UTC of a time zone at an instant (Europe/Moscow: +180). */
 export function zoneOffsetMinutes(timeZone: string, at: number): number {
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
+  const hour = Math.floor(at / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = offsetAt(timeZone, hour * HOUR_MS);
+    offset = first === offsetAt(timeZone, hour * HOUR_MS + HOUR_MS - 1000) ? first : null;
+    if (hours.size >= 100_000) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset ?? offsetAt(timeZone, at);
+}
+
+function offsetAt(timeZone: string, at: number): number {
   const parts = wallClock(timeZone).formatToParts(new Date(at));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
