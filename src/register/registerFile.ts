@@ -4,8 +4,8 @@
 //
 // Sending letters changes the sent log one letter at a time, twice a letter, and must reach the disk
 // before the SMTP transaction: rewriting the whole sealed file for that grows with the register. Those
-// changes are appended instead to «<file>.sent», the sent-log journal, one sealed line each; opening
-// replays it over the file, and the next save() writes everything into the file and removes it.
+// changes are appended instead to «<file>.sent», the sent-log journal, one sealed line each; save()
+// writes everything into the file and removes it, and opening after a crash replays it and saves.
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   appendFileSync,
@@ -13,7 +13,6 @@ import {
   existsSync,
   readFileSync,
   renameSync,
-  truncateSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -57,33 +56,22 @@ function applySentChange(sent: SentLetter[], change: SentChange): void {
 }
 
 /**
- * Replays the journal's lines in order. A last line that does not open is an append cut short by a
- * crash (it never reached the disk whole, so nothing after it happened) and is cut off the file, so the
- * next append starts on a line of its own; a bad line before the last means damage.
+ * Replays the journal's lines in order; true when there was a journal. A last line that does not open
+ * is an append cut short by a crash (the letter's SMTP transaction starts only after the append
+ * returns, so nothing after it happened) and is skipped; a bad line before the last means damage.
  */
-function replaySentJournal(path: string, data: RegisterData, key: SealingKey): void {
-  if (!existsSync(path)) return;
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  // Bytes up to the end of the last whole line that opened: what stays in the file.
-  let good = 0;
-  let offset = 0;
+function replaySentJournal(path: string, data: RegisterData, key: SealingKey): boolean {
+  if (!existsSync(path)) return false;
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
   for (const [i, line] of lines.entries()) {
-    offset += Buffer.byteLength(line) + 1;
-    if (line === '') continue;
     const plain = unsealLine(line, key);
     const change = plain === undefined ? undefined : parseSentChange(plain);
-    if (change) {
-      applySentChange(data.sent, change);
-      good = offset;
-    } else if (lines.slice(i + 1).some((rest) => rest !== '')) {
-      throw new DamagedSentJournalError(path, i + 1);
-    }
+    if (change) applySentChange(data.sent, change);
+    else if (i < lines.length - 1) throw new DamagedSentJournalError(path, i + 1);
   }
-  const size = Buffer.byteLength(text);
-  if (good < size) truncateSync(path, good);
-  // A whole last line that lost only its newline: the next append must still start a line of its own.
-  else if (size > 0 && !text.endsWith('\n')) appendFileSync(path, '\n');
+  return true;
 }
 
 function parseSentChange(plain: string): SentChange | undefined {
@@ -147,8 +135,11 @@ export class Register {
     if (!existsSync(path)) throw new MissingRegisterError(path);
     const { plain, key } = unseal(readFileSync(path, 'utf8'), passphrase, path);
     const data = registerDataSchema.parse(JSON.parse(plain));
-    replaySentJournal(sentJournalPath(path), data, key);
-    return new Register(path, data, key, clock);
+    const register = new Register(path, data, key, clock);
+    // A journal left by an interrupted run goes into the file at once: the file alone is the whole
+    // register again (for a backup copy too), and a torn last line is gone before anything is appended.
+    if (replaySentJournal(sentJournalPath(path), data, key)) register.save();
+    return register;
   }
 
   now(): Date {
