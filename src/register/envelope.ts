@@ -106,3 +106,38 @@ export function unseal(text: string, passphrase: string, path: string): { plain:
     throw new WrongPassphraseError();
   }
 }
+
+const lineSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
+
+/**
+ * One small record sealed on its own with the register's derived key (a fresh IV each time), as a
+ * single line: appending it costs microseconds however large the register is, and no scrypt run.
+ */
+export function sealLine(plain: string, key: SealingKey): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return JSON.stringify({
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  });
+}
+
+/** The plain text of a sealed line, or undefined when the line is torn, altered or under another key. */
+export function unsealLine(line: string, key: SealingKey): string | undefined {
+  try {
+    const sealed = lineSchema.safeParse(JSON.parse(line));
+    if (!sealed.success) return undefined;
+    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(sealed.data.iv, 'base64'), {
+      authTagLength: 16,
+    });
+    decipher.setAuthTag(Buffer.from(sealed.data.tag, 'base64'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(sealed.data.data, 'base64')),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}

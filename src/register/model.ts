@@ -44,7 +44,7 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-const sentSchema = z.object({
+export const sentSchema = z.object({
   key: z.string(),
   /** «sending» is written before the SMTP transaction: a run killed in it never sends that letter again. */
   state: z.enum(['sending', 'sent']),

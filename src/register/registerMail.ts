@@ -1,7 +1,8 @@
 // `register mail`: the letters the script left «ждёт реестра» in «Почта», sent through the school's
 // own SMTP server with the names and addresses from the register. Exactly once by the letter's «Ключ»:
 // the key goes into the register's sent log as «sending» before the SMTP transaction and «sent» after
-// it, so a rerun skips both, and a run killed mid-letter never sends that letter a second time.
+// it, so a rerun skips both, and a run killed mid-letter never sends that letter a second time. Both go
+// through the register's sent-log journal (a line appended per change); the save at the end folds it in.
 
 import { MAIL } from '../core/mail/outbox';
 import {
@@ -84,9 +85,8 @@ export async function sendDueLetters(
           at: register.now().toISOString(),
           code,
         };
-        register.data.sent.push(entry);
+        register.recordSent(entry);
         logged.set(letter.key, entry);
-        register.save();
         try {
           await transport.send({
             to: to.text,
@@ -96,17 +96,16 @@ export async function sendDueLetters(
           });
         } catch (e) {
           // Not accepted by the server: nothing went, so the next run tries again.
-          register.data.sent.splice(register.data.sent.indexOf(entry), 1);
+          register.forgetSent(letter.key);
           logged.delete(letter.key);
-          register.save();
           if (e instanceof UnreachableMailServerError) throw e;
           report.problems.push(`«${letter.key}»: почтовый сервер не принял письмо (${(e as Error).message})`);
           onProgress(++done, rows.length);
           continue;
         }
-        entry.state = 'sent';
-        entry.at = register.now().toISOString();
-        register.save();
+        const sent: SentLetter = { ...entry, state: 'sent', at: register.now().toISOString() };
+        register.recordSent(sent);
+        logged.set(letter.key, sent);
         report.sent++;
       }
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { CellValue } from '../../src/core/table';
 import { parseClassListCsv } from '../../src/register/classList';
 import { importClassList } from '../../src/register/importList';
 import { recordConsent } from '../../src/register/people';
-import { Register } from '../../src/register/registerFile';
+import { Register, sentJournalPath } from '../../src/register/registerFile';
 import { sendDueLetters } from '../../src/register/registerMail';
 import {
   type SmtpSettings,
@@ -230,6 +230,78 @@ describe('register mail over SMTP', () => {
       real.close();
       await sink.close();
     }
+  });
+
+  it('keeps the letters of a run that died before its final save, in an encrypted journal', async () => {
+    const { register, anna, alina } = school();
+    const beforeRun = readFileSync(register.path);
+    const reader = new MemoryReader(mailSheet([letter('k-anna', anna), letter('k-alina', alina)]));
+    const sink = await smtpSink();
+    const transport = smtpTransport(sink.settings);
+    try {
+      // Every letter went out; the process died before writing the register file.
+      jest.spyOn(register, 'save').mockImplementationOnce(() => {
+        throw new Error('процесс завершён');
+      });
+      await expect(sendDueLetters(register, reader, transport)).rejects.toThrow('процесс завершён');
+      expect(sink.received).toHaveLength(2);
+      const journal = sentJournalPath(register.path);
+      const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean);
+      expect(lines).toHaveLength(4);
+      for (const secret of ['k-anna', 'k-alina', anna, alina, 'sent'])
+        expect(lines.join()).not.toContain(secret);
+
+      const leftOver = `${journal}.copy`;
+      copyFileSync(journal, leftOver);
+      // Opening folds the journal into the file: the file alone holds those letters from now on.
+      const reopened = Register.open(register.path, 'пароль реестра');
+      expect(reopened.data.sent.map((s) => [s.key, s.state, s.code])).toEqual([
+        ['k-anna', 'sent', anna],
+        ['k-alina', 'sent', alina],
+      ]);
+      expect(existsSync(journal)).toBe(false);
+      expect(Register.open(register.path, 'пароль реестра').data.sent).toEqual(reopened.data.sent);
+      // A save that wrote the file but died before removing the journal: replaying it changes nothing.
+      copyFileSync(leftOver, journal);
+      expect(Register.open(register.path, 'пароль реестра').data.sent).toEqual(reopened.data.sent);
+
+      // The last append torn by the crash: «k-alina» stays «sending», so it is reported, never resent.
+      writeFileSync(register.path, beforeRun);
+      writeFileSync(journal, `${lines.slice(0, 3).join('\n')}\n${lines[3].slice(0, 40)}`);
+      const torn = Register.open(register.path, 'пароль реестра');
+      expect(torn.data.sent.map((s) => [s.key, s.state])).toEqual([
+        ['k-anna', 'sent'],
+        ['k-alina', 'sending'],
+      ]);
+      const report = await sendDueLetters(torn, reader, transport);
+      expect(report).toMatchObject({ sent: 0, alreadySent: 1 });
+      expect(report.problems).toEqual([
+        expect.stringMatching(/^«k-alina»: прошлый запуск прервался во время отправки/),
+      ]);
+      expect(sink.received).toHaveLength(2);
+      expect(existsSync(journal)).toBe(false);
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  });
+
+  it('refuses a sent-log journal damaged before its last line, and journals again after a torn one', () => {
+    const { register, anna } = school();
+    register.recordSent({ key: 'k-1', state: 'sending', at: '2026-10-01T08:00:00.000Z', code: anna });
+    register.recordSent({ key: 'k-1', state: 'sent', at: '2026-10-01T08:00:01.000Z', code: anna });
+    const journal = sentJournalPath(register.path);
+    const [first, second] = readFileSync(journal, 'utf8').split('\n');
+    writeFileSync(journal, `${first}\n${second.slice(0, 30)}`);
+    const reopened = Register.open(register.path, 'пароль реестра');
+    expect(reopened.data.sent.map((s) => s.state)).toEqual(['sending']);
+    reopened.forgetSent('k-1');
+    expect(Register.open(register.path, 'пароль реестра').data.sent).toEqual([]);
+
+    writeFileSync(journal, `${first}\n${second.slice(0, 30)}x\n${second}\n`);
+    expect(() => Register.open(register.path, 'пароль реестра')).toThrow(
+      /^Журнал отправленных писем «.*\.sent» повреждён: строка 2 не читается\. Восстановите реестр из резервной копии/,
+    );
   });
 
   it('honours consents given under the code on the Google side, and withdrawals there', async () => {
