@@ -45,6 +45,18 @@ function el(tag, cls, text) {
   if (text !== undefined) e.textContent = text;
   return e;
 }
+/** A list of people left out, each «name (id): reason», or \`empty\` when there is nobody. */
+function people(id, list, attribute, empty, nameAndId) {
+  var box = document.getElementById(id);
+  box.textContent = '';
+  list.forEach(function (p) {
+    var who = nameAndId(p);
+    var row = el('div', 'pair', who[0] + ' (' + who[1] + '): ' + p.reason);
+    row.setAttribute(attribute, who[1]);
+    box.appendChild(row);
+  });
+  if (list.length === 0) box.appendChild(el('div', 'why', empty));
+}
 function status(text) { document.getElementById('status').textContent = text; }
 function fail(e) { status('Ошибка: ' + (e && e.message ? e.message : e)); }
 function call(name, args) {
@@ -97,22 +109,12 @@ function render(data) {
     groups.appendChild(box);
   });
   if (data.groups.length === 0) groups.appendChild(el('div', 'why', 'Пар пока нет: нажмите «Подобрать заново».'));
-  var un = document.getElementById('unmatched');
-  un.textContent = '';
-  data.unmatched.forEach(function (u) {
-    var row = el('div', 'pair', u.mentee + ' (' + u.menteeId + '): ' + u.reason);
-    row.setAttribute('data-mentee', u.menteeId);
-    un.appendChild(row);
+  people('unmatched', data.unmatched, 'data-mentee', 'Все наставляемые в парах.', function (u) {
+    return [u.mentee, u.menteeId];
   });
-  if (data.unmatched.length === 0) un.appendChild(el('div', 'why', 'Все наставляемые в парах.'));
-  var idle = document.getElementById('idle');
-  idle.textContent = '';
-  data.idleMentors.forEach(function (m) {
-    var row = el('div', 'pair', m.mentor + ' (' + m.mentorId + '): ' + m.reason);
-    row.setAttribute('data-mentor-idle', m.mentorId);
-    idle.appendChild(row);
+  people('idle', data.idleMentors, 'data-mentor-idle', 'Все наставники заняты.', function (m) {
+    return [m.mentor, m.mentorId];
   });
-  if (data.idleMentors.length === 0) idle.appendChild(el('div', 'why', 'Все наставники заняты.'));
   var pr = document.getElementById('problems');
   pr.textContent = '';
   data.problems.forEach(function (t) { pr.appendChild(el('div', 'problem', t)); });
