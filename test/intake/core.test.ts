@@ -8,20 +8,12 @@ import { parseClass } from '../../src/core/intake/schoolClass';
 import { readIntakeSettings } from '../../src/core/intake/settings';
 import { titleCaseName } from '../../src/core/intake/text';
 import { applyPatch } from '../../src/core/schema';
+import { emptyIntakeContext } from './intakeContext';
 
 const settings = readIntakeSettings(new Map()).values;
 const now = new Date('2026-10-01T09:00:00Z');
 
-function emptyContext(): IntakeContext {
-  return {
-    settings,
-    bases: { mentor: [], mentee: [] },
-    consents: [],
-    preferences: [],
-    consentUrl: 'https://forms/consent',
-    now,
-  };
-}
+const emptyContext = (): IntakeContext => emptyIntakeContext(settings, now);
 
 const goodMentee = (over: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
   email: ' Petya.Ivanov@Example.RU ',

@@ -13,6 +13,7 @@ import { ROLE_LABELS } from '../../src/core/model';
 import { codeFromBody, type HmacSha256, secretFor } from '../../src/core/pseudonymous/participantCode';
 import { applyPatch } from '../../src/core/schema';
 import { declineName, fullNameText } from '../../src/core/templates/declension';
+import { emptyIntakeContext } from '../intake/intakeContext';
 
 const signedHmac: HmacSha256 = (key, message) =>
   [...createHmac('sha256', key).update(message).digest()].map((b) => (b > 127 ? b - 256 : b));
@@ -22,17 +23,7 @@ const now = new Date('2026-10-01T09:00:00Z');
 const code = codeFromBody(314159);
 const secret = secretFor(code, KEY, signedHmac);
 
-function context(): IntakeContext {
-  return {
-    settings,
-    bases: { mentor: [], mentee: [] },
-    consents: [],
-    preferences: [],
-    consentUrl: 'https://forms/consent',
-    now,
-    codes: { key: KEY, hmac: signedHmac },
-  };
-}
+const context = (): IntakeContext => emptyIntakeContext(settings, now, { key: KEY, hmac: signedHmac });
 
 let seq = 0;
 const sub = (formId: Submission['formId'], answers: Record<string, string | string[]>): Submission => ({
