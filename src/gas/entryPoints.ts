@@ -9,7 +9,6 @@ import { withScriptLock } from './lock';
 import { DISTRICT_MENU, MENU_TITLE, SCHOOL_MENU } from './menu';
 import { isDistrictMode } from './monitoring/mode';
 import { readSettingsOf } from './monitoring/sources';
-import { checkSettings } from './settingsCheck';
 import { runSetup } from './setup';
 import {
   saveWizard,
@@ -20,7 +19,7 @@ import {
   wizardFields,
   wizardNeeded,
 } from './setupWizard';
-import { applyResponseSheetsVisibility } from './workbookLook';
+import { handleWorkbookEdit } from './workbookEdit';
 
 export {
   continueDocumentGeneration,
@@ -31,7 +30,6 @@ export {
   applyPendingDecisions,
   exportParticipantData,
   intakeForms,
-  onNetworkingEdit,
   onQuestionnaireSubmit,
   refreshQuestionnaireLists,
   updateQuestionnaires,
@@ -104,15 +102,9 @@ function suggestFirstSteps(): void {
   }
 }
 
-/**
- * Simple trigger: a value typed into Настройки is checked at once and its problem shown beside it;
- * «Листы ответов: скрыть» takes effect at once.
- * Other sheets' edits return at the first line (this runs on every edit of the workbook).
- */
-export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (e.range.getSheet().getName() !== SHEETS.settings) return;
-  checkSettings();
-  applyResponseSheetsVisibility();
+/** Installable on-edit trigger of the workbook (see workbookEdit.ts). */
+export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleWorkbookEdit(e);
 }
 
 export function setupProgramme(): void {

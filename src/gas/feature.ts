@@ -1,7 +1,7 @@
 // What a feature of the programme brings to the shared parts of the script. Each feature declares one
 // Feature value in its folder (intake/feature.ts, …); src/gas/features.ts lists them, and that list's
 // order is the order of everything below: settings in «Настройки», setup steps, approval hooks,
-// daily jobs. Nothing plugs in by being imported.
+// daily jobs, sheet edits. Nothing plugs in by being imported.
 import type { SettingDefs } from '../core/settings';
 import type { CellValue } from '../core/table';
 
@@ -32,6 +32,15 @@ export interface DailyJob {
   run: (day: DailyDay) => void;
 }
 
+/**
+ * What an edit of one of the feature's sheets does. One installable on-edit trigger serves the whole
+ * workbook (src/gas/workbookEdit.ts) and passes each edit to the handlers of the edited sheet.
+ */
+export interface SheetEdit {
+  sheet: string;
+  run: (e: GoogleAppsScript.Events.SheetsOnEdit) => void;
+}
+
 export type WebParameters = Readonly<Record<string, string>>;
 /** A page of the web app behind «?a=<route name>&…»; `body` is HTML the route has already escaped. */
 export type WebRoute = (params: WebParameters) => { title: string; body: string };
@@ -44,6 +53,7 @@ export interface Feature {
   setup: readonly SetupStep[];
   afterApproval: readonly ApprovalHook[];
   daily: readonly DailyJob[];
+  edits: readonly SheetEdit[];
   /** Route name (the «a» parameter of a link) → page. */
   webRoutes: Readonly<Record<string, WebRoute>>;
 }

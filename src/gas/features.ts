@@ -1,9 +1,9 @@
 // The features of the programme, in order. This order is the order of the settings in «Настройки»,
-// of the steps of «Настроить программу», of the hooks run after «Утвердить пары» and of the daily
-// run's jobs. A new feature declares a Feature in its folder and is added here; nothing else plugs in.
+// of the steps of «Настроить программу», of the hooks run after «Утвердить пары», of the daily
+// run's jobs and of the handlers of an edited sheet. A new feature declares a Feature in its folder and is added here; nothing else plugs in.
 import type { SettingDefs } from '../core/settings';
 import { DOCUMENTS_FEATURE } from './documents/feature';
-import type { ApprovalHook, DailyJob, Feature, SetupStep, WebRoute } from './feature';
+import type { ApprovalHook, DailyJob, Feature, SetupStep, SheetEdit, WebRoute } from './feature';
 import { INTAKE_FEATURE } from './intake/feature';
 import { MATCHING_FEATURE } from './matching/feature';
 import { MEETINGS_FEATURE } from './meetings/feature';
@@ -26,6 +26,7 @@ export const settingGroups = (): SettingGroup[] => FEATURES.map((f) => ({ title:
 export const setupSteps = (): SetupStep[] => FEATURES.flatMap((f) => f.setup);
 export const approvalHooks = (): ApprovalHook[] => FEATURES.flatMap((f) => f.afterApproval);
 export const dailyJobs = (): DailyJob[] => FEATURES.flatMap((f) => f.daily);
+export const sheetEdits = (): SheetEdit[] => FEATURES.flatMap((f) => f.edits);
 
 /** Every feature's pages by route name; a name declared twice is a programming error. */
 export function webRoutes(): Map<string, WebRoute> {

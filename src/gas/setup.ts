@@ -1,6 +1,7 @@
 // «Настроить программу»: creates what the school needs and is safe to run again. Under the script
 // lock: Журнал first (every feature writes to it), then the features' setup steps in the order given
-// (the feature list's); the defaults of settings not yet in Настройки come before the steps.
+// (the feature list's), then the workbook's on-edit trigger; the defaults of settings not yet in
+// Настройки come before the steps.
 import { JOURNAL } from '../core/intake/journal';
 import { plural } from '../core/russianPlural';
 import type { SetupStep } from './feature';
@@ -8,6 +9,7 @@ import { withScriptLock } from './lock';
 import { checkSettings } from './settingsCheck';
 import { type SettingGroup, seedSettings } from './settingsSheet';
 import { ensureSheet } from './sheetTable';
+import { setupWorkbookEditTrigger } from './workbookEdit';
 import { applyWorkbookLook } from './workbookLook';
 
 export function runSetup(steps: readonly SetupStep[], groups: readonly SettingGroup[]): string[] {
@@ -21,6 +23,8 @@ export function runSetup(steps: readonly SetupStep[], groups: readonly SettingGr
       const note = step.run();
       if (note) report.push(note);
     }
+    const edits = setupWorkbookEditTrigger();
+    if (edits) report.push(edits);
     applyWorkbookLook();
     const issues = checkSettings();
     if (issues.length > 0)

@@ -51,11 +51,11 @@ describe('demo command', () => {
     const code = await runDemo({ dir, seed: 1, build: false }, [preparationStage, probe('Второй этап')], out);
     expect(code).toBe(0);
     expect(order).toEqual(['Второй этап']);
-    // Setup, the wizard's save, and the curator's edit hiding the response sheets: the simple onEdit
-    // and the installable on-edit trigger of «Встречи-знакомства» both run on an edit.
+    // Setup, the wizard's save, and the curator's edit hiding the response sheets: one execution of
+    // the workbook's on-edit trigger (no simple onEdit beside it).
     expect(
       out.lines.some((l) =>
-        /^1\/2 Подготовка условий \.+ \d+,\d с \(запусков скрипта 4, в них \d+,\d с; у Google \d+,\d (с|мин)\)$/.test(
+        /^1\/2 Подготовка условий \.+ \d+,\d с \(запусков скрипта 3, в них \d+,\d с; у Google \d+,\d (с|мин)\)$/.test(
           l,
         ),
       ),

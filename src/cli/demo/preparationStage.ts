@@ -76,8 +76,8 @@ export const preparationStage: DemoStage = {
         'Режим данных «псевдонимы»: анкеты спрашивают код участника и секретное число, ключ реестра введён',
       );
     }
-    // The curator keeps the raw form responses out of sight, typing «да» into the sheet (onEdit hides
-    // them at once); the programme reads them all the same.
+    // The curator keeps the raw form responses out of sight, typing «да» into the sheet (the workbook's
+    // on-edit trigger hides them at once); the programme reads them all the same.
     const row = ws.sheetRows(SHEETS.settings).findIndex((r) => r[0] === HIDE_RESPONSES) + 2;
     if (row > 1) ws.edit(SHEETS.settings, `B${row}`, 'да');
     const store = SpreadsheetStore.of(ws.ctx);

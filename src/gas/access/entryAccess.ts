@@ -4,9 +4,8 @@ import type * as entryPoints from '../entryPoints';
 import type { AccessRule } from './rules';
 
 export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRule } = {
-  // Opening the spreadsheet builds the menu; an edit of Настройки is checked at once.
+  // Opening the spreadsheet builds the menu.
   onOpen: 'opening',
-  onEdit: 'opening',
   // Menu items.
   setupProgramme: 'editor',
   openSetupWizard: 'editor',
@@ -44,8 +43,8 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   programmeFigures: 'editor',
   // Installable triggers: form submissions, the daily run, the mail queue, long jobs continuing.
   onQuestionnaireSubmit: 'trigger',
-  // A meeting-acquaintance marked held in «Встречи-знакомства» refills the post-meeting lists.
-  onNetworkingEdit: 'trigger',
+  // Edits of the workbook: Настройки checked at once, «Встречи-знакомства» refills the post-meeting lists.
+  onWorkbookEdit: 'trigger',
   onSurveySubmit: 'trigger',
   dailyRun: 'trigger',
   deliverMail: 'trigger',

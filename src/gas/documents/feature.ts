@@ -25,5 +25,6 @@ export const DOCUMENTS_FEATURE: Feature = {
   ],
   afterApproval: [() => queueDocumentsAfterApproval()],
   daily: [{ name: 'Документы: продолжение после исправления настроек', run: () => resumeBlockedDocuments() }],
+  edits: [],
   webRoutes: {},
 };

@@ -1,7 +1,6 @@
 // Entry points of intake (exported from src/gas/index.ts).
 import { withScriptLock } from '../lock';
 import { MENU_TITLE } from '../menu';
-import { whenMeetingsEdited } from './networking';
 import { describeForms, refreshListsInForms, updateForms } from './setupForms';
 
 export { applyPendingDecisions } from './pendingConfirm';
@@ -27,9 +26,4 @@ export function updateQuestionnaires(): string[] {
 /** Used by `nastavnik local submit` to map answers keyed by item key to the form's item ids. */
 export function intakeForms(): ReturnType<typeof describeForms> {
   return describeForms();
-}
-
-/** Installable on-edit trigger: a meeting-acquaintance marked held refills the post-meeting lists. */
-export function onNetworkingEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  whenMeetingsEdited(e, refreshListsInForms);
 }

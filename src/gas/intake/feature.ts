@@ -2,16 +2,17 @@
 import { BASES } from '../../core/intake/baseRow';
 import { CONSENTS } from '../../core/intake/consentRow';
 import { INTAKE_LOG } from '../../core/intake/journal';
+import { NETWORKING } from '../../core/intake/networking';
 import { PENDING } from '../../core/intake/pendingRow';
 import { INTAKE_SETTINGS } from '../../core/intake/settings';
 import type { Feature } from '../feature';
 import { setupFormsCatalogue } from '../mentoringForms';
 import { migrateToCodes } from '../pseudonymous/migrate';
 import { ensureSheet } from '../sheetTable';
-import { setupNetworking } from './networking';
+import { whenMeetingsEdited } from './networking';
 import { CONFIRM_ROUTE } from './pendingChanges';
 import { applyCuratorDecisions, confirmPage } from './pendingConfirm';
-import { setupIntakeForms } from './setupForms';
+import { refreshListsInForms, setupIntakeForms } from './setupForms';
 
 export const INTAKE_FEATURE: Feature = {
   name: 'Анкеты и базы',
@@ -25,16 +26,18 @@ export const INTAKE_FEATURE: Feature = {
         ensureSheet(CONSENTS, undefined, ['curatorChecked']);
         ensureSheet(INTAKE_LOG);
         ensureSheet(PENDING);
+        ensureSheet(NETWORKING);
         const catalogue = setupFormsCatalogue();
         // Before the forms: their choice lists must be filled from bases that hold codes.
         const moved = migrateToCodes();
         const forms = setupIntakeForms();
-        const networking = setupNetworking();
-        return [catalogue, moved, forms, networking].filter(Boolean).join('. ') || undefined;
+        return [catalogue, moved, forms].filter(Boolean).join('. ') || undefined;
       },
     },
   ],
   afterApproval: [],
   daily: [{ name: 'Решения куратора по изменениям анкет', run: () => applyCuratorDecisions() }],
+  // A meeting-acquaintance marked held refills the post-meeting questionnaires' lists.
+  edits: [{ sheet: NETWORKING.name, run: (e) => whenMeetingsEdited(e, refreshListsInForms) }],
   webRoutes: { [CONFIRM_ROUTE]: confirmPage },
 };

@@ -5,34 +5,19 @@ import type { ChoiceLists } from '../../../forms/definition';
 import { idFromLabel } from '../../core/intake/choices';
 import { lastHeldMeeting, NETWORKING } from '../../core/intake/networking';
 import { withScriptLock } from '../lock';
-import { ensureSheet, readSheet, SheetTable, spreadsheet } from '../sheetTable';
-
-export const NETWORKING_EDIT_HANDLER = 'onNetworkingEdit';
+import { readSheet, SheetTable, spreadsheet } from '../sheetTable';
 
 /** The participant ids the questionnaires may offer; undefined before any meeting is held (everyone). */
 export function meetingPeople(): ReadonlySet<string> | undefined {
   return lastHeldMeeting(readSheet(spreadsheet(), NETWORKING))?.people;
 }
 
-/** The sheet, and exactly one on-edit trigger of this workbook for it. */
-export function setupNetworking(): string | undefined {
-  ensureSheet(NETWORKING);
-  const book = spreadsheet().getId();
-  const existing = ScriptApp.getProjectTriggers().filter(
-    (t) => t.getHandlerFunction() === NETWORKING_EDIT_HANDLER,
-  );
-  for (const t of existing.slice(1)) ScriptApp.deleteTrigger(t);
-  if (existing.length > 0) return undefined;
-  ScriptApp.newTrigger(NETWORKING_EDIT_HANDLER).forSpreadsheet(book).onEdit().create();
-  return 'Списки в анкетах после встречи будут обновляться, когда встреча-знакомство отмечена проведённой';
-}
-
 const WATCHED = [NETWORKING.columns.people.header, NETWORKING.columns.held.header];
 
-/** Did the edit touch «Участники» or «Проведена» of «Встречи-знакомства»? (Every edit of the book fires.) */
+/** Did the edit of «Встречи-знакомства» touch «Участники» or «Проведена»? */
 function touchesMeetings(range: GoogleAppsScript.Spreadsheet.Range): boolean {
   const sheet = range.getSheet();
-  if (sheet.getName() !== NETWORKING.name || range.getLastRow() < 2) return false;
+  if (range.getLastRow() < 2) return false;
   const width = sheet.getLastColumn();
   if (width < 1) return false;
   const header = sheet.getRange(1, 1, 1, width).getDisplayValues()[0];
@@ -63,8 +48,8 @@ export function noteListsOnMeeting(lists: ChoiceLists): void {
   if (row?.values.lists !== note) table.write([{ rowNumber: meeting.rowNumber, values: { lists: note } }]);
 }
 
-/** The installable on-edit trigger: only an edit of who came or «Проведена» refills the lists. */
+/** An edit of «Встречи-знакомства»: only an edit of who came or «Проведена» refills the lists. */
 export function whenMeetingsEdited(e: GoogleAppsScript.Events.SheetsOnEdit, refresh: () => unknown): void {
-  if (!e?.range || !touchesMeetings(e.range)) return;
+  if (!touchesMeetings(e.range)) return;
   withScriptLock(refresh);
 }

@@ -19,5 +19,6 @@ export const MATCHING_FEATURE: Feature = {
   ],
   afterApproval: [],
   daily: [],
+  edits: [],
   webRoutes: {},
 };

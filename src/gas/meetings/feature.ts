@@ -64,5 +64,6 @@ export const MEETINGS_FEATURE: Feature = {
       run: () => withScriptLock(() => completePairs(localToday(), loadYearSettings())),
     },
   ],
+  edits: [],
   webRoutes: { held: heldPage, move: movePage, optout: optOutPage },
 };

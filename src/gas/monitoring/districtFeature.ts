@@ -28,5 +28,6 @@ export const DISTRICT_FEATURE: Feature = {
   ],
   afterApproval: [],
   daily: [workdayJob('Мониторинг района', 'district', () => collectDistrictIn(book(), new Date()))],
+  edits: [],
   webRoutes: {},
 };

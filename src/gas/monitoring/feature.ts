@@ -23,5 +23,6 @@ export const MONITORING_FEATURE: Feature = {
   ],
   afterApproval: [],
   daily: [workdayJob('Мониторинг', 'school', (cells) => runMonitoring(book(), new Date(), cells))],
+  edits: [],
   webRoutes: {},
 };
