@@ -39,9 +39,14 @@ test('«Настроить программу» replaces an older version’s on
     for (const t of list) if (t.handler === 'onWorkbookEdit') t.handler = 'onNetworkingEdit';
   });
   expect(editHandlers(ws)).toEqual(['onNetworkingEdit']);
+  // Until setup runs again the old trigger still serves every edit.
+  const row = ws.sheetRows('Настройки').findIndex((r) => r[0] === 'Листы ответов: скрыть') + 2;
+  expect(ws.edit('Настройки', `B${row}`, 'может быть').map((r) => [r.functionName, r.ok])).toEqual([
+    ['onNetworkingEdit', true],
+  ]);
+  expect(String(ws.sheetRows('Настройки')[row - 2][2])).toContain('нужно «да» или «нет»');
   ws.run('setupProgramme');
   ws.run('setupProgramme');
   expect(editHandlers(ws)).toEqual(['onWorkbookEdit']);
-  const row = ws.sheetRows('Настройки').findIndex((r) => r[0] === 'Листы ответов: скрыть') + 2;
   expect(ws.edit('Настройки', `B${row}`, 'да').map((r) => r.functionName)).toEqual(['onWorkbookEdit']);
 }, 120_000);

@@ -107,6 +107,14 @@ export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleWorkbookEdit(e);
 }
 
+/**
+ * The on-edit trigger that earlier versions installed for «Встречи-знакомства» still calls this name
+ * until «Настроить программу» replaces it with onWorkbookEdit: it handles every edit the same way.
+ */
+export function onNetworkingEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleWorkbookEdit(e);
+}
+
 export function setupProgramme(): void {
   const report = runSetup(setupSteps(), settingGroups());
   SpreadsheetApp.getActive().toast(report.length ? report.join('\n') : 'Всё уже настроено.', MENU_TITLE);

@@ -24,6 +24,7 @@ export const {
   exportParticipantData,
   generateDocumentsForApprovedPairs,
   intakeForms,
+  onNetworkingEdit,
   onOpen,
   onQuestionnaireSubmit,
   onSurveySubmit,

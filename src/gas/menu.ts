@@ -81,4 +81,6 @@ export const TRIGGER_HANDLERS: string[] = [
   'onSurveySubmit',
   'onQuestionnaireSubmit',
   'continueDistrictCollection',
+  'onWorkbookEdit',
+  'onNetworkingEdit',
 ];

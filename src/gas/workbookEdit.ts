@@ -10,7 +10,7 @@ import { checkSettings } from './settingsCheck';
 import { applyResponseSheetsVisibility } from './workbookLook';
 
 export const WORKBOOK_EDIT_HANDLER = 'onWorkbookEdit';
-/** Handlers of on-edit triggers that earlier versions installed: replaced by the one above. */
+/** Handlers of on-edit triggers that earlier versions installed (still exported): replaced by the one above. */
 const RETIRED_HANDLERS = ['onNetworkingEdit'];
 
 export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {

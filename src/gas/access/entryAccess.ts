@@ -45,6 +45,7 @@ export const ENTRY_ACCESS: { readonly [K in keyof typeof entryPoints]: AccessRul
   onQuestionnaireSubmit: 'trigger',
   // Edits of the workbook: Настройки checked at once, «Встречи-знакомства» refills the post-meeting lists.
   onWorkbookEdit: 'trigger',
+  onNetworkingEdit: 'trigger',
   onSurveySubmit: 'trigger',
   dailyRun: 'trigger',
   deliverMail: 'trigger',
