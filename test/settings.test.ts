@@ -5,6 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { programmeStatus } from '../src/cli/status';
+import { readSettings } from '../src/core/settings';
+import type { CellValue } from '../src/core/table';
+import { settingSections } from '../src/gas/features';
 import { LocalWorkspace } from '../src/local';
 import { CURATOR, schoolWithApprovedPairs, seedScript } from './documents/school';
 import { outbox } from './meetings/fixtures';
@@ -85,4 +88,20 @@ test('a bad curator address stops documents once, is in the digest, and document
   expect(settingsRows(ws).find((r) => r.Параметр === 'Почта: адрес куратора')?.Проблема).toBe('');
   until(ws, '2026-12-01T05:00:00Z');
   expect(ws.sheetRows('Документы').filter((r) => r.includes('готов'))).toHaveLength(5);
+});
+
+test('every setting tells why a badly typed value does not fit, in Russian', () => {
+  const typos: CellValue[] = ['abc', '-5', '1.5', '100000', '1e400', 'да?', '31.02.2027'];
+  const problems = settingSections().flatMap((defs) =>
+    Object.entries(defs).flatMap(([key, def]) =>
+      typos.flatMap((typed) =>
+        readSettings({ [key]: def }, new Map([[def.name, typed]])).issues.map((i) => i.problem),
+      ),
+    ),
+  );
+  expect(problems.length).toBeGreaterThan(100);
+  const unexplained = problems.filter(
+    (p) => !/ не подходит: .*[а-яё]/.test(p) || /Invalid|Too (small|big)|expected/.test(p),
+  );
+  expect(unexplained).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // The domain vocabulary shared by every use case. Values that users see are Russian; keys are English.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazySchema';
 
 export const ROLES = ['mentor', 'mentee'] as const;
@@ -38,20 +38,26 @@ export const STAFF_CATEGORIES: readonly Category[] = ['teacher', 'young_speciali
  */
 export const mentoringFormSchema = lazySchema(() =>
   z.object({
-    id: z.string().min(1),
-    label: z.string().min(1),
-    mentorCategories: z.array(z.enum(CATEGORIES)).min(1),
-    menteeCategories: z.array(z.enum(CATEGORIES)).min(1),
+    id: z.string().check(z.minLength(1)),
+    label: z.string().check(z.minLength(1)),
+    mentorCategories: z.array(z.enum(CATEGORIES)).check(z.minLength(1)),
+    menteeCategories: z.array(z.enum(CATEGORIES)).check(z.minLength(1)),
     /** «ученик – ученик»: the mentor must be in a higher class than the mentee. */
-    mentorInHigherClass: z.boolean().default(false),
+    mentorInHigherClass: z._default(z.boolean(), false),
     /** Ages (full years) a mentee of this form may have; either end may be open. */
-    menteeAge: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).default({}),
+    menteeAge: z._default(
+      z.object({ min: z.optional(z.number().check(z.int())), max: z.optional(z.number().check(z.int())) }),
+      {},
+    ),
     /** Classes a pupil mentee of this form may be in. */
-    menteeGrade: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).default({}),
+    menteeGrade: z._default(
+      z.object({ min: z.optional(z.number().check(z.int())), max: z.optional(z.number().check(z.int())) }),
+      {},
+    ),
     /** Most mentees one mentor takes in this form (a group); undefined: as the mentor offers. */
-    groupSize: z.number().int().min(1).optional(),
+    groupSize: z.optional(z.number().check(z.int(), z.gte(1))),
     /** Days between regular meetings of this form; undefined: the school's setting. */
-    intervalDays: z.number().int().min(1).optional(),
+    intervalDays: z.optional(z.number().check(z.int(), z.gte(1))),
   }),
 );
 export type MentoringForm = z.infer<ReturnType<typeof mentoringFormSchema>>;
@@ -160,8 +166,8 @@ export type ConsentSigner = 'self' | 'parent';
 /** A student's class: number 1–11 and a letter, parsed from «7Б», «7 б», «7-Б». */
 export const schoolClassSchema = lazySchema(() =>
   z.object({
-    grade: z.number().int().min(1).max(11),
-    letter: z.string().regex(/^[А-ЯЁ]$/),
+    grade: z.number().check(z.int(), z.gte(1), z.lte(11)),
+    letter: z.string().check(z.regex(/^[А-ЯЁ]$/)),
   }),
 );
 export type SchoolClass = z.infer<ReturnType<typeof schoolClassSchema>>;
@@ -170,45 +176,45 @@ export const formatClass = (c: SchoolClass): string => `${c.grade}${c.letter}`;
 /** A row of Наставники or Наставляемые, after validation and normalisation. */
 export const participantSchema = lazySchema(() =>
   z.object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     role: z.enum(ROLES),
-    email: z.string().email(),
-    lastName: z.string().min(1),
-    firstName: z.string().min(1),
-    middleName: z.string().default(''),
-    gender: z.enum(['m', 'f']).optional(),
+    email: z.email(),
+    lastName: z.string().check(z.minLength(1)),
+    firstName: z.string().check(z.minLength(1)),
+    middleName: z._default(z.string(), ''),
+    gender: z.optional(z.enum(['m', 'f'])),
     /** Forms of the full name the curator corrected by hand, by grammatical case («Склонение»). */
-    nameForms: z.record(z.string(), z.string()).optional(),
+    nameForms: z.optional(z.record(z.string(), z.string())),
     category: z.enum(CATEGORIES),
-    schoolClass: schoolClassSchema().optional(),
-    age: z.number().int().min(5).max(100).optional(),
+    schoolClass: z.optional(schoolClassSchema()),
+    age: z.optional(z.number().check(z.int(), z.gte(5), z.lte(100))),
     /** Position or place of work/study for adults (должность, организация). */
-    position: z.string().default(''),
-    experienceYears: z.number().min(0).max(70).optional(),
-    subjects: z.array(z.string()).default([]),
+    position: z._default(z.string(), ''),
+    experienceYears: z.optional(z.number().check(z.gte(0), z.lte(70))),
+    subjects: z._default(z.array(z.string()), []),
     /** Mentee: the request (запрос). Mentor: competences offered. Same vocabulary: TOPICS. */
-    topics: z.array(z.string()).default([]),
+    topics: z._default(z.array(z.string()), []),
     /** Free text beyond the topic list. */
-    note: z.string().default(''),
+    note: z._default(z.string(), ''),
     /** Mentee: the forms they would take part in; mentor: the forms they offer. Form ids. */
-    forms: z.array(z.string()).min(1),
+    forms: z.array(z.string()).check(z.minLength(1)),
     /** Mentor only: how many mentees; 1 is a pair, more is a group. */
-    capacity: z.number().int().min(0).max(30).default(0),
-    availability: z.array(z.string()).default([]),
-    phone: z.string().default(''),
-    parentName: z.string().default(''),
-    parentEmail: z.string().default(''),
-    consent: z.enum(CONSENT_STATES).default('missing'),
+    capacity: z._default(z.number().check(z.int(), z.gte(0), z.lte(30)), 0),
+    availability: z._default(z.array(z.string()), []),
+    phone: z._default(z.string(), ''),
+    parentName: z._default(z.string(), ''),
+    parentEmail: z._default(z.string(), ''),
+    consent: z._default(z.enum(CONSENT_STATES), 'missing'),
     /** Mentors who agreed to stay in the long-term (and district) mentor bank. */
-    longTermBank: z.boolean().default(false),
+    longTermBank: z._default(z.boolean(), false),
     /** Participant asked to stop non-essential mail. */
-    optOut: z.boolean().default(false),
-    joinedAt: z.date().optional(),
+    optOut: z._default(z.boolean(), false),
+    joinedAt: z.optional(z.date()),
     /** Mentor: main achievements and interests (База наставников). */
-    achievements: z.string().optional(),
-    interests: z.string().optional(),
+    achievements: z.optional(z.string()),
+    interests: z.optional(z.string()),
     /** Consent withdrawn and personal data erased: names read «данные удалены», e-mail is empty. */
-    erased: z.boolean().optional(),
+    erased: z.optional(z.boolean()),
   }),
 );
 export type Participant = z.infer<ReturnType<typeof participantSchema>>;
@@ -247,16 +253,16 @@ export const PAIR_STATE_LABELS: Record<PairState, string> = {
 /** One mentor–mentee link. A group is several links with the same mentor and form. */
 export const pairSchema = lazySchema(() =>
   z.object({
-    id: z.string().min(1),
-    mentorId: z.string().min(1),
-    menteeId: z.string().min(1),
-    formId: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
+    mentorId: z.string().check(z.minLength(1)),
+    menteeId: z.string().check(z.minLength(1)),
+    formId: z.string().check(z.minLength(1)),
     state: z.enum(PAIR_STATES),
-    score: z.number().int(),
-    explanation: z.string().default(''),
-    approvedAt: z.date().optional(),
-    endsAt: z.date().optional(),
-    problem: z.string().default(''),
+    score: z.number().check(z.int()),
+    explanation: z._default(z.string(), ''),
+    approvedAt: z.optional(z.date()),
+    endsAt: z.optional(z.date()),
+    problem: z._default(z.string(), ''),
   }),
 );
 export type Pair = z.infer<ReturnType<typeof pairSchema>>;

@@ -1,7 +1,7 @@
 // Настройки: a key–value sheet the curator edits. Each feature declares its own settings with a
 // Russian name, a default written at setup, a help text and a zod parser; reading validates every
 // value and reports a Russian message for a bad one instead of failing the whole run.
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { cellColumn, defineSheet, type Row, textColumn } from './schema';
 import { SHEETS } from './sheets';
 import type { CellValue } from './table';
@@ -28,7 +28,7 @@ export interface SettingDef<T> {
   /** Default as written into the sheet at setup (Russian text, numbers, dates). */
   defaultCell: CellValue;
   /** Builds the parser; called once per execution, on the first read of this setting. */
-  parse: () => z.ZodType<T, CellValue>;
+  parse: () => z.ZodMiniType<T, CellValue>;
   /**
    * A value only the school knows (its name, director, curator): the default is empty, the row sits
    * in the first group of Настройки, and an empty value is a problem. «школа» — required in a
@@ -67,14 +67,23 @@ export interface ReadOptions {
 
 // The bundle is evaluated afresh at the start of every Apps Script execution, so parsers are built
 // when first read rather than at module load; each factory runs once per execution.
-const parsers = new WeakMap<() => z.ZodType<unknown, CellValue>, z.ZodType<unknown, CellValue>>();
+const parsers = new WeakMap<() => z.ZodMiniType<unknown, CellValue>, z.ZodMiniType<unknown, CellValue>>();
 
-function parserOf<T>(def: SettingDef<T>): z.ZodType<T, CellValue> {
+function parserOf<T>(def: SettingDef<T>): z.ZodMiniType<T, CellValue> {
   const cached = parsers.get(def.parse);
-  if (cached) return cached as z.ZodType<T, CellValue>;
+  if (cached) return cached as z.ZodMiniType<T, CellValue>;
   const built = def.parse();
   parsers.set(def.parse, built);
   return built;
+}
+
+/**
+ * Inside a setting's z.transform: records `message` as the reason the value does not fit (it becomes
+ * the «Проблема»); the answered value is never used.
+ */
+export function reject(ctx: z.core.ParsePayload, message: string): never {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value });
+  return z.NEVER;
 }
 
 export function defineSettings<D extends { [K in keyof D]: SettingDef<unknown> }>(defs: D): D {

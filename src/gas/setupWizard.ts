@@ -2,7 +2,7 @@
 // checked by the same parsers as the sheet, so the curator can start without reading 80 rows of
 // Настройки. Valid values are written into Настройки (the sheet stays the single source of truth);
 // a value that does not fit is not written, and its field says why.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailSetting } from '../core/documents/settings';
 import { lazySchema } from '../core/lazySchema';
 import { readSettings, SETTINGS, type SettingDef, settingCells } from '../core/settings';
@@ -79,9 +79,13 @@ export function wizardNeeded(book: Book = SpreadsheetApp.getActive()): boolean {
 }
 
 const submittedSchema = lazySchema(() =>
-  z.record(z.string(), z.string().max(500, 'слишком длинное значение'), {
-    error: 'форма прислала не то, что ожидалось',
-  }),
+  z.record(
+    z.string(),
+    z
+      .string({ error: 'форма прислала не то, что ожидалось' })
+      .check(z.maxLength(500, 'слишком длинное значение')),
+    { error: 'форма прислала не то, что ожидалось' },
+  ),
 );
 
 /** Writes the values that fit into Настройки; reports the rest field by field. */

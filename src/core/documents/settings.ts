@@ -1,32 +1,36 @@
 // Settings of documents and the order registry, as the curator sees them in Настройки.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isEmail } from '../intake/text';
 import { lazySchema } from '../lazySchema';
-import { defineSettings, type SettingValues } from '../settings';
+import { defineSettings, reject, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import type { GrammaticalCase } from '../templates/declension';
 
-const text = (min: number, message: string) => z.coerce.string<CellValue>().trim().min(min, message);
+const text = (min: number, message: string) =>
+  z.coerce.string<CellValue>().check(z.trim(), z.minLength(min, message));
 /** A value the school types itself: empty until filled (the empty value is reported, not parsed). */
-const own = lazySchema(() => z.coerce.string<CellValue>().trim());
+const own = lazySchema(() => z.coerce.string<CellValue>().check(z.trim()));
 /**
  * A full name of three words at most four: «Иванова Анна Петровна». Typed in capitals it is fine too:
  * documents print it in the usual case.
  */
 const fullName = () =>
-  own().refine(
-    (s) => s === '' || /^[А-ЯЁ][А-ЯЁа-яё-]+(\s+[А-ЯЁ][А-ЯЁа-яё-]+){1,3}$/.test(s),
-    'нужны фамилия, имя и отчество полностью, например «Иванова Анна Петровна»',
+  own().check(
+    z.refine(
+      (s) => s === '' || /^[А-ЯЁ][А-ЯЁа-яё-]+(\s+[А-ЯЁ][А-ЯЁа-яё-]+){1,3}$/.test(s),
+      'нужны фамилия, имя и отчество полностью, например «Иванова Анна Петровна»',
+    ),
   );
 /** An e-mail address or nothing. */
 export const emailSetting = () =>
-  own().refine((s) => s === '' || isEmail(s), 'нужен адрес почты вида kurator@school.ru');
+  own().check(z.refine((s) => s === '' || isEmail(s), 'нужен адрес почты вида kurator@school.ru'));
 const yesNo = lazySchema(() =>
-  z
-    .union([z.string(), z.number(), z.boolean(), z.date()])
-    .transform((v) =>
+  z.pipe(
+    z.union([z.string(), z.number(), z.boolean(), z.date()], { error: 'нужно «да» или «нет»' }),
+    z.transform((v) =>
       typeof v === 'boolean' ? v : ['да', 'yes', 'true', '1'].includes(String(v).trim().toLowerCase()),
     ),
+  ),
 );
 
 export const ORDER_NUMBERINGS = ['calendar', 'school', 'continuous'] as const;
@@ -47,7 +51,7 @@ const CASE_LABELS: Array<[Exclude<GrammaticalCase, 'nominative'>, string, string
 
 /** «Документы: наименование в родительном падеже» and the other four: empty means «склонять самой программе». */
 function caseOverrides() {
-  const parse = () => z.coerce.string<CellValue>().trim();
+  const parse = () => z.coerce.string<CellValue>().check(z.trim());
   const entries = CASE_LABELS.map(([c, label, question]) => [
     `orgName_${c}`,
     {
@@ -84,37 +88,37 @@ export const DOCUMENT_SETTINGS = defineSettings({
     name: 'Документы: адрес организации',
     help: 'Юридический адрес школы с индексом — для согласий на обработку персональных данных. Пусто — линия для записи от руки.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
   },
   orgInn: {
     name: 'Документы: ИНН организации',
     help: 'Для согласия на распространение персональных данных. Пусто — линия для записи от руки.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
   },
   orgOgrn: {
     name: 'Документы: ОГРН организации',
     help: 'Для согласия на распространение персональных данных. Пусто — линия для записи от руки.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
   },
   publishResources: {
     name: 'Документы: сайт и сообщества школы',
     help: 'Адреса, где школа публикует сведения об участниках (сайт, группа в соцсети), через «; ». Пусто — линия для записи от руки.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
   },
   dataOfficer: {
     name: 'Документы: ответственный за обработку ПД',
     help: 'ФИО сотрудника, ответственного за обработку персональных данных. Пусто — куратор.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
   },
   regulation: {
     name: 'Документы: положение о наставничестве',
     help: 'Реквизиты положения о наставничестве школы для преамбулы приказов, например «утверждённым приказом от 30.08.2026 № 112-о». Пусто — без реквизитов.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
   },
   place: {
     name: 'Документы: населённый пункт',
@@ -153,33 +157,39 @@ export const DOCUMENT_SETTINGS = defineSettings({
     name: 'Приказы: формат номера',
     help: 'Как пишется номер приказа; {n} — порядковый номер, например «{n}-о» даёт «45-о».',
     defaultCell: '{n}-о',
-    parse: () => text(1, 'нужен формат').refine((s) => s.includes('{n}'), 'в формате нужно {n}'),
+    parse: () => text(1, 'нужен формат').check(z.refine((s) => s.includes('{n}'), 'в формате нужно {n}')),
   },
   orderNumbering: {
     name: 'Приказы: нумерация',
     help: '«по календарному году» — с 1 января номера начинаются с 1; «по учебному году» — с 1 сентября; «сквозная» — без перерыва.',
     defaultCell: ORDER_NUMBERING_LABELS.calendar,
     parse: () =>
-      z.coerce
-        .string<CellValue>()
-        .trim()
-        .transform(
-          (v) => ORDER_NUMBERINGS.find((n) => ORDER_NUMBERING_LABELS[n] === v.toLowerCase()) ?? 'invalid',
-        )
-        .refine((v) => v !== 'invalid', 'нужно «по календарному году», «по учебному году» или «сквозная»')
-        .transform((v) => v as OrderNumbering),
+      z.pipe(
+        z.coerce.string<CellValue>().check(z.trim()),
+        z.transform(
+          (v, ctx): OrderNumbering =>
+            ORDER_NUMBERINGS.find((n) => ORDER_NUMBERING_LABELS[n] === v.toLowerCase()) ??
+            reject(ctx, 'нужно «по календарному году», «по учебному году» или «сквозная»'),
+        ),
+      ),
   },
   orderFirstNumber: {
     name: 'Приказы: первый номер',
     help: 'Следующий номер в книге приказов школы, когда в листе «Приказы» ещё нет ни одного приказа (например 46, если последний бумажный приказ года — 45). Новый год нумерации начинается с 1.',
     defaultCell: 1,
-    parse: () => z.coerce.number<CellValue>().int().min(1),
+    parse: () =>
+      z.coerce
+        .number<CellValue>({ error: 'нужно целое число' })
+        .check(z.int('нужно целое число'), z.gte(1, 'не меньше 1')),
   },
   planDays: {
     name: 'Документы: срок разработки планов, дней',
     help: 'Сколько дней после приказа дано парам на индивидуальный план.',
     defaultCell: 14,
-    parse: () => z.coerce.number<CellValue>().int().min(1).max(120),
+    parse: () =>
+      z.coerce
+        .number<CellValue>({ error: 'нужно целое число' })
+        .check(z.int('нужно целое число'), z.gte(1, 'не меньше 1'), z.lte(120, 'не больше 120')),
   },
   pdfCopy: {
     name: 'Документы: копия в PDF',
@@ -192,24 +202,26 @@ export const DOCUMENT_SETTINGS = defineSettings({
     help: 'Google открывает документ только адресам с аккаунтом Google (обычно не mail.ru и не yandex.ru). «PDF по почте» — такому адресату документ уходит письмом в PDF; «печать» — документ отмечается в листе «Документы» для печати и передачи на бумаге.',
     defaultCell: WITHOUT_GOOGLE_LABELS.pdf,
     parse: () =>
-      z.coerce
-        .string<CellValue>()
-        .trim()
-        .transform((v) =>
-          v.toLowerCase() === WITHOUT_GOOGLE_LABELS.print
-            ? 'print'
-            : v.toLowerCase() === WITHOUT_GOOGLE_LABELS.pdf.toLowerCase()
-              ? 'pdf'
-              : 'invalid',
-        )
-        .refine((v) => v !== 'invalid', 'нужно «PDF по почте» или «печать»')
-        .transform((v) => v as WithoutGoogle),
+      z.pipe(
+        z.coerce.string<CellValue>().check(z.trim()),
+        z.transform(
+          (v, ctx): WithoutGoogle =>
+            v.toLowerCase() === WITHOUT_GOOGLE_LABELS.print
+              ? 'print'
+              : v.toLowerCase() === WITHOUT_GOOGLE_LABELS.pdf.toLowerCase()
+                ? 'pdf'
+                : reject(ctx, 'нужно «PDF по почте» или «печать»'),
+        ),
+      ),
   },
   runSeconds: {
     name: 'Документы: время одного запуска, сек',
     help: 'Сколько секунд один запуск создаёт документы, потом продолжает по таймеру (предел Google — 360).',
     defaultCell: 270,
-    parse: () => z.coerce.number<CellValue>().min(5).max(330),
+    parse: () =>
+      z.coerce
+        .number<CellValue>({ error: 'нужно число секунд' })
+        .check(z.gte(5, 'не меньше 5'), z.lte(330, 'не больше 330')),
   },
 });
 export type DocumentSettings = SettingValues<typeof DOCUMENT_SETTINGS>;

@@ -1,6 +1,6 @@
 // Answers of one response, keyed by the stable item keys of forms/*.ts, checked item by item
 // against the definition: required, length, choices, numbers, e-mails, emoji.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type ChoiceLists,
   type FormDefinition,

@@ -1,25 +1,26 @@
 // Настройки that intake reads. «Формы наставничества» is the school's list of forms offered, resolved
 // against the catalogue sheet of the same name; other features (matching, meetings, reports) read the
 // forms through readIntakeSettings too.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../lazySchema';
 import { offeredForms } from '../mentoringForms';
 import { DEFAULT_FORMS, type MentoringForm } from '../model';
 import { DATA_MODE_LABELS, DATA_MODES, type DataMode } from '../pseudonymous/dataMode';
-import { defineSettings, readSettings, type SettingValues } from '../settings';
+import { defineSettings, readSettings, reject, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 import { labelKey } from './text';
 
 // Shared by the settings below (a schema never changes once built), built on first use.
 const text = lazySchema(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim()),
+  z.pipe(
+    z.union([z.string(), z.number(), z.boolean(), z.date()], { error: 'нужен текст или число' }),
+    z.transform((v) => String(v).trim()),
+  ),
 );
 const whole = (min: number, max: number) =>
   z.coerce
-    .number<CellValue>()
-    .int('нужно целое число')
-    .min(min, `не меньше ${min}`)
-    .max(max, `не больше ${max}`);
+    .number<CellValue>({ error: 'нужно целое число' })
+    .check(z.int('нужно целое число'), z.gte(min, `не меньше ${min}`), z.lte(max, `не больше ${max}`));
 
 export const INTAKE_SETTINGS = defineSettings({
   offeredForms: {
@@ -29,34 +30,35 @@ export const INTAKE_SETTINGS = defineSettings({
       'Кто может быть наставником и наставляемым в каждой форме — в листе «Формы наставничества».',
     defaultCell: DEFAULT_FORMS.map((f) => f.label).join('; '),
     parse: () =>
-      text().transform((cell, ctx): string[] => {
-        const labels = cell
-          .split(/[;\n]/)
-          .map((s) => s.trim())
-          .filter(Boolean);
-        if (!labels.length) {
-          ctx.addIssue({ code: 'custom', message: 'не выбрана ни одна форма' });
-          return z.NEVER;
-        }
-        return labels;
-      }),
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): string[] => {
+          const labels = cell
+            .split(/[;\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean);
+          if (!labels.length) return reject(ctx, 'не выбрана ни одна форма');
+          return labels;
+        }),
+      ),
   },
   classLetters: {
     name: 'Буквы классов',
     help: 'Буквы параллелей, которые есть в школе, через запятую. Класс с другой буквой анкета не примет.',
     defaultCell: 'А, Б, В, Г',
     parse: () =>
-      text().transform((cell, ctx): string[] => {
-        const letters = cell
-          .split(/[,;\s]+/)
-          .map((s) => s.toUpperCase())
-          .filter(Boolean);
-        if (!letters.length || letters.some((l) => !/^[А-ЯЁ]$/.test(l))) {
-          ctx.addIssue({ code: 'custom', message: 'нужны русские буквы через запятую, например «А, Б, В»' });
-          return z.NEVER;
-        }
-        return letters;
-      }),
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): string[] => {
+          const letters = cell
+            .split(/[,;\s]+/)
+            .map((s) => s.toUpperCase())
+            .filter(Boolean);
+          if (!letters.length || letters.some((l) => !/^[А-ЯЁ]$/.test(l)))
+            return reject(ctx, 'нужны русские буквы через запятую, например «А, Б, В»');
+          return letters;
+        }),
+      ),
   },
   lowestGrade: {
     name: 'Младший класс школы',
@@ -89,24 +91,26 @@ export const INTAKE_SETTINGS = defineSettings({
       '(несколько — через точку с запятой), например «Ученик / ученица = ученик».',
     defaultCell: '',
     parse: () =>
-      text().transform((cell, ctx): Record<string, string> => {
-        const aliases: Record<string, string> = {};
-        for (const part of cell
-          .split(/[;\n]/)
-          .map((s) => s.trim())
-          .filter(Boolean)) {
-          const [shown, defined, extra] = part.split('=').map((s) => s.trim());
-          if (!shown || !defined || extra !== undefined) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `«${part}»: нужно «новая подпись = прежняя подпись», например «Ученик / ученица = ученик»`,
-            });
-            return z.NEVER;
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): Record<string, string> => {
+          const aliases: Record<string, string> = {};
+          for (const part of cell
+            .split(/[;\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean)) {
+            const [shown, defined, extra] = part.split('=').map((s) => s.trim());
+            if (!shown || !defined || extra !== undefined) {
+              return reject(
+                ctx,
+                `«${part}»: нужно «новая подпись = прежняя подпись», например «Ученик / ученица = ученик»`,
+              );
+            }
+            aliases[labelKey(shown)] = defined;
           }
-          aliases[labelKey(shown)] = defined;
-        }
-        return aliases;
-      }),
+          return aliases;
+        }),
+      ),
   },
   dataMode: {
     name: 'Режим данных',
@@ -117,20 +121,24 @@ export const INTAKE_SETTINGS = defineSettings({
       'выгрузит ФИО и адреса для реестра и удалит их из таблицы. Обратно режим не переключается.',
     defaultCell: DATA_MODE_LABELS.ordinary,
     parse: () =>
-      text().transform((cell, ctx): DataMode => {
-        const mode = DATA_MODES.find((m) => DATA_MODE_LABELS[m] === cell.toLowerCase());
-        if (!mode) {
-          ctx.addIssue({ code: 'custom', message: 'нужно «обычный» или «псевдонимы»' });
-          return z.NEVER;
-        }
-        return mode;
-      }),
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): DataMode => {
+          const mode = DATA_MODES.find((m) => DATA_MODE_LABELS[m] === cell.toLowerCase());
+          if (!mode) return reject(ctx, 'нужно «обычный» или «псевдонимы»');
+          return mode;
+        }),
+      ),
   },
   confirmationMail: {
     name: 'Письмо новому участнику',
     help: 'да — после первой анкеты участнику (и родителю ученика) уходит письмо о дальнейших шагах.',
     defaultCell: 'да',
-    parse: () => text().transform((v) => v.toLowerCase() !== 'нет'),
+    parse: () =>
+      z.pipe(
+        text(),
+        z.transform((v) => v.toLowerCase() !== 'нет'),
+      ),
   },
   hideResponseSheets: {
     name: 'Листы ответов: скрыть',
@@ -139,10 +147,14 @@ export const INTAKE_SETTINGS = defineSettings({
       'нет — они видны в конце таблицы. Программа их не меняет и читает в любом случае.',
     defaultCell: 'нет',
     parse: () =>
-      text()
-        .transform((v) => v.toLowerCase())
-        .pipe(z.enum(['да', 'нет'], { error: 'нужно «да» или «нет»' }))
-        .transform((v) => v === 'да'),
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): boolean => {
+          const v = cell.toLowerCase();
+          if (v !== 'да' && v !== 'нет') return reject(ctx, 'нужно «да» или «нет»');
+          return v === 'да';
+        }),
+      ),
   },
 });
 /** What intake reads: the offered forms resolved against the school's catalogue. */

@@ -1,6 +1,6 @@
 // The letters of the pair's year and their default Russian wording. Each kind has a subject and a
 // body in Настройки; a template that uses an unknown placeholder is reported and the default is used.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineSettings, type SettingDef } from '../settings';
 import type { CellValue } from '../table';
 import { LETTER_FIELDS, type LetterField } from './fields';
@@ -173,7 +173,7 @@ export const DEFAULT_TEMPLATES: Record<MailKind, Template> = {
   },
 };
 
-const text = () => z.custom<CellValue>().transform((v) => String(v));
+const text = () => z.transform((v: CellValue) => String(v));
 
 function templateSettings(): Record<string, SettingDef<string>> {
   const defs: Record<string, SettingDef<string>> = {};

@@ -2,23 +2,24 @@
 // from weights in Настройки). Every point of the score comes with a Russian explanation, so the
 // curator can see why a pair was proposed.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { hasValidConsent } from '../intake/consent';
 import { lazySchema } from '../lazySchema';
 import type { MentoringForm, Participant } from '../model';
 import { plural } from '../russianPlural';
-import { defineSettings, type SettingValues } from '../settings';
+import { defineSettings, reject, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 
 const whole = (min: number, max: number) =>
   z.coerce
-    .number<CellValue>()
-    .int('нужно целое число')
-    .min(min, `не меньше ${min}`)
-    .max(max, `не больше ${max}`);
+    .number<CellValue>({ error: 'нужно целое число' })
+    .check(z.int('нужно целое число'), z.gte(min, `не меньше ${min}`), z.lte(max, `не больше ${max}`));
 // Shared by the settings below (a schema never changes once built), built on first use.
 const text = lazySchema(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.date()]).transform((v) => String(v).trim()),
+  z.pipe(
+    z.union([z.string(), z.number(), z.boolean(), z.date()], { error: 'нужен текст или число' }),
+    z.transform((v) => String(v).trim()),
+  ),
 );
 
 export const MATCHING_MODES = { optimal: 'оптимальный', stable: 'устойчивый' } as const;
@@ -53,16 +54,17 @@ export const MATCHING_SETTINGS = defineSettings({
     help: 'Диапазон «от–до», например «2–4»: ближе или дальше — баллов меньше.',
     defaultCell: '2–4',
     parse: () =>
-      text().transform((cell, ctx): [number, number] => {
-        const m = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(cell) ?? /^(\d+)$/.exec(cell);
-        const from = m ? Number(m[1]) : Number.NaN;
-        const to = m ? Number(m[2] ?? m[1]) : Number.NaN;
-        if (!(from >= 0 && to >= from && to <= 10)) {
-          ctx.addIssue({ code: 'custom', message: 'нужен диапазон классов, например «2–4»' });
-          return z.NEVER;
-        }
-        return [from, to];
-      }),
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): [number, number] => {
+          const m = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(cell) ?? /^(\d+)$/.exec(cell);
+          const from = m ? Number(m[1]) : Number.NaN;
+          const to = m ? Number(m[2] ?? m[1]) : Number.NaN;
+          if (!(from >= 0 && to >= from && to <= 10))
+            return reject(ctx, 'нужен диапазон классов, например «2–4»');
+          return [from, to];
+        }),
+      ),
   },
   availabilityPoints: {
     name: 'Подбор: баллы за общее время встреч',
@@ -93,31 +95,34 @@ export const MATCHING_SETTINGS = defineSettings({
     help: '«оптимальный» — больше всего пар и наибольшая сумма баллов; «устойчивый» — по выбору после встречи, так что никакие двое не предпочли бы друг друга своим парам.',
     defaultCell: MATCHING_MODES.optimal,
     parse: () =>
-      text().transform((cell, ctx): MatchingMode => {
-        const mode = (Object.keys(MATCHING_MODES) as MatchingMode[]).find(
-          (k) => MATCHING_MODES[k] === cell.toLowerCase(),
-        );
-        if (!mode) {
-          ctx.addIssue({ code: 'custom', message: 'нужно «оптимальный» или «устойчивый»' });
-          return z.NEVER;
-        }
-        return mode;
-      }),
+      z.pipe(
+        text(),
+        z.transform((cell, ctx): MatchingMode => {
+          const mode = (Object.keys(MATCHING_MODES) as MatchingMode[]).find(
+            (k) => MATCHING_MODES[k] === cell.toLowerCase(),
+          );
+          if (!mode) return reject(ctx, 'нужно «оптимальный» или «устойчивый»');
+          return mode;
+        }),
+      ),
   },
   exclusions: {
     name: 'Подбор: исключения',
     help: 'Кого не подбирать: ID участника или пара «ID наставника / ID наставляемого», через точку с запятой.',
     defaultCell: '',
     parse: () =>
-      text().transform((cell): Exclusion[] =>
-        cell
-          .split(/[;\n]/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map((entry): Exclusion => {
-            const parts = entry.split('/').map((s) => s.trim());
-            return { ids: parts.length >= 2 ? [parts[0], parts[1]] : [parts[0]] };
-          }),
+      z.pipe(
+        text(),
+        z.transform((cell): Exclusion[] =>
+          cell
+            .split(/[;\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((entry): Exclusion => {
+              const parts = entry.split('/').map((s) => s.trim());
+              return { ids: parts.length >= 2 ? [parts[0], parts[1]] : [parts[0]] };
+            }),
+        ),
       ),
   },
 });

@@ -2,10 +2,9 @@
 // reporting deadlines. Defaults follow seed 002 (feedback in December, March, June; final meetings
 // by 10 June) and seed 004 (monitoring by 20 December and 20 May); the curator edits all of them.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emailSetting } from '../documents/settings';
-import { lazySchema } from '../lazySchema';
-import { defineSettings } from '../settings';
+import { defineSettings, reject } from '../settings';
 import type { CellValue } from '../table';
 import { MONTHS_NOMINATIVE } from '../templates/russianDate';
 import {
@@ -18,52 +17,38 @@ import {
 } from './calendar';
 import { PARENT_REMINDERS, type ParentReminders } from './duties';
 
-/** Any cell, the start of the parsers below: shared (a schema never changes once built), built on first use. */
-const anyCell = lazySchema(() => z.custom<CellValue>());
-
 /** A cell read from Sheets: a date cell arrives as a Date, typed text as a string. */
 const dateCell = () =>
-  anyCell().transform((v, ctx): LocalDate => {
+  z.transform((v: CellValue, ctx): LocalDate => {
     const day = v instanceof Date ? dayOfSheetDate(v) : parseLocalDate(String(v));
-    if (!day) {
-      ctx.addIssue({ code: 'custom', message: 'нужна дата вида 10.06.2027' });
-      return z.NEVER;
-    }
+    if (!day) return reject(ctx, 'нужна дата вида 10.06.2027');
     return day;
   });
 
 const wholeNumber = (min: number, max: number) =>
-  anyCell().transform((v, ctx): number => {
+  z.transform((v: CellValue, ctx): number => {
     const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `нужно целое число от ${min} до ${max}` });
-      return z.NEVER;
-    }
+    if (!Number.isInteger(n) || n < min || n > max)
+      return reject(ctx, `нужно целое число от ${min} до ${max}`);
     return n;
   });
 
 const dayRanges = () =>
-  anyCell().transform((v, ctx): DayRange[] => {
+  z.transform((v: CellValue, ctx): DayRange[] => {
     const { ranges, problems } = parseDayRanges(String(v));
-    if (problems.length > 0) {
-      ctx.addIssue({ code: 'custom', message: problems.join('; ') });
-      return z.NEVER;
-    }
+    if (problems.length > 0) return reject(ctx, problems.join('; '));
     return ranges;
   });
 
 /** «декабрь, март, июнь» → [12, 3, 6]. */
 const monthList = () =>
-  anyCell().transform((v, ctx): number[] => {
+  z.transform((v: CellValue, ctx): number[] => {
     const out: number[] = [];
     for (const part of String(v).split(/[,;\s]+/)) {
       const word = part.trim().toLowerCase();
       if (!word) continue;
       const i = MONTHS_NOMINATIVE.findIndex((m) => m.slice(0, 3) === word.slice(0, 3));
-      if (i < 0) {
-        ctx.addIssue({ code: 'custom', message: `не понимаю месяц «${part}»` });
-        return z.NEVER;
-      }
+      if (i < 0) return reject(ctx, `не понимаю месяц «${part}»`);
       out.push(i + 1);
     }
     return out;
@@ -71,7 +56,7 @@ const monthList = () =>
 
 /** «20.12, 20.05» → [{month: 12, day: 20}, …]: yearly deadlines. */
 const yearlyDays = () =>
-  anyCell().transform((v, ctx): Array<{ month: number; day: number }> => {
+  z.transform((v: CellValue, ctx): Array<{ month: number; day: number }> => {
     const out: Array<{ month: number; day: number }> = [];
     for (const part of String(v).split(/[,;]+/)) {
       const p = part.trim();
@@ -79,34 +64,31 @@ const yearlyDays = () =>
       const m = /^(\d{1,2})\.(\d{1,2})$/.exec(p);
       const day = Number(m?.[1]);
       const month = Number(m?.[2]);
-      if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
-        ctx.addIssue({ code: 'custom', message: `нужны даты вида «20.12», а не «${p}»` });
-        return z.NEVER;
-      }
+      if (!m || month < 1 || month > 12 || day < 1 || day > 31)
+        return reject(ctx, `нужны даты вида «20.12», а не «${p}»`);
       out.push({ month, day });
     }
     return out;
   });
 
 const weekday = () =>
-  anyCell().transform((v, ctx): number => {
+  z.transform((v: CellValue, ctx): number => {
     const i = WEEKDAY_NAMES.indexOf(String(v).trim().toLowerCase());
-    if (i < 0) {
-      ctx.addIssue({ code: 'custom', message: `нужен день недели: ${WEEKDAY_NAMES.join(', ')}` });
-      return z.NEVER;
-    }
+    if (i < 0) return reject(ctx, `нужен день недели: ${WEEKDAY_NAMES.join(', ')}`);
     return i + 1;
   });
 
-const text = () => anyCell().transform((v) => String(v).trim());
+const text = () => z.transform((v: CellValue) => String(v).trim());
 
 /** A Russian phone number as people write it: 10 or 11 digits with spaces, dashes, brackets, «+». */
 const phoneSetting = () =>
-  text().refine((s) => {
-    if (s === '') return true;
-    const digits = s.replace(/\D/g, '');
-    return /^[+\d\s()\-–]+$/.test(s) && digits.length >= 10 && digits.length <= 11;
-  }, 'нужен номер телефона, например «+7 900 123-45-67»');
+  text().check(
+    z.refine((s) => {
+      if (s === '') return true;
+      const digits = s.replace(/\D/g, '');
+      return /^[+\d\s()\-–]+$/.test(s) && digits.length >= 10 && digits.length <= 11;
+    }, 'нужен номер телефона, например «+7 900 123-45-67»'),
+  );
 
 /** Каникулы 2026/27 and public holidays of the school year; the curator replaces them each year. */
 export const DEFAULT_HOLIDAYS =
@@ -204,14 +186,14 @@ export const SCHEDULE_SETTINGS = defineSettings({
     help: 'Кому из родителей напоминать о встречах: «до 14 лет» (родителям наставляемых младше 14), «всем» или «никому».',
     defaultCell: 'до 14 лет',
     parse: () =>
-      text().transform((v, ctx): ParentReminders => {
-        const found = PARENT_REMINDERS.find((p) => p === v.toLowerCase());
-        if (!found) {
-          ctx.addIssue({ code: 'custom', message: 'нужно «до 14 лет», «всем» или «никому»' });
-          return z.NEVER;
-        }
-        return found;
-      }),
+      z.pipe(
+        text(),
+        z.transform((v, ctx): ParentReminders => {
+          const found = PARENT_REMINDERS.find((p) => p === v.toLowerCase());
+          if (!found) return reject(ctx, 'нужно «до 14 лет», «всем» или «никому»');
+          return found;
+        }),
+      ),
   },
   place: {
     name: 'Встречи: время и место',

@@ -1,7 +1,7 @@
 // Survey answers as the monitoring reads them. The surveys may add fields, but keep these and their
 // meaning: src/core/monitoring computes satisfaction, the wish to become a mentor and the two-stage
 // impact monitoring from them.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../lazySchema';
 import { ROLES } from '../model';
 import { cellColumn, defineSheet, type RowOf, type RowPatch, textColumn } from '../schema';
@@ -23,17 +23,17 @@ export const surveyAnswerSchema = lazySchema(() =>
   z.object({
     role: z.enum(ROLES),
     /** The questionnaire (Google Form) the answer came from. */
-    formId: z.string().min(1),
+    formId: z.string().check(z.minLength(1)),
     /** Participant id of the respondent. */
-    respondentId: z.string().min(1),
+    respondentId: z.string().check(z.minLength(1)),
     date: z.date(),
     kind: z.enum(SURVEY_KINDS),
     /** The pair the answer is about, when the survey asks; it gives the form of mentoring. */
-    pairId: z.string().default(''),
+    pairId: z._default(z.string(), ''),
     /** Scale items by parameter id (satisfaction 1–10, impact parameters on their own scales). */
-    scores: z.record(z.string(), z.number()).default({}),
+    scores: z._default(z.record(z.string(), z.number()), {}),
     /** Yes/no items by id, e.g. WANTS_TO_MENTOR. */
-    flags: z.record(z.string(), z.boolean()).default({}),
+    flags: z._default(z.record(z.string(), z.boolean()), {}),
   }),
 );
 export type SurveyAnswer = z.infer<ReturnType<typeof surveyAnswerSchema>>;

@@ -2,7 +2,7 @@
 // per school, and the cross-school matching of mentees left without a mentor to the district
 // mentor bank. Only aggregates and the bank entries of mentors who agreed ever reach this code.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../lazySchema';
 import { solveMatching } from '../matching/solver';
 import { CATEGORIES, type Category, type MentoringForm } from '../model';
@@ -232,7 +232,7 @@ export interface SchoolCollection {
 }
 
 // Built on first parse: the bundle is evaluated at the start of every Apps Script execution.
-export const schoolCollectionSchema = lazySchema((): z.ZodType<SchoolCollection> => {
+export const schoolCollectionSchema = lazySchema((): z.ZodMiniType<SchoolCollection> => {
   const categorySchema = z.enum(CATEGORIES);
   return z.object({
     figures: z.object({
@@ -244,8 +244,8 @@ export const schoolCollectionSchema = lazySchema((): z.ZodType<SchoolCollection>
           name: z.string(),
           value: z.number(),
           unit: z.enum(UNITS as [MonitoringUnit, ...MonitoringUnit[]]),
-          target: z.number().optional(),
-          met: z.boolean().optional(),
+          target: z.optional(z.number()),
+          met: z.optional(z.boolean()),
         }),
       ),
     }),
@@ -257,7 +257,7 @@ export const schoolCollectionSchema = lazySchema((): z.ZodType<SchoolCollection>
         category: categorySchema,
         forms: z.array(z.string()),
         topics: z.array(z.string()),
-        capacity: z.number().int().min(0),
+        capacity: z.number().check(z.int(), z.gte(0)),
       }),
     ),
     bankRows: z.array(z.array(z.string())),
@@ -270,7 +270,7 @@ export const schoolCollectionSchema = lazySchema((): z.ZodType<SchoolCollection>
         topics: z.array(z.string()),
       }),
     ),
-    declined: z.array(z.string()).optional(),
+    declined: z.optional(z.array(z.string())),
   });
 });
 

@@ -1,16 +1,26 @@
 // What the monitoring needs from Настройки: the school's totals (denominators of the coverage
 // targets of seed 004), the curator's criteria for the best mentors and the workbook's mode.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../lazySchema';
-import { defineSettings, type SettingValues } from '../settings';
+import { defineSettings, reject, type SettingValues } from '../settings';
 import type { CellValue } from '../table';
 
 // Each shared by the settings of its kind (a schema never changes once built), built on first use.
 const count = lazySchema(() =>
-  z.coerce.number<CellValue>().int('нужно целое число').min(0, 'не может быть отрицательным'),
+  z.coerce
+    .number<CellValue>({ error: 'нужно целое число' })
+    .check(z.int('нужно целое число'), z.gte(0, 'не может быть отрицательным')),
 );
-const share = lazySchema(() => z.coerce.number<CellValue>().min(0).max(100, 'процент — от 0 до 100'));
-const score = lazySchema(() => z.coerce.number<CellValue>().min(0).max(10, 'оценка — от 0 до 10'));
+const share = lazySchema(() =>
+  z.coerce
+    .number<CellValue>({ error: 'нужен процент от 0 до 100' })
+    .check(z.gte(0, 'процент — от 0 до 100'), z.lte(100, 'процент — от 0 до 100')),
+);
+const score = lazySchema(() =>
+  z.coerce
+    .number<CellValue>({ error: 'нужна оценка от 0 до 10' })
+    .check(z.gte(0, 'оценка — от 0 до 10'), z.lte(10, 'оценка — от 0 до 10')),
+);
 
 export const MODES = ['школа', 'муниципалитет'] as const;
 export type WorkbookMode = (typeof MODES)[number];
@@ -21,16 +31,19 @@ export const monitoringSettings = defineSettings({
     help: 'школа — программа наставничества одной школы; муниципалитет — районная книга, собирающая отчёты школ.',
     defaultCell: 'школа',
     parse: () =>
-      z
-        .union([z.string(), z.number(), z.boolean(), z.date()])
-        .transform((v) => String(v).trim().toLowerCase())
-        .pipe(z.enum(MODES)),
+      z.pipe(
+        z.union([z.string(), z.number(), z.boolean(), z.date()], { error: 'нужен текст' }),
+        z.transform((v, ctx): WorkbookMode => {
+          const mode = MODES.find((m) => m === String(v).trim().toLowerCase());
+          return mode ?? reject(ctx, 'нужно «школа» или «муниципалитет»');
+        }),
+      ),
   },
   schoolName: {
     name: 'Отчёты: название школы',
     help: 'Короткое название школы (или района) в отчётах, в районной сводке и в подписи писем.',
     defaultCell: '',
-    parse: () => z.coerce.string<CellValue>().trim(),
+    parse: () => z.coerce.string<CellValue>().check(z.trim()),
     required: 'всегда',
   },
   students10to18: {
@@ -86,7 +99,13 @@ export const monitoringSettings = defineSettings({
     help: 'Сбор отчётов школ прерывается через столько секунд и сам продолжается через минуту (лимит Apps Script — 6 минут).',
     defaultCell: 270,
     parse: () =>
-      z.coerce.number<CellValue>().int('нужно целое число').min(0).max(330, 'не больше 330 секунд'),
+      z.coerce
+        .number<CellValue>({ error: 'нужно целое число' })
+        .check(
+          z.int('нужно целое число'),
+          z.gte(0, 'не может быть отрицательным'),
+          z.lte(330, 'не больше 330 секунд'),
+        ),
   },
 });
 export type MonitoringSettings = SettingValues<typeof monitoringSettings>;

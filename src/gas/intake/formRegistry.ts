@@ -1,6 +1,6 @@
 // Which Google Form is which: form ids, links and item ids recorded when setup created them.
 // Answers are mapped by item id, so curators may reword questions without breaking intake.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FORM_IDS, type FormId } from '../../../forms/definition';
 import { lazySchema } from '../../core/lazySchema';
 
@@ -13,9 +13,9 @@ const formRecordSchema = lazySchema(() =>
     /** item key → item id */
     items: z.record(z.string(), z.string()),
     /** Fingerprint of the definition the live form was last brought in line with. */
-    stamp: z.string().optional(),
+    stamp: z.optional(z.string()),
     /** Keys of questions taken off the form → their former item ids. */
-    retired: z.record(z.string(), z.string()).optional(),
+    retired: z.optional(z.record(z.string(), z.string())),
   }),
 );
 export type FormRecord = z.infer<ReturnType<typeof formRecordSchema>>;

@@ -2,7 +2,7 @@
 // lock / reject / return buttons, the mentees and mentors without a pair, and approval from there. It holds no state of its own: every call reads Пары and
 // Без пары afresh and every button writes to Пары, so the sheet stays the single source of truth.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../../core/lazySchema';
 import { UNMATCHED } from '../../core/matching/pairRow';
 import { fullName, PAIR_STATE_LABELS, type PairState, ROLE_LABELS } from '../../core/model';
@@ -111,7 +111,7 @@ export function reviewData(): ReviewData {
 
 const stateChange = lazySchema(() =>
   z.object({
-    pairId: z.string().min(1, 'не указана пара'),
+    pairId: z.string({ error: 'не указана пара' }).check(z.minLength(1, 'не указана пара')),
     state: z.enum(['proposed', 'locked', 'rejected'], {
       error: 'можно только предложить, закрепить или отклонить',
     }),
