@@ -31,6 +31,7 @@ import {
   formatRussianDate,
   type LocalDate,
   parseLocalDate,
+  sheetDateBefore,
 } from '../../core/meetings/calendar';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
@@ -132,14 +133,18 @@ function dayOf(v: unknown): LocalDate | undefined {
 function daysOfUnverified(mails: readonly OutgoingMail[], table: OutboxTable): Array<LocalDate | undefined> {
   if (!mails.some((m) => m.unverified)) return mails.map(() => undefined);
   const to = table.cells('to');
-  const booked = table.cells('notBefore').flatMap((v, i) => {
+  const notBefore = table.cells('notBefore');
+  const today = localToday();
+  // Only days from today on count: the dated rows of past days, most of a long log, are skipped.
+  const booked = notBefore.flatMap((v, i) => {
+    if (v === '' || (v instanceof Date && sheetDateBefore(v, today))) return [];
     const day = dayOf(v);
     return day ? [{ to: String(to[i] ?? ''), day }] : [];
   });
   const days = unverifiedDays(
     booked,
     mails.filter((m) => m.unverified).map((m) => m.to),
-    localToday(),
+    today,
   );
   let k = 0;
   return mails.map((m) => (m.unverified ? days[k++] : undefined));
