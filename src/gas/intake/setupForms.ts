@@ -188,8 +188,7 @@ export function updateForms(): string[] {
  * every change of consent and after a meeting-acquaintance is marked held (the post-meeting lists
  * offer the people of that meeting).
  */
-export function refreshListsInForms(): number {
-  const registry = readFormRegistry();
+export function refreshListsInForms(registry: FormRegistry = readFormRegistry()): number {
   const settings = loadIntakeSettings().values;
   const lists = currentLists(settings.mentoringForms);
   const pseudonymous = settings.dataMode === 'pseudonymous';

@@ -388,9 +388,10 @@ const OPEN: readonly string[] = [MAIL_STATES.queued, MAIL_STATES.sending];
 /**
  * Sends queued letters, urgent first and then oldest first, while the daily quota and the time budget
  * last (the continuation, already scheduled, sends the rest). Letters of the pair's year wait on
- * holidays. Safe to call from any trigger at any time.
+ * holidays. Safe to call from any trigger at any time. `continuationRenewed`: the caller has just set
+ * the continuation itself (the continuation's handler), so it is not replaced again before the log changes.
  */
-export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
+export function deliverDue(budgetMs: number = TIME_BUDGET_MS, continuationRenewed = false): DeliveryReport {
   const started = Date.now();
   const runId = Utilities.getUuid();
   const report: DeliveryReport = {
@@ -404,7 +405,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const sender = loadSender(cells);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
-  let renewed = false;
+  let renewed = continuationRenewed;
   // A group's document goes to several parents: its PDF is made once per run.
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
   let titles: Map<string, string> | undefined;
@@ -586,5 +587,5 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
  */
 export function deliverMail(): void {
   renewContinuation();
-  deliverDue();
+  deliverDue(TIME_BUDGET_MS, true);
 }
