@@ -36,8 +36,9 @@ import {
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
-import type { Row, RowPatch } from '../../core/schema';
+import type { Row, RowOf, RowPatch } from '../../core/schema';
 import { readSettingValues } from '../../core/settings';
+import { appendRows, readColumn } from '../appendRows';
 import { readSettingCells } from '../settingsSheet';
 import { readSheet, SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
@@ -129,8 +130,25 @@ function dayOf(v: unknown): LocalDate | undefined {
   return parseLocalDate(String(v ?? ''));
 }
 
+/** What enqueue needs of the log: three of its columns, and rows added below. */
+interface LogColumns {
+  cells<K extends 'key' | 'to' | 'notBefore'>(key: K): Array<RowOf<typeof MAIL>[K]>;
+  append(rows: RowPatch<typeof MAIL>[]): void;
+}
+
+const ofTable = (table: OutboxTable): LogColumns => ({
+  cells: (key) => table.cells(key),
+  append: (rows) => table.write([], rows),
+});
+
+/** A caller without the log in hand: its columns alone are read, not the thousands of rows whole. */
+const ofSheet: LogColumns = {
+  cells: (key) => readColumn(MAIL, key),
+  append: (rows) => appendRows(MAIL, rows, { strict: true }),
+};
+
 /** The day of each unverified letter among `mails` (undefined for the others). */
-function daysOfUnverified(mails: readonly OutgoingMail[], table: OutboxTable): Array<LocalDate | undefined> {
+function daysOfUnverified(mails: readonly OutgoingMail[], table: LogColumns): Array<LocalDate | undefined> {
   if (!mails.some((m) => m.unverified)) return mails.map(() => undefined);
   const to = table.cells('to');
   const notBefore = table.cells('notBefore');
@@ -158,8 +176,9 @@ const forRegister = (m: OutgoingMail): boolean =>
  * Adds letters whose keys the log does not hold yet; returns how many were added. A caller that has
  * just read the log under the same lock passes its table, so the log is not read again.
  */
-export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = outboxTable()): number {
+export function enqueue(mails: readonly OutgoingMail[], outbox?: OutboxTable): number {
   if (mails.length === 0) return 0;
+  const table = outbox ? ofTable(outbox) : ofSheet;
   const known = new Set(table.cells('key'));
   const now = new Date();
   const today = localToday(now);
@@ -199,7 +218,7 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
           : '',
     });
   }
-  table.write([], appends);
+  table.append(appends);
   return appends.length;
 }
 
