@@ -1,6 +1,6 @@
 // Appending to a log sheet without reading its data: the header row says where each column is, so
 // the cost stays the same however long Журнал or «Приём анкет» grows.
-import { cellsOf, type RowOf, type RowPatch, type SheetSchema } from '../core/schema';
+import { cellsOf, MissingColumnError, type RowOf, type RowPatch, type SheetSchema } from '../core/schema';
 import { type CellValue, sheetInput } from '../core/table';
 import { ensureSheet, growSheet, readHeader } from './sheetTable';
 
@@ -32,7 +32,15 @@ function findLog(schema: SheetSchema): LogSheet {
   return { sheet, header: readHeader(sheet) };
 }
 
-export function appendRows<S extends SheetSchema>(schema: S, records: ReadonlyArray<RowPatch<S>>): void {
+/**
+ * Appends below the last row. A value for a column the sheet lacks is left out, or with `strict`
+ * refused (MissingColumnError, nothing written), as SheetTable.write refuses it.
+ */
+export function appendRows<S extends SheetSchema>(
+  schema: S,
+  records: ReadonlyArray<RowPatch<S>>,
+  { strict = false } = {},
+): void {
   if (records.length === 0) return;
   const { sheet, header } = openLog(schema);
   const grid = records.map((r) => {
@@ -40,6 +48,7 @@ export function appendRows<S extends SheetSchema>(schema: S, records: ReadonlyAr
     for (const [h, value] of cellsOf(schema, r)) {
       const j = header.indexOf(h);
       if (j >= 0) row[j] = sheetInput(value, schema.freeTextHeaders.has(h));
+      else if (strict) throw new MissingColumnError(sheet.getName(), [h]);
     }
     return row;
   });

@@ -38,12 +38,14 @@ export const isEmail = (s: string): boolean => s.length <= 254 && EMAIL.test(s);
 const FORMULA_START = /^[=+\-@]/;
 export const startsFormula = (s: string): boolean => FORMULA_START.test(s);
 
-/** Splits «a; b» list cells written by the bases back into items. */
+/** Splits «a; b» list cells written by the bases back into items (most cells of a base are empty). */
 export const splitList = (s: string): string[] =>
-  s
-    .split(';')
-    .map((x) => collapseSpaces(x))
-    .filter(Boolean);
+  s === ''
+    ? []
+    : s
+        .split(';')
+        .map((x) => collapseSpaces(x))
+        .filter(Boolean);
 export const joinList = (items: readonly string[]): string => items.join('; ');
 
 /** Dashes and spaces vary in typed labels («ученик-ученик», «ученик — ученик»). */

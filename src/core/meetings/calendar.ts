@@ -37,6 +37,11 @@ export function dayOfSheetDate(d: Date): LocalDate {
   return dayOfInstant(d.getTime() + MS_PER_DAY / 2);
 }
 
+/** Whether a date cell's day (as dayOfSheetDate gives it) is before `day`, without making the day. */
+export function sheetDateBefore(d: Date, day: LocalDate): boolean {
+  return d.getTime() + MS_PER_DAY / 2 < Date.parse(`${day}T00:00:00Z`);
+}
+
 export function addDays(day: LocalDate, days: number): LocalDate {
   return dayOfInstant(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY);
 }

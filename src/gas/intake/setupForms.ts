@@ -9,7 +9,7 @@ import { intakeForm } from '../../../forms/pseudonymous';
 import { choiceLists } from '../../core/intake/choices';
 import { formStamp } from '../../core/intake/formStamp';
 import { JOURNAL } from '../../core/intake/journal';
-import type { Participant } from '../../core/model';
+import type { MentoringForm, Participant } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
 import type { SETTINGS } from '../../core/settings';
 import { cellText } from '../../core/table';
@@ -24,8 +24,7 @@ import { meetingPeople, noteListsOnMeeting } from './networking';
 
 export const SUBMIT_HANDLER = 'onQuestionnaireSubmit';
 
-function currentLists() {
-  const forms = offeredMentoringForms();
+function currentLists(forms: readonly MentoringForm[] = offeredMentoringForms()) {
   const people = (role: 'mentor' | 'mentee'): Participant[] =>
     readBaseSheet(openBase(role), role, forms).flatMap((r) =>
       r.read.participant ? [r.read.participant] : [],
@@ -189,10 +188,10 @@ export function updateForms(): string[] {
  * every change of consent and after a meeting-acquaintance is marked held (the post-meeting lists
  * offer the people of that meeting).
  */
-export function refreshListsInForms(): number {
-  const registry = readFormRegistry();
-  const lists = currentLists();
-  const pseudonymous = loadIntakeSettings().values.dataMode === 'pseudonymous';
+export function refreshListsInForms(registry: FormRegistry = readFormRegistry()): number {
+  const settings = loadIntakeSettings().values;
+  const lists = currentLists(settings.mentoringForms);
+  const pseudonymous = settings.dataMode === 'pseudonymous';
   let changed = 0;
   for (const formId of FORM_IDS) {
     const known = registry[formId];

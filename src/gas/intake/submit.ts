@@ -236,7 +236,7 @@ export function onQuestionnaireSubmit(e?: GoogleAppsScript.Events.FormsOnFormSub
   }
   const done = handleSubmission(s, registry);
   // A consent given or withdrawn changes who may be chosen in the post-meeting questionnaires.
-  if (s.formId === 'consent' && done.accepted) withScriptLock(refreshListsInForms);
+  if (s.formId === 'consent' && done.accepted) withScriptLock(() => refreshListsInForms(registry));
   if (done.mailQueued > 0) scheduleDelivery();
   return done;
 }

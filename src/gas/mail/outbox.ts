@@ -31,12 +31,14 @@ import {
   formatRussianDate,
   type LocalDate,
   parseLocalDate,
+  sheetDateBefore,
 } from '../../core/meetings/calendar';
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
-import type { Row, RowPatch } from '../../core/schema';
+import type { Row, RowOf, RowPatch } from '../../core/schema';
 import { readSettingValues } from '../../core/settings';
+import { appendRows, readColumn } from '../appendRows';
 import { readSettingCells } from '../settingsSheet';
 import { readSheet, SheetTable } from '../sheetTable';
 import { appendJournal, localToday } from './journal';
@@ -128,18 +130,39 @@ function dayOf(v: unknown): LocalDate | undefined {
   return parseLocalDate(String(v ?? ''));
 }
 
+/** What enqueue needs of the log: three of its columns, and rows added below. */
+interface LogColumns {
+  cells<K extends 'key' | 'to' | 'notBefore'>(key: K): Array<RowOf<typeof MAIL>[K]>;
+  append(rows: RowPatch<typeof MAIL>[]): void;
+}
+
+const ofTable = (table: OutboxTable): LogColumns => ({
+  cells: (key) => table.cells(key),
+  append: (rows) => table.write([], rows),
+});
+
+/** A caller without the log in hand: its columns alone are read, not the thousands of rows whole. */
+const ofSheet: LogColumns = {
+  cells: (key) => readColumn(MAIL, key),
+  append: (rows) => appendRows(MAIL, rows, { strict: true }),
+};
+
 /** The day of each unverified letter among `mails` (undefined for the others). */
-function daysOfUnverified(mails: readonly OutgoingMail[], table: OutboxTable): Array<LocalDate | undefined> {
+function daysOfUnverified(mails: readonly OutgoingMail[], table: LogColumns): Array<LocalDate | undefined> {
   if (!mails.some((m) => m.unverified)) return mails.map(() => undefined);
   const to = table.cells('to');
-  const booked = table.cells('notBefore').flatMap((v, i) => {
+  const notBefore = table.cells('notBefore');
+  const today = localToday();
+  // Only days from today on count: the dated rows of past days, most of a long log, are skipped.
+  const booked = notBefore.flatMap((v, i) => {
+    if (v === '' || (v instanceof Date && sheetDateBefore(v, today))) return [];
     const day = dayOf(v);
     return day ? [{ to: String(to[i] ?? ''), day }] : [];
   });
   const days = unverifiedDays(
     booked,
     mails.filter((m) => m.unverified).map((m) => m.to),
-    localToday(),
+    today,
   );
   let k = 0;
   return mails.map((m) => (m.unverified ? days[k++] : undefined));
@@ -153,8 +176,9 @@ const forRegister = (m: OutgoingMail): boolean =>
  * Adds letters whose keys the log does not hold yet; returns how many were added. A caller that has
  * just read the log under the same lock passes its table, so the log is not read again.
  */
-export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = outboxTable()): number {
+export function enqueue(mails: readonly OutgoingMail[], outbox?: OutboxTable): number {
   if (mails.length === 0) return 0;
+  const table = outbox ? ofTable(outbox) : ofSheet;
   const known = new Set(table.cells('key'));
   const now = new Date();
   const today = localToday(now);
@@ -194,7 +218,7 @@ export function enqueue(mails: readonly OutgoingMail[], table: OutboxTable = out
           : '',
     });
   }
-  table.write([], appends);
+  table.append(appends);
   return appends.length;
 }
 
@@ -383,9 +407,10 @@ const OPEN: readonly string[] = [MAIL_STATES.queued, MAIL_STATES.sending];
 /**
  * Sends queued letters, urgent first and then oldest first, while the daily quota and the time budget
  * last (the continuation, already scheduled, sends the rest). Letters of the pair's year wait on
- * holidays. Safe to call from any trigger at any time.
+ * holidays. Safe to call from any trigger at any time. `continuationRenewed`: the caller has just set
+ * the continuation itself (the continuation's handler), so it is not replaced again before the log changes.
  */
-export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
+export function deliverDue(budgetMs: number = TIME_BUDGET_MS, continuationRenewed = false): DeliveryReport {
   const started = Date.now();
   const runId = Utilities.getUuid();
   const report: DeliveryReport = {
@@ -399,7 +424,7 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
   const sender = loadSender(cells);
   const holiday = !isMailDay(localToday(), schedule.holidays);
   const lock = LockService.getScriptLock();
-  let renewed = false;
+  let renewed = continuationRenewed;
   // A group's document goes to several parents: its PDF is made once per run.
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
   let titles: Map<string, string> | undefined;
@@ -581,5 +606,5 @@ export function deliverDue(budgetMs: number = TIME_BUDGET_MS): DeliveryReport {
  */
 export function deliverMail(): void {
   renewContinuation();
-  deliverDue();
+  deliverDue(TIME_BUDGET_MS, true);
 }

@@ -39,6 +39,8 @@ export class OpenDocument implements DocHost {
 
 export class DocumentStore implements StateParticipant {
   private readonly open = new Map<string, OpenDocument>();
+  /** Documents saved in this execution whose .docx and .txt are not written yet. */
+  private readonly mirrors = new Map<string, { item: DriveItem; file: DocumentFile }>();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -73,6 +75,8 @@ export class DocumentStore implements StateParticipant {
 
   persist(): void {
     for (const doc of this.open.values()) if (doc.dirty) this.save(doc);
+    for (const { item, file } of this.mirrors.values()) this.writeMirrors(item, file);
+    this.mirrors.clear();
     // Saving touches Drive items (last updated), and Drive may have persisted before us.
     this.drive.persist();
   }
@@ -123,8 +127,17 @@ export class DocumentStore implements StateParticipant {
     this.open.delete(doc.docId);
   }
 
+  /**
+   * The model is written at once (copies and exports read it); the .docx and .txt a person opens are
+   * written when the execution persists, once per document however often it was saved meanwhile.
+   */
   private writeFiles(item: DriveItem, file: DocumentFile): void {
     writeJson(this.modelPath(item.id), file);
+    if (this.ctx.inExecution) this.mirrors.set(item.id, { item, file });
+    else this.writeMirrors(item, file);
+  }
+
+  private writeMirrors(item: DriveItem, file: DocumentFile): void {
     const base = this.drive.absolute(item);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.docx`, docxBytes(file.name, file.body));

@@ -71,7 +71,17 @@ function parseTrueType(data: Buffer): TrueType {
   const starts = ends + segCount * 2 + 2;
   const deltas = starts + segCount * 2;
   const ranges = deltas + segCount * 2;
+  // Documents use a few dozen letters: each is looked up in the cmap once per process.
+  const glyphs = new Map<number, number>();
   const glyphOf = (cp: number): number => {
+    let glyph = glyphs.get(cp);
+    if (glyph === undefined) {
+      glyph = cmapGlyph(cp);
+      glyphs.set(cp, glyph);
+    }
+    return glyph;
+  };
+  const cmapGlyph = (cp: number): number => {
     if (cp > 0xffff) return 0;
     for (let i = 0; i < segCount; i++) {
       if (data.readUInt16BE(ends + i * 2) < cp) continue;
@@ -122,19 +132,29 @@ export function pdfBytes(title: string, body: BlockNode[]): Buffer {
   const width = 595;
   const height = 842;
   const margin = 56;
-  const textWidth = (s: string, size: number) =>
-    font
-      ? Array.from(s).reduce((w, ch) => w + font.advance(font.glyphOf(ch.codePointAt(0) ?? 0)), 0) *
-        (size / font.unitsPerEm)
-      : s.length * size * 0.5;
+  // Widths in font units (whole numbers, so a sum is exact in any order), scaled once per line.
+  const units = (s: string): number => {
+    if (!font) return s.length;
+    let w = 0;
+    for (const ch of s) w += font.advance(font.glyphOf(ch.codePointAt(0) ?? 0));
+    return w;
+  };
+  const scaled = (u: number, size: number) => (font ? u * (size / font.unitsPerEm) : u * size * 0.5);
+  const textWidth = (s: string, size: number) => scaled(units(s), size);
   const wrapped: PdfLine[] = [];
   for (const line of documentLines(body)) {
     let current = '';
+    let currentUnits = 0;
     for (const word of line.text.split(/(\s+)/)) {
-      if (current && textWidth(current + word, line.size) > width - 2 * margin) {
+      const wordUnits = units(word);
+      if (current && scaled(currentUnits + wordUnits, line.size) > width - 2 * margin) {
         wrapped.push({ ...line, text: current.trimEnd() });
         current = word.trimStart();
-      } else current += word;
+        currentUnits = units(current);
+      } else {
+        current += word;
+        currentUnits += wordUnits;
+      }
     }
     wrapped.push({ ...line, text: current });
   }

@@ -5,7 +5,7 @@ import type { Implements } from '../services';
 import { FakeChoice } from './choice';
 import { FakeItemResponse } from './itemResponse';
 import type { Answer, ItemModel, Navigation } from './model';
-import { changeForm, readForm } from './store';
+import { changeForm, readForm, UNCHANGED } from './store';
 
 /** Validation builders are recorded; submit checks number ranges and patterns (see README). */
 export function validationBuilder(kind: string): object {
@@ -57,11 +57,12 @@ export class FakeItem
     return item;
   }
 
-  private edit(change: (item: ItemModel) => void): FakeItem {
+  /** `change` returns false when the item already is as asked (nothing to write). */
+  private edit(change: (item: ItemModel) => undefined | false): FakeItem {
     this.ctx.count('FormApp', 'Item.edit');
     changeForm(this.ctx, this.formId, (form) => {
       const item = form.items.find((i) => i.id === this.id);
-      if (item) change(item);
+      return item && change(item) === false ? UNCHANGED : undefined;
     });
     return this;
   }
@@ -116,8 +117,10 @@ export class FakeItem
 
   /** Like Google: plain values, so any navigation the choices had is gone. */
   setChoiceValues(values: string[]): FakeItem {
+    const choices = values.map(String);
     return this.edit((i) => {
-      i.choices = values.map(String);
+      if (!i.choiceNavigation && sameValues(i.choices, choices)) return false;
+      i.choices = choices;
       delete i.choiceNavigation;
     });
   }
@@ -280,3 +283,6 @@ export class FakeItem
     return this;
   }
 }
+
+const sameValues = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((v, k) => v === b[k]);

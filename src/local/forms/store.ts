@@ -13,6 +13,9 @@ export function readForm(ctx: ServiceContext, id: string): FormModel | null {
   return ctx.readShared<FormModel | null>(formFile(ctx, id), null);
 }
 
+/** What an edit returns when it found the form already as asked: the file is not written again. */
+export const UNCHANGED = Symbol('unchanged');
+
 export function changeForm<T>(ctx: ServiceContext, id: string, edit: (form: FormModel) => T): T {
   return ctx.underStoreLock(() => {
     const form = readForm(ctx, id);
@@ -27,7 +30,7 @@ export function changeForm<T>(ctx: ServiceContext, id: string, edit: (form: Form
       ctx.forgetShared(formFile(ctx, id));
       throw e;
     }
-    ctx.writeShared(formFile(ctx, id), form);
+    if (result !== UNCHANGED) ctx.writeShared(formFile(ctx, id), form);
     return result;
   });
 }

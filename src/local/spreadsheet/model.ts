@@ -230,6 +230,12 @@ function shiftKeys(
   for (const [k, v] of next) map[k] = v;
 }
 
+/** Whether a key of a cell map ("row:column") lies in `row` or below. */
+function hasRowFrom(map: Record<string, string>, row: number): boolean {
+  for (const k in map) if (Number.parseInt(k, 10) >= row) return true;
+  return false;
+}
+
 /** Applies one operation. Throws only for an operation that no longer makes sense (e.g. sheet gone). */
 export function applyOp(book: SpreadsheetModel, op: SheetOp): void {
   if (op.op === 'insertSheet') {
@@ -302,8 +308,9 @@ export function applyOp(book: SpreadsheetModel, op: SheetOp): void {
       while (sheet.values.length < op.before) sheet.values.push([]);
       sheet.values.splice(op.before, 0, ...blanks);
       const move = (r: number, c: number): [number, number] => [r >= op.before ? r + op.count : r, c];
-      shiftKeys(sheet.formulas, move);
-      shiftKeys(sheet.formats, move);
+      // Rows are mostly added below everything (a log growing): then no key moves.
+      if (hasRowFrom(sheet.formulas, op.before)) shiftKeys(sheet.formulas, move);
+      if (hasRowFrom(sheet.formats, op.before)) shiftKeys(sheet.formats, move);
       sheet.maxRows += op.count;
       return;
     }
