@@ -66,10 +66,10 @@ function readKind(s: string): MeetingKind | undefined {
   return MEETING_KINDS.find((k) => k === s || MEETING_KIND_LABELS[k] === s);
 }
 
-export function parseMeetingRow(
-  row: MeetingRow,
-  rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>,
-): Meeting | undefined {
+/** What reading a meeting's date depends on. */
+export type MeetingRules = Pick<PlanRules, 'holidays' | 'programmeEnd'>;
+
+export function parseMeetingRow(row: MeetingRow, rules: MeetingRules): Meeting | undefined {
   const v = row.values;
   const id = v.id;
   if (!id) return undefined;

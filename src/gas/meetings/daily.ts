@@ -30,6 +30,7 @@ import {
   type Person,
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
+import type { Meeting, MeetingRules } from '../../core/meetings/meetingRow';
 import { calendarWaitLine } from '../../core/meetings/nextYear';
 import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
 import type { CellValue } from '../../core/table';
@@ -55,7 +56,7 @@ import { readSheet } from '../sheetTable';
 import { refreshWorkbookLook } from '../workbookLook';
 import { syncDeadlineCalendar } from './deadlineCalendar';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
-import { syncMeetings } from './plans';
+import { readMeetings, syncMeetings } from './plans';
 import { type SurveyLinks, surveyLinks } from './surveys';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
 
@@ -217,7 +218,7 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
   const { meetings, created } = syncMeetings(plannable, rules, today, () => readFormsCatalogue().forms);
   const planned = new Set(meetings.map((m) => m.planId));
   const unplanned = groups.filter((g) => g.startsOn > s.programmeEnd && !planned.has(g.planId)).length;
-  return { mentees, everyone, links, groups, meetings, created, problems, unplanned };
+  return { mentees, everyone, links, groups, meetings, created, problems, unplanned, rules };
 }
 
 interface SettingsState {
@@ -225,13 +226,20 @@ interface SettingsState {
   stoppedWork: string[];
 }
 
+/** The day's plan and letters, and «Встречи» as the plan left it (with the rules it was read by). */
+interface DayPlan {
+  report: Omit<DailyReport, 'delivery'>;
+  meetings: readonly Meeting[];
+  rules: MeetingRules;
+}
+
 function plan(
   today: LocalDate,
   settings: YearSettings,
   state: SettingsState = { problems: [], stoppedWork: [] },
-): Omit<DailyReport, 'delivery'> {
+): DayPlan {
   const s = settings.schedule;
-  const { mentees, everyone, links, groups, meetings, created, problems, unplanned } = syncPlans(
+  const { mentees, everyone, links, groups, meetings, created, problems, unplanned, rules } = syncPlans(
     today,
     settings,
   );
@@ -354,8 +362,15 @@ function plan(
   }
   const enqueued = enqueue(mails, outbox);
   // Settings problems go to «Проблема» in Настройки and to the digest, not to Журнал every day.
-  return { today, plansCreated: created, enqueued, problems };
+  return {
+    report: { today, plansCreated: created, enqueued, problems },
+    meetings,
+    rules: { holidays: rules.holidays, programmeEnd: rules.programmeEnd },
+  };
 }
+
+const sameRules = (a: MeetingRules, b: MeetingRules): boolean =>
+  a.programmeEnd === b.programmeEnd && JSON.stringify(a.holidays) === JSON.stringify(b.holidays);
 
 /**
  * The daily trigger's run: meetings and letters, then the features' daily jobs in the order given
@@ -364,12 +379,13 @@ function plan(
 export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
-  const report: DailyReport = withScriptLock(() => {
+  const day = withScriptLock(() => {
     refreshWorkbookLook();
     const issues = checkSettings();
     const stopped = documentsBlockedReason();
     return plan(today, settings, { problems: issueLines(issues), stoppedWork: stopped ? [stopped] : [] });
   });
+  const report = day.report;
   if (report.problems.length > 0) {
     appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
   }
@@ -383,7 +399,12 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   };
   for (const job of jobs) {
     try {
-      job.run({ workday, settingCells });
+      job.run({
+        workday,
+        settingCells,
+        yearSettings: () => settings,
+        meetings: (rules) => (sameRules(rules, day.rules) ? day.meetings : readMeetings(rules)),
+      });
     } catch (e) {
       // One failing job must not stop the others.
       appendJournal(`${job.name}: ошибка`, 'ежедневный запуск', e instanceof Error ? e.message : String(e));
@@ -433,5 +454,5 @@ export function announceApprovedPairs(pairIds: readonly string[]): void {
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */
 export function createMeetingPlans(): number {
   const settings = loadYearSettings();
-  return withScriptLock(() => plan(localToday(), settings).plansCreated);
+  return withScriptLock(() => plan(localToday(), settings).report.plansCreated);
 }

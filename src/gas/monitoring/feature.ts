@@ -22,6 +22,10 @@ export const MONITORING_FEATURE: Feature = {
     },
   ],
   afterApproval: [],
-  daily: [workdayJob('Мониторинг', 'school', (cells) => runMonitoring(book(), new Date(), cells))],
+  daily: [
+    workdayJob('Мониторинг', 'school', (cells, day) =>
+      runMonitoring(book(), new Date(), cells, day.meetings),
+    ),
+  ],
   webRoutes: {},
 };

@@ -4,7 +4,7 @@
 
 import { BASES, recordToParticipant } from '../../core/intake/baseRow';
 import { PAIRS, recordToPair } from '../../core/matching/pairRow';
-import { MEETINGS, parseMeetingRow } from '../../core/meetings/meetingRow';
+import { MEETINGS, type Meeting, type MeetingRules, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { parseSurveyRow, SURVEYS, type SurveyAnswer } from '../../core/meetings/surveys';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, ROLES } from '../../core/model';
@@ -39,10 +39,19 @@ export function readParticipants(book: Book, forms: readonly MentoringForm[]): P
   );
 }
 
+/** «Встречи» of the book read with the rules (a daily run passes the reading its plan made). */
+export type MeetingsReader = (rules: MeetingRules) => readonly Meeting[];
+
+const meetingsOf =
+  (book: Book): MeetingsReader =>
+  (rules) =>
+    readSheet(book, MEETINGS).flatMap((r) => parseMeetingRow(r, rules) ?? []);
+
 export function readMonitoringSources(
   book: Book,
   now: Date,
   cells = readSettingsOf(book),
+  readMeetings: MeetingsReader = meetingsOf(book),
 ): MonitoringSources {
   const monitoring = readSettings(monitoringSettings, cells);
   const intake = loadIntakeSettings(cells, book);
@@ -51,18 +60,12 @@ export function readMonitoringSources(
     ? intake.values.mentoringForms
     : DEFAULT_FORMS;
   const rules = { holidays: schedule.values.holidays, programmeEnd: schedule.values.programmeEnd };
-  const meetings: MonitoringMeeting[] = readSheet(book, MEETINGS).flatMap((r) => {
-    const m = parseMeetingRow(r, rules);
-    if (!m) return [];
-    return [
-      {
-        mentorId: m.mentorId,
-        menteeIds: m.menteeIds,
-        plannedDate: m.date ? noonOf(m.date) : undefined,
-        held: m.held,
-      },
-    ];
-  });
+  const meetings: MonitoringMeeting[] = readMeetings(rules).map((m) => ({
+    mentorId: m.mentorId,
+    menteeIds: m.menteeIds,
+    plannedDate: m.date ? noonOf(m.date) : undefined,
+    held: m.held,
+  }));
   const answers: SurveyAnswer[] = [];
   const comments: SurveyComment[] = [];
   for (const r of readSheet(book, SURVEYS)) {
