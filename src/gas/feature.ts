@@ -5,6 +5,7 @@
 import type { Meeting, MeetingRules } from '../core/meetings/meetingRow';
 import type { SettingDefs } from '../core/settings';
 import type { CellValue } from '../core/table';
+import type { SurveyRead } from './meetings/surveys';
 import type { YearSettings } from './meetings/yearSettings';
 
 /** One step of «Настроить программу»: idempotent, run under the script lock. */
@@ -32,6 +33,8 @@ export interface DailyDay {
    * the rules are the plan's, so the run parses the sheet once (no daily job writes it).
    */
   meetings: (rules: MeetingRules) => readonly Meeting[];
+  /** «Опросы» as the run's plan read it (no daily job writes it). */
+  surveys: () => readonly SurveyRead[];
 }
 
 /** Work of the daily trigger, after the meetings and letters of the day. */

@@ -192,7 +192,12 @@ export const entryInvitationCarrier = (key: string): string | undefined =>
 function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
   const out: Duty[] = [];
   const menteeNames = names(group.mentees);
-  const together = withMentees(group.mentees);
+  // Declining names costs more than the rest of a group's duties: only for the letters due.
+  let declined: { together: string; withMentor: string } | undefined;
+  const phrases = () => {
+    declined ??= { together: withMentees(group.mentees), withMentor: withMentor(group.mentor) };
+    return declined;
+  };
   for (const m of meetings) {
     if (m.held || !m.date || m.date > group.endsOn || today > m.date) continue;
     if (today >= addDays(m.date, -rules.reminderDays)) {
@@ -206,7 +211,12 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
         to: group.mentor.email,
         period: `${m.id}@${m.date}`,
         participantId: group.mentor.id,
-        values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: together },
+        values: {
+          ...base,
+          name: group.mentor.greeting,
+          mentees: menteeNames,
+          withMentees: phrases().together,
+        },
         meetingToken: m.token,
       });
       for (const mentee of group.mentees) {
@@ -219,7 +229,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
             ...base,
             name: mentee.greeting,
             mentor: group.mentor.name,
-            withMentor: withMentor(group.mentor),
+            withMentor: phrases().withMentor,
           },
         });
         if (parentReminded(mentee, rules.parentReminders)) {
@@ -244,7 +254,12 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
       to: group.mentor.email,
       period: `${m.id}@${m.date}`,
       participantId: group.mentor.id,
-      values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: together },
+      values: {
+        ...base,
+        name: group.mentor.greeting,
+        mentees: menteeNames,
+        withMentees: phrases().together,
+      },
       meetingToken: m.token,
     });
     if (i >= 1) {
@@ -257,7 +272,7 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
           ...base,
           mentor: group.mentor.name,
           mentees: menteeNames,
-          withMentees: together,
+          withMentees: phrases().together,
           missed: meetingsCount(i + 1),
         },
       });

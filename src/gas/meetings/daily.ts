@@ -32,7 +32,6 @@ import {
 import { buildGroups } from '../../core/meetings/groups';
 import type { Meeting, MeetingRules } from '../../core/meetings/meetingRow';
 import { calendarWaitLine } from '../../core/meetings/nextYear';
-import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
 import type { CellValue } from '../../core/table';
 import { documentsBlockedReason } from '../documents/generate';
 import type { DailyJob } from '../feature';
@@ -52,12 +51,12 @@ import { readFormsCatalogue } from '../mentoringForms';
 import { pendingCalendarYear } from '../monitoring/nextYearCalendar';
 import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
-import { readSheet } from '../sheetTable';
+import { spreadsheet } from '../sheetTable';
 import { refreshWorkbookLook } from '../workbookLook';
 import { syncDeadlineCalendar } from './deadlineCalendar';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
 import { readMeetings, syncMeetings } from './plans';
-import { type SurveyLinks, surveyLinks } from './surveys';
+import { readSurveys, type SurveyLinks, type SurveyRead, surveyLinks } from './surveys';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
 
 export interface DailyReport {
@@ -188,12 +187,10 @@ function curatorLines(
 }
 
 /** Who has answered which survey (and, for feedback, which month's), from «Опросы». */
-function answeredSurveys(): Set<string> {
+function answeredSurveys(surveys: readonly SurveyRead[]): Set<string> {
   const out = new Set<string>();
-  for (const r of readSheet(SpreadsheetApp.getActive(), SURVEYS)) {
-    const a = parseSurveyRow(r.values);
-    if (a) out.add(answeredKey(a.respondentId, a.kind, monthKey(localToday(a.date))));
-  }
+  for (const { answer: a } of surveys)
+    out.add(answeredKey(a.respondentId, a.kind, monthKey(localToday(a.date))));
   return out;
 }
 
@@ -231,6 +228,7 @@ interface DayPlan {
   report: Omit<DailyReport, 'delivery'>;
   meetings: readonly Meeting[];
   rules: MeetingRules;
+  surveys: readonly SurveyRead[];
 }
 
 function plan(
@@ -259,7 +257,8 @@ function plan(
     surveyReminderDays: s.surveyReminderDays,
   };
   const curator = curatorAddress(settings);
-  const duties = dutiesOn(today, groups, meetings, dutyRules, answeredSurveys()).map((d) =>
+  const surveys = readSurveys(spreadsheet());
+  const duties = dutiesOn(today, groups, meetings, dutyRules, answeredSurveys(surveys)).map((d) =>
     d.kind === 'escalation' ? { ...d, to: curator } : d,
   );
   // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
@@ -366,6 +365,7 @@ function plan(
     report: { today, plansCreated: created, enqueued, problems },
     meetings,
     rules: { holidays: rules.holidays, programmeEnd: rules.programmeEnd },
+    surveys,
   };
 }
 
@@ -404,6 +404,7 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
         settingCells,
         yearSettings: () => settings,
         meetings: (rules) => (sameRules(rules, day.rules) ? day.meetings : readMeetings(rules)),
+        surveys: () => day.surveys,
       });
     } catch (e) {
       // One failing job must not stop the others.

@@ -29,8 +29,11 @@ export function meetingsTable(): MeetingsTable {
 }
 
 /** Every meeting of «Встречи» read with the rules, read-only (none when the sheet is missing). */
-export function readMeetings(rules: MeetingRules): Meeting[] {
-  return readSheet(spreadsheet(), MEETINGS).flatMap((r) => parseMeetingRow(r, rules) ?? []);
+export function readMeetings(
+  rules: MeetingRules,
+  book: GoogleAppsScript.Spreadsheet.Spreadsheet = spreadsheet(),
+): Meeting[] {
+  return readSheet(book, MEETINGS).flatMap((r) => parseMeetingRow(r, rules) ?? []);
 }
 
 export interface MeetingsRead {

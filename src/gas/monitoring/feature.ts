@@ -22,10 +22,6 @@ export const MONITORING_FEATURE: Feature = {
     },
   ],
   afterApproval: [],
-  daily: [
-    workdayJob('Мониторинг', 'school', (cells, day) =>
-      runMonitoring(book(), new Date(), cells, day.meetings),
-    ),
-  ],
+  daily: [workdayJob('Мониторинг', 'school', (cells, day) => runMonitoring(book(), new Date(), cells, day))],
   webRoutes: {},
 };

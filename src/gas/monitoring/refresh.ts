@@ -20,7 +20,7 @@ import { localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
 import { writeMonitoringSheet } from './monitoringSheet';
 import { syncRecognition } from './recognition';
-import { type MeetingsReader, readMonitoringSources } from './sources';
+import { readMonitoringSources, type SharedReads } from './sources';
 
 export interface MonitoringRun {
   rows: MonitoringRow[];
@@ -56,9 +56,9 @@ export function runMonitoring(
   book: Book,
   now: Date,
   cells?: Map<string, CellValue>,
-  readMeetings?: MeetingsReader,
+  shared?: SharedReads,
 ): MonitoringRun {
-  const sources = readMonitoringSources(book, now, cells, readMeetings);
+  const sources = readMonitoringSources(book, now, cells, shared);
   const rows = computeMonitoring(sources.input);
   const today = localToday(now);
   const year = academicYear(today);

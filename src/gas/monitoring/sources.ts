@@ -4,15 +4,17 @@
 
 import { BASES, recordToParticipant } from '../../core/intake/baseRow';
 import { PAIRS, recordToPair } from '../../core/matching/pairRow';
-import { MEETINGS, type Meeting, type MeetingRules, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { parseSurveyRow, SURVEYS, type SurveyAnswer } from '../../core/meetings/surveys';
+import type { SurveyAnswer } from '../../core/meetings/surveys';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, ROLES } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
 import type { SurveyComment } from '../../core/monitoring/freeText';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { readSettings, SETTINGS, settingCells } from '../../core/settings';
 import type { CellValue } from '../../core/table';
+import type { DailyDay } from '../feature';
+import { readMeetings } from '../meetings/plans';
+import { readSurveys } from '../meetings/surveys';
 import { loadIntakeSettings } from '../mentoringForms';
 import { readSheet } from '../sheetTable';
 
@@ -39,20 +41,16 @@ export function readParticipants(book: Book, forms: readonly MentoringForm[]): P
   );
 }
 
-/** «Встречи» of the book read with the rules (a daily run passes the reading its plan made). */
-export type MeetingsReader = (rules: MeetingRules) => readonly Meeting[];
-
-const meetingsOf =
-  (book: Book): MeetingsReader =>
-  (rules) =>
-    readSheet(book, MEETINGS).flatMap((r) => parseMeetingRow(r, rules) ?? []);
+/** Sheets a daily run has already read and passes on, so that they are not read again. */
+export type SharedReads = Partial<Pick<DailyDay, 'meetings' | 'surveys'>>;
 
 export function readMonitoringSources(
   book: Book,
   now: Date,
   cells = readSettingsOf(book),
-  readMeetings: MeetingsReader = meetingsOf(book),
+  shared: SharedReads = {},
 ): MonitoringSources {
+  const meetingsOf = shared.meetings ?? ((rules) => readMeetings(rules, book));
   const monitoring = readSettings(monitoringSettings, cells);
   const intake = loadIntakeSettings(cells, book);
   const schedule = readSettings(SCHEDULE_SETTINGS, cells);
@@ -60,7 +58,7 @@ export function readMonitoringSources(
     ? intake.values.mentoringForms
     : DEFAULT_FORMS;
   const rules = { holidays: schedule.values.holidays, programmeEnd: schedule.values.programmeEnd };
-  const meetings: MonitoringMeeting[] = readMeetings(rules).map((m) => ({
+  const meetings: MonitoringMeeting[] = meetingsOf(rules).map((m) => ({
     mentorId: m.mentorId,
     menteeIds: m.menteeIds,
     plannedDate: m.date ? noonOf(m.date) : undefined,
@@ -68,11 +66,9 @@ export function readMonitoringSources(
   }));
   const answers: SurveyAnswer[] = [];
   const comments: SurveyComment[] = [];
-  for (const r of readSheet(book, SURVEYS)) {
-    const a = parseSurveyRow(r.values);
-    if (!a) continue;
+  for (const { answer: a, comment } of shared.surveys?.() ?? readSurveys(book)) {
     answers.push(a);
-    if (r.values.comment) comments.push({ kind: a.kind, date: a.date, text: r.values.comment });
+    if (comment) comments.push({ kind: a.kind, date: a.date, text: comment });
   }
   return {
     input: {
