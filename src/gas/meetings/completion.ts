@@ -105,7 +105,9 @@ function writeOutcomes(
     if (list.length === 0 || !book.getSheetByName(BASES[role].name)) continue;
     const byId = new Map(list.map((o) => [o.id, o]));
     const base = new SheetTable(ensureSheet(BASES[role], book, ['finishedAt', 'results']), BASES[role]);
-    const updates = base.read().flatMap(({ rowNumber, values: v }) => {
+    // Only the rows of people with an outcome become records: most of a base is not touched.
+    const rows = base.recordsWhere('id', (id) => byId.has(id));
+    const updates = rows.flatMap(({ rowNumber, values: v }) => {
       const o = byId.get(v.id);
       if (!o || (v.results === o.results && dayOf(v.finishedAt) === o.finishedOn)) return [];
       return [{ rowNumber, values: { finishedAt: formatRussianDate(o.finishedOn), results: o.results } }];

@@ -257,13 +257,19 @@ function plan(
     surveyReminderDays: s.surveyReminderDays,
   };
   const curator = curatorAddress(settings);
-  const surveys = readSurveys(spreadsheet());
-  const duties = dutiesOn(today, groups, meetings, dutyRules, answeredSurveys(surveys)).map((d) =>
-    d.kind === 'escalation' ? { ...d, to: curator } : d,
-  );
   // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
   const outbox = outboxTable();
   const log = readOutboxLog(outbox);
+  const known = log.keys;
+  const surveys = readSurveys(spreadsheet());
+  const duties = dutiesOn(
+    today,
+    groups,
+    meetings,
+    dutyRules,
+    answeredSurveys(surveys),
+    (d) => !known.has(mailKey(d.kind === 'escalation' ? curator : d.to, d.kind, d.period)),
+  ).map((d) => (d.kind === 'escalation' ? { ...d, to: curator } : d));
   const mailRows = log.unsettled;
   const members = new Set(
     groups
@@ -287,7 +293,6 @@ function plan(
       'ежедневный запуск',
       `Писем: ${stale.length} — ждали квоты дольше, чем до дня встречи.`,
     );
-  const known = log.keys;
   // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent
   // (in the pseudonymous mode, handed to the register).
   const waiting = new Set(mailRows.map((r) => r.key));
