@@ -364,7 +364,7 @@ function plan(
       urgent: true,
     });
   }
-  const enqueued = enqueue(mails, outbox);
+  const enqueued = enqueue(mails, outbox, known);
   // Settings problems go to «Проблема» in Настройки and to the digest, not to Журнал every day.
   return {
     report: { today, plansCreated: created, enqueued, problems },
