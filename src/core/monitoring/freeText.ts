@@ -101,22 +101,8 @@ const ENDINGS = [
 
 const normal = (word: string): string => word.toLowerCase().replace(/ё/g, 'е');
 
-// Names and answers repeat the same words over and over: each word's stem is found once.
-const STEM_MEMO_LIMIT = 50_000;
-const stems = new Map<string, string>();
-
 /** A word without its common ending; at least four letters stay. */
 export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stemOf(word);
-    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
-    stems.set(word, s);
-  }
-  return s;
-}
-
-function stemOf(word: string): string {
   const w = normal(word);
   for (const end of ENDINGS) {
     if (w.endsWith(end) && w.length - end.length >= MIN_WORD) return w.slice(0, -end.length);

@@ -32,6 +32,19 @@ export interface MonitoringSources {
 /** A day of the school calendar as the instant of its Moscow noon, so comparisons never straddle midnight. */
 const noonOf = (day: string): Date => new Date(`${day}T12:00:00+03:00`);
 
+/** noonOf for the thousands of meetings of a year, which fall on a few hundred days: each day parsed once. */
+function noonsOf(): (day: string) => Date {
+  const known = new Map<string, number>();
+  return (day) => {
+    let ms = known.get(day);
+    if (ms === undefined) {
+      ms = noonOf(day).getTime();
+      known.set(day, ms);
+    }
+    return new Date(ms);
+  };
+}
+
 export function readParticipants(book: Book, forms: readonly MentoringForm[]): Participant[] {
   return ROLES.flatMap((role) =>
     readSheet(book, BASES[role]).flatMap((r) => {
@@ -58,10 +71,11 @@ export function readMonitoringSources(
     ? intake.values.mentoringForms
     : DEFAULT_FORMS;
   const rules = { holidays: schedule.values.holidays, programmeEnd: schedule.values.programmeEnd };
+  const noon = noonsOf();
   const meetings: MonitoringMeeting[] = meetingsOf(rules).map((m) => ({
     mentorId: m.mentorId,
     menteeIds: m.menteeIds,
-    plannedDate: m.date ? noonOf(m.date) : undefined,
+    plannedDate: m.date ? noon(m.date) : undefined,
     held: m.held,
   }));
   const answers: SurveyAnswer[] = [];
