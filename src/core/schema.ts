@@ -51,6 +51,12 @@ export interface Row<S extends SheetSchema> {
   values: RowOf<S>;
 }
 
+/** A row read for only some of its columns (a long sheet read for what one job needs). */
+export interface PickedRow<S extends SheetSchema, K extends keyof RowOf<S>> {
+  rowNumber: number;
+  values: Pick<RowOf<S>, K>;
+}
+
 interface ColumnOptions {
   optional?: boolean;
   /** What a person typed (a name, an answer, a note): written so that Sheets never converts it. */
@@ -157,9 +163,14 @@ export interface RowReader<S extends SheetSchema> {
 /**
  * Reads rows laid out under `header`. Column positions are found once, so reading stays one pass of
  * plain loops however many rows there are; a column missing from the header reads as a blank cell.
+ * With `only`, the records hold just those keys (a row still counts as blank by all its cells).
  */
-export function rowReader<S extends SheetSchema>(schema: S, header: readonly string[]): RowReader<S> {
-  const keys = schema.keys;
+export function rowReader<S extends SheetSchema>(
+  schema: S,
+  header: readonly string[],
+  only: readonly string[] = schema.keys,
+): RowReader<S> {
+  const keys = only;
   const n = keys.length;
   const columns = keys.map((k) => schema.columns[k]);
   const index = columns.map((c) => header.indexOf(c.header));

@@ -33,6 +33,8 @@ export function sheetInput(value: CellValue | null | undefined, freeText: boolea
 
 /** The inverse of safeCell for values read back (Sheets hides the apostrophe; our fakes do too). */
 export function cellText(value: CellValue | undefined): string {
+  // Text first: it is most cells, and logs of thousands of rows are read a column at a time.
+  if (typeof value === 'string') return value.trim();
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString();
   return String(value).trim();

@@ -2,8 +2,11 @@
 // Feature value in its folder (intake/feature.ts, …); src/gas/features.ts lists them, and that list's
 // order is the order of everything below: settings in «Настройки», setup steps, approval hooks,
 // daily jobs, sheet edits. Nothing plugs in by being imported.
+import type { Meeting, MeetingRules } from '../core/meetings/meetingRow';
 import type { SettingDefs } from '../core/settings';
 import type { CellValue } from '../core/table';
+import type { SurveyRead } from './meetings/surveys';
+import type { YearSettings } from './meetings/yearSettings';
 
 /** One step of «Настроить программу»: idempotent, run under the script lock. */
 export interface SetupStep {
@@ -23,6 +26,15 @@ export interface DailyDay {
   workday: boolean;
   /** Настройки as name → cell, read on the first call and shared by the run's jobs. */
   settingCells: () => Map<string, CellValue>;
+  /** The pair's year settings as the run read them before its plan. */
+  yearSettings: () => YearSettings;
+  /**
+   * «Встречи» read with these rules, as the run's plan left the sheet: the plan's own reading when
+   * the rules are the plan's, so the run parses the sheet once (no daily job writes it).
+   */
+  meetings: (rules: MeetingRules) => readonly Meeting[];
+  /** «Опросы» as the run's plan read it (no daily job writes it). */
+  surveys: () => readonly SurveyRead[];
 }
 
 /** Work of the daily trigger, after the meetings and letters of the day. */

@@ -9,6 +9,7 @@ import {
   headerOf,
   headerSheet,
   MissingColumnError,
+  type PickedRow,
   type Row,
   type RowOf,
   type RowPatch,
@@ -127,15 +128,24 @@ export function growSheet(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-/** Rows of a sheet of another workbook (or one that may not exist), read-only; [] when it is missing. */
-export function readSheet<S extends SheetSchema>(book: Book, schema: S): Row<S>[] {
+/**
+ * Rows of a sheet of another workbook (or one that may not exist), read-only; [] when it is missing.
+ * With `only`, records of just those columns.
+ */
+export function readSheet<S extends SheetSchema>(book: Book, schema: S): Row<S>[];
+export function readSheet<S extends SheetSchema, K extends keyof RowOf<S> & string>(
+  book: Book,
+  schema: S,
+  only: readonly K[],
+): PickedRow<S, K>[];
+export function readSheet<S extends SheetSchema>(book: Book, schema: S, only?: readonly string[]): Row<S>[] {
   const sheet = book.getSheetByName(schema.name);
   if (!sheet) return [];
   const values = sheet.getDataRange().getValues() as CellValue[][];
   if (values.length < 2) return [];
   const table = new SheetTable(sheet, schema);
   table.take(values);
-  return table.read();
+  return only ? (table.read(only as Array<keyof RowOf<S> & string>) as Row<S>[]) : table.read();
 }
 
 /**
@@ -191,10 +201,12 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
     return SheetTable.open(schema, book);
   }
 
-  /** One read of the whole data range. */
-  read(): Row<S>[] {
+  /** One read of the whole data range; with `only`, records of just those columns. */
+  read(): Row<S>[];
+  read<K extends keyof RowOf<S> & string>(only: readonly K[]): PickedRow<S, K>[];
+  read(only?: readonly string[]): Row<S>[] {
     if (!this.loaded) this.load();
-    const read = rowReader(this.schema, this.header);
+    const read = rowReader(this.schema, this.header, only);
     const out: Row<S>[] = [];
     for (let i = 0; i < this.rows.length; i++) {
       const values = read(this.rows[i]);
@@ -230,13 +242,23 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
    * Records of the rows whose value in `key` passes `keep`, as last read or written (read first if
    * the table was not): on a long log, a record for every row costs more than the read itself.
    */
-  recordsWhere<K extends keyof RowOf<S> & string>(key: K, keep: (value: RowOf<S>[K]) => boolean): Row<S>[] {
+  recordsWhere<K extends keyof RowOf<S> & string>(key: K, keep: (value: RowOf<S>[K]) => boolean): Row<S>[];
+  recordsWhere<K extends keyof RowOf<S> & string, P extends keyof RowOf<S> & string>(
+    key: K,
+    keep: (value: RowOf<S>[K]) => boolean,
+    only: readonly P[],
+  ): PickedRow<S, P>[];
+  recordsWhere<K extends keyof RowOf<S> & string>(
+    key: K,
+    keep: (value: RowOf<S>[K]) => boolean,
+    only?: readonly string[],
+  ): Row<S>[] {
     if (!this.loaded) this.load();
     const column = this.schema.columns[key];
     const j = this.header.indexOf(column.header);
     const out: Row<S>[] = [];
     if (j < 0) return out;
-    const read = rowReader(this.schema, this.header);
+    const read = rowReader(this.schema, this.header, only);
     const value = cellReader(column.read);
     this.rows.forEach((row, i) => {
       if (!keep(value(row[j] ?? '') as RowOf<S>[K])) return;

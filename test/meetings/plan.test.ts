@@ -174,6 +174,26 @@ describe('duties of a day', () => {
     expect(later.find((d) => d.kind === 'escalation')?.values.missed).toBe('2 встречи');
   });
 
+  it('leaves out the meeting letters the send log already holds, and only those', () => {
+    const meetings = [meeting(1, '2026-11-10'), meeting(2, '2026-11-24'), meeting(3, '2026-12-08')];
+    const all = dutiesOn('2026-12-07', [group], meetings, dutyRules);
+    const sent = new Set(['reminder_mentor:m@school.test:P#3@2026-12-08', 'escalation::P#2@2026-11-24']);
+    const unsent = dutiesOn(
+      '2026-12-07',
+      [group],
+      meetings,
+      dutyRules,
+      new Set(),
+      (d) => !sent.has(`${d.kind}:${d.to}:${d.period}`),
+    );
+    expect(all.filter((d) => !sent.has(`${d.kind}:${d.to}:${d.period}`))).toEqual(unsent);
+    expect(unsent.length).toBe(all.length - 2);
+    expect(unsent.filter((d) => d.kind === 'overdue').map((d) => d.period)).toEqual([
+      'P#1@2026-11-10',
+      'P#2@2026-11-24',
+    ]);
+  });
+
   it('invites everyone to the feedback survey in the configured months and to satisfaction at the end', () => {
     const dec = dutiesOn('2026-12-01', [group], [], dutyRules).filter((d) => d.kind === 'feedback');
     expect(dec.map((d) => d.to)).toEqual(['m@school.test', 'a@school.test', 'b@school.test']);

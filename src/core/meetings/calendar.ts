@@ -43,7 +43,25 @@ export function sheetDateBefore(d: Date, day: LocalDate): boolean {
 }
 
 export function addDays(day: LocalDate, days: number): LocalDate {
-  return dayOfInstant(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY);
+  return dayOfInstant(dayNumber(day) * MS_PER_DAY + days * MS_PER_DAY);
+}
+
+// Days are converted by the million in a daily run, over a few hundred distinct days: each
+// conversion is remembered for the rest of the execution (a pure mapping, so nothing goes stale).
+// The bound only guards against a flood of distinct values.
+const MEMO_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+const daysByNumber = new Map<number, LocalDate>();
+
+/** Days since 1970-01-01 of «YYYY-MM-DD» (as Date.parse reads it; NaN when it does not). */
+function dayNumber(day: LocalDate): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Date.parse(`${day}T00:00:00Z`) / MS_PER_DAY;
+    if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -54,9 +72,20 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
  * was a large part of its time. Years outside 1000–9999 and invalid instants go through Date.
  */
 function dayOfInstant(ms: number): LocalDate {
-  const fallback = () => new Date(ms).toISOString().slice(0, 10);
-  if (!Number.isFinite(ms)) return fallback();
-  const shifted = Math.floor(ms / MS_PER_DAY) + 719_468;
+  if (!Number.isFinite(ms)) return new Date(ms).toISOString().slice(0, 10);
+  const n = Math.floor(ms / MS_PER_DAY);
+  let day = daysByNumber.get(n);
+  if (day === undefined) {
+    day = civilDay(n);
+    if (daysByNumber.size >= MEMO_LIMIT) daysByNumber.clear();
+    daysByNumber.set(n, day);
+  }
+  return day;
+}
+
+function civilDay(n: number): LocalDate {
+  const fallback = () => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  const shifted = n + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
   const yearOfEra = Math.floor(
@@ -76,13 +105,18 @@ function dayOfInstant(ms: number): LocalDate {
 }
 
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 /** 1 = Monday … 7 = Sunday (ISO). */
 export function isoWeekday(day: LocalDate): number {
-  const w = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return w === 0 ? 7 : w;
+  const n = dayNumber(day);
+  if (!Number.isInteger(n)) {
+    const w = new Date(`${day}T00:00:00Z`).getUTCDay();
+    return w === 0 ? 7 : w;
+  }
+  // 1970-01-01 was a Thursday.
+  return ((((n + 3) % 7) + 7) % 7) + 1;
 }
 
 export const isWeekend = (day: LocalDate): boolean => isoWeekday(day) >= 6;

@@ -38,11 +38,33 @@ export const FULFILLED_PERCENT = 90;
 export const REASON_MISSING =
   'Пара завершена досрочно: укажите причину в столбце «Причина окончания» — она попадёт в отчёт и в базы.';
 
+// Every pair's fulfilment is asked of the same list of the year's meetings: grouped by mentor once
+// per list instead of scanned whole for each pair.
+const byMentorMemo = new WeakMap<
+  readonly PlannedMeeting[],
+  { length: number; by: Map<string, PlannedMeeting[]> }
+>();
+
+function byMentorOf(meetings: readonly PlannedMeeting[]): Map<string, PlannedMeeting[]> {
+  const known = byMentorMemo.get(meetings);
+  if (known && known.length === meetings.length) return known.by;
+  const by = new Map<string, PlannedMeeting[]>();
+  for (const m of meetings) {
+    const list = by.get(m.mentorId);
+    if (list) list.push(m);
+    else by.set(m.mentorId, [m]);
+  }
+  byMentorMemo.set(meetings, { length: meetings.length, by });
+  return by;
+}
+
 export function fulfilmentOf(
   meetings: readonly PlannedMeeting[],
   pair: { mentorId: string; menteeId: string },
 ): Fulfilment {
-  const own = meetings.filter((m) => m.mentorId === pair.mentorId && m.menteeIds.includes(pair.menteeId));
+  const own = (byMentorOf(meetings).get(pair.mentorId) ?? []).filter((m) =>
+    m.menteeIds.includes(pair.menteeId),
+  );
   const held = own.filter((m) => m.held).length;
   return {
     planned: own.length,
@@ -119,9 +141,14 @@ export function baseOutcomes(
 ): { mentors: BaseOutcome[]; mentees: BaseOutcome[] } {
   const working = pairs.filter((p) => p.state && WORKING.includes(p.state));
   const collect = (side: 'mentorId' | 'menteeId'): BaseOutcome[] => {
-    const ids = [...new Set(working.map((p) => p[side]))].sort();
-    return ids.flatMap((id) => {
-      const own = working.filter((p) => p[side] === id).sort((a, b) => a.id.localeCompare(b.id));
+    const bySide = new Map<string, CompletionPair[]>();
+    for (const p of working) {
+      const list = bySide.get(p[side]);
+      if (list) list.push(p);
+      else bySide.set(p[side], [p]);
+    }
+    return [...bySide.keys()].sort().flatMap((id) => {
+      const own = (bySide.get(id) ?? []).sort((a, b) => a.id.localeCompare(b.id));
       if (own.some((p) => p.state === 'approved' || !p.endedOn)) return [];
       const lines = own.map((p) => {
         const other = side === 'mentorId' ? `с ${p.menteeId}` : `с наставником ${p.mentorId}`;

@@ -189,10 +189,24 @@ const ENTRY_KEY_PREFIX = 'impact_entry|';
 export const entryInvitationCarrier = (key: string): string | undefined =>
   key.startsWith(ENTRY_KEY_PREFIX) ? `pair_approved|${key.slice(ENTRY_KEY_PREFIX.length)}` : undefined;
 
-function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate, rules: DutyRules): Duty[] {
+/** Whether a duty's letter may still be due: false for one the send log already holds. */
+export type Unsent = (duty: Pick<Duty, 'kind' | 'to' | 'period'>) => boolean;
+
+function meetingDuties(
+  group: ActiveGroup,
+  meetings: Meeting[],
+  today: LocalDate,
+  rules: DutyRules,
+  unsent: Unsent,
+): Duty[] {
   const out: Duty[] = [];
   const menteeNames = names(group.mentees);
-  const together = withMentees(group.mentees);
+  // Declining names costs more than the rest of a group's duties: only for the letters due.
+  let declined: { together: string; withMentor: string } | undefined;
+  const phrases = () => {
+    declined ??= { together: withMentees(group.mentees), withMentor: withMentor(group.mentor) };
+    return declined;
+  };
   for (const m of meetings) {
     if (m.held || !m.date || m.date > group.endsOn || today > m.date) continue;
     if (today >= addDays(m.date, -rules.reminderDays)) {
@@ -201,27 +215,35 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
         date: formatLongRussianDate(m.date),
         place: placeSentence(rules.place),
       };
-      out.push({
-        kind: 'reminder_mentor',
-        to: group.mentor.email,
-        period: `${m.id}@${m.date}`,
-        participantId: group.mentor.id,
-        values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: together },
-        meetingToken: m.token,
-      });
-      for (const mentee of group.mentees) {
+      const period = `${m.id}@${m.date}`;
+      if (unsent({ kind: 'reminder_mentor', to: group.mentor.email, period }))
         out.push({
-          kind: 'reminder_mentee',
-          to: mentee.email,
-          period: `${m.id}@${m.date}`,
-          participantId: mentee.id,
+          kind: 'reminder_mentor',
+          to: group.mentor.email,
+          period,
+          participantId: group.mentor.id,
           values: {
             ...base,
-            name: mentee.greeting,
-            mentor: group.mentor.name,
-            withMentor: withMentor(group.mentor),
+            name: group.mentor.greeting,
+            mentees: menteeNames,
+            withMentees: phrases().together,
           },
+          meetingToken: m.token,
         });
+      for (const mentee of group.mentees) {
+        if (unsent({ kind: 'reminder_mentee', to: mentee.email, period }))
+          out.push({
+            kind: 'reminder_mentee',
+            to: mentee.email,
+            period,
+            participantId: mentee.id,
+            values: {
+              ...base,
+              name: mentee.greeting,
+              mentor: group.mentor.name,
+              withMentor: phrases().withMentor,
+            },
+          });
         if (parentReminded(mentee, rules.parentReminders)) {
           out.push({
             kind: 'reminder_parent',
@@ -239,25 +261,32 @@ function meetingDuties(group: ActiveGroup, meetings: Meeting[], today: LocalDate
   );
   overdue.forEach((m, i) => {
     const base = { meeting: MEETING_KIND_LABELS[m.kind], date: formatLongRussianDate(m.date!) };
-    out.push({
-      kind: 'overdue',
-      to: group.mentor.email,
-      period: `${m.id}@${m.date}`,
-      participantId: group.mentor.id,
-      values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: together },
-      meetingToken: m.token,
-    });
-    if (i >= 1) {
+    const period = `${m.id}@${m.date}`;
+    if (unsent({ kind: 'overdue', to: group.mentor.email, period }))
+      out.push({
+        kind: 'overdue',
+        to: group.mentor.email,
+        period,
+        participantId: group.mentor.id,
+        values: {
+          ...base,
+          name: group.mentor.greeting,
+          mentees: menteeNames,
+          withMentees: phrases().together,
+        },
+        meetingToken: m.token,
+      });
+    if (i >= 1 && unsent({ kind: 'escalation', to: '', period })) {
       out.push({
         kind: 'escalation',
         to: '',
-        period: `${m.id}@${m.date}`,
+        period,
         participantId: '',
         values: {
           ...base,
           mentor: group.mentor.name,
           mentees: menteeNames,
-          withMentees: together,
+          withMentees: phrases().together,
           missed: meetingsCount(i + 1),
         },
       });
@@ -345,6 +374,8 @@ export function dutiesOn(
   meetings: readonly Meeting[],
   rules: DutyRules,
   answered: ReadonlySet<string> = new Set(),
+  // Letters of meetings are written only when they may still be due: their phrases decline names.
+  unsent: Unsent = () => true,
 ): Duty[] {
   if (!isMailDay(today, rules.holidays)) return [];
   const out: Duty[] = [];
@@ -358,7 +389,7 @@ export function dutiesOn(
   for (const g of groups) {
     if (today < g.startsOn || today > g.endsOn) continue;
     const own = (byPlan.get(g.planId) ?? []).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-    out.push(...meetingDuties(g, own, today, rules), ...surveyDuties(g, own, today, rules, answered));
+    out.push(...meetingDuties(g, own, today, rules, unsent), ...surveyDuties(g, own, today, rules, answered));
   }
   return out.filter((d) => d.kind === 'escalation' || d.to !== '');
 }

@@ -62,14 +62,19 @@ function readDate(v: CellValue | undefined): LocalDate | undefined {
   return parseLocalDate(String(v ?? ''));
 }
 
-function readKind(s: string): MeetingKind | undefined {
-  return MEETING_KINDS.find((k) => k === s || MEETING_KIND_LABELS[k] === s);
+// A kind is written as its label, and older sheets hold its code: both name it.
+const KIND_BY_TEXT = new Map<string, MeetingKind>();
+for (const k of MEETING_KINDS) {
+  if (!KIND_BY_TEXT.has(k)) KIND_BY_TEXT.set(k, k);
+  if (!KIND_BY_TEXT.has(MEETING_KIND_LABELS[k])) KIND_BY_TEXT.set(MEETING_KIND_LABELS[k], k);
 }
 
-export function parseMeetingRow(
-  row: MeetingRow,
-  rules: Pick<PlanRules, 'holidays' | 'programmeEnd'>,
-): Meeting | undefined {
+const readKind = (s: string): MeetingKind | undefined => KIND_BY_TEXT.get(s);
+
+/** What reading a meeting's date depends on. */
+export type MeetingRules = Pick<PlanRules, 'holidays' | 'programmeEnd'>;
+
+export function parseMeetingRow(row: MeetingRow, rules: MeetingRules): Meeting | undefined {
   const v = row.values;
   const id = v.id;
   if (!id) return undefined;

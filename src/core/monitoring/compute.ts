@@ -395,10 +395,11 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
     { count: 'прошли', total: 'участников', share: 'доля' },
   );
   const params = impactOrder([...entries.values()].flatMap((a) => Object.keys(a.scores)));
+  const byRespondent = [...entries].sort(([x], [y]) => x.localeCompare(y));
   for (const param of params) {
     const before: number[] = [];
     const after: number[] = [];
-    for (const [id, entry] of [...entries].sort(([x], [y]) => x.localeCompare(y))) {
+    for (const [id, entry] of byRespondent) {
       const exit = exits.get(id);
       const b = entry.scores[param];
       const e = exit?.scores[param];

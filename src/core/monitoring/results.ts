@@ -68,17 +68,44 @@ export interface BestMentor {
 /** What every mentor's figures read, gathered once: a year's meetings by mentor, the latest satisfaction answers. */
 interface MentorSources {
   meetingsByMentor: Map<string, MonitoringMeeting[]>;
+  /** Working pairs by mentor, in the order of «Пары». */
+  pairsByMentor: Map<string, Pair[]>;
+  /** The mentees' latest satisfaction answers by pair, and those naming no pair by respondent. */
+  satisfactionByPair: Map<string, number[]>;
+  satisfactionByMentee: Map<string, number[]>;
   satisfaction: SurveyAnswer[];
 }
 
-function mentorSources(input: MonitoringInput): MentorSources {
-  const meetingsByMentor = new Map<string, MonitoringMeeting[]>();
-  for (const m of input.meetings) {
-    const list = meetingsByMentor.get(m.mentorId);
-    if (list) list.push(m);
-    else meetingsByMentor.set(m.mentorId, [m]);
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
   }
-  return { meetingsByMentor, satisfaction: latestAnswers(input.answers, 'satisfaction') };
+  return out;
+}
+
+function mentorSources(input: MonitoringInput): MentorSources {
+  const satisfaction = latestAnswers(input.answers, 'satisfaction');
+  // Answers are kept as their places in `satisfaction`, so a mentor's scores add up in that order.
+  const byPair = new Map<string, number[]>();
+  const byMentee = new Map<string, number[]>();
+  satisfaction.forEach((a, i) => {
+    if (a.role !== 'mentee') return;
+    const [map, key] = a.pairId ? [byPair, a.pairId] : [byMentee, a.respondentId];
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  });
+  return {
+    meetingsByMentor: groupBy(input.meetings, (m) => m.mentorId),
+    pairsByMentor: groupBy(input.pairs.filter(isWorking), (p) => p.mentorId),
+    satisfactionByPair: byPair,
+    satisfactionByMentee: byMentee,
+    satisfaction,
+  };
 }
 
 /** A mentor's figures of the year; undefined for a mentor without a working pair. */
@@ -87,7 +114,7 @@ function mentorFigures(
   sources: MentorSources,
   mentor: Participant,
 ): BestMentor | undefined {
-  const own = input.pairs.filter((p) => isWorking(p) && p.mentorId === mentor.id);
+  const own = sources.pairsByMentor.get(mentor.id) ?? [];
   if (own.length === 0) return undefined;
   const ids = new Set(own.map((p) => p.id));
   // A meeting of one of these pairs has this mentor's id: only theirs are looked at.
@@ -95,10 +122,12 @@ function mentorFigures(
     (m) => own.some((p) => meetingOfPair(m, p)) && isDue(m, input.asOf),
   );
   const held = due.filter((m) => m.held).length;
-  const scores = sources.satisfaction
-    .filter((a) => a.role === 'mentee')
-    .filter((a) => ids.has(a.pairId) || (!a.pairId && own.some((p) => p.menteeId === a.respondentId)))
-    .map(answerMean)
+  const places = new Set<number>();
+  for (const id of ids) for (const i of sources.satisfactionByPair.get(id) ?? []) places.add(i);
+  for (const p of own) for (const i of sources.satisfactionByMentee.get(p.menteeId) ?? []) places.add(i);
+  const scores = [...places]
+    .sort((a, b) => a - b)
+    .map((i) => answerMean(sources.satisfaction[i]))
     .filter((v): v is number => v !== undefined);
   return {
     id: mentor.id,
@@ -164,10 +193,12 @@ export interface MentoringCase {
 /** A case per completed pair, with the mentee's measured change. */
 export function mentoringCases(input: MonitoringInput): MentoringCase[] {
   const byId = new Map(input.participants.map((p) => [p.id, p]));
+  const byRespondent = {
+    impact_entry: groupBy(latestAnswers(input.answers, 'impact_entry'), (a) => a.respondentId),
+    impact_exit: groupBy(latestAnswers(input.answers, 'impact_exit'), (a) => a.respondentId),
+  };
   const latest = (kind: 'impact_entry' | 'impact_exit', id: string) =>
-    latestAnswers(input.answers, kind)
-      .filter((a) => a.respondentId === id)
-      .sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+    [...(byRespondent[kind].get(id) ?? [])].sort((a, b) => b.date.getTime() - a.date.getTime())[0];
   return input.pairs
     .filter((p) => p.state === 'completed')
     .sort((a, b) => a.id.localeCompare(b.id))

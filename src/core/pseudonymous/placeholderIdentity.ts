@@ -38,6 +38,7 @@ export function codeOfNamePlaceholder(name: string): string | undefined {
 
 /** How a letter greets someone whose name is a placeholder: by the first name the register holds. */
 export function greetingOf(lastName: string, greeting: string): string {
+  if (greeting) return greeting;
   const code = codeOfNamePlaceholder(lastName);
   return code && !greeting ? namePlaceholder(code, 'firstName') : greeting;
 }

@@ -36,7 +36,7 @@ import {
 import { isMailDay } from '../../core/meetings/duties';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
 import { hasPlaceholders } from '../../core/pseudonymous/namePlaceholders';
-import type { Row, RowOf, RowPatch } from '../../core/schema';
+import type { PickedRow, Row, RowOf, RowPatch } from '../../core/schema';
 import { readSettingValues } from '../../core/settings';
 import { appendRows, readColumn } from '../appendRows';
 import { readSettingCells } from '../settingsSheet';
@@ -110,7 +110,23 @@ function timeOf(v: unknown): number {
   return Number.isFinite(t) ? t : 0;
 }
 
-function asOutboxRow({ rowNumber, values: v }: MailRow): OutboxRow {
+/** The columns an OutboxRow is made of. */
+const OUTBOX_ROW_KEYS = [
+  'key',
+  'to',
+  'kind',
+  'state',
+  'createdAt',
+  'urgent',
+  'participantId',
+  'notBefore',
+  'attachment',
+] as const;
+
+function asOutboxRow({
+  rowNumber,
+  values: v,
+}: PickedRow<typeof MAIL, (typeof OUTBOX_ROW_KEYS)[number]>): OutboxRow {
   return {
     rowNumber,
     key: v.key,
@@ -174,12 +190,13 @@ const forRegister = (m: OutgoingMail): boolean =>
 
 /**
  * Adds letters whose keys the log does not hold yet; returns how many were added. A caller that has
- * just read the log under the same lock passes its table, so the log is not read again.
+ * just read the log under the same lock passes its table, so the log is not read again, and may pass
+ * the keys it read from it (the set gets the new keys).
  */
-export function enqueue(mails: readonly OutgoingMail[], outbox?: OutboxTable): number {
+export function enqueue(mails: readonly OutgoingMail[], outbox?: OutboxTable, keys?: Set<string>): number {
   if (mails.length === 0) return 0;
   const table = outbox ? ofTable(outbox) : ofSheet;
-  const known = new Set(table.cells('key'));
+  const known = keys ?? new Set(table.cells('key'));
   const now = new Date();
   const today = localToday(now);
   const fresh = mails.filter((m) => {
@@ -259,8 +276,17 @@ const SETTLED: readonly string[] = [
 ];
 
 export function readOutboxLog(table: OutboxTable = outboxTable()): OutboxLog {
-  const unsettled = table.recordsWhere('state', (state) => !SETTLED.includes(state)).map(asOutboxRow);
-  const awaitingRegister = table.cells('state').filter((s) => s === MAIL_STATES.awaitingRegister).length;
+  let awaitingRegister = 0;
+  const unsettled = table
+    .recordsWhere(
+      'state',
+      (state) => {
+        if (state === MAIL_STATES.awaitingRegister) awaitingRegister++;
+        return !SETTLED.includes(state);
+      },
+      OUTBOX_ROW_KEYS,
+    )
+    .map(asOutboxRow);
   return { keys: new Set(table.cells('key')), unsettled, awaitingRegister };
 }
 

@@ -16,12 +16,13 @@ import {
   completionChanges,
   type PlannedMeeting,
 } from '../../core/meetings/completion';
-import { MEETINGS, parseMeetingRow } from '../../core/meetings/meetingRow';
+import type { Meeting, MeetingRules } from '../../core/meetings/meetingRow';
 import { PAIR_STATE_LABELS, ROLES } from '../../core/model';
 import type { RowPatch } from '../../core/schema';
 import type { CellValue } from '../../core/table';
 import { appendJournal } from '../mail/journal';
-import { ensureSheet, readSheet, SheetTable, spreadsheet } from '../sheetTable';
+import { ensureSheet, SheetTable, spreadsheet } from '../sheetTable';
+import { readMeetings } from './plans';
 import type { YearSettings } from './yearSettings';
 
 const dayOf = (v: CellValue): LocalDate | undefined =>
@@ -36,16 +37,21 @@ export interface CompletionReport {
   basesUpdated: number;
 }
 
-export function completePairs(today: LocalDate, settings: YearSettings): CompletionReport {
+export function completePairs(
+  today: LocalDate,
+  settings: YearSettings,
+  meetingsOf: (rules: MeetingRules) => readonly Meeting[] = readMeetings,
+): CompletionReport {
   const book = spreadsheet();
   if (!book.getSheetByName(PAIRS.name)) return { completed: 0, basesUpdated: 0 };
   const table = new SheetTable(ensureSheet(PAIRS, book, [...COMPLETION_COLUMNS]), PAIRS);
   const rows = table.read();
   const rules = { holidays: settings.schedule.holidays, programmeEnd: settings.schedule.programmeEnd };
-  const meetings: PlannedMeeting[] = readSheet(book, MEETINGS).flatMap((r) => {
-    const m = parseMeetingRow(r, rules);
-    return m ? [{ mentorId: m.mentorId, menteeIds: m.menteeIds, held: m.held }] : [];
-  });
+  const meetings: PlannedMeeting[] = meetingsOf(rules).map((m) => ({
+    mentorId: m.mentorId,
+    menteeIds: m.menteeIds,
+    held: m.held,
+  }));
   const pairs: CompletionPair[] = rows.map(({ rowNumber, values: v }) => ({
     rowNumber,
     id: v.id || `строка ${rowNumber}`,
@@ -99,7 +105,9 @@ function writeOutcomes(
     if (list.length === 0 || !book.getSheetByName(BASES[role].name)) continue;
     const byId = new Map(list.map((o) => [o.id, o]));
     const base = new SheetTable(ensureSheet(BASES[role], book, ['finishedAt', 'results']), BASES[role]);
-    const updates = base.read().flatMap(({ rowNumber, values: v }) => {
+    // Only the rows of people with an outcome become records: most of a base is not touched.
+    const rows = base.recordsWhere('id', (id) => byId.has(id));
+    const updates = rows.flatMap(({ rowNumber, values: v }) => {
       const o = byId.get(v.id);
       if (!o || (v.results === o.results && dayOf(v.finishedAt) === o.finishedOn)) return [];
       return [{ rowNumber, values: { finishedAt: formatRussianDate(o.finishedOn), results: o.results } }];

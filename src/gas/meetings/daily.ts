@@ -30,8 +30,8 @@ import {
   type Person,
 } from '../../core/meetings/duties';
 import { buildGroups } from '../../core/meetings/groups';
+import type { Meeting, MeetingRules } from '../../core/meetings/meetingRow';
 import { calendarWaitLine } from '../../core/meetings/nextYear';
-import { parseSurveyRow, SURVEYS } from '../../core/meetings/surveys';
 import type { CellValue } from '../../core/table';
 import { documentsBlockedReason } from '../documents/generate';
 import type { DailyJob } from '../feature';
@@ -51,12 +51,12 @@ import { readFormsCatalogue } from '../mentoringForms';
 import { pendingCalendarYear } from '../monitoring/nextYearCalendar';
 import { checkSettings, issueLines } from '../settingsCheck';
 import { readSettingCells } from '../settingsSheet';
-import { readSheet } from '../sheetTable';
+import { spreadsheet } from '../sheetTable';
 import { refreshWorkbookLook } from '../workbookLook';
 import { syncDeadlineCalendar } from './deadlineCalendar';
 import { type BasePerson, readApprovedLinks, readBase } from './people';
-import { syncMeetings } from './plans';
-import { type SurveyLinks, surveyLinks } from './surveys';
+import { readMeetings, syncMeetings } from './plans';
+import { readSurveys, type SurveyLinks, type SurveyRead, surveyLinks } from './surveys';
 import { loadYearSettings, webAppUrl, type YearSettings } from './yearSettings';
 
 export interface DailyReport {
@@ -187,12 +187,10 @@ function curatorLines(
 }
 
 /** Who has answered which survey (and, for feedback, which month's), from «Опросы». */
-function answeredSurveys(): Set<string> {
+function answeredSurveys(surveys: readonly SurveyRead[]): Set<string> {
   const out = new Set<string>();
-  for (const r of readSheet(SpreadsheetApp.getActive(), SURVEYS)) {
-    const a = parseSurveyRow(r.values);
-    if (a) out.add(answeredKey(a.respondentId, a.kind, monthKey(localToday(a.date))));
-  }
+  for (const { answer: a } of surveys)
+    out.add(answeredKey(a.respondentId, a.kind, monthKey(localToday(a.date))));
   return out;
 }
 
@@ -217,7 +215,7 @@ export function syncPlans(today: LocalDate, settings: YearSettings) {
   const { meetings, created } = syncMeetings(plannable, rules, today, () => readFormsCatalogue().forms);
   const planned = new Set(meetings.map((m) => m.planId));
   const unplanned = groups.filter((g) => g.startsOn > s.programmeEnd && !planned.has(g.planId)).length;
-  return { mentees, everyone, links, groups, meetings, created, problems, unplanned };
+  return { mentees, everyone, links, groups, meetings, created, problems, unplanned, rules };
 }
 
 interface SettingsState {
@@ -225,13 +223,21 @@ interface SettingsState {
   stoppedWork: string[];
 }
 
+/** The day's plan and letters, and «Встречи» as the plan left it (with the rules it was read by). */
+interface DayPlan {
+  report: Omit<DailyReport, 'delivery'>;
+  meetings: readonly Meeting[];
+  rules: MeetingRules;
+  surveys: readonly SurveyRead[];
+}
+
 function plan(
   today: LocalDate,
   settings: YearSettings,
   state: SettingsState = { problems: [], stoppedWork: [] },
-): Omit<DailyReport, 'delivery'> {
+): DayPlan {
   const s = settings.schedule;
-  const { mentees, everyone, links, groups, meetings, created, problems, unplanned } = syncPlans(
+  const { mentees, everyone, links, groups, meetings, created, problems, unplanned, rules } = syncPlans(
     today,
     settings,
   );
@@ -251,12 +257,19 @@ function plan(
     surveyReminderDays: s.surveyReminderDays,
   };
   const curator = curatorAddress(settings);
-  const duties = dutiesOn(today, groups, meetings, dutyRules, answeredSurveys()).map((d) =>
-    d.kind === 'escalation' ? { ...d, to: curator } : d,
-  );
   // One read of the log serves the plan, the cancellations and the new letters (it is the largest sheet).
   const outbox = outboxTable();
   const log = readOutboxLog(outbox);
+  const known = log.keys;
+  const surveys = readSurveys(spreadsheet());
+  const duties = dutiesOn(
+    today,
+    groups,
+    meetings,
+    dutyRules,
+    answeredSurveys(surveys),
+    (d) => !known.has(mailKey(d.kind === 'escalation' ? curator : d.to, d.kind, d.period)),
+  ).map((d) => (d.kind === 'escalation' ? { ...d, to: curator } : d));
   const mailRows = log.unsettled;
   const members = new Set(
     groups
@@ -280,7 +293,6 @@ function plan(
       'ежедневный запуск',
       `Писем: ${stale.length} — ждали квоты дольше, чем до дня встречи.`,
     );
-  const known = log.keys;
   // A reminder about a survey follows its invitation, never goes with it: the invitation must be sent
   // (in the pseudonymous mode, handed to the register).
   const waiting = new Set(mailRows.map((r) => r.key));
@@ -352,10 +364,18 @@ function plan(
       urgent: true,
     });
   }
-  const enqueued = enqueue(mails, outbox);
+  const enqueued = enqueue(mails, outbox, known);
   // Settings problems go to «Проблема» in Настройки and to the digest, not to Журнал every day.
-  return { today, plansCreated: created, enqueued, problems };
+  return {
+    report: { today, plansCreated: created, enqueued, problems },
+    meetings,
+    rules: { holidays: rules.holidays, programmeEnd: rules.programmeEnd },
+    surveys,
+  };
 }
+
+const sameRules = (a: MeetingRules, b: MeetingRules): boolean =>
+  a.programmeEnd === b.programmeEnd && JSON.stringify(a.holidays) === JSON.stringify(b.holidays);
 
 /**
  * The daily trigger's run: meetings and letters, then the features' daily jobs in the order given
@@ -364,12 +384,13 @@ function plan(
 export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   const settings = loadYearSettings();
   const today = localToday();
-  const report: DailyReport = withScriptLock(() => {
+  const day = withScriptLock(() => {
     refreshWorkbookLook();
     const issues = checkSettings();
     const stopped = documentsBlockedReason();
     return plan(today, settings, { problems: issueLines(issues), stoppedWork: stopped ? [stopped] : [] });
   });
+  const report = day.report;
   if (report.problems.length > 0) {
     appendJournal('План встреч и письма: замечания', 'ежедневный запуск', report.problems.join('\n'));
   }
@@ -383,7 +404,13 @@ export function runDailyTrigger(jobs: readonly DailyJob[]): DailyReport {
   };
   for (const job of jobs) {
     try {
-      job.run({ workday, settingCells });
+      job.run({
+        workday,
+        settingCells,
+        yearSettings: () => settings,
+        meetings: (rules) => (sameRules(rules, day.rules) ? day.meetings : readMeetings(rules)),
+        surveys: () => day.surveys,
+      });
     } catch (e) {
       // One failing job must not stop the others.
       appendJournal(`${job.name}: ошибка`, 'ежедневный запуск', e instanceof Error ? e.message : String(e));
@@ -433,5 +460,5 @@ export function announceApprovedPairs(pairIds: readonly string[]): void {
 /** Creates meeting plans for approved pairs without one; also run by the daily trigger. */
 export function createMeetingPlans(): number {
   const settings = loadYearSettings();
-  return withScriptLock(() => plan(localToday(), settings).plansCreated);
+  return withScriptLock(() => plan(localToday(), settings).report.plansCreated);
 }

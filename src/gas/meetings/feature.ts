@@ -18,7 +18,6 @@ import { announceApprovedPairs } from './daily';
 import { openBaseWithOptOut } from './people';
 import { setupSurveyForms } from './surveys';
 import { heldPage, movePage, optOutPage } from './webRoutes';
-import { loadYearSettings } from './yearSettings';
 
 const DAILY_HANDLER = 'dailyRun';
 /** The daily run starts between 7 and 8 in the morning, before lessons. */
@@ -61,7 +60,7 @@ export const MEETINGS_FEATURE: Feature = {
   daily: [
     {
       name: 'Завершение пар',
-      run: () => withScriptLock(() => completePairs(localToday(), loadYearSettings())),
+      run: (day) => withScriptLock(() => completePairs(localToday(), day.yearSettings(), day.meetings)),
     },
   ],
   edits: [],

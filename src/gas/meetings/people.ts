@@ -8,7 +8,7 @@ import type { Person } from '../../core/meetings/duties';
 import type { ApprovedLink } from '../../core/meetings/groups';
 import type { PairState, Role } from '../../core/model';
 import { greetingOf } from '../../core/pseudonymous/placeholderIdentity';
-import type { Row } from '../../core/schema';
+import type { PickedRow, Row } from '../../core/schema';
 import type { CellValue } from '../../core/table';
 import type { BaseTable } from '../intake/bases';
 import { ensureSheet, readSheet, SheetTable } from '../sheetTable';
@@ -36,10 +36,25 @@ export function openBaseWithOptOut(role: Role, book?: GoogleAppsScript.Spreadshe
   return new SheetTable(ensureSheet(BASES[role], book, ['optOut']), BASES[role]);
 }
 
+/** The columns of a base the letters need: a base has some forty. */
+const PERSON_KEYS = [
+  'id',
+  'category',
+  'lastName',
+  'firstName',
+  'middleName',
+  'email',
+  'parentEmail',
+  'age',
+  'optOut',
+  'consent',
+  'status',
+] as const;
+
 export function readBase(role: Role): { table: BaseTable; people: BasePerson[] } {
   const table = openBaseWithOptOut(role);
   const people: BasePerson[] = [];
-  for (const { rowNumber, values: v } of table.read()) {
+  for (const { rowNumber, values: v } of table.read(PERSON_KEYS)) {
     if (!v.id) continue;
     const category = v.category.toLowerCase();
     const student = category === 'ученик' || category === 'student';
@@ -73,7 +88,8 @@ function dayOf(v: CellValue): LocalDate | undefined {
 }
 
 /** Approved (and since ended) links from «Пары»; a pair ended without a date sends nothing from the day it is seen. */
-type PairRow = Row<typeof PAIRS>;
+const LINK_KEYS = ['id', 'state', 'mentorId', 'menteeId', 'form', 'approvedAt', 'endedAt'] as const;
+type PairRow = PickedRow<typeof PAIRS, (typeof LINK_KEYS)[number]>;
 
 function linkOf({ rowNumber, values: v }: PairRow, today: LocalDate): ApprovedLink | undefined {
   const state = stateFromText(v.state);
@@ -93,7 +109,7 @@ function linkOf({ rowNumber, values: v }: PairRow, today: LocalDate): ApprovedLi
 }
 
 export function readApprovedLinks(today: LocalDate): ApprovedLink[] {
-  return readSheet(SpreadsheetApp.getActive(), PAIRS).flatMap((r) => linkOf(r, today) ?? []);
+  return readSheet(SpreadsheetApp.getActive(), PAIRS, LINK_KEYS).flatMap((r) => linkOf(r, today) ?? []);
 }
 
 /** The first approved or ended pair of one person; only that person's rows of «Пары» become records. */

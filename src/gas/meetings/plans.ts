@@ -4,7 +4,13 @@
 import { formatRussianDate, type LocalDate } from '../../core/meetings/calendar';
 import type { ActiveGroup } from '../../core/meetings/duties';
 import { heldLinkProblem, moveLinkProblem } from '../../core/meetings/linkValidity';
-import { MEETINGS, type Meeting, meetingRecord, parseMeetingRow } from '../../core/meetings/meetingRow';
+import {
+  MEETINGS,
+  type Meeting,
+  type MeetingRules,
+  meetingRecord,
+  parseMeetingRow,
+} from '../../core/meetings/meetingRow';
 import {
   meetingDateProblem,
   meetingId,
@@ -14,12 +20,20 @@ import {
 } from '../../core/meetings/plan';
 import type { MentoringForm } from '../../core/model';
 import { applyPatch, type RowPatch } from '../../core/schema';
-import { SheetTable } from '../sheetTable';
+import { readSheet, SheetTable, spreadsheet } from '../sheetTable';
 
 export type MeetingsTable = SheetTable<typeof MEETINGS>;
 
 export function meetingsTable(): MeetingsTable {
   return SheetTable.open(MEETINGS);
+}
+
+/** Every meeting of «Встречи» read with the rules, read-only (none when the sheet is missing). */
+export function readMeetings(
+  rules: MeetingRules,
+  book: GoogleAppsScript.Spreadsheet.Spreadsheet = spreadsheet(),
+): Meeting[] {
+  return readSheet(book, MEETINGS).flatMap((r) => parseMeetingRow(r, rules) ?? []);
 }
 
 export interface MeetingsRead {

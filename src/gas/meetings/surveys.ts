@@ -8,8 +8,10 @@ import { SATISFACTION_FORM } from '../../../forms/satisfaction';
 import { SCHEDULE_SETTINGS, SURVEY_URL_SETTING } from '../../core/meetings/settings';
 import {
   freeText,
+  parseSurveyRow,
   SURVEY_KINDS,
   SURVEYS,
+  type SurveyAnswer,
   type SurveyKind,
   surveyAnswerFromForm,
   surveyRecord,
@@ -24,8 +26,22 @@ import { appendJournal, localToday } from '../mail/journal';
 import { loadIntakeSettings } from '../mentoringForms';
 import { registerCodeCheck } from '../pseudonymous/registerKey';
 import { settingsTable } from '../settingsSheet';
-import { ensureSheet, SheetTable } from '../sheetTable';
+import { ensureSheet, readSheet, SheetTable } from '../sheetTable';
 import { approvedLinkOf, findRespondent } from './people';
+
+/** An answer of «Опросы» with its free-text comment ('' when there is none). */
+export interface SurveyRead {
+  answer: SurveyAnswer;
+  comment: string;
+}
+
+/** The answers of «Опросы» that read, in sheet order, read-only ([] when the sheet is missing). */
+export function readSurveys(book: GoogleAppsScript.Spreadsheet.Spreadsheet): SurveyRead[] {
+  return readSheet(book, SURVEYS).flatMap((r) => {
+    const answer = parseSurveyRow(r.values);
+    return answer ? [{ answer, comment: r.values.comment }] : [];
+  });
+}
 
 const isPseudonymous = (): boolean => loadIntakeSettings().values.dataMode === 'pseudonymous';
 

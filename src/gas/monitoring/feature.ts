@@ -22,7 +22,7 @@ export const MONITORING_FEATURE: Feature = {
     },
   ],
   afterApproval: [],
-  daily: [workdayJob('Мониторинг', 'school', (cells) => runMonitoring(book(), new Date(), cells))],
+  daily: [workdayJob('Мониторинг', 'school', (cells, day) => runMonitoring(book(), new Date(), cells, day))],
   edits: [],
   webRoutes: {},
 };

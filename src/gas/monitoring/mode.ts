@@ -3,7 +3,7 @@
 import { monitoringSettings } from '../../core/monitoring/settings';
 import { readSettingValues } from '../../core/settings';
 import type { CellValue } from '../../core/table';
-import type { DailyJob } from '../feature';
+import type { DailyDay, DailyJob } from '../feature';
 import { withScriptLock } from '../lock';
 import { readSettingsOf } from './sources';
 
@@ -25,15 +25,15 @@ export function isDistrictBook(book: Book): boolean {
 export function workdayJob(
   name: string,
   mode: 'school' | 'district',
-  work: (cells: Map<string, CellValue>) => void,
+  work: (cells: Map<string, CellValue>, day: DailyDay) => void,
 ): DailyJob {
   return {
     name,
-    run: ({ workday, settingCells }) => {
-      if (!workday) return;
+    run: (day) => {
+      if (!day.workday) return;
       withScriptLock(() => {
-        const cells = settingCells();
-        if (isDistrictMode(cells) === (mode === 'district')) work(cells);
+        const cells = day.settingCells();
+        if (isDistrictMode(cells) === (mode === 'district')) work(cells, day);
       });
     },
   };

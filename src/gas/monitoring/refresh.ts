@@ -20,7 +20,7 @@ import { localToday } from '../mail/journal';
 import { SheetTable } from '../sheetTable';
 import { writeMonitoringSheet } from './monitoringSheet';
 import { syncRecognition } from './recognition';
-import { readMonitoringSources } from './sources';
+import { readMonitoringSources, type SharedReads } from './sources';
 
 export interface MonitoringRun {
   rows: MonitoringRow[];
@@ -52,8 +52,13 @@ export function syncMentorBank(book: Book, input: MonitoringInput, school: strin
   return appends.length;
 }
 
-export function runMonitoring(book: Book, now: Date, cells?: Map<string, CellValue>): MonitoringRun {
-  const sources = readMonitoringSources(book, now, cells);
+export function runMonitoring(
+  book: Book,
+  now: Date,
+  cells?: Map<string, CellValue>,
+  shared?: SharedReads,
+): MonitoringRun {
+  const sources = readMonitoringSources(book, now, cells, shared);
   const rows = computeMonitoring(sources.input);
   const today = localToday(now);
   const year = academicYear(today);

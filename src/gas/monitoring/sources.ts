@@ -4,15 +4,17 @@
 
 import { BASES, recordToParticipant } from '../../core/intake/baseRow';
 import { PAIRS, recordToPair } from '../../core/matching/pairRow';
-import { MEETINGS, parseMeetingRow } from '../../core/meetings/meetingRow';
 import { SCHEDULE_SETTINGS } from '../../core/meetings/settings';
-import { parseSurveyRow, SURVEYS, type SurveyAnswer } from '../../core/meetings/surveys';
+import type { SurveyAnswer } from '../../core/meetings/surveys';
 import { DEFAULT_FORMS, type MentoringForm, type Participant, ROLES } from '../../core/model';
 import type { MonitoringInput, MonitoringMeeting } from '../../core/monitoring/compute';
 import type { SurveyComment } from '../../core/monitoring/freeText';
 import { type MonitoringSettings, monitoringSettings } from '../../core/monitoring/settings';
 import { readSettings, SETTINGS, settingCells } from '../../core/settings';
 import type { CellValue } from '../../core/table';
+import type { DailyDay } from '../feature';
+import { readMeetings } from '../meetings/plans';
+import { readSurveys } from '../meetings/surveys';
 import { loadIntakeSettings } from '../mentoringForms';
 import { readSheet } from '../sheetTable';
 
@@ -30,6 +32,19 @@ export interface MonitoringSources {
 /** A day of the school calendar as the instant of its Moscow noon, so comparisons never straddle midnight. */
 const noonOf = (day: string): Date => new Date(`${day}T12:00:00+03:00`);
 
+/** noonOf for the thousands of meetings of a year, which fall on a few hundred days: each day parsed once. */
+function noonsOf(): (day: string) => Date {
+  const known = new Map<string, number>();
+  return (day) => {
+    let ms = known.get(day);
+    if (ms === undefined) {
+      ms = noonOf(day).getTime();
+      known.set(day, ms);
+    }
+    return new Date(ms);
+  };
+}
+
 export function readParticipants(book: Book, forms: readonly MentoringForm[]): Participant[] {
   return ROLES.flatMap((role) =>
     readSheet(book, BASES[role]).flatMap((r) => {
@@ -39,11 +54,16 @@ export function readParticipants(book: Book, forms: readonly MentoringForm[]): P
   );
 }
 
+/** Sheets a daily run has already read and passes on, so that they are not read again. */
+export type SharedReads = Partial<Pick<DailyDay, 'meetings' | 'surveys'>>;
+
 export function readMonitoringSources(
   book: Book,
   now: Date,
   cells = readSettingsOf(book),
+  shared: SharedReads = {},
 ): MonitoringSources {
+  const meetingsOf = shared.meetings ?? ((rules) => readMeetings(rules, book));
   const monitoring = readSettings(monitoringSettings, cells);
   const intake = loadIntakeSettings(cells, book);
   const schedule = readSettings(SCHEDULE_SETTINGS, cells);
@@ -51,25 +71,18 @@ export function readMonitoringSources(
     ? intake.values.mentoringForms
     : DEFAULT_FORMS;
   const rules = { holidays: schedule.values.holidays, programmeEnd: schedule.values.programmeEnd };
-  const meetings: MonitoringMeeting[] = readSheet(book, MEETINGS).flatMap((r) => {
-    const m = parseMeetingRow(r, rules);
-    if (!m) return [];
-    return [
-      {
-        mentorId: m.mentorId,
-        menteeIds: m.menteeIds,
-        plannedDate: m.date ? noonOf(m.date) : undefined,
-        held: m.held,
-      },
-    ];
-  });
+  const noon = noonsOf();
+  const meetings: MonitoringMeeting[] = meetingsOf(rules).map((m) => ({
+    mentorId: m.mentorId,
+    menteeIds: m.menteeIds,
+    plannedDate: m.date ? noon(m.date) : undefined,
+    held: m.held,
+  }));
   const answers: SurveyAnswer[] = [];
   const comments: SurveyComment[] = [];
-  for (const r of readSheet(book, SURVEYS)) {
-    const a = parseSurveyRow(r.values);
-    if (!a) continue;
+  for (const { answer: a, comment } of shared.surveys?.() ?? readSurveys(book)) {
     answers.push(a);
-    if (r.values.comment) comments.push({ kind: a.kind, date: a.date, text: r.values.comment });
+    if (comment) comments.push({ kind: a.kind, date: a.date, text: comment });
   }
   return {
     input: {
