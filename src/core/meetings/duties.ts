@@ -207,6 +207,19 @@ function meetingDuties(
     declined ??= { together: withMentees(group.mentees), withMentor: withMentor(group.mentor) };
     return declined;
   };
+  /** A letter to the mentor about one meeting (its reminder, or its overdue mark). */
+  const toMentor = (kind: 'reminder_mentor' | 'overdue', m: Meeting, base: Record<string, string>): void => {
+    const period = `${m.id}@${m.date}`;
+    if (!unsent({ kind, to: group.mentor.email, period })) return;
+    out.push({
+      kind,
+      to: group.mentor.email,
+      period,
+      participantId: group.mentor.id,
+      values: { ...base, name: group.mentor.greeting, mentees: menteeNames, withMentees: phrases().together },
+      meetingToken: m.token,
+    });
+  };
   for (const m of meetings) {
     if (m.held || !m.date || m.date > group.endsOn || today > m.date) continue;
     if (today >= addDays(m.date, -rules.reminderDays)) {
@@ -216,20 +229,7 @@ function meetingDuties(
         place: placeSentence(rules.place),
       };
       const period = `${m.id}@${m.date}`;
-      if (unsent({ kind: 'reminder_mentor', to: group.mentor.email, period }))
-        out.push({
-          kind: 'reminder_mentor',
-          to: group.mentor.email,
-          period,
-          participantId: group.mentor.id,
-          values: {
-            ...base,
-            name: group.mentor.greeting,
-            mentees: menteeNames,
-            withMentees: phrases().together,
-          },
-          meetingToken: m.token,
-        });
+      toMentor('reminder_mentor', m, base);
       for (const mentee of group.mentees) {
         if (unsent({ kind: 'reminder_mentee', to: mentee.email, period }))
           out.push({
@@ -262,20 +262,7 @@ function meetingDuties(
   overdue.forEach((m, i) => {
     const base = { meeting: MEETING_KIND_LABELS[m.kind], date: formatLongRussianDate(m.date!) };
     const period = `${m.id}@${m.date}`;
-    if (unsent({ kind: 'overdue', to: group.mentor.email, period }))
-      out.push({
-        kind: 'overdue',
-        to: group.mentor.email,
-        period,
-        participantId: group.mentor.id,
-        values: {
-          ...base,
-          name: group.mentor.greeting,
-          mentees: menteeNames,
-          withMentees: phrases().together,
-        },
-        meetingToken: m.token,
-      });
+    toMentor('overdue', m, base);
     if (i >= 1 && unsent({ kind: 'escalation', to: '', period })) {
       out.push({
         kind: 'escalation',
