@@ -40,5 +40,5 @@ export function codeOfNamePlaceholder(name: string): string | undefined {
 export function greetingOf(lastName: string, greeting: string): string {
   if (greeting) return greeting;
   const code = codeOfNamePlaceholder(lastName);
-  return code && !greeting ? namePlaceholder(code, 'firstName') : greeting;
+  return code ? namePlaceholder(code, 'firstName') : greeting;
 }
