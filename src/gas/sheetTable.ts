@@ -17,7 +17,7 @@ import {
   rowReader,
   type SheetSchema,
 } from '../core/schema';
-import { type CellValue, cellText, sheetInput } from '../core/table';
+import { type CellValue, sheetInput } from '../core/table';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -159,11 +159,6 @@ export function readByHeader(book: Book, name: string): Row<HeaderSchema>[] {
   return values.length < 2 ? [] : readRows(headerSheet(name, headerOf(values[0])), values);
 }
 
-/** A column's reader, with text cells trimmed in place: scans of a long log read thousands of them. */
-function cellReader(read: (cell: CellValue) => unknown): (cell: CellValue) => unknown {
-  return read === cellText ? (cell) => (typeof cell === 'string' ? cell.trim() : cellText(cell)) : read;
-}
-
 export class SheetTable<S extends SheetSchema = HeaderSchema> {
   private header: string[] = [];
   private rows: CellValue[][] = [];
@@ -233,9 +228,7 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
     if (!this.loaded) this.load();
     const column = this.schema.columns[key];
     const j = this.header.indexOf(column.header);
-    if (j < 0) return [];
-    const value = cellReader(column.read);
-    return this.rows.map((row) => value(row[j] ?? '') as RowOf<S>[K]);
+    return j < 0 ? [] : this.rows.map((row) => column.read(row[j] ?? '') as RowOf<S>[K]);
   }
 
   /**
@@ -259,9 +252,8 @@ export class SheetTable<S extends SheetSchema = HeaderSchema> {
     const out: Row<S>[] = [];
     if (j < 0) return out;
     const read = rowReader(this.schema, this.header, only);
-    const value = cellReader(column.read);
     this.rows.forEach((row, i) => {
-      if (!keep(value(row[j] ?? '') as RowOf<S>[K])) return;
+      if (!keep(column.read(row[j] ?? '') as RowOf<S>[K])) return;
       const values = read(row);
       if (values) out.push({ rowNumber: i + 2, values });
     });

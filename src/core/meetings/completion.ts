@@ -38,38 +38,27 @@ export const FULFILLED_PERCENT = 90;
 export const REASON_MISSING =
   'Пара завершена досрочно: укажите причину в столбце «Причина окончания» — она попадёт в отчёт и в базы.';
 
-// Every pair's fulfilment is asked of the same list of the year's meetings: grouped by mentor once
-// per list instead of scanned whole for each pair.
-const byMentorMemo = new WeakMap<
-  readonly PlannedMeeting[],
-  { length: number; by: Map<string, PlannedMeeting[]> }
->();
-
-function byMentorOf(meetings: readonly PlannedMeeting[]): Map<string, PlannedMeeting[]> {
-  const known = byMentorMemo.get(meetings);
-  if (known && known.length === meetings.length) return known.by;
-  const by = new Map<string, PlannedMeeting[]>();
-  for (const m of meetings) {
-    const list = by.get(m.mentorId);
-    if (list) list.push(m);
-    else by.set(m.mentorId, [m]);
-  }
-  byMentorMemo.set(meetings, { length: meetings.length, by });
-  return by;
-}
-
+/**
+ * Each pair's plan fulfilment over the year's meetings. Callers ask it for every pair: the meetings are
+ * grouped by mentor once, not scanned whole for each pair.
+ */
 export function fulfilmentOf(
   meetings: readonly PlannedMeeting[],
-  pair: { mentorId: string; menteeId: string },
-): Fulfilment {
-  const own = (byMentorOf(meetings).get(pair.mentorId) ?? []).filter((m) =>
-    m.menteeIds.includes(pair.menteeId),
-  );
-  const held = own.filter((m) => m.held).length;
-  return {
-    planned: own.length,
-    held,
-    percent: own.length > 0 ? Math.round((held * 100) / own.length) : 0,
+): (pair: { mentorId: string; menteeId: string }) => Fulfilment {
+  const byMentor = new Map<string, PlannedMeeting[]>();
+  for (const m of meetings) {
+    const list = byMentor.get(m.mentorId);
+    if (list) list.push(m);
+    else byMentor.set(m.mentorId, [m]);
+  }
+  return (pair) => {
+    const own = (byMentor.get(pair.mentorId) ?? []).filter((m) => m.menteeIds.includes(pair.menteeId));
+    const held = own.filter((m) => m.held).length;
+    return {
+      planned: own.length,
+      held,
+      percent: own.length > 0 ? Math.round((held * 100) / own.length) : 0,
+    };
   };
 }
 
@@ -95,6 +84,7 @@ export function completionChanges(
   programmeEnd: LocalDate,
 ): PairChange[] {
   const out: PairChange[] = [];
+  const fulfilment = fulfilmentOf(meetings);
   for (const p of pairs) {
     if (!p.state || !WORKING.includes(p.state)) continue;
     const change: PairChange = { rowNumber: p.rowNumber };
@@ -107,7 +97,7 @@ export function completionChanges(
       const problem = p.reason.trim() ? '' : REASON_MISSING;
       if (problem !== p.problem && (problem || p.problem === REASON_MISSING)) change.problem = problem;
     }
-    const { percent } = fulfilmentOf(meetings, p);
+    const { percent } = fulfilment(p);
     if (percent !== p.fulfilment) change.fulfilment = percent;
     if (Object.keys(change).length > 1) out.push(change);
   }
@@ -140,6 +130,7 @@ export function baseOutcomes(
   meetings: readonly PlannedMeeting[],
 ): { mentors: BaseOutcome[]; mentees: BaseOutcome[] } {
   const working = pairs.filter((p) => p.state && WORKING.includes(p.state));
+  const fulfilment = fulfilmentOf(meetings);
   const collect = (side: 'mentorId' | 'menteeId'): BaseOutcome[] => {
     const bySide = new Map<string, CompletionPair[]>();
     for (const p of working) {
@@ -153,7 +144,7 @@ export function baseOutcomes(
       const lines = own.map((p) => {
         const other = side === 'mentorId' ? `с ${p.menteeId}` : `с наставником ${p.mentorId}`;
         const state = p.state as PairState;
-        return `${other}: ${pairOutcome({ state, endedOn: p.endedOn, reason: p.reason }, fulfilmentOf(meetings, p))}`;
+        return `${other}: ${pairOutcome({ state, endedOn: p.endedOn, reason: p.reason }, fulfilment(p))}`;
       });
       const finishedOn = own.map((p) => p.endedOn as LocalDate).sort()[own.length - 1];
       return [{ id, finishedOn, results: lines.join('; ') }];

@@ -300,7 +300,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringRow[] {
   out.start('Выполнение индивидуальных планов');
   // Counted over the pairs that have finished: a running pair's plan is not yet due in full.
   const finished = pairs.filter((p) => p.state === 'completed' || p.state === 'ended_early');
-  const plans = finished.map((p) => fulfilmentOf(meetings, p));
+  const plans = finished.map(fulfilmentOf(meetings));
   out.share(
     'plans.meetings',
     'Встречи индивидуальных планов завершённых пар проведены',

@@ -245,10 +245,11 @@ export function mentoringCases(input: MonitoringInput): MentoringCase[] {
  * whose plan was at least 90 % held, the largest change first.
  */
 export function proposedCases(input: MonitoringInput, count: number): MentoringCase[] {
+  const fulfilment = fulfilmentOf(input.meetings);
   return mentoringCases(input)
     .filter((c) => {
       const pair = input.pairs.find((p) => p.id === c.pairId);
-      const f = pair ? fulfilmentOf(input.meetings, pair) : undefined;
+      const f = pair ? fulfilment(pair) : undefined;
       return (
         c.changes.length > 0 &&
         f !== undefined &&
